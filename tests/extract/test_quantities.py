@@ -1,0 +1,127 @@
+"""find_quantities: amounts with units, normalised; bare numbers, years and vague counts skipped."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.extract.quantities import find_quantities
+
+
+def only(text: str) -> tuple[float, str, str, str]:
+    qs = find_quantities(text)
+    assert len(qs) == 1, qs
+    q = qs[0]
+    assert text[q.start:q.end] == q.text
+    return q.value, q.unit, q.kind, q.text
+
+
+@pytest.mark.parametrize("text, value, unit, quoted", [
+    ("The bridge will cost $35 million to build.", 35e6, "USD", "$35 million"),
+    ("It raised US$1.2 billion from lenders.", 1.2e9, "USD", "US$1.2 billion"),
+    ("A deal worth $2bn was signed.", 2e9, "USD", "$2bn"),
+    ("The fund holds €500m in bonds.", 500e6, "EUR", "€500m"),
+    ("The rail line costs £3.4 billion.", 3.4e9, "GBP", "£3.4 billion"),
+    ("Moscow set aside 5 billion rubles for roads.", 5e9, "RUB", "5 billion rubles"),
+    ("Moscow set aside 5 billion roubles for roads.", 5e9, "RUB", "5 billion roubles"),
+    ("Beijing pledged 100 million yuan in aid.", 100e6, "CNY", "100 million yuan"),
+    ("The junta spent 20 billion kyat on jets.", 20e9, "MMK", "20 billion kyat"),
+    ("Farmers lost 300 crore rupees to the floods.", 3e9, "INR", "300 crore rupees"),
+    ("The grant is 40 million euros.", 40e6, "EUR", "40 million euros"),
+    ("They paid 35 million dollars in cash.", 35e6, "USD", "35 million dollars"),
+    ("A loan of USD 10 million was approved.", 10e6, "USD", "USD 10 million"),
+    ("A loan of 10 million USD was approved.", 10e6, "USD", "10 million USD"),
+    ("A $35-million deal.", 35e6, "USD", "$35-million"),
+    ("The ticket costs $35.", 35.0, "USD", "$35"),
+    ("It fell to $1,250.50 per share.", 1250.5, "USD", "$1,250.50"),
+    ("Seoul sent 2 million Canadian dollars.", 2e6, "CAD", "2 million Canadian dollars"),
+])
+def test_money(text: str, value: float, unit: str, quoted: str) -> None:
+    assert only(text) == (value, unit, "money", quoted)
+
+
+@pytest.mark.parametrize("text, value, unit, kind, quoted", [
+    ("A 660 MW coal plant.", 660, "MW", "power", "660 MW"),
+    ("A 1.2 GW wind farm.", 1200, "MW", "power", "1.2 GW"),
+    ("The 330-megawatt unit restarted.", 330, "MW", "power", "330-megawatt"),
+    ("A 500 kW rooftop array.", 0.5, "MW", "power", "500 kW"),
+    ("A 40MW battery.", 40, "MW", "power", "40MW"),
+    ("The country used 3 TWh last winter.", 3e6, "MWh", "energy", "3 TWh"),
+    ("The dam makes 450 GWh a year.", 450e3, "MWh", "energy", "450 GWh"),
+    ("Over 8 million barrels of oil were stored.", 8e6, "barrel", "volume", "8 million barrels"),
+    ("Output reached 500,000 bpd in May.", 5e5, "barrel/day", "volume", "500,000 bpd"),
+    ("It pumps 1.2 million barrels per day.", 1.2e6, "barrel/day", "volume", "1.2 million barrels per day"),
+    ("It pumps 30,000 barrels of oil a day.", 3e4, "barrel/day", "volume", "30,000 barrels of oil a day"),
+    ("Ships carried 2 million tonnes of wheat.", 2e6, "tonne", "mass", "2 million tonnes"),
+    ("The port moved 300 tons of coal.", 300, "tonne", "mass", "300 tons"),
+    ("Some 40 metric tons of aid arrived.", 40, "tonne", "mass", "40 metric tons"),
+    ("The pipeline carries 5 bcm of gas.", 5e9, "m3", "volume", "5 bcm"),
+    ("Exports hit 20 billion cubic metres.", 20e9, "m3", "volume", "20 billion cubic metres"),
+    ("Turnout rose by 15% this year.", 15, "%", "percent", "15%"),
+])
+def test_units(text: str, value: float, unit: str, kind: str, quoted: str) -> None:
+    assert only(text) == (value, unit, kind, quoted)
+
+
+@pytest.mark.parametrize("text, value, quoted", [
+    ("The drought affects 55 million people.", 55e6, "55 million people"),
+    ("The base holds 300 soldiers.", 300, "300 soldiers"),
+    ("Some 1,200 troops crossed the river.", 1200, "1,200 troops"),
+    ("Gunmen killed two civilians on Friday.", 2, "two civilians"),
+    ("Twenty-five protesters were arrested.", 25, "Twenty-five protesters"),
+    ("About 300 Ukrainian soldiers were freed.", 300, "300 Ukrainian soldiers"),
+    ("The blast left 12 killed.", 12, "12 killed"),
+    ("Officials said at least 40 dead.", 40, "40 dead"),
+    ("One soldier was hurt.", 1, "One soldier"),
+    ("Two hundred refugees reached the coast.", 200, "Two hundred refugees"),
+    ("A hundred thousand residents fled.", 1e5, "A hundred thousand residents"),
+    ("Some 5k workers struck.", 5000, "5k workers"),
+    ("In 2023, 2000 migrants arrived.", 2000, "2000 migrants"),
+    ("The court freed two of the detainees.", 2, "two of the detainees"),
+])
+def test_people(text: str, value: float, quoted: str) -> None:
+    assert only(text) == (value, "people", "people", quoted)
+
+
+@pytest.mark.parametrize("text", [
+    "The talks lasted 12 hours and ended at 10.",
+    "The 26th round of talks opened on the 7th of May.",
+    "The 7th Army moved north.",
+    "In 2024 the council met 3 times.",
+    "In 2024 workers went on strike.",
+    "On March 2, 2024 protesters gathered.",
+    "Thousands of refugees crossed the border.",
+    "Hundreds of protesters and dozens of workers marched.",
+    "Tens of thousands of people rallied.",
+    "The two sides met as two countries signed a pact.",
+    "Unemployment rose among 5-10 workers.",
+    "One in five children is underweight.",
+    "He was one of the largest worker organisers.",
+    "The 500 pounds of explosives were found.",
+    "Date palms: 2,000,000.",
+])
+def test_not_quantities(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_several_sorted_non_overlapping_with_offsets() -> None:
+    text = ("Rebels said 300 soldiers died near a 660 MW plant; repairs will cost $35 million, "
+            "and 8 million barrels of oil were lost. Two civilians were hurt.")
+    qs = find_quantities(text)
+    assert [q.text for q in qs] == ["300 soldiers", "660 MW", "$35 million", "8 million barrels",
+                                    "Two civilians"]
+    assert [q.kind for q in qs] == ["people", "power", "money", "volume", "people"]
+    assert all(text[q.start:q.end] == q.text for q in qs)
+    assert all(a.end <= b.start for a, b in zip(qs, qs[1:], strict=False))
+
+
+def test_unit_beats_people_at_same_offset() -> None:
+    assert [(q.kind, q.text) for q in find_quantities("A 5 MW workers' canteen.")] == [("power", "5 MW")]
+
+
+def test_percent_of_people_is_a_percent() -> None:
+    assert [(q.kind, q.text) for q in find_quantities("Some 5 percent of workers left.")] == [
+        ("percent", "5 percent")]
+
+
+def test_empty_text() -> None:
+    assert find_quantities("") == []
