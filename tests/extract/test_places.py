@@ -1,0 +1,131 @@
+"""Gazetteer: names in news text → one Place, with the ranking news needs."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from newsgraph.extract import places
+from newsgraph.extract.places import Gazetteer, gazetteer, is_place
+from newsgraph.model import Place
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return gazetteer()
+
+
+def test_country_beats_towns_named_alike(gaz: Gazetteer) -> None:
+    india = gaz.lookup("India")
+    assert india is not None and india.country == "IND" and india.feature == "country"
+    assert india.lat is not None  # placed at the capital
+
+
+@pytest.mark.parametrize("name", ["the United States", "U.S.", "US", "United States of America"])
+def test_country_aliases(gaz: Gazetteer, name: str) -> None:
+    place = gaz.lookup(name)
+    assert place is not None and place.country == "USA" and place.feature == "country"
+
+
+def test_lowercase_acronym_is_not_a_place(gaz: Gazetteer) -> None:
+    assert gaz.lookup("us") is None
+
+
+def test_spelling_variants_are_one_place(gaz: Gazetteer) -> None:
+    found = {gaz.lookup(n) for n in ("Naypyitaw", "Naypyidaw", "Nay Pyi Taw", "Nay\u00a0Pyi\u00a0Taw",
+                                     "NAYPYITAW")}
+    assert len(found) == 1
+    (npt,) = found
+    assert npt is not None and npt.country == "MMR" and npt.feature == "city"
+
+
+def test_saint_and_st(gaz: Gazetteer) -> None:
+    found = {gaz.lookup(n) for n in ("Saint Petersburg", "St Petersburg", "St. Petersburg",
+                                     "Saint-Petersburg")}
+    assert len(found) == 1
+    (spb,) = found
+    assert spb is not None and spb.country == "RUS"
+
+
+def test_vladivostok(gaz: Gazetteer) -> None:
+    v = gaz.lookup("Vladivostok")
+    assert v is not None and v.country == "RUS" and v.lat is not None and v.lon is not None
+    assert v.lat == pytest.approx(43.1, abs=0.1) and v.lon == pytest.approx(131.9, abs=0.1)
+
+
+@pytest.mark.parametrize(("name", "iso3"), [
+    ("Sittwe", "MMR"), ("Dawei", "MMR"), ("Yangon", "MMR"), ("Rangoon", "MMR"),
+    ("Moscow", "RUS"), ("Moscow's", "RUS"), ("Paris", "FRA"), ("Kyiv", "UKR"), ("Kiev", "UKR"),
+    ("Bombay", "IND"), ("Calcutta", "IND"), ("New York", "USA"), ("Burma", "MMR"),
+])
+def test_city_country(gaz: Gazetteer, name: str, iso3: str) -> None:
+    place = gaz.lookup(name)
+    assert place is not None and place.country == iso3, place
+
+
+def test_old_and_new_names_are_one_place(gaz: Gazetteer) -> None:
+    assert gaz.lookup("Kiev") == gaz.lookup("Kyiv")
+    assert gaz.lookup("Rangoon") == gaz.lookup("Yangon")
+    assert gaz.lookup("Leningrad") == gaz.lookup("St Petersburg")
+
+
+def test_moscow_is_not_idaho_unless_hinted(gaz: Gazetteer) -> None:
+    moscow = gaz.lookup("Moscow")
+    assert moscow is not None and moscow.country == "RUS" and moscow.lat == pytest.approx(55.75, abs=0.1)
+    idaho = gaz.lookup("Moscow", country_hint="USA")
+    assert idaho is not None and idaho.country == "USA" and idaho.lat == pytest.approx(46.7, abs=0.2)
+    assert gaz.lookup("Paris", country_hint="US") == gaz.lookup("Paris, Texas")
+    assert gaz.lookup("Paris", country_hint="United States").country == "USA"  # type: ignore[union-attr]
+    # A hint the name has no reading in is ignored, not an error.
+    assert gaz.lookup("Moscow", country_hint="MMR") == moscow
+
+
+@pytest.mark.parametrize("name", ["Flurbleton", "Zzyzxqua", "", "Hamas", "White House", "President"])
+def test_not_places(gaz: Gazetteer, name: str) -> None:
+    # "White House" and "Hamas" are geonames alternate names of Casablanca and Hamm.
+    assert gaz.lookup(name) is None
+    assert not gaz.is_place(name)
+
+
+def test_regions_and_continents(gaz: Gazetteer) -> None:
+    texas = gaz.lookup("Texas")
+    assert texas is not None and texas.feature == "region" and texas.country == "USA"
+    assert gaz.lookup("Georgia").feature == "country"  # type: ignore[union-attr]
+    assert gaz.lookup("Georgia", country_hint="USA").feature == "region"  # type: ignore[union-attr]
+    asia = gaz.lookup("Asia")
+    assert asia is not None and asia.feature == "continent" and asia.country is None
+
+
+def test_module_helpers() -> None:
+    assert is_place("Sittwe")
+    assert not is_place("Flurbleton")
+    assert places.lookup("Dawei") == gazetteer().lookup("Dawei")
+
+
+def test_index_is_cached_on_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The index is pickled under $NEWSGRAPH_CACHE and read back instead of rebuilt."""
+    tiny = Gazetteer({"sittwe": (Place("Sittwe", "MMR", 20.1, 92.9, 1295765),)})
+    builds: list[int] = []
+
+    def build() -> Gazetteer:
+        builds.append(1)
+        return tiny
+
+    monkeypatch.setenv("NEWSGRAPH_CACHE", str(tmp_path))
+    monkeypatch.setattr(Gazetteer, "build", staticmethod(build))
+    gazetteer.cache_clear()
+    try:
+        assert gazetteer().lookup("Sittwe") == tiny.lookup("Sittwe")
+        path = places.cache_path()
+        assert path.parent == tmp_path and path.exists()
+        gazetteer.cache_clear()
+        assert gazetteer().lookup("Sittwe") is not None
+        assert builds == [1]  # the second process-level load came from the pickle
+        path.write_bytes(b"not a pickle")
+        gazetteer.cache_clear()
+        assert gazetteer().lookup("Sittwe") is not None and builds == [1, 1]
+        assert isinstance(pickle.loads(path.read_bytes()), Gazetteer)  # rewritten
+    finally:
+        gazetteer.cache_clear()
