@@ -193,6 +193,7 @@ class Extraction:
     places: list[Place] = field(default_factory=list)
     times: list[TimeValue] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
 
 
 def to_dict(obj: Any) -> Any:

@@ -1,0 +1,85 @@
+"""The extract stage: one parsed document in, one Extraction out. Pure: no database, no files.
+
+Because it only reads its arguments, the same function runs in a local loop, in worker processes,
+or inside a distributed engine.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from newsgraph.extract.actors import find_actors
+from newsgraph.extract.events import find_events
+from newsgraph.extract.places import gazetteer
+from newsgraph.extract.quantities import find_quantities
+from newsgraph.extract.time import find_times
+from newsgraph.model import Document, Extraction, Place, Span
+from newsgraph.ontology import countries
+
+PLACE_LABELS = {"GPE", "LOC", "FAC", "PERSON", "ORG"}
+# "MOSCOW –", "NAYPYITAW, March 2 (Reuters) -": where the report was filed.
+DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,40}?)(?:,[^\n–—-]{0,40})?\s+[–—-]\s")
+
+
+def tense_lookup(doc: Doc):  # type: ignore[no-untyped-def]
+    """A function giving the tense of the verb that governs the token at a character offset."""
+    def tense_at(offset: int) -> str | None:
+        span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        tok = span[0]
+        for _ in range(8):
+            if tok.pos_ in ("VERB", "AUX"):
+                kids = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+                if kids & {"will", "shall", "'ll"} or any(c.lemma_ in ("plan", "schedule", "expect")
+                                                          for c in [tok.head]):
+                    return "future"
+                if tok.tag_ in ("VBD", "VBN") or kids & {"was", "were", "had", "has", "have", "did"}:
+                    return "past"
+                if tok.tag_ in ("VBZ", "VBP", "VBG"):
+                    return "present"
+            if tok.head is tok:
+                return None
+            tok = tok.head
+        return None
+    return tense_at
+
+
+def find_places(doc: Doc) -> list[Place]:
+    """Entity spans that the gazetteer knows as places (cities, regions, countries), with offsets."""
+    out: list[Place] = []
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+        if ent.label_ in ("PERSON", "ORG") and (len(ent) > 1 or countries.igo(text)):
+            continue  # only a single-token person/org can be a mislabelled town ("Naypyitaw")
+        place = gazetteer().lookup(text)
+        if place is not None:  # named as the article spells it; the geonameid makes variants one place
+            out.append(replace(place, name=text, start=ent.start_char, end=ent.end_char))
+    return out
+
+
+def find_dateline(text: str) -> Place | None:
+    m = DATELINE.match(text)
+    if not m:
+        return None
+    name = m.group(1).strip().title()
+    place = gazetteer().lookup(name)
+    return replace(place, name=name, start=m.start(1), end=m.end(1)) if place else None
+
+
+def extract(document: Document, doc: Doc) -> Extraction:
+    """Actors, events, times, places and quantities of one document, from its spaCy parse."""
+    published = document.published.isoformat() if document.published else None
+    table = find_actors(doc, published)
+    times = find_times(document.text, document.published, tense_lookup(doc))
+    places = find_places(doc)
+    quantities = find_quantities(document.text)
+    events = find_events(doc, table, document, times, places, quantities, find_dateline(document.text))
+    sentences = [Span(s.start_char, s.end_char, s.text, i) for i, s in enumerate(doc.sents)]
+    return Extraction(document=document, actors=table.actors, events=events, places=places,
+                      times=times, quantities=quantities, sentences=sentences)

@@ -1,0 +1,542 @@
+"""Actors named in one parsed document, resolved within the document.
+
+Finds people, organisations, countries and the collective nouns news uses ("the junta", "Russian
+firms", "rebel groups"), then links later references to the actor they stand for: surnames to full
+names, acronyms and "the commission" to the organisation, "the minister" to the office holder,
+"the regime" to the country's government. Countries, sectors and roles come from titles, nationality
+adjectives, possessives and appositions, read against the vocabularies in ``ontology/data``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.places import gazetteer
+from newsgraph.model import Actor, Role
+from newsgraph.model import Span as TextSpan
+from newsgraph.ontology import countries, vocab
+
+MODIFIER_DEPS = {"compound", "amod", "npadvmod", "nmod"}
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+
+
+def fold(text: str) -> str:
+    """Comparison key for names: ASCII-folded, lower-case, punctuation removed."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"'s\b", "", text.lower())
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def strip_honorifics(words: list[str]) -> list[str]:
+    hon = vocab.honorifics()
+    while len(words) > 1 and words[0].lower() in hon:
+        words = words[1:]
+    return words
+
+
+def title_of(words: list[str]) -> tuple[str, str] | None:
+    """The longest office title at the end of ``words`` ("Prime Minister") and its sector."""
+    lowered = [w.lower() for w in words]
+    table = vocab.titles()
+    for n in range(min(4, len(lowered)), 0, -1):
+        cand = " ".join(lowered[-n:])
+        if cand in table:
+            return " ".join(words[-n:]), table[cand]
+    return None
+
+
+@dataclass
+class ActorTable:
+    """The actors of one document and which tokens mention which actor."""
+
+    doc: Doc
+    actors: list[Actor] = field(default_factory=list)
+    by_token: dict[int, Actor] = field(default_factory=dict)
+    by_key: dict[str, Actor] = field(default_factory=dict)
+    published: str | None = None
+
+    def at(self, i: int) -> Actor | None:
+        return self.by_token.get(i)
+
+    def get_or_add(self, key: str, name: str, kind: str, country: str | None = None,
+                   sector: str | None = None) -> Actor:
+        actor = self.by_key.get(key)
+        if actor is None:
+            actor = Actor(key=key, name=name, kind=kind, country=country, sector=sector)
+            self.by_key[key] = actor
+            self.actors.append(actor)
+        else:
+            actor.country = actor.country or country
+            actor.sector = actor.sector or sector
+        return actor
+
+    def country_actor(self, iso3: str) -> Actor:
+        name = countries.country_name(iso3) or iso3
+        return self.get_or_add(f"country:{iso3}", name, "country", iso3, None)
+
+    def mention(self, actor: Actor, start: int, end: int) -> None:
+        """Record tokens [start, end) as a mention of ``actor``."""
+        span = self.doc[start:end]
+        for i in range(start, end):
+            self.by_token[i] = actor
+        if span.text not in actor.aliases and span.text != actor.name:
+            actor.aliases.append(span.text)
+        sent_index = _sentence_index(self.doc, start)
+        actor.mentions.append(TextSpan(span.start_char, span.end_char, span.text, sent_index))
+
+
+def _sentence_index(doc: Doc, token_i: int) -> int:
+    starts = doc.user_data.setdefault("_sent_starts", [s.start for s in doc.sents])
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= token_i:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _country_of_modifiers(tokens: list[Token]) -> str | None:
+    """A country named by a nationality adjective, a compound or a possessive among ``tokens``."""
+    for t in tokens:
+        if t.ent_type_ in ("GPE", "NORP") or t.pos_ in ("PROPN", "ADJ"):
+            code = countries.country_code(t.text)
+            if code:
+                return code
+    return None
+
+
+def _left_modifiers(head: Token) -> list[Token]:
+    """Tokens left of ``head`` inside its noun phrase (compounds, adjectives, possessives)."""
+    return [t for t in head.subtree if t.i < head.i and t.dep_ not in ("punct", "cc", "prep")]
+
+
+class _Finder:
+    """One pass over a parsed document that fills an ActorTable."""
+
+    def __init__(self, doc: Doc, published: str | None) -> None:
+        self.doc = doc
+        self.table = ActorTable(doc, published=published)
+        self.collective_pending: list[tuple[Actor, Token]] = []
+        self.person_mentions: list[tuple[Actor, int, int]] = []
+        self.title_tokens: list[Token] = []
+        self.affiliations: list[tuple[Actor, Actor]] = []  # (member, the actor it belongs to)
+
+    # -- people ---------------------------------------------------------------------------
+    def person_span(self, ent: Span) -> tuple[int, int]:
+        """Extend a PERSON span over capitalised name tokens the model left out ("Min Aung" + "Hlaing")."""
+        start, end = ent.start, ent.end
+        while end < len(self.doc) and self.doc[end].pos_ == "PROPN" and self.doc[end].is_title \
+                and not self.doc[end].ent_type_ and self.doc[end].lower_ not in vocab.titles():
+            end += 1
+        while start > 0:
+            prev = self.doc[start - 1]
+            if prev.pos_ == "PROPN" and prev.is_title and not prev.ent_type_ and not self.is_vocab(prev):
+                start -= 1  # "Min" + "Aung Hlaing"
+            elif prev.lower_ in vocab.honorifics():
+                start -= 1
+            else:
+                break
+        return start, end
+
+    @staticmethod
+    def is_vocab(tok: Token) -> bool:
+        """Words that are titles or collective nouns, not parts of a name ("Junta boss", "President")."""
+        low = tok.lower_
+        return low in vocab.titles() or low in vocab.collective_nouns() or low in vocab.honorifics() \
+            or countries.country_code(tok.text) is not None
+
+    def add_person(self, start: int, end: int) -> Actor:
+        words = strip_honorifics([t.text for t in self.doc[start:end]])
+        title = title_of(words[:-1]) if len(words) > 2 else None
+        if title and len(title[0].split()) < len(words) - 1:
+            words = words[len(title[0].split()):]
+        name = " ".join(words)
+        key = "person:" + fold(name)
+        existing = self.table.by_key.get(key)
+        if existing is None and len(words) == 1:
+            # a surname alone refers to the full name seen before
+            for actor in reversed(self.table.actors):
+                if actor.kind == "person" and fold(actor.name).split()[-1:] == [fold(name)]:
+                    existing = actor
+                    break
+        if existing is None and len(words) > 1:
+            # a full name seen after its surname alone: upgrade the surname-only actor
+            short = self.table.by_key.get("person:" + fold(words[-1]))
+            if short is not None:
+                short.aliases.append(short.name)
+                short.name = name
+                self.table.by_key[key] = short
+                existing = short
+        actor = existing or self.table.get_or_add(key, name, "person")
+        self.table.mention(actor, start, end)
+        self.person_mentions.append((actor, start, end))
+        return actor
+
+    def read_person_context(self, actor: Actor, start: int, end: int) -> None:
+        """Title, country and organisation from the words around a person's name."""
+        head = self.doc[end - 1]
+        mods = [t for t in _left_modifiers(head) if t.i < start]
+        appos = [c for c in head.children if c.dep_ == "appos"]
+        phrases: list[list[Token]] = [mods] + [list(a.subtree) for a in appos]
+        for tokens in phrases:
+            if not tokens:
+                continue
+            words = [t.text for t in tokens if t.dep_ not in ("det", "case", "punct")]
+            title = None
+            for cut in range(len(words), 0, -1):
+                title = title_of(words[:cut])
+                if title:
+                    break
+            if tokens is not mods and title is None:
+                continue  # an apposition without a title may name someone else
+            code = _country_of_modifiers(tokens)
+            if code and not actor.country:
+                actor.country = code
+            org = None
+            for t in tokens:
+                other = self.table.at(t.i)
+                if other is not None and other is not actor and other.kind not in ("person", "country"):
+                    org = other
+                elif other is None and t.lower_ in vocab.collective_nouns():
+                    org = self.nearest_collective(t.lower_)
+            if title:
+                role_text = " ".join(w for w in words if countries.country_code(w) is None)
+                role_text = role_text.strip() or title[0]
+                if org is not None and role_text.lower().startswith(fold(org.name)):
+                    role_text = role_text[len(org.name):].strip()
+                actor.sector = actor.sector or (org.sector if org and org.kind == "igo" else title[1])
+                role = Role(title=role_text, organisation=org.name if org else None, seen=self.table.published)
+                if all(r.title != role.title for r in actor.roles):
+                    actor.roles.append(role)
+            if org is not None:
+                if org.kind == "igo":
+                    actor.sector = "IGO"
+                elif not actor.country:
+                    self.affiliations.append((actor, org))
+
+    def nearest_collective(self, word: str) -> Actor | None:
+        """The document's collective actor of the kind ``word`` names ("junta" minister)."""
+        spec = vocab.collective_nouns()[word]
+        for actor in self.table.actors:
+            if actor.key.startswith("group:") and actor.kind == spec["kind"]:
+                return actor
+        return None
+
+    # -- organisations and countries --------------------------------------------------------
+    def add_org(self, start: int, end: int) -> Actor | None:
+        span = self.doc[start:end]
+        tokens = [t for t in span if t.dep_ != "det" and t.text not in ("'s", "’s")]
+        if not tokens:
+            return None
+        name = " ".join(t.text for t in tokens)
+        met = vocab.metonyms().get(name.lower())
+        if met:
+            actor = self.table.get_or_add("org:" + fold(name), name, met["kind"], met["country"], met["sector"])
+            self.table.mention(actor, start, end)
+            return actor
+        igo = countries.igo(name)
+        if igo:
+            actor = self.table.get_or_add("igo:" + igo["key"], igo["name"], "igo", None, "IGO")
+            self.table.mention(actor, start, end)
+            return actor
+        if len(tokens) == 1 and tokens[0].text.isupper():
+            for actor in self.table.actors:  # an acronym of an organisation named before
+                if actor.kind != "person" and _acronym(actor.name) == tokens[0].text:
+                    self.table.mention(actor, start, end)
+                    return actor
+        if len(tokens) == 1:
+            for actor in reversed(self.table.actors):  # a surname the model took for an organisation
+                if actor.kind == "person" and fold(actor.name).split()[-1] == fold(name):
+                    self.table.mention(actor, start, end)
+                    return actor
+        head = tokens[-1].lemma_.lower()
+        if head in vocab.gathering_heads() or tokens[-1].lower_ in vocab.gathering_heads():
+            return None  # "the Eastern Economic Forum" is where actors meet, not an actor
+        spec = vocab.organisation_heads().get(head) or vocab.organisation_heads().get(tokens[-1].lower_)
+        kind = spec["kind"] if spec else "organisation"
+        sector = spec["sector"] if spec else None
+        country = next((c for t in tokens if (c := countries.country_code(t.text))), None)
+        if country is None and spec is not None:  # "Sittwe Naval Base": the place it is named after
+            for t in tokens[:-1]:
+                place = gazetteer().lookup(t.text) if t.is_title else None
+                if place is not None and place.country:
+                    country = place.country
+                    break
+        if kind == "igo" and country:
+            kind, sector = "organisation", sector if sector != "IGO" else None
+        actor = self.table.get_or_add("org:" + fold(name), name, kind, country, sector)
+        self.table.mention(actor, start, end)
+        return actor
+
+    def add_gpe(self, ent: Span) -> Actor | None:
+        text = ent.text
+        code = countries.country_code(text)
+        if code:
+            actor = self.table.country_actor(code)
+            self.table.mention(actor, ent.start, ent.end)
+            return actor
+        met = vocab.metonyms().get(fold(text))
+        if met:
+            return self.add_org(ent.start, ent.end)
+        return None  # a city or region: a place, not an actor (events decide if it stands for one)
+
+    # -- collective nouns ---------------------------------------------------------------------
+    def add_collective(self, head: Token, spec: dict[str, str], phrase: str) -> Actor:
+        mods = _left_modifiers(head)
+        start = min([t.i for t in mods] + [head.i])
+        country = _country_of_modifiers([t for t in mods if t.dep_ != "det"])
+        kind, sector = spec["kind"], spec["sector"]
+        owner = next((a for t in mods if (a := self.table.at(t.i)) is not None and a.kind == "government"), None)
+        style = _style([t.lower_ for t in mods] + phrase.split()) if kind == "government" else ""
+        if country is None:
+            for prev in reversed(self.table.actors):  # "the junta" after "the Myanmar junta"
+                if prev.kind == kind and prev.country and prev.key.startswith("group:") \
+                        and (kind != "government" or _style(prev.key.split(":")) == style):
+                    country = prev.country
+                    break
+        key = _group_key(kind, sector, country, style, phrase)
+        actor = self.table.get_or_add(key, phrase, kind, country, sector)
+        if owner is not None and owner is not actor and country is None:
+            self.affiliations.append((actor, owner))
+        self.table.mention(actor, start, head.i + 1)
+        if country is None and owner is None:
+            self.collective_pending.append((actor, head))
+        return actor
+
+    def finalise_collectives(self) -> None:
+        """Name collectives after their country and merge those that turned out to be one actor."""
+        for actor in list(self.table.actors):
+            if not actor.key.startswith("group:"):
+                continue
+            _, kind, sector, _, style, phrase = actor.key.split(":", 5)
+            key = _group_key(kind, sector, actor.country, style, phrase)
+            actor.name = _group_name(actor, style, phrase)
+            if key == actor.key:
+                continue
+            kept = self.table.by_key.get(key)
+            if kept is None:
+                del self.table.by_key[actor.key]
+                actor.key = key
+                self.table.by_key[key] = actor
+                continue
+            kept.mentions.extend(actor.mentions)
+            kept.aliases.extend(a for a in actor.aliases + [actor.name] if a not in kept.aliases)
+            for i, a in list(self.table.by_token.items()):
+                if a is actor:
+                    self.table.by_token[i] = kept
+            self.table.actors.remove(actor)
+            del self.table.by_key[actor.key]
+
+    def collective_phrase(self, tok: Token) -> tuple[str, dict[str, str]] | None:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("PERSON", "ORG", "GPE"):
+            return None
+        table = vocab.collective_nouns()
+        prev = self.doc[tok.i - 1] if tok.i > 0 else None
+        if prev is not None and f"{prev.lower_} {tok.lower_}" in table:
+            return f"{prev.lower_} {tok.lower_}", table[f"{prev.lower_} {tok.lower_}"]
+        if tok.lower_ in table:
+            if tok.dep_ in ("compound", "amod") and tok.head.lower_ not in table:
+                return None  # "junta media", "military support": a modifier, not an actor
+            return tok.lower_, table[tok.lower_]
+        return None
+
+    # -- the pass -----------------------------------------------------------------------------
+    def run(self) -> ActorTable:
+        doc = self.doc
+        ents = {e.start: e for e in doc.ents}
+        i = 0
+        while i < len(doc):
+            ent = ents.get(i)
+            if ent is not None and ent.label_ in ACTOR_LABELS:
+                i = self.take_entity(ent)
+                continue
+            tok = doc[i]
+            if tok.is_upper and len(tok) > 1 and not tok.ent_type_ and i not in self.table.by_token:
+                known = next((a for a in self.table.actors if a.kind not in ("person", "country")
+                              and (_acronym(a.name) == tok.text or tok.text in a.aliases)), None)
+                if known is not None:  # "the EEC" where the model saw no entity
+                    self.table.mention(known, i, i + 1)
+                    i += 1
+                    continue
+            if tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_:
+                j = i
+                while j < len(doc) and doc[j].pos_ == "PROPN" and not doc[j].ent_type_ and doc[j].is_title:
+                    j += 1
+                last = doc[j - 1].lower_
+                if j - i >= 2 and last in vocab.organisation_heads():
+                    self.add_org(i, j)  # an unlabelled organisation name ("Sittwe Naval Base")
+                    i = j
+                    continue
+            if self.link_org_reference(tok):
+                i += 1
+                continue
+            found = self.collective_phrase(tok)
+            if found is not None and i not in self.table.by_token:
+                self.add_collective(tok, found[1], found[0])
+            elif tok.lower_ in vocab.titles() and tok.pos_ == "NOUN" and tok.dep_ not in MODIFIER_DEPS:
+                self.title_tokens.append(tok)
+            i += 1
+        for actor, start, end in self.person_mentions:
+            self.read_person_context(actor, start, end)
+        for tok in self.title_tokens:
+            self.link_title(tok)
+        self.resolve_pending_countries()
+        self.finalise_collectives()
+        return self.table
+
+    def take_entity(self, ent: Span) -> int:
+        label = ent.label_
+        text = ent.text
+        if label == "PERSON":
+            place = gazetteer().lookup(text) if len(ent) == 1 else None
+            known_person = any(fold(text) in fold(a.name).split() for a in self.table.actors
+                               if a.kind == "person")
+            if place is not None and not known_person:
+                return ent.end  # the model's error: a city tagged as a person
+            s, e = self.person_span(ent)
+            self.add_person(s, e)
+            return e
+        if label == "GPE" or (label == "NORP" and ent.root.pos_ in ("PROPN", "NOUN")
+                              and ent.root.dep_ not in MODIFIER_DEPS):
+            self.add_gpe(ent)
+            return ent.end
+        if label in ("ORG", "FAC"):
+            root = ent.root
+            if len(ent) == 1 and root.dep_ in MODIFIER_DEPS and root.head.pos_ == "NOUN" \
+                    and root.head.is_lower and not text.isupper() and fold(text) not in vocab.metonyms() \
+                    and not countries.igo(text):
+                return ent.end  # a name used as a modifier of a common noun, not an actor
+            if countries.country_code(text) and not countries.igo(text):
+                self.add_gpe(ent)
+            else:
+                start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+                self.add_org(start, ent.end)
+            return ent.end
+        return ent.end
+
+    def link_org_reference(self, tok: Token) -> bool:
+        """ "The commission" / "the union": the organisation named before whose name ends so."""
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ or tok.i in self.table.by_token \
+                or not tok.is_lower:
+            return False
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            return False
+        for actor in reversed(self.table.actors):
+            if actor.kind in ("person", "country") or actor.key.startswith("group:"):
+                continue
+            words = fold(actor.name).split()
+            if len(words) > 1 and words[-1] == tok.lower_ and self.named_as_head(actor):
+                self.table.mention(actor, tok.i - 1, tok.i + 1)
+                return True
+        return False
+
+    def named_as_head(self, actor: Actor) -> bool:
+        """Whether some mention of ``actor`` heads its noun phrase (not "European Union-sanctioned")."""
+        for m in actor.mentions:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ not in MODIFIER_DEPS:
+                return True
+        return False
+
+    def link_title(self, tok: Token) -> None:
+        """ "The minister" / "junta boss": the most recent person holding that title."""
+        if tok.i in self.table.by_token:
+            return
+        before = [self.table.by_token[i] for i in sorted(self.table.by_token) if i < tok.i]
+        for actor in reversed(before):
+            if actor.kind == "person" and any(tok.lower_ in r.title.lower().split() for r in actor.roles):
+                self.table.mention(actor, tok.i - (1 if tok.i and self.doc[tok.i - 1].lower_ == "the" else 0),
+                                   tok.i + 1)
+                return
+
+    def resolve_pending_countries(self) -> None:
+        """Give a collective with no stated country the most salient country it is not opposed to."""
+        salience: Counter[str] = Counter()
+        for actor in self.table.actors:
+            if actor.kind == "country" and actor.country:
+                salience[actor.country] += len(actor.mentions)
+        for ent in self.doc.ents:
+            if ent.label_ in ("GPE", "LOC") and not countries.country_code(ent.text):
+                place = gazetteer().lookup(ent.text)
+                if place is not None and place.country:
+                    salience[place.country] += 1
+        for actor, head in self.collective_pending:
+            if actor.country or actor.kind not in ("government", "military"):
+                continue
+            opposed = self.opposed_countries(actor)
+            for code, _ in salience.most_common():
+                if code not in opposed:
+                    actor.country = code
+                    break
+        for member, org in self.affiliations:  # "junta media", "junta minister X"
+            if not member.country and org.country:
+                member.country = org.country
+
+    def opposed_countries(self, actor: Actor) -> set[str]:
+        """Countries coordinated with the actor ("ties between Russia and the regime")."""
+        out: set[str] = set()
+        heads = {i for i, a in self.table.by_token.items() if a is actor}
+        for i in heads:
+            tok = self.doc[i]
+            related = list(tok.conjuncts) + ([tok.head] if tok.dep_ == "conj" else [])
+            related += [c for c in tok.children if c.dep_ == "appos"]
+            related += [t for t in tok.subtree if t.dep_ == "poss"] if tok.dep_ != "poss" else []
+            for r in related:
+                other = self.table.at(r.i)
+                if other is not None and other.country and other is not actor:
+                    out.add(other.country)
+        return out
+
+
+def _style(words: list[str]) -> str:
+    for style, marks in vocab.government_styles().items():
+        if marks & set(words):
+            return style
+    return "plain"
+
+
+def _group_key(kind: str, sector: str, country: str | None, style: str, phrase: str) -> str:
+    """Within a document, one actor per country and kind (and style for governments); firms,
+    rebel groups and media keep their own phrase: different ones are not one actor."""
+    own = phrase if kind in ("business", "group", "media", "armed-group") else ""
+    return f"group:{kind}:{sector}:{country or '?'}:{style or ''}:{own}"
+
+
+def _group_name(actor: Actor, style: str, phrase: str) -> str:
+    phrase = phrase or next((m.text.split()[-1].lower() for m in actor.mentions), actor.kind)
+    if not actor.country:
+        return phrase
+    country = countries.country_name(actor.country) or actor.country
+    if actor.kind == "government":
+        said = " ".join([actor.name] + actor.aliases).lower()
+        if "junta" in said:
+            return f"{country} junta"
+        return f"{country} {'military government' if style == 'military' else 'civilian government' if style == 'civilian' else 'government'}"
+    if actor.kind == "military":
+        return f"{country} {'armed forces' if phrase in ('forces', 'armed forces', 'troops', 'soldiers') else phrase}"
+    return f"{_demonym(actor.country)} {phrase}"
+
+
+def _demonym(iso3: str) -> str:
+    """ "Russian" for RUS; the country name when the vocabulary has no adjective."""
+    row = countries.countries().get(iso3)
+    if row is None:
+        return iso3
+    return row.demonyms[0] if row.demonyms else row.name
+
+
+def _acronym(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def find_actors(doc: Doc, published: str | None = None) -> ActorTable:
+    """All actors of a parsed document, with their mentions, resolved within the document."""
+    return _Finder(doc, published).run()

