@@ -264,7 +264,7 @@ class _Finder:
         kind = spec["kind"] if spec else "organisation"
         sector = spec["sector"] if spec else None
         country = next((c for t in tokens if (c := countries.country_code(t.text))), None)
-        if country is None and spec is not None:  # "Sittwe Naval Base": the place it is named after
+        if country is None and tokens[-1].lower_ in vocab.facility_heads():  # "Sittwe Naval Base"
             for t in tokens[:-1]:
                 place = gazetteer().lookup(t.text) if t.is_title else None
                 if place is not None and place.country:
@@ -293,12 +293,15 @@ class _Finder:
         mods = _left_modifiers(head)
         start = min([t.i for t in mods] + [head.i])
         country = _country_of_modifiers([t for t in mods if t.dep_ != "det"])
+        if country is None:
+            of = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+            country = next((c for p in of if (c := countries.country_code(p.text))), None)
         kind, sector = spec["kind"], spec["sector"]
         owner = next((a for t in mods if (a := self.table.at(t.i)) is not None and a.kind == "government"), None)
         style = _style([t.lower_ for t in mods] + phrase.split()) if kind == "government" else ""
         if country is None:
             for prev in reversed(self.table.actors):  # "the junta" after "the Myanmar junta"
-                if prev.kind == kind and prev.country and prev.key.startswith("group:") \
+                if kind in ("government", "military") and prev.kind == kind and prev.country and prev.key.startswith("group:") \
                         and (kind != "government" or _style(prev.key.split(":")) == style):
                     country = prev.country
                     break
@@ -343,7 +346,8 @@ class _Finder:
         if prev is not None and f"{prev.lower_} {tok.lower_}" in table:
             return f"{prev.lower_} {tok.lower_}", table[f"{prev.lower_} {tok.lower_}"]
         if tok.lower_ in table:
-            if tok.dep_ in ("compound", "amod") and tok.head.lower_ not in table:
+            if tok.dep_ in ("compound", "amod") and tok.head.lower_ not in table \
+                    and tok.head.lower_ not in vocab.unit_nouns():
                 return None  # "junta media", "military support": a modifier, not an actor
             return tok.lower_, table[tok.lower_]
         return None
@@ -395,6 +399,12 @@ class _Finder:
     def take_entity(self, ent: Span) -> int:
         label = ent.label_
         text = ent.text
+        if label != "PERSON" and len(ent) == 1:
+            for actor in reversed(self.table.actors):  # "Modi" tagged as a place after "Narendra Modi"
+                if actor.kind == "person" and len(actor.name.split()) > 1 \
+                        and fold(actor.name).split()[-1] == fold(text):
+                    self.table.mention(actor, ent.start, ent.end)
+                    return ent.end
         if label == "PERSON":
             place = gazetteer().lookup(text) if len(ent) == 1 else None
             known_person = any(fold(text) in fold(a.name).split() for a in self.table.actors
@@ -429,11 +439,24 @@ class _Finder:
             return False
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return False
-        for actor in reversed(self.table.actors):
+        before = [self.table.by_token[i] for i in sorted(self.table.by_token) if i < tok.i]
+        generic = vocab.org_references().get(tok.lower_)
+        for actor in reversed(before):  # "the union": an organisation whose name ends so
+            words = fold(actor.name).split()
+            if actor.kind not in ("person", "country") and not actor.key.startswith("group:") \
+                    and len(words) > 1 and words[-1] == tok.lower_ and self.named_as_head(actor):
+                self.table.mention(actor, tok.i - 1, tok.i + 1)
+                return True
+        for actor in reversed(before):
+            if tok.lower_ in ("country", "nation") and actor.kind == "country" and \
+                    tok.dep_ not in ("nsubj", "nsubjpass"):
+                self.table.mention(actor, tok.i - 1, tok.i + 1)  # "froze the country's assets"
+                return True
             if actor.kind in ("person", "country") or actor.key.startswith("group:"):
                 continue
             words = fold(actor.name).split()
-            if len(words) > 1 and words[-1] == tok.lower_ and self.named_as_head(actor):
+            if (len(words) > 1 and words[-1] == tok.lower_ or generic == actor.kind) \
+                    and self.named_as_head(actor):
                 self.table.mention(actor, tok.i - 1, tok.i + 1)
                 return True
         return False

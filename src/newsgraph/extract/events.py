@@ -19,11 +19,12 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.actors import ActorTable
 from newsgraph.extract.places import gazetteer
 from newsgraph.model import Actor, Document, Event, Evidence, Place, Quantity, TimeValue
-from newsgraph.ontology import vocab
+from newsgraph.ontology import countries, vocab
 from newsgraph.ontology.vocab import Trigger
 
 # Types whose one-sided reports are still events (a protest needs no named target).
-MONADIC = {"PROTEST", "MOBILIZE", "RETREAT"}
+MONADIC = {"PROTEST", "MOBILIZE"}
+SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PERSONAL = {"he", "she", "him", "her", "his", "hers"}
 IMPERSONAL = {"it", "its"}
@@ -58,6 +59,18 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 if cur is verb:
                     return c, True
                 return c, False  # "X was scheduled to meet Y": X is the subject of meet
+        if cur.dep_ == "xcomp" and cur.head.lemma_ in vocab.modality_words()["object_control"]:
+            ctrl = next((c for c in cur.head.children if c.dep_ in ("dobj", "dative")), None)
+            if ctrl is None:  # "called on Serbia to withdraw"
+                ctrl = next((p for c in cur.head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                             for p in c.children if p.dep_ == "pobj"), None)
+            if ctrl is not None:
+                return ctrl, False
+        if cur.dep_ == "pcomp" and cur.head.lower_ == "of" and \
+                cur.head.head.lemma_ in vocab.modality_words()["object_control"]:
+            ctrl = next((c for c in cur.head.head.children if c.dep_ == "dobj"), None)
+            if ctrl is not None:  # "accused Belgrade of organising the attack"
+                return ctrl, False
         if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp") and cur.head is not cur:
             cur = cur.head
         elif cur.dep_ in ("relcl", "acl") and cur.head is not cur:
@@ -97,6 +110,8 @@ class _EventFinder:
         low = tok.lower_
         if tok.pos_ == "PRON":
             return self.antecedent(tok)
+        if low in vocab.gathering_heads():
+            return None  # "the NATO summit" is a venue
         for c in tok.children:  # "the delegation led by X": X speaks for it
             if c.dep_ == "acl" and c.lemma_ in ("lead", "head"):
                 for by in self.prep_objects(c, ("by",)):
@@ -112,9 +127,16 @@ class _EventFinder:
                     if p.dep_ == "pobj":
                         return self.actor_of(p)
         if tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.pos_ == "PROPN":
-            place = gazetteer().lookup(tok.text)
+            text = next((e.text for e in self.doc.ents if e.start <= tok.i < e.end), tok.text)
+            place = gazetteer().lookup(text)
             if place is not None and place.country and low not in ("the",):
                 return self.table.country_actor(place.country)
+        if tok.pos_ == "NOUN":  # "American planes", "Chinese imports": the country they belong to
+            for c in tok.children:
+                if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"):
+                    code = countries.country_code(c.text)
+                    if code:
+                        return self.table.country_actor(code)
         for c in tok.children:
             if c.dep_ == "poss":
                 actor = self.table.at(c.i)
@@ -199,6 +221,8 @@ class _EventFinder:
                 targets = self.actors_of(subj, sources)
         elif subj is not None:
             sources = self.actors_of(subj)
+            for extra in (c for c in verb.children if c.dep_ == "nsubj" and c is not subj):
+                sources += [a for a in self.actors_of(extra) if a not in sources]  # two subjects
         if trig.source_preps:
             alt = self.first_actor_in(self.prep_objects(verb, trig.source_preps), [])
             if alt:  # "bought oil from X": X supplies, the subject receives
@@ -208,13 +232,23 @@ class _EventFinder:
             targets = self.actors_of(dobj, sources)
         if not targets:
             targets = self.first_actor_in(self.prep_objects(verb, trig.target_preps), sources)
-        if not targets and dobj is not None:
-            targets = self.first_actor_in(self.prep_objects(dobj, trig.target_preps), sources)
-        if not targets and trig.intent:  # "vowed to launch flights with X"
+        if not targets and dobj is not None:  # "supplying radars worth $X to the navy"
+            targets = self.first_actor_in([o for t in _phrase(dobj) for o in self.prep_objects(t, trig.target_preps)],
+                                          sources)
+        if not targets:  # "vowed to launch flights with X", "threatened to shoot down X's planes"
             for x in (c for c in verb.children if c.dep_ == "xcomp"):
-                inner = next((c for c in x.children if c.dep_ == "dobj"), None)
-                targets = self.first_actor_in(self.prep_objects(x, trig.target_preps), sources) or \
-                    (self.first_actor_in(self.prep_objects(inner, trig.target_preps), sources) if inner else [])
+                if self.trigger_of(x) is not None and not trig.intent and trig.type != "REJECT":
+                    continue  # the governed verb is an event of its own
+                inner = [c for c in x.children if c.dep_ in ("dobj", "dative")]
+                targets = self.first_actor_in(inner, sources) or \
+                    self.first_actor_in(self.prep_objects(x, trig.target_preps), sources) or \
+                    self.first_actor_in([o for i in inner for o in self.prep_objects(i, trig.target_preps)],
+                                        sources)
+                if targets:
+                    break
+        if len(sources) >= 2 and not targets and not passive and trig.mode != "host" \
+                and (trig.type in SYMMETRIC or trig.mode == "fight"):
+            sources, targets = sources[:1], sources[1:]  # "Japan and the Philippines signed a pact"
         if not (sources and targets):
             pair = self.between(verb) or self.between(dobj) or \
                 (self.between_anywhere(subj) if subj is not None and not sources else None)
@@ -222,7 +256,8 @@ class _EventFinder:
                 sources = sources or pair[0]
                 targets = targets or [a for a in pair[0] + pair[1] if a not in sources][:1]
         if not sources and not targets:
-            if any(self.is_dyad_anaphor(t) for t in verb.subtree if t.dep_ in ("pobj", "nsubj", "dobj")):
+            if any(self.is_dyad_anaphor(t) for t in verb.subtree
+                   if t.dep_ == "nsubj" or (t.dep_ == "pobj" and t.head.lower_ == "between")):
                 return self.inherit()  # "to solidify agreements between the two nations"
         return _Args(sources, targets)
 
@@ -232,6 +267,10 @@ class _EventFinder:
         for c in noun.children:
             if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and self.table.at(c.i)):
                 sources = self.actors_of(c) or sources
+            elif c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") and not sources:
+                code = countries.country_code(c.text)  # "US sanctions", "Russian military support"
+                if code:
+                    sources = [self.table.country_actor(code)]
         pair = self.between(noun, deep=True)
         if pair:
             sources = sources or pair[0]
@@ -246,13 +285,15 @@ class _EventFinder:
         if not targets:
             targets = self.first_actor_in(self.prep_objects(noun, trig.target_preps), sources)
         if not sources:
-            gov = noun.head
-            while gov.dep_ in ("prep", "pobj", "dobj", "attr", "oprd", "conj") and gov.head is not gov \
-                    and gov.pos_ not in ("VERB", "AUX") and gov.lower_ not in BACKGROUND_PREPS:
-                gov = gov.head
-            if gov.lower_ in BACKGROUND_PREPS:
+            gov = _governing_verb(noun)
+            if gov is not None and gov.lower_ in BACKGROUND_PREPS:
                 return _Args(sources, targets, explicit_target=bool(self.prep_objects(noun, trig.target_preps)))
-            if gov.pos_ in ("VERB", "AUX") and (trig.agent_noun or noun.dep_ in ("dobj", "pobj", "attr")):
+            words = vocab.modality_words()
+            shares = gov is not None and gov.pos_ in ("VERB", "AUX") and (
+                trig.agent_noun or gov.lemma_ in words["light_verbs"]
+                or (noun.dep_ == "pobj" and noun.head.lower_ in words["participant_preps"]
+                    and not any(d.lower_ in REFERRING_DETS for d in noun.children if d.dep_ == "det")))
+            if shares and gov is not None:
                 subj, passive = _subject(gov)
                 if subj is not None and not passive:
                     if self.is_dyad_anaphor(subj) and not self.table.at(subj.i):
@@ -392,8 +433,18 @@ class _EventFinder:
             trig = vocab.verb_triggers().get(lemma)
             if trig is None or tok.dep_ in ("amod", "compound"):
                 return None
+            if tok.tag_ == "VBN" and tok.dep_ in ("amod", "acl") and not any(
+                    c.dep_ in ("agent", "prep", "dobj") for c in tok.children):
+                return None  # "sanctioned Russian oil": an adjective, not an event
             if tok.dep_ == "relcl" and tok.tag_ in ("VBZ", "VBP"):
                 return None  # "banks that supply currency": a description, not a reported event
+            if trig.preps and not any(c.dep_ == "prep" and c.lower_ in trig.preps for c in tok.children):
+                return None  # "call" is a request only as "call on"
+            if trig.needs_xcomp and not any(c.dep_ == "xcomp" and c.lemma_ in trig.needs_xcomp
+                                            for c in tok.children):
+                return None
+            if tok.dep_ == "xcomp" and tok.head.lemma_ in vocab.modality_words()["swallowing"]:
+                return None  # "refused to meet X" is the refusal, not a meeting
             if trig.objects:
                 objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
                 if tok.dep_ == "acl":
@@ -429,7 +480,7 @@ class _EventFinder:
                     if ref.type == trig.type and not (args.sources or args.targets):
                         continue  # "the memorandum was discussed at the meeting": that meeting again
                     named = args.sources + args.targets
-                    if not args.explicit_target and (not named or named[0] in (ref.source, ref.target)):
+                    if not args.explicit_target and (not named or (trig.pos == "NOUN" and named[0] is ref.source)):
                         args = _Args([ref.source], [ref.target], inherited=True)
                     else:
                         ref = None
@@ -469,6 +520,26 @@ class _EventFinder:
                             confidence=round(confidence, 2), evidence=[evidence], trigger=tok.text)
 
 
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is the object of, directly or through one preposition ("met ... with the
+    procurement of"); a noun inside another noun's phrase ("a pause in the fighting") has none.
+    Returns the preposition itself when it is a background one ("despite sanctions")."""
+    cur = noun
+    while cur.dep_ == "conj" and cur.head.pos_ in ("NOUN", "PROPN"):
+        cur = cur.head
+    if cur.dep_ in ("dobj", "attr", "oprd", "nsubjpass") and cur.head.pos_ in ("VERB", "AUX"):
+        return cur.head
+    if cur.dep_ == "pobj" and cur.head.dep_ == "prep":
+        prep = cur.head
+        if prep.lower_ in BACKGROUND_PREPS:
+            return prep
+        if prep.head.pos_ in ("VERB", "AUX"):
+            return prep.head
+        if prep.lower_ == "as" and prep.head.dep_ == "advcl":  # "emerging as the largest supplier"
+            return prep.head
+    return None
+
+
 def _phrase(head: Token) -> list[Token]:
     """The subtree of ``head`` without coordinated phrases and relative clauses hanging off it."""
     out = [head]
@@ -480,10 +551,10 @@ def _phrase(head: Token) -> list[Token]:
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per (type, source, target, sentence): a sentence saying it twice is one report."""
-    seen: dict[tuple[str, str, str, int], Event] = {}
+    """One event per (type, mode, source, target, sentence): a sentence saying it twice is one report."""
+    seen: dict[tuple[str, str, str, str, int], Event] = {}
     for ev in events:
-        key = (ev.type, ev.source.key if ev.source else "", ev.target.key if ev.target else "",
+        key = (ev.type, ev.mode or "", ev.source.key if ev.source else "", ev.target.key if ev.target else "",
                ev.evidence[0].start)
         if key in seen:
             kept = seen[key]

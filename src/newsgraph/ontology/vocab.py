@@ -36,6 +36,8 @@ class Trigger:
     intent: bool = False
     agent_noun: bool = False
     requires_modifier: frozenset[str] = field(default_factory=frozenset)
+    preps: frozenset[str] = frozenset()  # the verb counts only with one of these ("call on")
+    needs_xcomp: frozenset[str] = frozenset()  # ... or governing one of these ("apply to join")
 
 
 def _trigger(lemma: str, pos: str, spec: dict[str, Any]) -> Trigger:
@@ -46,6 +48,7 @@ def _trigger(lemma: str, pos: str, spec: dict[str, Any]) -> Trigger:
         source_preps=tuple(spec.get("source_preps", ())), place_object=spec.get("place_object", False),
         intent=spec.get("intent", False), agent_noun=spec.get("agent_noun", False),
         requires_modifier=frozenset(spec.get("requires_modifier", ())),
+        preps=frozenset(spec.get("preps", ())), needs_xcomp=frozenset(spec.get("needs_xcomp", ())),
     )
 
 
@@ -106,6 +109,22 @@ def dyad_anaphors() -> frozenset[str]:
 def government_styles() -> dict[str, frozenset[str]]:
     """Words marking a government reference as military or civilian -> style name."""
     return {k: frozenset(v) for k, v in _load("actors.toml")["government_styles"].items()}
+
+
+@cache
+def org_references() -> dict[str, str]:
+    """Generic nouns ("the bloc") that refer back to an organisation of a kind."""
+    return dict(_load("actors.toml")["org_references"])
+
+
+@cache
+def unit_nouns() -> frozenset[str]:
+    return frozenset(_load("actors.toml")["unit_nouns"])
+
+
+@cache
+def facility_heads() -> frozenset[str]:
+    return frozenset(_load("actors.toml")["facility_heads"])
 
 
 @cache
