@@ -1,0 +1,120 @@
+"""The read API every front end uses (CLI now, HTTP later), so they all show the same answers.
+
+Results are plain JSON-ready dicts. An event is always the export schema, the same dict the JSONL
+export writes and ``evaluate`` scores::
+
+    id, type, mode, context, modality, confidence,
+    source {id, name, kind, country, sector} | null, target {...} | null,
+    date {text, value, precision} | null, place {name, country, lat, lon} | null,
+    quantities [{value, unit, text}], evidence [{doc_id, source, sentence, start, end}]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+
+from newsgraph.errors import InputError
+from newsgraph.store import Store
+
+Json = dict[str, Any]
+_ISO_PREFIX = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def _iso_prefix(name: str, value: str | None) -> str | None:
+    if value is not None and not _ISO_PREFIX.fullmatch(value):
+        raise InputError(name, f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+    return value
+
+
+def _actor(row: Json, prefix: str, column: str) -> Json | None:
+    if row[column] is None:
+        return None
+    return {"id": row[column], "name": row[f"{prefix}_name"], "kind": row[f"{prefix}_kind"],
+            "country": row[f"{prefix}_country"], "sector": row[f"{prefix}_sector"]}
+
+
+def _event(row: Json, evidence: list[Json], quantities: list[Json]) -> Json:
+    has_date = row["date_text"] is not None or row["date_value"] is not None
+    return {
+        "id": row["id"], "type": row["type"], "mode": row["mode"], "context": row["context"],
+        "modality": row["modality"], "confidence": row["confidence"],
+        "source": _actor(row, "s", "source_entity"), "target": _actor(row, "t", "target_entity"),
+        "date": {"text": row["date_text"], "value": row["date_value"], "precision": row["date_precision"]}
+        if has_date else None,
+        "place": {"name": row["place_name"], "country": row["place_country"], "lat": row["place_lat"],
+                  "lon": row["place_lon"]} if row["place_name"] is not None else None,
+        "quantities": [{"value": q["value"], "unit": q["unit"], "text": q["text"]} for q in quantities],
+        "evidence": [{"doc_id": e["doc_id"], "source": e["source"], "sentence": e["sentence"],
+                      "start": e["start"], "end": e["end"]} for e in evidence],
+    }
+
+
+class Query:
+    """Questions a person asks of one store: events, entities, sentences, totals."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def events(self, actor: str | None = None, type: str | None = None, since: str | None = None,
+               until: str | None = None, limit: int | None = None) -> list[Json]:
+        """Events in date order (undated last), filtered.
+
+        ``actor`` matches part of the source's or target's name or alias, ignoring case and
+        accents. ``since``/``until`` are ISO prefixes, inclusive at the coarser precision of the two
+        sides ("2023" keeps a 2023-06 event); undated events are left out when either is given.
+        """
+        if limit is not None and limit < 0:
+            raise InputError("limit", f"must be 0 or more, got {limit}")
+        rows = self.store.event_rows(actor=actor, type=type.upper() if type else None,
+                                     since=_iso_prefix("since", since), until=_iso_prefix("until", until),
+                                     limit=limit)
+        return self._shape(rows)
+
+    def _shape(self, rows: list[Json]) -> list[Json]:
+        ids = [r["id"] for r in rows]
+        evidence: dict[str, list[Json]] = defaultdict(list)
+        quantities: dict[str, list[Json]] = defaultdict(list)
+        for e in self.store.evidence_rows(ids):
+            evidence[e["event_id"]].append(e)
+        for q in self.store.quantity_rows(ids):
+            quantities[q["event_id"]].append(q)
+        return [_event(r, evidence[r["id"]], quantities[r["id"]]) for r in rows]
+
+    def entities(self, kind: str | None = None, country: str | None = None,
+                 q: str | None = None) -> list[Json]:
+        """Entities, most active first: id, name, kind, country, sector, aliases, counts."""
+        rows = self.store.entity_rows(kind=kind, country=country.upper() if country else None, q=q)
+        aliases: dict[str, list[str]] = defaultdict(list)
+        for a in self.store.alias_rows([r["id"] for r in rows]):
+            aliases[a["entity_id"]].append(a["alias"])
+        return [{"id": r["id"], "name": r["name"], "kind": r["kind"], "country": r["country"],
+                 "sector": r["sector"], "aliases": aliases[r["id"]], "event_count": r["events"],
+                 "mention_count": r["mentions"]} for r in rows]
+
+    def entity(self, name: str) -> Json | None:
+        """One entity by id, name or alias (the most active when several share it), with its
+        roles, events and the sentences that mention it; None when nothing matches."""
+        rows = self.store.entity_rows(name=name)
+        if not rows:
+            return None
+        r = rows[0]
+        return {
+            "id": r["id"], "name": r["name"], "kind": r["kind"], "country": r["country"],
+            "sector": r["sector"], "aliases": [a["alias"] for a in self.store.alias_rows([r["id"]])],
+            "roles": self.store.role_rows(r["id"]),
+            "event_count": r["events"], "mention_count": r["mentions"],
+            "events": self._shape(self.store.event_rows(entity=r["id"])),
+            "evidence": self.store.mention_evidence_rows(r["id"]),
+        }
+
+    def search_sentences(self, q: str, limit: int = 20) -> list[Json]:
+        """Sentences containing every word of ``q`` (any input is safe: terms are quoted), best first."""
+        if limit < 0:
+            raise InputError("limit", f"must be 0 or more, got {limit}")
+        return self.store.search_sentences(q, limit)
+
+    def stats(self) -> Json:
+        """documents, sentences, entities, mentions, events, relations and by_type counts."""
+        return self.store.counts()

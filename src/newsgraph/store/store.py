@@ -1,0 +1,304 @@
+"""The SQLite store: one file, WAL so many readers run while one writer ingests.
+
+This is the only module that imports ``sqlite3`` (ruff bans it elsewhere); every SQL statement of
+newsgraph lives in this package: connection, migrations and writes here, SELECTs in ``reads.py``,
+the schema in ``migrations/``. Writes take extraction dataclasses; reads return plain row dicts
+that :mod:`newsgraph.query` shapes for front ends.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from importlib.resources import files
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from newsgraph.errors import StoreError
+from newsgraph.model import Actor, Document, Event, Evidence, Extraction, Relation, TimeValue
+from newsgraph.resolve import entity_id, normalise_name, resolve_key
+from newsgraph.store.reads import Reads, Row
+
+MIN_SQLITE = (3, 37, 0)  # STRICT tables
+_MIGRATION = re.compile(r"(\d{4})_(\w+)\.sql")
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What one ``Store.add`` batch did: documents written and documents already stored."""
+
+    added: int = 0
+    skipped: int = 0
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(version, file name, SQL) of every bundled migration, in order."""
+    found = []
+    for item in files("newsgraph.store").joinpath("migrations").iterdir():
+        m = _MIGRATION.fullmatch(item.name)
+        if m:
+            found.append((int(m.group(1)), item.name, item.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def _statements(script: str) -> Iterator[str]:
+    """Split a SQL script into statements (executescript would commit our transaction on 3.11)."""
+    buf = ""
+    for line in script.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            yield buf.strip()
+            buf = ""
+    if re.sub(r"--[^\n]*", "", buf).strip():
+        raise StoreError(f"migration ends with an incomplete statement: {buf.strip()[:60]!r}")
+
+
+def _iso(value: date | str | None) -> str | None:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _date_bounds(time: TimeValue | None) -> tuple[str | None, str | None]:
+    if time is None or not time.value:
+        return None, None
+    first, _, last = time.value.partition("/")
+    return first, last or first
+
+
+class Store(Reads):
+    """A newsgraph SQLite file. ``Store(path)`` opens (and by default creates) it and migrates it."""
+
+    def __init__(self, path: str | Path, *, create: bool = True, timeout: float = 30.0) -> None:
+        self.path = str(path)
+        if sqlite3.sqlite_version_info < MIN_SQLITE:
+            raise StoreError(f"SQLite {sqlite3.sqlite_version} is too old; newsgraph needs 3.37 or later")
+        if not create and self.path != ":memory:" and not Path(self.path).is_file():
+            raise StoreError(f"{self.path}: no such store")
+        try:
+            self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+        except sqlite3.Error as err:
+            raise StoreError(f"{self.path}: cannot open: {err}") from err
+        self._db.row_factory = sqlite3.Row
+        try:
+            self._setup(timeout)
+            self._migrate()
+        except BaseException:
+            self._db.close()
+            raise
+
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = True) -> Store:
+        """Open the store at ``path``, creating the file and running pending migrations."""
+        return cls(path, create=create)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    # --- opening ---------------------------------------------------------------------------------
+
+    def _setup(self, timeout: float) -> None:
+        try:
+            self._db.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{self.path}: not a newsgraph store (not a SQLite database: {err})") from err
+        if tables and "schema_migrations" not in tables:
+            raise StoreError(f"{self.path}: not a newsgraph store (a SQLite database with other tables)")
+
+    def _applied(self) -> set[int]:
+        rows = self._db.execute("SELECT name FROM sqlite_master WHERE name = 'schema_migrations'")
+        if rows.fetchone() is None:
+            return set()
+        return {r[0] for r in self._db.execute("SELECT version FROM schema_migrations")}
+
+    def _migrate(self) -> None:
+        """Apply pending migrations, each in its own transaction, recorded in schema_migrations."""
+        known = migrations()
+        applied = self._applied()
+        if applied and max(applied) > known[-1][0]:
+            raise StoreError(f"{self.path}: made by a newer newsgraph (schema {max(applied)})")
+        for version, name, sql in known:
+            if version in applied:
+                continue
+            with self._transaction(f"migration {name}"):
+                self._db.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY,"
+                                 " name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+                done = self._db.execute("SELECT 1 FROM schema_migrations WHERE version = ?", (version,))
+                if done.fetchone():
+                    continue  # another process applied it while we waited for the lock
+                for statement in _statements(sql):
+                    self._db.execute(statement)
+                self._db.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                                 (version, name, datetime.now(UTC).isoformat(timespec="seconds")))
+
+    def _transaction(self, what: str) -> _Transaction:
+        return _Transaction(self._db, f"{self.path}: {what}")
+
+    def applied_migrations(self) -> list[Row]:
+        """The recorded migrations: version, name, applied_at."""
+        return self._rows("SELECT version, name, applied_at FROM schema_migrations ORDER BY version")
+
+    def pragma(self, name: str) -> Any:
+        """One PRAGMA value (journal_mode, foreign_keys, ...), for checks and diagnostics."""
+        if not name.isidentifier():
+            raise ValueError(f"not a pragma name: {name!r}")
+        return self._db.execute(f"PRAGMA {name}").fetchone()[0]
+
+    # --- writing ---------------------------------------------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        """Whether a document is stored, so the pipeline can skip parsing it again."""
+        return self._db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
+
+    def add(self, extractions: Iterable[Extraction]) -> AddResult:
+        """Store a batch in one transaction; documents already stored are skipped.
+
+        Any error rolls the whole batch back, so the file only ever holds complete documents.
+        """
+        batch = list(extractions)
+        fresh: list[Extraction] = []
+        with self._transaction(f"batch of {len(batch)} documents not stored"):
+            for ex in batch:  # documents first: evidence may cite any document of the batch
+                if self.has_document(ex.document.id):
+                    continue
+                self._add_document(ex.document)
+                fresh.append(ex)
+            for ex in fresh:
+                self._add_extraction(ex)
+        return AddResult(added=len(fresh), skipped=len(batch) - len(fresh))
+
+    def _add_document(self, d: Document) -> None:
+        self._db.execute(
+            "INSERT INTO documents (id, source, url, title, published, language, outlet, text, ingested_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (d.id, d.source, d.url, d.title, _iso(d.published), d.language, d.outlet, d.text,
+             datetime.now(UTC).isoformat(timespec="seconds")))
+
+    def _add_extraction(self, ex: Extraction) -> None:
+        doc = ex.document
+        self._db.executemany(
+            'INSERT INTO sentences (doc_id, idx, start, "end", text) VALUES (?, ?, ?, ?, ?)',
+            [(doc.id, s.sentence, s.start, s.end, s.text) for s in ex.sentences])
+        ids: dict[int, str] = {}  # id(actor) → entity id, so each actor is written once
+        for actor in ex.actors:
+            ids[id(actor)] = self._add_actor(actor, doc)
+        for ev in ex.events:
+            self._add_event(ev, ids, doc)
+        for rel in ex.relations:
+            self._add_relation(rel, ids, doc)
+
+    def _entity(self, actor: Actor, ids: dict[int, str], doc: Document) -> str:
+        if id(actor) not in ids:  # an event's actor that the actor list did not carry
+            ids[id(actor)] = self._add_actor(actor, doc)
+        return ids[id(actor)]
+
+    def _add_actor(self, actor: Actor, doc: Document) -> str:
+        key = resolve_key(actor)
+        eid = entity_id(key)
+        self._db.execute(
+            "INSERT INTO entities (id, name, norm, kind, country, sector, key) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET sector = coalesce(entities.sector, excluded.sector)",
+            (eid, actor.name, normalise_name(actor.name), actor.kind, actor.country, actor.sector, key))
+        name = self._db.execute("SELECT name FROM entities WHERE id = ?", (eid,)).fetchone()[0]
+        self._db.executemany(
+            "INSERT OR IGNORE INTO entity_aliases (entity_id, alias, norm) VALUES (?, ?, ?)",
+            [(eid, a, normalise_name(a)) for a in dict.fromkeys([actor.name, *actor.aliases]) if a != name])
+        for role in actor.roles:
+            seen = role.seen or _iso(doc.published)
+            self._db.execute(
+                "INSERT INTO entity_roles (entity_id, title, organisation, seen, doc_id)"
+                " SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM entity_roles WHERE entity_id = ?"
+                " AND title = ? AND organisation IS ? AND seen IS ?)",
+                (eid, role.title, role.organisation, seen, doc.id, eid, role.title, role.organisation, seen))
+        self._db.executemany(
+            'INSERT INTO mentions (entity_id, doc_id, start, "end", text, sentence)'
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(eid, doc.id, m.start, m.end, m.text, m.sentence) for m in actor.mentions])
+        return eid
+
+    def _add_event(self, ev: Event, ids: dict[int, str], doc: Document) -> None:
+        src = self._entity(ev.source, ids, doc) if ev.source else None
+        tgt = self._entity(ev.target, ids, doc) if ev.target else None
+        t, p = ev.time, ev.place
+        first, last = _date_bounds(t)
+        cur = self._db.execute(
+            "INSERT OR IGNORE INTO events (id, type, mode, context, modality, confidence, source_entity,"
+            " target_entity, date_text, date_value, date_precision, date_start, date_end, place_name,"
+            " place_country, place_lat, place_lon, trigger) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            " ?, ?, ?, ?)",
+            (ev.id, ev.type, ev.mode, ev.context, ev.modality, ev.confidence, src, tgt,
+             t.text if t else None, t.value if t else None, t.precision if t else None, first, last,
+             p.name if p else None, p.country if p else None, p.lat if p else None, p.lon if p else None,
+             ev.trigger))
+        if cur.rowcount:  # a repeated id is the same statement of the same event: keep the first
+            self._db.executemany(
+                "INSERT INTO event_quantities (event_id, value, unit, text, kind) VALUES (?, ?, ?, ?, ?)",
+                [(ev.id, q.value, q.unit, q.text, q.kind) for q in ev.quantities])
+        self._add_evidence("evidence", "event_id", ev.id, ev.evidence)
+
+    def _add_evidence(self, table: str, column: str, owner: str, evidence: list[Evidence]) -> None:
+        self._db.executemany(
+            f"INSERT OR IGNORE INTO {table} ({column}, doc_id, source, sentence, start, \"end\","
+            " sentence_index)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(owner, e.doc_id, e.source, e.sentence, e.start, e.end, e.sentence_index) for e in evidence])
+
+    def _add_relation(self, rel: Relation, ids: dict[int, str], doc: Document) -> None:
+        src, tgt = self._entity(rel.source, ids, doc), self._entity(rel.target, ids, doc)
+        rid = entity_id(f"{src}|{rel.relation}|{tgt}")
+        seen = rel.seen or _iso(doc.published)
+        self._db.execute(
+            "INSERT INTO relations (id, source_entity, relation, target_entity, first_seen, last_seen)"
+            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+            " first_seen = coalesce(min(relations.first_seen, excluded.first_seen), relations.first_seen,"
+            " excluded.first_seen), last_seen = coalesce(max(relations.last_seen, excluded.last_seen),"
+            " relations.last_seen, excluded.last_seen)",
+            (rid, src, rel.relation, tgt, seen, seen))
+        self._add_evidence("relation_evidence", "relation_id", rid, rel.evidence)
+
+    # --- reading ---------------------------------------------------------------------------------
+
+    def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Row]:
+        try:
+            return [dict(r) for r in self._db.execute(sql, params)]
+        except sqlite3.Error as err:
+            raise StoreError(f"{self.path}: {err}") from err
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any error (SQLite errors become StoreError)."""
+
+    def __init__(self, db: sqlite3.Connection, what: str) -> None:
+        self._db, self._what = db, what
+
+    def __enter__(self) -> None:
+        try:
+            self._db.execute("BEGIN IMMEDIATE")  # take the write lock now: no deadlock on upgrade
+        except sqlite3.Error as err:
+            raise StoreError(f"{self._what}: {err}") from err
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if exc is None:
+            try:
+                self._db.execute("COMMIT")
+                return
+            except sqlite3.Error as err:
+                exc = err
+        if self._db.in_transaction:
+            self._db.execute("ROLLBACK")
+        if isinstance(exc, sqlite3.Error):
+            raise StoreError(f"{self._what}: {exc}") from exc
