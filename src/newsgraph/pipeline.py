@@ -41,16 +41,12 @@ class IngestReport:
 def read_documents(inputs: list[str], report: IngestReport, published: date | None = None,
                    source: str | None = None) -> Iterator[Document]:
     """Every readable document under ``inputs``; unreadable ones are recorded in ``report``."""
-    try:
-        paths = list(iter_paths(inputs))
-    except InputError as err:
-        report.fail(str(err))
-        paths = []
-        for item in inputs:  # report the missing one, keep the rest
-            try:
-                paths.extend(iter_paths([item]))
-            except InputError:
-                pass
+    paths: list[Path] = []
+    for given in inputs:  # a missing path is reported; the others are still read
+        try:
+            paths.extend(p for p in iter_paths([given]) if p not in paths)
+        except InputError as err:
+            report.fail(str(err))
     for path in paths:
         for item in read_path(path, published=published, source=source):
             if isinstance(item, InputError):

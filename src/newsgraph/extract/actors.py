@@ -105,6 +105,12 @@ def _sentence_index(doc: Doc, token_i: int) -> int:
 
 def _country_of_modifiers(tokens: list[Token]) -> str | None:
     """A country named by a nationality adjective, a compound or a possessive among ``tokens``."""
+    for t in tokens:  # the whole entity first: "South Korean" is not "Korean"
+        if t.ent_type_ in ("GPE", "NORP"):
+            ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            code = countries.country_code(ent.text) if ent is not None else None
+            if code:
+                return code
     for t in tokens:
         if t.ent_type_ in ("GPE", "NORP") or t.pos_ in ("PROPN", "ADJ"):
             code = countries.country_code(t.text)
@@ -184,7 +190,7 @@ class _Finder:
         """Title, country and organisation from the words around a person's name."""
         head = self.doc[end - 1]
         mods = [t for t in _left_modifiers(head) if t.i < start]
-        appos = [c for c in head.children if c.dep_ == "appos"]
+        appos = [c for c in head.children if c.dep_ == "appos" and _titled(c)]
         phrases: list[list[Token]] = [mods] + [list(a.subtree) for a in appos]
         for tokens in phrases:
             if not tokens:
@@ -297,11 +303,13 @@ class _Finder:
             of = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
             country = next((c for p in of if (c := countries.country_code(p.text))), None)
         kind, sector = spec["kind"], spec["sector"]
-        owner = next((a for t in mods if (a := self.table.at(t.i)) is not None and a.kind == "government"), None)
+        owner = next((a for t in mods if (a := self.table.at(t.i)) is not None
+                      and a.kind in ("government", "person")), None)  # "junta media", "Ruto's government"
         style = _style([t.lower_ for t in mods] + phrase.split()) if kind == "government" else ""
         if country is None:
             for prev in reversed(self.table.actors):  # "the junta" after "the Myanmar junta"
-                if kind in ("government", "military") and prev.kind == kind and prev.country and prev.key.startswith("group:") \
+                if kind in ("government", "military") and prev.kind == kind and prev.country \
+                        and prev.key.startswith("group:") \
                         and (kind != "government" or _style(prev.key.split(":")) == style):
                     country = prev.country
                     break
@@ -345,6 +353,8 @@ class _Finder:
         prev = self.doc[tok.i - 1] if tok.i > 0 else None
         if prev is not None and f"{prev.lower_} {tok.lower_}" in table:
             return f"{prev.lower_} {tok.lower_}", table[f"{prev.lower_} {tok.lower_}"]
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in vocab.titles():
+            return None  # "head of government", "minister of defence": part of a title
         if tok.lower_ in table:
             if tok.dep_ in ("compound", "amod") and tok.head.lower_ not in table \
                     and tok.head.lower_ not in vocab.unit_nouns():
@@ -491,7 +501,7 @@ class _Finder:
                 place = gazetteer().lookup(ent.text)
                 if place is not None and place.country:
                     salience[place.country] += 1
-        for actor, head in self.collective_pending:
+        for actor, _head in self.collective_pending:
             if actor.country or actor.kind not in ("government", "military"):
                 continue
             opposed = self.opposed_countries(actor)
@@ -519,6 +529,12 @@ class _Finder:
         return out
 
 
+def _titled(tok: Token) -> bool:
+    """Whether an apposition names an office ("the EEC's commissioner for ..."), not something else."""
+    words = [t.text for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "case", "punct", "poss")]
+    return title_of(words) is not None
+
+
 def _style(words: list[str]) -> str:
     for style, marks in vocab.government_styles().items():
         if marks & set(words):
@@ -542,7 +558,8 @@ def _group_name(actor: Actor, style: str, phrase: str) -> str:
         said = " ".join([actor.name] + actor.aliases).lower()
         if "junta" in said:
             return f"{country} junta"
-        return f"{country} {'military government' if style == 'military' else 'civilian government' if style == 'civilian' else 'government'}"
+        label = {"military": "military government", "civilian": "civilian government"}.get(style, "government")
+        return f"{country} {label}"
     if actor.kind == "military":
         return f"{country} {'armed forces' if phrase in ('forces', 'armed forces', 'troops', 'soldiers') else phrase}"
     return f"{_demonym(actor.country)} {phrase}"

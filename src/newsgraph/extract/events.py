@@ -95,12 +95,18 @@ class _EventFinder:
 
     # -- resolving an argument token to actors ---------------------------------------------------
     def actors_of(self, tok: Token, exclude: Iterable[Actor] = ()) -> list[Actor]:
-        """Actors a noun phrase headed by ``tok`` stands for, coordinated ones included."""
+        """Actors a noun phrase headed by ``tok`` stands for, coordinated ones included
+        ("negotiators from the United States and China" stands for both)."""
         out: list[Actor] = []
         for t in [tok] + list(tok.conjuncts):
-            actor = self.actor_of(t)
-            if actor is not None and actor not in out and actor not in exclude:
-                out.append(actor)
+            found = [self.actor_of(t)]
+            if found[0] is None and t.pos_ == "NOUN" and t.lower_ not in vocab.gathering_heads():
+                objs = [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                        for p in c.children if p.dep_ == "pobj"]
+                found = [self.actor_of(x) for o in objs for x in [o] + list(o.conjuncts)]
+            for actor in found:
+                if actor is not None and actor not in out and actor not in exclude:
+                    out.append(actor)
         return out
 
     def actor_of(self, tok: Token) -> Actor | None:
@@ -150,15 +156,18 @@ class _EventFinder:
         want_person = low in PERSONAL
         if low not in PERSONAL | IMPERSONAL | PLURAL:
             return None
-        for i in range(pron.i - 1, -1, -1):
-            actor = self.table.at(i)
-            if actor is None:
+        first: Actor | None = None
+        window = self.doc[max(0, pron.sent.start - 80):pron.i]
+        for tok in reversed(window):
+            actor = self.table.at(tok.i)
+            if actor is None or want_person != (actor.kind == "person"):
                 continue
-            if want_person == (actor.kind == "person"):
-                if low in PLURAL and actor.kind == "country":
-                    continue
-                return actor
-        return None
+            if low in PLURAL and actor.kind == "country":
+                continue
+            first = first or actor
+            if tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass"):
+                return actor  # the subject of the clause before, not the last name mentioned
+        return first
 
     def is_dyad_anaphor(self, tok: Token) -> bool:
         phrase = " ".join(t.lower_ for t in tok.subtree if t.dep_ not in ("punct",))
@@ -166,7 +175,7 @@ class _EventFinder:
 
     # -- arguments ---------------------------------------------------------------------------------
     def prep_objects(self, head: Token, preps: Iterable[str]) -> list[Token]:
-        out = []
+        out: list[Token] = []
         for c in head.children:
             if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
                 out.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
@@ -232,6 +241,8 @@ class _EventFinder:
             targets = self.actors_of(dobj, sources)
         if not targets:
             targets = self.first_actor_in(self.prep_objects(verb, trig.target_preps), sources)
+        if not targets and dobj is not None:  # "overrode the president's veto": the president
+            targets = [a for c in dobj.children if c.dep_ == "poss" for a in self.actors_of(c, sources)]
         if not targets and dobj is not None:  # "supplying radars worth $X to the navy"
             targets = self.first_actor_in([o for t in _phrase(dobj) for o in self.prep_objects(t, trig.target_preps)],
                                           sources)
@@ -271,7 +282,7 @@ class _EventFinder:
                 code = countries.country_code(c.text)  # "US sanctions", "Russian military support"
                 if code:
                     sources = [self.table.country_actor(code)]
-        pair = self.between(noun, deep=True)
+        pair = self.between(noun, deep=True) or self.between_anywhere(noun)
         if pair:
             sources = sources or pair[0]
             targets = [a for a in pair[0] + pair[1] if a not in sources][:1]
@@ -280,6 +291,9 @@ class _EventFinder:
                                        for o in self.prep_objects(t, trig.source_preps)], [])
             if alt:  # "the junta's procurement of oil from Russia": Russia supplies the junta
                 targets, sources = (targets or [a for a in sources if a not in alt]), alt
+                if not targets and noun.dep_ == "dobj":  # "..., drawing condemnation from X"
+                    subj, _ = _subject(noun.head)
+                    targets = self.actors_of(subj, sources) if subj is not None else []
         if not sources:
             sources = self.first_actor_in(self.prep_objects(noun, ("by",)), [])
         if not targets:
@@ -334,6 +348,8 @@ class _EventFinder:
         cur = tok
         while cur.dep_ in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "pcomp", "nsubjpass", "nsubj") \
                 and cur.head is not cur and len(chain) < 6:
+            if cur.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in cur.children):
+                break  # "X has not condemned Y, and it attended Z": its own clause
             cur = cur.head
             chain.append(cur)
             if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("xcomp", "conj"):
@@ -458,6 +474,8 @@ class _EventFinder:
                 return None
             if trig.requires_modifier:
                 mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
+                mods |= {p.lower_ for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for p in c.children}  # "a package of weapons"
                 if not mods & trig.requires_modifier:
                     return None
             if trig.agent_noun and tok.dep_ not in ("attr", "oprd", "pobj", "appos"):
@@ -480,7 +498,8 @@ class _EventFinder:
                     if ref.type == trig.type and not (args.sources or args.targets):
                         continue  # "the memorandum was discussed at the meeting": that meeting again
                     named = args.sources + args.targets
-                    if not args.explicit_target and (not named or (trig.pos == "NOUN" and named[0] is ref.source)):
+                    during_visit = ref.type == "CONSULT" and trig.pos == "NOUN" and named[:1] == [ref.source]
+                    if not args.explicit_target and (not named or during_visit):
                         args = _Args([ref.source], [ref.target], inherited=True)
                     else:
                         ref = None
@@ -500,8 +519,8 @@ class _EventFinder:
 
     def build(self, tok: Token, trig: Trigger, args: _Args, sent: Span, s_index: int,
               time: TimeValue | None, place: Place | None, n_triggers: int) -> Iterator[Event]:
-        sources = args.sources or [None]
-        targets = args.targets or [None]
+        sources: list[Actor | None] = list(args.sources) or [None]
+        targets: list[Actor | None] = list(args.targets) or [None]
         modality = self.modality(tok, trig)
         evidence = Evidence(self.document.id, self.document.source, sent.text.strip(),
                             sent.start_char, sent.end_char, s_index)
@@ -554,8 +573,10 @@ def _dedupe(events: list[Event]) -> list[Event]:
     """One event per (type, mode, source, target, sentence): a sentence saying it twice is one report."""
     seen: dict[tuple[str, str, str, str, int], Event] = {}
     for ev in events:
-        key = (ev.type, ev.mode or "", ev.source.key if ev.source else "", ev.target.key if ev.target else "",
-               ev.evidence[0].start)
+        pair = [ev.source.key if ev.source else "", ev.target.key if ev.target else ""]
+        if ev.type in SYMMETRIC:
+            pair.sort()  # "A met B" and "B met A" in one sentence are one meeting
+        key = (ev.type, ev.mode or "", pair[0], pair[1], ev.evidence[0].start)
         if key in seen:
             kept = seen[key]
             if kept.time is None and ev.time is not None:

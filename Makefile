@@ -1,0 +1,44 @@
+# Two commands on a fresh machine: `make demo` (install + run the main job on the sample corpus)
+# and `make test` (install + lint + type-check + tests). Everything installs into ./.venv.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+NG := $(VENV)/bin/newsgraph
+SHARED ?= ../shared
+DEMO_DB ?= demo.db
+
+.PHONY: install demo test lint bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+demo: install
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(NG) ingest src/newsgraph/data/sample --db $(DEMO_DB)
+	$(NG) events --db $(DEMO_DB) --limit 25
+	$(NG) show "Antony Blinken" --db $(DEMO_DB) || true
+	$(NG) evaluate src/newsgraph/data/sample.gold.json --db $(DEMO_DB)
+	@if [ -d $(SHARED)/seeds ]; then \
+	  rm -f seeds.db seeds.db-wal seeds.db-shm; \
+	  $(NG) ingest $(SHARED)/seeds --db seeds.db && \
+	  $(NG) export --format jsonl --db seeds.db -o seeds.events.jsonl && \
+	  echo "seeds against their gold (reference scorer):" && \
+	  $(PY) $(SHARED)/tools/score.py $(SHARED)/gold/seeds.gold.json seeds.events.jsonl; \
+	else echo "($(SHARED)/seeds not found: skipping the seeds score)"; fi
+
+lint: install
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/mypy
+
+test: lint
+	$(VENV)/bin/pytest
+
+bench: install
+	$(PY) bench/throughput.py
+
+clean:
+	rm -rf $(VENV) *.db *.db-wal *.db-shm seeds.events.jsonl

@@ -1,0 +1,232 @@
+"""The `newsgraph` command: a thin typer front end over the pipeline and the query layer."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsgraph import pipeline, settings
+from newsgraph.errors import NewsgraphError
+
+app = typer.Typer(help="News reporting in; sourced actors, events and relations out.", no_args_is_help=True,
+                  add_completion=False)
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[Path, typer.Option("--db", help="SQLite store file (default $NEWSGRAPH_DB or ./newsgraph.db)")]
+
+
+def _db(db: Path | None) -> Path:
+    return db or settings.default_db()
+
+
+def _open_existing(db: Path):  # type: ignore[no-untyped-def]
+    from newsgraph.store import Store
+
+    if not db.exists():
+        err.print(f"[red]error:[/] {db}: no such store; run `newsgraph ingest PATH --db {db}` first")
+        raise typer.Exit(2)
+    return Store.open(db)
+
+
+def _parse_date(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option) from None
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders or globs (.txt .md .html .jsonl)")],
+    db: DbOption = None,  # type: ignore[assignment]
+    published: Annotated[str | None, typer.Option(help="Publication date for files that give none")] = None,
+    source: Annotated[str | None, typer.Option(help="Outlet name for these files")] = None,
+    processes: Annotated[int, typer.Option(help="Parser processes")] = 1,
+) -> None:
+    """Read articles, extract actors and events, and store them (re-running adds nothing twice)."""
+    report = pipeline.IngestReport()
+    docs = list(pipeline.read_documents(paths, report, _parse_date(published, "--published"), source))
+    for message in report.errors:
+        err.print(f"[red]error:[/] {message}", highlight=False, markup=False)
+    shown = len(report.errors)
+    from newsgraph.store import Store
+
+    with Store.open(_db(db)) as store, Progress(
+        TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, transient=True, disable=not err.is_terminal,
+    ) as progress:
+        task = progress.add_task("ingest", total=len(docs))
+        pipeline.process(docs, store, report, n_process=processes,
+                         on_progress=lambda n: progress.advance(task, n))
+    for message in report.errors[shown:]:
+        err.print(f"[red]error:[/] {message}", highlight=False, markup=False)
+    err.print(f"ingested {report.ingested}, skipped {report.skipped} (already stored), failed {report.failed}; "
+              f"{report.events} events, {report.words} words in {report.seconds:.1f}s -> {_db(db)}")
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def events(
+    db: DbOption = None,  # type: ignore[assignment]
+    actor: Annotated[str | None, typer.Option(help="Name or alias of an actor")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. CONSULT")] = None,
+    since: Annotated[str | None, typer.Option(help="Earliest date (YYYY, YYYY-MM or YYYY-MM-DD)")] = None,
+    until: Annotated[str | None, typer.Option(help="Latest date")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many")] = 200,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line")] = False,
+) -> None:
+    """List events in date order (undated last), with their evidence."""
+    from newsgraph import query
+
+    with _open_existing(_db(db)) as store:
+        rows = query.Query(store).events(actor=actor, type=type.upper() if type else None, since=since,
+                            until=until, limit=limit)
+    if as_json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return
+    table = Table("date", "type", "source", "target", "modality", "place", "evidence", show_lines=False)
+    for row in rows:
+        table.add_row((row["date"] or {}).get("value") or "", f'{row["type"]}/{row["mode"] or ""}',
+                      (row["source"] or {}).get("name") or "", (row["target"] or {}).get("name") or "",
+                      row["modality"], (row["place"] or {}).get("name") or "",
+                      _clip(row["evidence"][0]["sentence"] if row["evidence"] else "", 80))
+    out.print(table)
+    err.print(f"{len(rows)} events")
+
+
+@app.command()
+def entities(
+    db: DbOption = None,  # type: ignore[assignment]
+    kind: Annotated[str | None, typer.Option(help="person, government, military, igo, country, ...")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO alpha-3 code")] = None,
+    q: Annotated[str | None, typer.Option("--search", help="Part of a name or alias")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """List actors with their kind, country, sector and counts."""
+    from newsgraph import query
+
+    with _open_existing(_db(db)) as store:
+        rows = query.Query(store).entities(kind=kind, country=country.upper() if country else None, q=q)
+    if as_json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return
+    table = Table("name", "kind", "country", "sector", "events", "mentions", "aliases")
+    for row in rows:
+        table.add_row(row["name"], row["kind"], row["country"] or "", row["sector"] or "",
+                      str(row["event_count"]), str(row["mention_count"]), _clip(", ".join(row["aliases"]), 50))
+    out.print(table)
+
+
+@app.command()
+def show(
+    name: Annotated[str, typer.Argument(help="Name or alias of an actor")],
+    db: DbOption = None,  # type: ignore[assignment]
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """An actor's roles, events and the sentences that state them."""
+    from newsgraph import query
+
+    with _open_existing(_db(db)) as store:
+        found = query.Query(store).entity(name)
+    if found is None:
+        err.print(f"[red]error:[/] no actor named {name!r}; try `newsgraph entities --search {name}`")
+        raise typer.Exit(1)
+    if as_json:
+        print(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    out.print(f"[bold]{found['name']}[/] ({found['kind']}, {found['country'] or '-'}, {found['sector'] or '-'})",
+              highlight=False)
+    if found["aliases"]:
+        out.print("also: " + ", ".join(found["aliases"]), markup=False, highlight=False)
+    for role in found["roles"]:
+        org = f" ({role['organisation']})" if role.get("organisation") else ""
+        out.print(f"role: {role['title']}{org}, seen {role.get('seen') or 'undated'}", markup=False,
+                  highlight=False)
+    for ev in found["events"]:
+        when = (ev["date"] or {}).get("value") or "undated"
+        src, tgt = (ev["source"] or {}).get("name"), (ev["target"] or {}).get("name")
+        out.print(f"\n{when}  {ev['type']}/{ev['mode']}  {src} -> {tgt}  [{ev['modality']}]", markup=False,
+                  highlight=False)
+        for e in ev["evidence"]:
+            out.print(f"    “{e['sentence']}” ({e['source']})", markup=False, highlight=False)
+
+
+@app.command()
+def export(
+    db: DbOption = None,  # type: ignore[assignment]
+    format: Annotated[str, typer.Option("--format", help="jsonl or csv (GDELT-style columns)")] = "jsonl",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default stdout)")] = None,
+) -> None:
+    """Export every event: JSONL (one event per line) or GDELT-style CSV."""
+    from newsgraph.export import csv as csv_export
+    from newsgraph.export import jsonl as jsonl_export
+    from newsgraph.query import Query
+
+    writers = {"jsonl": jsonl_export.write_jsonl, "csv": csv_export.write_csv}
+    if format not in writers:
+        raise typer.BadParameter(f"{format!r}; choose one of {', '.join(writers)}", param_hint="--format")
+    with _open_existing(_db(db)) as store:
+        if output is None:
+            writers[format](Query(store), sys.stdout)
+        else:
+            with output.open("w", encoding="utf-8", newline="") as fp:
+                writers[format](Query(store), fp)
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="Gold annotations (the seeds.gold.json format)")],
+    db: DbOption = None,  # type: ignore[assignment]
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Score the store's events against hand-made gold: P/R/F1, accuracies, misses, false positives."""
+    from newsgraph import evaluate as ev
+    from newsgraph import query
+
+    gold_data = ev.load_gold(gold)
+    with _open_existing(_db(db)) as store:
+        rows = query.Query(store).events(limit=None)
+    report = ev.score(gold_data, rows)
+    if as_json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        report.render(out)
+
+
+@app.command()
+def stats(db: DbOption = None) -> None:  # type: ignore[assignment]
+    """Counts of documents, sentences, entities and events by type."""
+    from newsgraph import query
+
+    with _open_existing(_db(db)) as store:
+        print(json.dumps(query.Query(store).stats(), indent=2))
+
+
+def _clip(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def main() -> None:
+    try:
+        app()
+    except NewsgraphError as e:
+        err.print(f"[red]error:[/] {e}", highlight=False)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()
