@@ -133,6 +133,7 @@ class _Finder:
         self.collective_pending: list[tuple[Actor, Token]] = []
         self.person_mentions: list[tuple[Actor, int, int]] = []
         self.title_tokens: list[Token] = []
+        self.leading_titles: list[tuple[int, tuple[str, str]]] = []
         self.affiliations: list[tuple[Actor, Actor]] = []  # (member, the actor it belongs to)
 
     # -- people ---------------------------------------------------------------------------
@@ -161,9 +162,10 @@ class _Finder:
 
     def add_person(self, start: int, end: int) -> Actor:
         words = strip_honorifics([t.text for t in self.doc[start:end]])
-        title = title_of(words[:-1]) if len(words) > 2 else None
-        if title and len(title[0].split()) < len(words) - 1:
-            words = words[len(title[0].split()):]
+        lead = _leading_title(words)
+        if lead is not None:  # "Crown Prince Mohammed bin Salman": the title is a role, not the name
+            self.leading_titles.append((start, lead))
+            words = words[len(lead[0].split()):]
         name = " ".join(words)
         key = "person:" + fold(name)
         existing = self.table.by_key.get(key)
@@ -400,6 +402,10 @@ class _Finder:
             i += 1
         for actor, start, end in self.person_mentions:
             self.read_person_context(actor, start, end)
+            for at, (title, sector) in self.leading_titles:
+                if at == start and all(r.title != title for r in actor.roles):
+                    actor.roles.append(Role(title=title, seen=self.table.published))
+                    actor.sector = actor.sector or sector
         for tok in self.title_tokens:
             self.link_title(tok)
         self.resolve_pending_countries()
@@ -464,9 +470,7 @@ class _Finder:
                 return True
             if actor.kind in ("person", "country") or actor.key.startswith("group:"):
                 continue
-            words = fold(actor.name).split()
-            if (len(words) > 1 and words[-1] == tok.lower_ or generic == actor.kind) \
-                    and self.named_as_head(actor):
+            if generic == actor.kind:
                 self.table.mention(actor, tok.i - 1, tok.i + 1)
                 return True
         return False
@@ -527,6 +531,16 @@ class _Finder:
                 if other is not None and other.country and other is not actor:
                     out.add(other.country)
         return out
+
+
+def _leading_title(words: list[str]) -> tuple[str, str] | None:
+    """A title at the start of a name span, leaving at least two words of name."""
+    table = vocab.titles()
+    for n in range(min(3, len(words) - 2), 0, -1):
+        cand = " ".join(words[:n])
+        if cand.lower() in table:
+            return cand, table[cand.lower()]
+    return None
 
 
 def _titled(tok: Token) -> bool:

@@ -63,7 +63,8 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             ctrl = next((c for c in cur.head.children if c.dep_ in ("dobj", "dative")), None)
             if ctrl is None:  # "called on Serbia to withdraw"
                 ctrl = next((p for c in cur.head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
-                             for p in c.children if p.dep_ == "pobj"), None)
+                             for p in c.children if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")),
+                            None)
             if ctrl is not None:
                 return ctrl, False
         if cur.dep_ == "pcomp" and cur.head.lower_ == "of" and \
@@ -104,6 +105,9 @@ class _EventFinder:
                 objs = [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                         for p in c.children if p.dep_ == "pobj"]
                 found = [self.actor_of(x) for o in objs for x in [o] + list(o.conjuncts)]
+            if found == [None] and t.pos_ == "NOUN" and t.lower_.rstrip("s") in vocab.titles():
+                found = [self.table.country_actor(code) for c in t.children if c.dep_ == "amod"
+                         for x in [c] + list(c.conjuncts) if (code := countries.country_code(x.text))]
             for actor in found:
                 if actor is not None and actor not in out and actor not in exclude:
                     out.append(actor)
@@ -237,14 +241,14 @@ class _EventFinder:
             if alt:  # "bought oil from X": X supplies, the subject receives
                 targets, sources = sources, alt
         dobj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
-        if not targets and dobj is not None:
+        if not targets and dobj is not None and not trig.theme_object:
             targets = self.actors_of(dobj, sources)
         if not targets:
             targets = self.first_actor_in(self.prep_objects(verb, trig.target_preps), sources)
         if not targets and dobj is not None:  # "overrode the president's veto": the president
             targets = [a for c in dobj.children if c.dep_ == "poss" for a in self.actors_of(c, sources)]
         if not targets and dobj is not None:  # "supplying radars worth $X to the navy"
-            targets = self.first_actor_in([o for t in _phrase(dobj) for o in self.prep_objects(t, trig.target_preps)],
+            targets = self.first_actor_in([o for t in dobj.subtree for o in self.prep_objects(t, trig.target_preps)],
                                           sources)
         if not targets:  # "vowed to launch flights with X", "threatened to shoot down X's planes"
             for x in (c for c in verb.children if c.dep_ == "xcomp"):
@@ -313,6 +317,8 @@ class _EventFinder:
                     if self.is_dyad_anaphor(subj) and not self.table.at(subj.i):
                         return self.inherit()
                     sources = self.actors_of(subj, targets)
+        if len(sources) >= 2 and not targets and trig.type in SYMMETRIC:
+            sources, targets = sources[:1], sources[1:]  # "negotiators from A and B ended talks"
         if not sources and not targets:
             dets = {t.lower_ for t in noun.children if t.dep_ == "det"}
             if dets & REFERRING_DETS:
@@ -334,8 +340,8 @@ class _EventFinder:
     def refers_to_event(self, head: Token) -> Event | None:
         """ "during this visit", "at the meeting": the clause points at an event already reported."""
         for t in head.subtree:
-            trig = vocab.noun_triggers().get(t.lemma_.lower())
-            if t is head or t.i == head.i or trig is None or trig.type != "CONSULT":
+            specs = vocab.noun_triggers().get(t.lemma_.lower(), ())
+            if t is head or t.i == head.i or not specs or specs[0].type != "CONSULT":
                 continue
             if t.dep_ == "pobj" and any(d.lower_ in REFERRING_DETS for d in t.children if d.dep_ == "det"):
                 return self.last_consult
@@ -444,44 +450,60 @@ class _EventFinder:
 
     # -- triggers ---------------------------------------------------------------------------------
     def trigger_of(self, tok: Token) -> Trigger | None:
+        """The event a word states here, if any: the first of its specs whose conditions hold."""
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB":
-            trig = vocab.verb_triggers().get(lemma)
-            if trig is None or tok.dep_ in ("amod", "compound"):
+            specs = vocab.verb_triggers().get(lemma, ())
+            if not specs or not self.reports_event(tok):
                 return None
-            if tok.tag_ == "VBN" and tok.dep_ in ("amod", "acl") and not any(
-                    c.dep_ in ("agent", "prep", "dobj") for c in tok.children):
-                return None  # "sanctioned Russian oil": an adjective, not an event
-            if tok.dep_ == "relcl" and tok.tag_ in ("VBZ", "VBP"):
-                return None  # "banks that supply currency": a description, not a reported event
-            if trig.preps and not any(c.dep_ == "prep" and c.lower_ in trig.preps for c in tok.children):
-                return None  # "call" is a request only as "call on"
-            if trig.needs_xcomp and not any(c.dep_ == "xcomp" and c.lemma_ in trig.needs_xcomp
-                                            for c in tok.children):
-                return None
-            if tok.dep_ == "xcomp" and tok.head.lemma_ in vocab.modality_words()["swallowing"]:
-                return None  # "refused to meet X" is the refusal, not a meeting
-            if trig.objects:
-                objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-                if tok.dep_ == "acl":
-                    objs.append(tok.head)
-                if not any(o.lemma_.lower() in trig.objects or o.lower_ in trig.objects for o in objs):
-                    return None
-            return trig
+            return next((t for t in specs if self.verb_fits(tok, t)), None)
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound",):
-            trig = vocab.noun_triggers().get(lemma) or vocab.noun_triggers().get(tok.lower_)
-            if trig is None:
-                return None
-            if trig.requires_modifier:
-                mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
-                mods |= {p.lower_ for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                         for p in c.children}  # "a package of weapons"
-                if not mods & trig.requires_modifier:
-                    return None
-            if trig.agent_noun and tok.dep_ not in ("attr", "oprd", "pobj", "appos"):
-                return None
-            return trig
+            specs = vocab.noun_triggers().get(lemma) or vocab.noun_triggers().get(tok.lower_, ())
+            return next((t for t in specs if self.noun_fits(tok, t)), None)
         return None
+
+    def reports_event(self, verb: Token) -> bool:
+        """Whether this use of a verb reports a happening (not an adjective, a description or a view)."""
+        if verb.dep_ in ("amod", "compound"):
+            return False
+        if verb.tag_ == "VBN" and verb.dep_ in ("amod", "acl") and not any(
+                c.dep_ in ("agent", "prep", "dobj") for c in verb.children):
+            return False  # "sanctioned Russian oil": an adjective
+        if verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP"):
+            return False  # "banks that supply currency": a description
+        if verb.dep_ == "xcomp" and verb.head.lemma_ in vocab.modality_words()["swallowing"]:
+            return False  # "refused to meet X" is the refusal; "urged X to talk" the request
+        return True
+
+    def verb_fits(self, verb: Token, trig: Trigger) -> bool:
+        kids = list(verb.children)
+        if trig.preps and not any(c.dep_ == "prep" and c.lower_ in trig.preps for c in kids):
+            return False  # "call" is a request only as "call on"
+        if trig.needs_xcomp and not any(c.dep_ == "xcomp" and c.lemma_ in trig.needs_xcomp for c in kids):
+            return False
+        if trig.type == "AGREE" and any(c.dep_ == "ccomp" for c in kids) and not any(
+                c.dep_ in ("xcomp", "dobj", "prep") for c in kids):
+            return False  # "agreed that the launch was a provocation": a shared view, not an accord
+        objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")] + ([verb.head] if verb.dep_ == "acl" else [])
+        if trig.objects and not any(o.lemma_.lower() in trig.objects or o.lower_ in trig.objects for o in objs):
+            return False
+        if trig.objects_kind:
+            kinds = {a.kind for o in objs for a in self.actors_of(o)}
+            if not kinds & trig.objects_kind:
+                return False  # "welcomed the minister" hosts; "welcomed the decision" does not
+        return True
+
+    def noun_fits(self, noun: Token, trig: Trigger) -> bool:
+        if trig.requires_modifier:
+            mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+            mods |= {p.lower_ for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children}  # "a package of weapons"
+            aimed = any(c.dep_ == "prep" and c.lower_ in trig.target_preps for c in noun.children)
+            if not mods & trig.requires_modifier and not (aimed and trig.type == "ASSAULT"):
+                return False  # "strikes on Ukrainian cities" is aimed; "the strike" alone is not
+        if trig.agent_noun and noun.dep_ not in ("attr", "oprd", "pobj", "appos"):
+            return False
+        return True
 
     def run(self) -> list[Event]:
         for s_index, sent in enumerate(self.doc.sents):
@@ -576,7 +598,8 @@ def _dedupe(events: list[Event]) -> list[Event]:
         pair = [ev.source.key if ev.source else "", ev.target.key if ev.target else ""]
         if ev.type in SYMMETRIC:
             pair.sort()  # "A met B" and "B met A" in one sentence are one meeting
-        key = (ev.type, ev.mode or "", pair[0], pair[1], ev.evidence[0].start)
+        mode = "" if ev.type == "CONSULT" else ev.mode or ""  # "attending ... met": one encounter
+        key = (ev.type, mode, pair[0], pair[1], ev.evidence[0].start)
         if key in seen:
             kept = seen[key]
             if kept.time is None and ev.time is not None:

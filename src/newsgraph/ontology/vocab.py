@@ -38,6 +38,7 @@ class Trigger:
     requires_modifier: frozenset[str] = field(default_factory=frozenset)
     preps: frozenset[str] = frozenset()  # the verb counts only with one of these ("call on")
     needs_xcomp: frozenset[str] = frozenset()  # ... or governing one of these ("apply to join")
+    theme_object: bool = False  # the object is what moves ("sent troops to X"), never the target
 
 
 def _trigger(lemma: str, pos: str, spec: dict[str, Any]) -> Trigger:
@@ -49,17 +50,24 @@ def _trigger(lemma: str, pos: str, spec: dict[str, Any]) -> Trigger:
         intent=spec.get("intent", False), agent_noun=spec.get("agent_noun", False),
         requires_modifier=frozenset(spec.get("requires_modifier", ())),
         preps=frozenset(spec.get("preps", ())), needs_xcomp=frozenset(spec.get("needs_xcomp", ())),
+        theme_object=spec.get("theme_object", False),
     )
 
 
-@cache
-def verb_triggers() -> dict[str, Trigger]:
-    return {k: _trigger(k, "VERB", v) for k, v in _load("triggers.toml")["verbs"].items()}
+def _specs(lemma: str, pos: str, value: dict[str, Any] | list[dict[str, Any]]) -> tuple[Trigger, ...]:
+    """One word may state different events ("welcomed the minister" / "welcomed the decision"):
+    a list of specs is tried in order, the first whose conditions hold wins."""
+    return tuple(_trigger(lemma, pos, v) for v in (value if isinstance(value, list) else [value]))
 
 
 @cache
-def noun_triggers() -> dict[str, Trigger]:
-    return {k: _trigger(k, "NOUN", v) for k, v in _load("triggers.toml")["nouns"].items()}
+def verb_triggers() -> dict[str, tuple[Trigger, ...]]:
+    return {k: _specs(k, "VERB", v) for k, v in _load("triggers.toml")["verbs"].items()}
+
+
+@cache
+def noun_triggers() -> dict[str, tuple[Trigger, ...]]:
+    return {k: _specs(k, "NOUN", v) for k, v in _load("triggers.toml")["nouns"].items()}
 
 
 @cache

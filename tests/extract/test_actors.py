@@ -1,0 +1,179 @@
+"""Actors as an analyst reads them: who is named, what they are, and which mentions are one actor."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsgraph.model import Actor, Extraction
+
+PUBLISHED = date(2024, 7, 8)
+
+
+def only(actors: list[Actor]) -> Actor:
+    assert len(actors) == 1, [a.name for a in actors]
+    return actors[0]
+
+
+def named(ex: Extraction, word: str) -> Actor:
+    """The one actor whose name contains ``word``."""
+    return only([a for a in ex.actors if word.lower() in a.name.lower()])
+
+
+def people(ex: Extraction) -> list[Actor]:
+    return [a for a in ex.actors if a.kind == "person"]
+
+
+def mention_texts(actor: Actor) -> list[str]:
+    return [m.text for m in actor.mentions]
+
+
+# -- people ------------------------------------------------------------------------------------
+
+def test_titled_person_gets_kind_country_sector_and_role(extract_text) -> None:
+    ex = extract_text("French President Emmanuel Macron arrived in Rome on Tuesday.", PUBLISHED)
+    macron = named(ex, "Macron")
+    assert macron.kind == "person"
+    assert macron.name == "Emmanuel Macron"  # the title and nationality are not part of the name
+    assert macron.country == "FRA"
+    assert macron.sector == "GOV"
+    assert any("President" in r.title for r in macron.roles)
+    assert all(r.seen == "2024-07-08" for r in macron.roles)  # the role is dated by the article
+
+
+def test_two_titled_people_in_one_sentence_keep_their_own_countries(extract_text) -> None:
+    ex = extract_text("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi.")
+    ruto, abiy = named(ex, "Ruto"), named(ex, "Abiy")
+    assert (ruto.country, abiy.country) == ("KEN", "ETH")
+    assert any(r.title == "Prime Minister" for r in abiy.roles)
+    assert not any("Prime Minister" in r.title for r in ruto.roles)
+
+
+def test_surname_alone_later_is_the_same_person(extract_text) -> None:
+    ex = extract_text("French President Emmanuel Macron met Italian officials in Rome. "
+                      "Macron said the talks had been useful.", PUBLISHED)
+    macron = only([a for a in people(ex) if "macron" in a.name.lower()])
+    assert mention_texts(macron) == ["Emmanuel Macron", "Macron"]
+
+
+def test_surname_before_the_full_name_is_upgraded_to_the_full_name(extract_text) -> None:
+    ex = extract_text("Macron arrived in Rome on Monday. French President Emmanuel Macron then met "
+                      "Italian Prime Minister Giorgia Meloni.", PUBLISHED)
+    macron = only([a for a in people(ex) if "macron" in a.name.lower()])
+    assert macron.name == "Emmanuel Macron"
+    assert sorted(mention_texts(macron)) == ["Emmanuel Macron", "Macron"]
+    assert macron.country == "FRA"
+
+
+def test_the_minister_refers_back_to_the_named_minister(extract_text) -> None:
+    ex = extract_text("Pakistani Foreign Minister Ishaq Dar visited Beijing on Wednesday. "
+                      "The minister met Chinese officials.", PUBLISHED)
+    dar = named(ex, "Ishaq Dar")
+    assert dar.country == "PAK"
+    assert any(m.text.lower() == "the minister" for m in dar.mentions)
+    assert len(people(ex)) == 1
+
+
+def test_un_secretary_general_is_an_igo_official(extract_text) -> None:
+    ex = extract_text("UN Secretary-General Antonio Guterres visited Haiti on Friday.", PUBLISHED)
+    guterres = named(ex, "Guterres")
+    assert guterres.name == "Antonio Guterres"
+    assert guterres.sector == "IGO"
+    assert guterres.country is None  # an international civil servant speaks for no state
+
+
+def test_crown_prince_title_is_a_role_not_part_of_the_name(extract_text) -> None:
+    ex = extract_text("Saudi Crown Prince Mohammed bin Salman received Qatari officials in Riyadh.", PUBLISHED)
+    mbs = named(ex, "Salman")
+    assert mbs.name == "Mohammed bin Salman"
+    assert mbs.country == "SAU"
+    assert mbs.sector == "GOV"
+    assert any(r.title == "Crown Prince" for r in mbs.roles)
+
+
+def test_city_tagged_by_the_model_as_a_person_is_not_a_person(extract_text, nlp) -> None:
+    text = "Talks were held in Yerevan on Monday."
+    assert any(e.text == "Yerevan" and e.label_ == "PERSON" for e in nlp(text).ents)  # the model's error
+    ex = extract_text(text, PUBLISHED)
+    assert people(ex) == []
+    assert [(p.name, p.country) for p in ex.places] == [("Yerevan", "ARM")]
+
+
+# -- organisations, metonyms, collectives ------------------------------------------------------
+
+def test_acronym_in_parentheses_links_to_the_organisation(extract_text) -> None:
+    ex = extract_text("The Association of Southeast Asian Nations (ASEAN) met in Jakarta. "
+                      "ASEAN said the border dispute must end.", PUBLISHED)
+    asean = named(ex, "Southeast Asian")
+    assert asean.kind == "igo" and asean.sector == "IGO"
+    assert mention_texts(asean).count("ASEAN") == 2
+    assert not [a for a in ex.actors if a is not asean and a.name == "ASEAN"]
+
+
+def test_the_bloc_refers_back_to_the_named_igo(extract_text) -> None:
+    ex = extract_text("The European Union condemned Belarus on Monday. "
+                      "The bloc also imposed sanctions on Minsk.", PUBLISHED)
+    eu = named(ex, "European Union")
+    assert [m.text.lower() for m in eu.mentions] == ["european union", "the bloc"]
+    assert not [a for a in ex.actors if "bloc" in a.name.lower()]
+
+
+def test_the_alliance_refers_back_to_nato_named_as_a_modifier(extract_text) -> None:
+    ex = extract_text("NATO leaders met in Washington on Tuesday. The alliance condemned Iran.", PUBLISHED)
+    nato = only([a for a in ex.actors if a.kind == "igo"])
+    assert any(m.text.lower() == "the alliance" for m in nato.mentions)
+
+
+@pytest.mark.parametrize(("text", "name", "kind", "country", "sector"), [
+    ("The Kremlin criticised Finland.", "Kremlin", "government", "RUS", "GOV"),
+    ("The White House criticised Iran.", "White House", "government", "USA", "GOV"),
+    ("Downing Street criticised Iran.", "Downing Street", "government", "GBR", "GOV"),
+    ("The Pentagon criticised Iran.", "Pentagon", "military", "USA", "MIL"),
+])
+def test_institution_stands_for_its_state(extract_text, text, name, kind, country, sector) -> None:
+    actor = named(extract_text(text, PUBLISHED), name)
+    assert (actor.kind, actor.country, actor.sector) == (kind, country, sector)
+
+
+def test_nationality_adjective_and_firms_make_a_business_actor(extract_text) -> None:
+    ex = extract_text("Turkish firms signed contracts with Iraq.", PUBLISHED)
+    firms = only([a for a in ex.actors if a.kind == "business"])
+    assert (firms.country, firms.sector) == ("TUR", "BUS")
+
+
+def test_nationality_adjective_and_army_make_a_military_actor(extract_text) -> None:
+    ex = extract_text("The Sudanese army attacked the Rapid Support Forces in Khartoum.", PUBLISHED)
+    army = only([a for a in ex.actors if a.mentions and a.mentions[0].text.lower() == "the sudanese army"])
+    assert (army.kind, army.country, army.sector) == ("military", "SDN", "MIL")
+
+
+def test_organisation_named_after_a_word_that_is_also_a_town_takes_no_country_from_it(extract_text) -> None:
+    # "Rapid" is also a gazetteer town (Rapid City, USA): the RSF must not become a US organisation.
+    ex = extract_text("The Sudanese army attacked the Rapid Support Forces in Khartoum.", PUBLISHED)
+    rsf = named(ex, "Rapid Support Forces")
+    assert rsf.kind == "military"
+    assert rsf.country in (None, "SDN")
+
+
+def test_the_junta_after_a_named_junta_is_the_same_actor(extract_text) -> None:
+    ex = extract_text("Niger's military junta expelled the French ambassador. "
+                      "The junta also cut ties with Ukraine.", PUBLISHED)
+    junta = only([a for a in ex.actors if a.kind == "government"])
+    assert junta.country == "NER"
+    assert len(junta.mentions) == 2
+
+
+
+def test_mentions_slice_the_document_text_and_name_their_sentence(extract_text) -> None:
+    text = ("Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi. "
+            "Ruto praised Ethiopia for its role in the region.")
+    ex = extract_text(text, PUBLISHED)
+    assert ex.actors
+    for actor in ex.actors:
+        for m in actor.mentions:
+            assert text[m.start:m.end] == m.text
+            s = ex.sentences[m.sentence]
+            assert s.start <= m.start and m.end <= s.end
+    keys = [a.key for a in ex.actors]
+    assert len(keys) == len(set(keys))
