@@ -505,9 +505,11 @@ class _Finder:
                 place = gazetteer().lookup(ent.text)
                 if place is not None and place.country:
                     salience[place.country] += 1
-        for actor, _head in self.collective_pending:
+        for actor, head in self.collective_pending:
             if actor.country or actor.kind not in ("government", "military"):
                 continue
+            if actor.kind == "military" and head.dep_ not in ("nsubj", "nsubjpass"):
+                continue  # "deployed troops to Poland": whose troops the text does not say
             opposed = self.opposed_countries(actor)
             for code, _ in salience.most_common():
                 if code not in opposed:

@@ -93,6 +93,7 @@ class _EventFinder:
         self.dateline = dateline
         self.events: list[Event] = []
         self.last_consult: Event | None = None
+        self.trigger_tokens: dict[int, Token] = {}
 
     # -- resolving an argument token to actors ---------------------------------------------------
     def actors_of(self, tok: Token, exclude: Iterable[Actor] = ()) -> list[Actor]:
@@ -100,14 +101,15 @@ class _EventFinder:
         ("negotiators from the United States and China" stands for both)."""
         out: list[Actor] = []
         for t in [tok] + list(tok.conjuncts):
-            found = [self.actor_of(t)]
+            found: list[Actor | None] = [self.actor_of(t)]
+            nationals = [x for c in t.children if c.dep_ == "amod" and c.ent_type_ == "NORP"
+                         for x in [c] + list(c.conjuncts)]
+            if len(nationals) > 1 and self.table.at(t.i) is None:  # "Armenian and Turkish envoys"
+                found = [self.table.country_actor(code) for x in nationals if (code := countries.country_code(x.text))]
             if found[0] is None and t.pos_ == "NOUN" and t.lower_ not in vocab.gathering_heads():
                 objs = [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                         for p in c.children if p.dep_ == "pobj"]
                 found = [self.actor_of(x) for o in objs for x in [o] + list(o.conjuncts)]
-            if found == [None] and t.pos_ == "NOUN" and t.lower_.rstrip("s") in vocab.titles():
-                found = [self.table.country_actor(code) for c in t.children if c.dep_ == "amod"
-                         for x in [c] + list(c.conjuncts) if (code := countries.country_code(x.text))]
             for actor in found:
                 if actor is not None and actor not in out and actor not in exclude:
                     out.append(actor)
@@ -331,6 +333,22 @@ class _EventFinder:
                     return None  # "during this visit": points at an event, states none
         return _Args(sources, targets, explicit_target=bool(self.prep_objects(noun, trig.target_preps)))
 
+    def shares_participants(self, tok: Token, base: Event) -> bool:
+        """Whether an event named without participants takes those of the sentence's first event:
+        yes during a visit or meeting, or inside the first event's own clause, unless the link runs
+        through something only asked for ("urged Israel to allow aid": the aid is not the urger's)."""
+        if base.type == "CONSULT":
+            return True
+        head = self.trigger_tokens.get(id(base))
+        if head is None or not (head.left_edge.i <= tok.i <= head.right_edge.i):
+            return False
+        cur = tok
+        while cur.i != head.i and cur.head is not cur:
+            if cur.dep_ == "xcomp" and cur.head.lemma_ in vocab.modality_words()["object_control"]:
+                return False
+            cur = cur.head
+        return True
+
     def inherit(self) -> _Args | None:
         ref = self.last_consult or (self.events[-1] if self.events else None)
         if ref is None or ref.source is None or ref.target is None:
@@ -514,7 +532,8 @@ class _EventFinder:
                 if args is None:
                     continue
                 ref = self.refers_to_event(tok) if not (args.sources and args.targets) else None
-                if ref is None and sentence_events and not (args.sources and args.targets):
+                if ref is None and sentence_events and not (args.sources and args.targets) \
+                        and self.shares_participants(tok, sentence_events[0]):
                     ref = sentence_events[0]  # "the visit ..., with the procurement of equipment"
                 if ref is not None and ref.source and ref.target and not (args.sources and args.targets):
                     if ref.type == trig.type and not (args.sources or args.targets):
@@ -533,6 +552,7 @@ class _EventFinder:
                     place = self.dateline if self.dateline and not args.inherited else None
                 for ev in self.build(tok, trig, args, sent, s_index, time, place, len(found)):
                     sentence_events.append(ev)
+                    self.trigger_tokens[id(ev)] = tok
             for ev in sentence_events:
                 if ev.type == "CONSULT" and ev.source and ev.target:
                     self.last_consult = ev
