@@ -508,8 +508,10 @@ class _Finder:
         for actor, head in self.collective_pending:
             if actor.country or actor.kind not in ("government", "military"):
                 continue
-            if actor.kind == "military" and head.dep_ not in ("nsubj", "nsubjpass"):
-                continue  # "deployed troops to Poland": whose troops the text does not say
+            styled = actor.kind == "government" and ":plain:" not in actor.key  # "the junta", "the civilian government"
+            owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)  # "its embassy"
+            if head.dep_ not in ("nsubj", "nsubjpass") and not styled and not owned:
+                continue  # "deployed troops to Poland", "thanked lawmakers": whose, the text does not say
             opposed = self.opposed_countries(actor)
             for code, _ in salience.most_common():
                 if code not in opposed:

@@ -326,8 +326,10 @@ class _EventFinder:
             if dets & REFERRING_DETS:
                 if dets & {"this", "that", "these", "those"}:
                     return None  # "This visit underscores ...": a comment on an event already told
+                if (noun.dep_ in SUBJECT_DEPS or noun.dep_ == "ROOT") and trig.type == "CONSULT":
+                    return self.inherit()  # "The discussions aimed at ...": talks reported before, now described
                 if noun.dep_ in SUBJECT_DEPS or noun.dep_ == "ROOT":
-                    return self.inherit()  # "The discussions aimed at ...": the talks reported before
+                    return None  # "the invasion began ...": background, not a new report
                 if noun.dep_ == "pobj" and noun.head.lower_ in ("during", "at", "after", "following",
                                                                  "since", "before", "in"):
                     return None  # "during this visit": points at an event, states none
@@ -406,7 +408,7 @@ class _EventFinder:
         """Character range of the trigger's own phrase: a subject noun's clause is its verb's;
         coordinated phrases ("the procurement of X and the conduct of Y in November") are not."""
         head = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in SUBJECT_DEPS else tok
-        sub = [t for t in _phrase(head)]
+        sub = [t for t in _phrase(head) if t.dep_ != "punct"] or [head]
         return min(t.idx for t in sub), max(t.idx + len(t) for t in sub)
 
     def pick_time(self, tok: Token, sent: Span, ref: Event | None) -> TimeValue | None:
@@ -596,6 +598,8 @@ def _governing_verb(noun: Token) -> Token | None:
             return prep
         if prep.head.pos_ in ("VERB", "AUX"):
             return prep.head
+        if prep.head.pos_ == "NUM" and prep.head.head.pos_ in ("VERB", "AUX"):
+            return prep.head.head  # "announced £500 million in military support"
         if prep.lower_ == "as" and prep.head.dep_ == "advcl":  # "emerging as the largest supplier"
             return prep.head
     return None
