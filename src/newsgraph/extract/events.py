@@ -450,7 +450,8 @@ class _EventFinder:
             root = span.root
             located = root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "outside") or \
                 (root.dep_ == "appos" and root.head.dep_ == "pobj")
-            visited = trig.place_object and root.dep_ == "dobj" and root.head.i == tok.i
+            visited = (trig.place_object and root.dep_ == "dobj" and root.head.i == tok.i) or (
+                trig.mode == "visit" and root.dep_ == "pobj" and root.head.lower_ == "to")  # "visit to Manila"
             if (located or visited) and (best is None or abs(p.start - tok.idx) < abs(best.start - tok.idx)):
                 best = p
         return best
