@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -12,14 +13,27 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
-from newsgraph import pipeline, settings
+from newsgraph import settings
 from newsgraph.errors import NewsgraphError
 
 app = typer.Typer(help="News reporting in; sourced actors, events and relations out.", no_args_is_help=True,
                   add_completion=False)
-out = Console()
-err = Console(stderr=True)
+# soft_wrap: lines are never broken at the terminal width, so piped output stays greppable.
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def safe(text: str | None) -> Text:
+    """Article text for the terminal: never read as markup, control characters (escape codes) shown
+    as visible escapes so a hostile article cannot drive the terminal."""
+    return Text(CONTROL.sub(lambda m: repr(m.group())[1:-1], text or ""))
+
+
+def error(message: str) -> None:
+    err.print(Text.assemble(("error: ", "red"), safe(message)))
 
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite store file (default $NEWSGRAPH_DB or ./newsgraph.db)")]
 
@@ -32,7 +46,7 @@ def _open_existing(db: Path):  # type: ignore[no-untyped-def]
     from newsgraph.store import Store
 
     if not db.exists():
-        err.print(f"[red]error:[/] {db}: no such store; run `newsgraph ingest PATH --db {db}` first")
+        error(f"{db}: no such store; run `newsgraph ingest PATH --db {db}` first")
         raise typer.Exit(2)
     return Store.open(db)
 
@@ -55,12 +69,14 @@ def ingest(
     processes: Annotated[int, typer.Option(help="Parser processes")] = 1,
 ) -> None:
     """Read articles, extract actors and events, and store them (re-running adds nothing twice)."""
+    from newsgraph import pipeline
+    from newsgraph.store import Store
+
     report = pipeline.IngestReport()
     docs = list(pipeline.read_documents(paths, report, _parse_date(published, "--published"), source))
     for message in report.errors:
-        err.print(f"[red]error:[/] {message}", highlight=False, markup=False)
+        error(message)
     shown = len(report.errors)
-    from newsgraph.store import Store
 
     with Store.open(_db(db)) as store, Progress(
         TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -70,7 +86,7 @@ def ingest(
         pipeline.process(docs, store, report, n_process=processes,
                          on_progress=lambda n: progress.advance(task, n))
     for message in report.errors[shown:]:
-        err.print(f"[red]error:[/] {message}", highlight=False, markup=False)
+        error(message)
     err.print(f"ingested {report.ingested}, skipped {report.skipped} (already stored), failed {report.failed}; "
               f"{report.events} events, {report.words} words in {report.seconds:.1f}s -> {_db(db)}")
     if report.failed:
@@ -99,10 +115,10 @@ def events(
         return
     table = Table("date", "type", "source", "target", "modality", "place", "evidence", show_lines=False)
     for row in rows:
-        table.add_row((row["date"] or {}).get("value") or "", f'{row["type"]}/{row["mode"] or ""}',
-                      (row["source"] or {}).get("name") or "", (row["target"] or {}).get("name") or "",
-                      row["modality"], (row["place"] or {}).get("name") or "",
-                      _clip(row["evidence"][0]["sentence"] if row["evidence"] else "", 80))
+        table.add_row(safe((row["date"] or {}).get("value")), safe(f'{row["type"]}/{row["mode"] or ""}'),
+                      safe((row["source"] or {}).get("name")), safe((row["target"] or {}).get("name")),
+                      safe(row["modality"]), safe((row["place"] or {}).get("name")),
+                      safe(_clip(row["evidence"][0]["sentence"] if row["evidence"] else "", 80)))
     out.print(table)
     err.print(f"{len(rows)} events")
 
@@ -126,8 +142,8 @@ def entities(
         return
     table = Table("name", "kind", "country", "sector", "events", "mentions", "aliases")
     for row in rows:
-        table.add_row(row["name"], row["kind"], row["country"] or "", row["sector"] or "",
-                      str(row["event_count"]), str(row["mention_count"]), _clip(", ".join(row["aliases"]), 50))
+        table.add_row(safe(row["name"]), safe(row["kind"]), safe(row["country"]), safe(row["sector"]),
+                      str(row["event_count"]), str(row["mention_count"]), safe(_clip(", ".join(row["aliases"]), 50)))
     out.print(table)
 
 
@@ -143,26 +159,24 @@ def show(
     with _open_existing(_db(db)) as store:
         found = query.Query(store).entity(name)
     if found is None:
-        err.print(f"[red]error:[/] no actor named {name!r}; try `newsgraph entities --search {name}`")
+        error(f"no actor named {name!r}; try `newsgraph entities --search {name}`")
         raise typer.Exit(1)
     if as_json:
         print(json.dumps(found, ensure_ascii=False, indent=2))
         return
-    out.print(f"[bold]{found['name']}[/] ({found['kind']}, {found['country'] or '-'}, {found['sector'] or '-'})",
-              highlight=False)
+    out.print(Text.assemble((safe(found["name"]).plain, "bold"),
+                            safe(f" ({found['kind']}, {found['country'] or '-'}, {found['sector'] or '-'})")))
     if found["aliases"]:
-        out.print("also: " + ", ".join(found["aliases"]), markup=False, highlight=False)
+        out.print(safe("also: " + ", ".join(found["aliases"])))
     for role in found["roles"]:
         org = f" ({role['organisation']})" if role.get("organisation") else ""
-        out.print(f"role: {role['title']}{org}, seen {role.get('seen') or 'undated'}", markup=False,
-                  highlight=False)
+        out.print(safe(f"role: {role['title']}{org}, seen {role.get('seen') or 'undated'}"))
     for ev in found["events"]:
         when = (ev["date"] or {}).get("value") or "undated"
         src, tgt = (ev["source"] or {}).get("name"), (ev["target"] or {}).get("name")
-        out.print(f"\n{when}  {ev['type']}/{ev['mode']}  {src} -> {tgt}  [{ev['modality']}]", markup=False,
-                  highlight=False)
+        out.print(safe(f"\n{when}  {ev['type']}/{ev['mode']}  {src} -> {tgt}  [{ev['modality']}]"))
         for e in ev["evidence"]:
-            out.print(f"    “{e['sentence']}” ({e['source']})", markup=False, highlight=False)
+            out.print(safe(f"    “{e['sentence']}” ({e['source']})"))
 
 
 @app.command()
@@ -224,7 +238,7 @@ def main() -> None:
     try:
         app()
     except NewsgraphError as e:
-        err.print(f"[red]error:[/] {e}", highlight=False)
+        error(str(e))
         sys.exit(2)
 
 
