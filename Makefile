@@ -31,7 +31,7 @@ demo: install
 	else echo "($(SHARED)/seeds not found: skipping the seeds score)"; fi
 
 lint: install
-	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 
 test: lint

@@ -249,9 +249,11 @@ class _EventFinder:
             targets = self.first_actor_in(self.prep_objects(verb, trig.target_preps), sources)
         if not targets and dobj is not None:  # "overrode the president's veto": the president
             targets = [a for c in dobj.children if c.dep_ == "poss" for a in self.actors_of(c, sources)]
+        deep = False
         if not targets and dobj is not None:  # "supplying radars worth $X to the navy"
             targets = self.first_actor_in([o for t in dobj.subtree for o in self.prep_objects(t, trig.target_preps)],
                                           sources)
+            deep = bool(targets)
         if not targets:  # "vowed to launch flights with X", "threatened to shoot down X's planes"
             for x in (c for c in verb.children if c.dep_ == "xcomp"):
                 if self.trigger_of(x) is not None and not trig.intent and trig.type != "REJECT":
@@ -263,7 +265,7 @@ class _EventFinder:
                                         sources)
                 if targets:
                     break
-        if len(sources) >= 2 and not targets and not passive and trig.mode != "host" \
+        if len(sources) >= 2 and (not targets or deep) and not passive and trig.mode != "host" \
                 and (trig.type in SYMMETRIC or trig.mode == "fight"):
             sources, targets = sources[:1], sources[1:]  # "Japan and the Philippines signed a pact"
         if not (sources and targets):
@@ -310,7 +312,8 @@ class _EventFinder:
                 return _Args(sources, targets, explicit_target=bool(self.prep_objects(noun, trig.target_preps)))
             words = vocab.modality_words()
             shares = gov is not None and gov.pos_ in ("VERB", "AUX") and (
-                trig.agent_noun or gov.lemma_ in words["light_verbs"]
+                trig.agent_noun or (gov.lemma_ in words["light_verbs"]
+                                    and (noun.dep_ != "pobj" or noun.head.head.pos_ == "NUM"))
                 or (noun.dep_ == "pobj" and noun.head.lower_ in words["participant_preps"]
                     and not any(d.lower_ in REFERRING_DETS for d in noun.children if d.dep_ == "det")))
             if shares and gov is not None:
@@ -344,10 +347,13 @@ class _EventFinder:
         head = self.trigger_tokens.get(id(base))
         if head is None or not (head.left_edge.i <= tok.i <= head.right_edge.i):
             return False
+        control = vocab.modality_words()["object_control"]
         cur = tok
         while cur.i != head.i and cur.head is not cur:
-            if cur.dep_ == "xcomp" and cur.head.lemma_ in vocab.modality_words()["object_control"]:
-                return False
+            if cur.dep_ == "relcl":
+                return False  # "a member that has not ratified ...": a description of someone else
+            if cur.dep_ in ("xcomp", "pcomp") and (cur.head.lemma_ in control or cur.head.head.lemma_ in control):
+                return False  # "accused Belgrade of organising the attack": not the accuser's attack
             cur = cur.head
         return True
 
