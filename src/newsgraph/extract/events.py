@@ -25,6 +25,10 @@ from newsgraph.ontology.vocab import Trigger
 # Types whose one-sided reports are still events (a protest needs no named target).
 MONADIC = {"PROTEST", "MOBILIZE"}
 SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
+# Reactions whose target is whoever authored the thing reacted to ("rejected the plan put forward by X").
+AUTHORED = {"REJECT", "ACCUSE", "SUPPORT"}
+# Responses to what the clause's subject did ("..., drawing condemnation from X": X condemns the subject).
+REACTIONS = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "SUPPORT"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PERSONAL = {"he", "she", "him", "her", "his", "hers"}
 IMPERSONAL = {"it", "its"}
@@ -249,6 +253,9 @@ class _EventFinder:
             targets = self.first_actor_in(self.prep_objects(verb, trig.target_preps), sources)
         if not targets and dobj is not None:  # "overrode the president's veto": the president
             targets = [a for c in dobj.children if c.dep_ == "poss" for a in self.actors_of(c, sources)]
+        if not targets and dobj is not None and trig.type in AUTHORED:  # "rejected the plan put forward by X"
+            targets = self.first_actor_in([o for t in dobj.subtree if t.dep_ == "acl"
+                                           for o in self.prep_objects(t, ("by",))], sources)
         deep = False
         if not targets and dobj is not None:  # "supplying radars worth $X to the navy"
             targets = self.first_actor_in([o for t in dobj.subtree for o in self.prep_objects(t, trig.target_preps)],
@@ -299,13 +306,16 @@ class _EventFinder:
                                        for o in self.prep_objects(t, trig.source_preps)], [])
             if alt:  # "the junta's procurement of oil from Russia": Russia supplies the junta
                 targets, sources = (targets or [a for a in sources if a not in alt]), alt
-                if not targets and noun.dep_ == "dobj":  # "..., drawing condemnation from X"
+                if not targets and noun.dep_ == "dobj" and trig.type in REACTIONS:  # "drawing condemnation from X"
                     subj, _ = _subject(noun.head)
                     targets = self.actors_of(subj, sources) if subj is not None else []
         if not sources:
             sources = self.first_actor_in(self.prep_objects(noun, ("by",)), [])
         if not targets:
             targets = self.first_actor_in(self.prep_objects(noun, trig.target_preps), sources)
+        if not targets and trig.source_preps:  # "the visit of the US delegation to Taiwan"
+            targets = self.first_actor_in([o for t in _phrase(noun) if t is not noun
+                                           for o in self.prep_objects(t, trig.target_preps)], sources)
         if not sources:
             gov = _governing_verb(noun)
             if gov is not None and gov.lower_ in BACKGROUND_PREPS:
