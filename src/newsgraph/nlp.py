@@ -14,7 +14,7 @@ import json
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from newsgraph.errors import ModelNotAvailable
 from newsgraph.ontology import vocab
@@ -30,6 +30,7 @@ MODEL_VERSION = "3.8.0"
 MODEL_CONFIG_SHA256 = "65c545ca2da5bd4b87b22d4917318605360b37dee6ed6b18516a036f87319f79"
 # The parser, tagger and NER are all we use; the lemmatizer is cheap and gives verb lemmas.
 BATCH_SIZE = 32
+T = TypeVar("T")
 
 
 def model_path() -> Path:
@@ -106,3 +107,9 @@ def load() -> Language:
 def parse(texts: Iterable[str], batch_size: int = BATCH_SIZE, n_process: int = 1) -> Iterator[Doc]:
     """Parse texts in batches, in order. ``n_process`` > 1 forks workers (each loads the model)."""
     yield from load().pipe(texts, batch_size=batch_size, n_process=n_process)
+
+
+def parse_with(items: Iterable[tuple[str, T]], batch_size: int = BATCH_SIZE,
+               n_process: int = 1) -> Iterator[tuple[Doc, T]]:
+    """Parse (text, context) pairs as one stream, so worker processes start once per run."""
+    yield from load().pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process)

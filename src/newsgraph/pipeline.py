@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from newsgraph import nlp
 from newsgraph.errors import InputError
@@ -20,7 +21,8 @@ from newsgraph.ingest import iter_paths, read_path
 from newsgraph.model import Document, Extraction
 from newsgraph.store import Store
 
-CHUNK = 64  # documents per parse + write transaction
+CHUNK = 64  # documents per write transaction
+T = TypeVar("T")
 
 
 @dataclass
@@ -55,8 +57,8 @@ def read_documents(inputs: list[str], report: IngestReport, published: date | No
                 yield item
 
 
-def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    chunk: list[Document] = []
+def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    chunk: list[T] = []
     for item in items:
         chunk.append(item)
         if len(chunk) >= size:
@@ -83,14 +85,17 @@ def process(documents: Iterable[Document], store: Store, report: IngestReport,
             seen.add(doc.id)
             yield doc
 
-    for chunk in _chunks(fresh(), CHUNK):
-        parsed = nlp.parse((d.text for d in chunk), batch_size=batch_size, n_process=n_process)
-        extractions: list[Extraction] = []
-        for document, sdoc in zip(chunk, parsed, strict=True):
+    def extracted() -> Iterator[Extraction | None]:
+        for sdoc, document in nlp.parse_with(((d.text, d) for d in fresh()), batch_size=batch_size,
+                                             n_process=n_process):
             try:
-                extractions.append(extract(document, sdoc))
+                yield extract(document, sdoc)
             except Exception as err:  # one bad document must not stop the batch
                 report.fail(f"{document.source}: extraction failed: {type(err).__name__}: {err}")
+                yield None
+
+    for chunk in _chunks(extracted(), CHUNK):
+        extractions = [e for e in chunk if e is not None]
         store.add(extractions)
         report.ingested += len(extractions)
         report.events += sum(len(e.events) for e in extractions)

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -25,6 +26,7 @@ MODIFIER_DEPS = {"compound", "amod", "npadvmod", "nmod"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Comparison key for names: ASCII-folded, lower-case, punctuation removed."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
@@ -92,7 +94,9 @@ class ActorTable:
 
 
 def _sentence_index(doc: Doc, token_i: int) -> int:
-    starts = doc.user_data.setdefault("_sent_starts", [s.start for s in doc.sents])
+    starts = doc.user_data.get("_sent_starts")
+    if starts is None:  # computed once per document, not once per mention
+        starts = doc.user_data["_sent_starts"] = [s.start for s in doc.sents]
     lo, hi = 0, len(starts) - 1
     while lo < hi:
         mid = (lo + hi + 1) // 2
@@ -453,6 +457,9 @@ class _Finder:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ or tok.i in self.table.by_token \
                 or not tok.is_lower:
             return False
+        if tok.lower_ not in vocab.org_references() and tok.lower_ not in ("country", "nation") \
+                and not any(fold(a.name).endswith(" " + tok.lower_) for a in self.table.actors):
+            return False  # cheap test first: the ordered scan below is only for likely references
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return False
         before = [self.table.by_token[i] for i in sorted(self.table.by_token) if i < tok.i]
