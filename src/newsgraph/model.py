@@ -73,7 +73,7 @@ class Role:
     seen: str | None = None  # ISO date of the article that reported it
 
 
-@dataclass
+@dataclass(eq=False)  # identity: two actors are the same only if they are one object
 class Actor:
     """An actor as one document names it, after in-document coreference.
 
@@ -144,7 +144,7 @@ class Evidence:
     sentence_index: int = 0
 
 
-@dataclass
+@dataclass(eq=False)
 class Event:
     type: str
     mode: str | None
@@ -164,8 +164,8 @@ class Event:
         """Stable id from what the event is and where it is stated."""
         ev = self.evidence[0] if self.evidence else None
         key = "|".join([
-            self.type, self.mode or "", self.source.name if self.source else "",
-            self.target.name if self.target else "", ev.doc_id if ev else "",
+            self.type, self.mode or "", self.source.key if self.source else "",
+            self.target.key if self.target else "", ev.doc_id if ev else "",
             str(ev.start) if ev else "", self.trigger or "",
         ])
         return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

@@ -30,6 +30,7 @@ MODEL_VERSION = "3.8.0"
 MODEL_CONFIG_SHA256 = "65c545ca2da5bd4b87b22d4917318605360b37dee6ed6b18516a036f87319f79"
 # The parser, tagger and NER are all we use; the lemmatizer is cheap and gives verb lemmas.
 BATCH_SIZE = 32
+MAX_CHARS = 1_000_000  # spaCy's default max_length: longer texts are not articles
 T = TypeVar("T")
 
 

@@ -53,6 +53,9 @@ def read_documents(inputs: list[str], report: IngestReport, published: date | No
         for item in read_path(path, published=published, source=source):
             if isinstance(item, InputError):
                 report.fail(str(item))
+            elif len(item.text) > nlp.MAX_CHARS:
+                report.fail(f"{item.source}: text is {len(item.text):,} characters, over the parser's "
+                            f"{nlp.MAX_CHARS:,}; split it into articles")
             else:
                 yield item
 

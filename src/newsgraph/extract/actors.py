@@ -28,11 +28,12 @@ ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Comparison key for names: ASCII-folded, lower-case, punctuation removed."""
+    """Comparison key for names: accents dropped, case folded, punctuation removed; letters of every
+    script are kept (a name in Cyrillic or Arabic must not fold to nothing)."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"'s\b", "", text.lower())
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+    text = re.sub(r"'s\b", "", text.casefold())
+    return re.sub(r"[\W_]+", " ", text).strip()
 
 
 def strip_honorifics(words: list[str]) -> list[str]:
@@ -144,6 +145,10 @@ class _Finder:
     def person_span(self, ent: Span) -> tuple[int, int]:
         """Extend a PERSON span over capitalised name tokens the model left out ("Min Aung" + "Hlaing")."""
         start, end = ent.start, ent.end
+        doc = self.doc
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+            end += 2  # "Moon Jae" + "-in"
         while end < len(self.doc) and self.doc[end].pos_ == "PROPN" and self.doc[end].is_title \
                 and not self.doc[end].ent_type_ and self.doc[end].lower_ not in vocab.titles():
             end += 1
@@ -164,13 +169,16 @@ class _Finder:
         return low in vocab.titles() or low in vocab.collective_nouns() or low in vocab.honorifics() \
             or countries.country_code(tok.text) is not None
 
-    def add_person(self, start: int, end: int) -> Actor:
+    def add_person(self, start: int, end: int) -> Actor | None:
         words = strip_honorifics([t.text for t in self.doc[start:end]])
         lead = _leading_title(words)
         if lead is not None:  # "Crown Prince Mohammed bin Salman": the title is a role, not the name
             self.leading_titles.append((start, lead))
             words = words[len(lead[0].split()):]
-        name = " ".join(words)
+        span = self.doc[start:end]
+        name = span.doc.text[span[len(span) - len(words)].idx:span.end_char]  # as written: "Moon Jae-in"
+        if not fold(name):
+            return None  # nothing nameable left (a lone title or symbol)
         key = "person:" + fold(name)
         existing = self.table.by_key.get(key)
         if existing is None and len(words) == 1:
@@ -182,7 +190,7 @@ class _Finder:
         if existing is None and len(words) > 1:
             # a full name seen after its surname alone: upgrade the surname-only actor
             short = self.table.by_key.get("person:" + fold(words[-1]))
-            if short is not None:
+            if short is not None and len(short.name.split()) == 1:  # never rename a full name
                 short.aliases.append(short.name)
                 short.name = name
                 self.table.by_key[key] = short
@@ -248,7 +256,9 @@ class _Finder:
         tokens = [t for t in span if t.dep_ != "det" and t.text not in ("'s", "’s")]
         if not tokens:
             return None
-        name = " ".join(t.text for t in tokens)
+        name = self.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+        if not fold(name):
+            return None
         met = vocab.metonyms().get(name.lower())
         if met:
             actor = self.table.get_or_add("org:" + fold(name), name, met["kind"], met["country"], met["sector"])
@@ -266,7 +276,7 @@ class _Finder:
                     return actor
         if len(tokens) == 1:
             for actor in reversed(self.table.actors):  # a surname the model took for an organisation
-                if actor.kind == "person" and fold(actor.name).split()[-1] == fold(name):
+                if actor.kind == "person" and fold(actor.name).split()[-1:] == [fold(name)]:
                     self.table.mention(actor, start, end)
                     return actor
         head = tokens[-1].lemma_.lower()
@@ -422,15 +432,19 @@ class _Finder:
         if label != "PERSON" and len(ent) == 1:
             for actor in reversed(self.table.actors):  # "Modi" tagged as a place after "Narendra Modi"
                 if actor.kind == "person" and len(actor.name.split()) > 1 \
-                        and fold(actor.name).split()[-1] == fold(text):
+                        and fold(actor.name).split()[-1:] == [fold(text)]:
                     self.table.mention(actor, ent.start, ent.end)
                     return ent.end
         if label == "PERSON":
             place = gazetteer().lookup(text) if len(ent) == 1 else None
             known_person = any(fold(text) in fold(a.name).split() for a in self.table.actors
                                if a.kind == "person")
-            if place is not None and not known_person:
-                return ent.end  # the model's error: a city tagged as a person
+            root = ent.root
+            placed = place is not None and (place.feature == "country" or (
+                root.dep_ == "pobj" and root.head.lower_ in ("in", "to", "at", "from", "near", "outside"))
+                or (root.dep_ == "dobj" and root.head.lemma_ in ("visit", "tour", "reach", "leave")))
+            if placed and not known_person:
+                return ent.end  # the model's error: a city tagged as a person ("visited Naypyitaw")
             s, e = self.person_span(ent)
             self.add_person(s, e)
             return e

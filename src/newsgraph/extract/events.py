@@ -35,6 +35,7 @@ IMPERSONAL = {"it", "its"}
 PLURAL = {"they", "them", "their"}
 REFERRING_DETS = {"the", "this", "that", "these", "those"}
 # Prepositions that set a noun apart from the clause's action ("despite sanctions", "amid fighting").
+INHERIT_WINDOW = 4  # sentences back that "the two sides" / "the talks" may refer to
 BACKGROUND_PREPS = {"despite", "amid", "amidst", "notwithstanding", "unlike", "besides", "including",
                     "like", "beyond"}
 
@@ -98,6 +99,7 @@ class _EventFinder:
         self.events: list[Event] = []
         self.last_consult: Event | None = None
         self.trigger_tokens: dict[int, Token] = {}
+        self.sentence_index = 0
 
     # -- resolving an argument token to actors ---------------------------------------------------
     def actors_of(self, tok: Token, exclude: Iterable[Actor] = ()) -> list[Actor]:
@@ -142,7 +144,7 @@ class _EventFinder:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         return self.actor_of(p)
-        if tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.pos_ == "PROPN":
+        if tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.pos_ == "PROPN":  # PERSON-tagged ones left unnamed are towns
             text = next((e.text for e in self.doc.ents if e.start <= tok.i < e.end), tok.text)
             place = gazetteer().lookup(text)
             if place is not None and place.country and low not in ("the",):
@@ -371,6 +373,8 @@ class _EventFinder:
         ref = self.last_consult or (self.events[-1] if self.events else None)
         if ref is None or ref.source is None or ref.target is None:
             return None
+        if self.sentence_index - ref.evidence[0].sentence_index > INHERIT_WINDOW:
+            return None  # "the two sides" far from any named pair: the text does not say who
         return _Args([ref.source], [ref.target], inherited=True)
 
     def refers_to_event(self, head: Token) -> Event | None:
@@ -544,6 +548,7 @@ class _EventFinder:
 
     def run(self) -> list[Event]:
         for s_index, sent in enumerate(self.doc.sents):
+            self.sentence_index = s_index
             found = [(tok, trig) for tok in sent if (trig := self.trigger_of(tok)) is not None]
             sentence_events: list[Event] = []
             for tok, trig in found:
@@ -583,8 +588,9 @@ class _EventFinder:
         sources: list[Actor | None] = list(args.sources) or [None]
         targets: list[Actor | None] = list(args.targets) or [None]
         modality = self.modality(tok, trig)
-        evidence = Evidence(self.document.id, self.document.source, sent.text.strip(),
-                            sent.start_char, sent.end_char, s_index)
+        text = sent.text.strip()
+        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        evidence = Evidence(self.document.id, self.document.source, text, start, start + len(text), s_index)
         for src in sources[:3]:
             for tgt in targets[:3]:
                 if src is None and tgt is None:
@@ -623,12 +629,14 @@ def _governing_verb(noun: Token) -> Token | None:
 
 
 def _phrase(head: Token) -> list[Token]:
-    """The subtree of ``head`` without coordinated phrases and relative clauses hanging off it."""
-    out = [head]
-    for c in head.children:
-        if c.dep_ in ("conj", "cc", "relcl", "appos") and c.head.i == head.i:
-            continue
-        out.extend(_phrase(c))
+    """The subtree of ``head`` without coordinated phrases and relative clauses hanging off it.
+    Iterative: a pathological parse of a very long sentence must not exhaust the stack."""
+    out: list[Token] = []
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in ("conj", "cc", "relcl", "appos"))
     return out
 
 
