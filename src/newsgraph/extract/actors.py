@@ -108,11 +108,20 @@ def _sentence_index(doc: Doc, token_i: int) -> int:
     return lo
 
 
+def entity_at(tok: Token) -> Span | None:
+    """The named-entity span covering a token (indexed once per document: doc.ents builds new spans)."""
+    doc = tok.doc
+    index = doc.user_data.get("_ent_at")
+    if index is None:
+        index = doc.user_data["_ent_at"] = {i: e for e in doc.ents for i in range(e.start, e.end)}
+    return index.get(tok.i)
+
+
 def _country_of_modifiers(tokens: list[Token]) -> str | None:
     """A country named by a nationality adjective, a compound or a possessive among ``tokens``."""
     for t in tokens:  # the whole entity first: "South Korean" is not "Korean"
         if t.ent_type_ in ("GPE", "NORP"):
-            ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+            ent = entity_at(t)
             code = countries.country_code(ent.text) if ent is not None else None
             if code:
                 return code
@@ -134,6 +143,7 @@ class _Finder:
 
     def __init__(self, doc: Doc, published: str | None) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token: read it once
         self.table = ActorTable(doc, published=published)
         self.collective_pending: list[tuple[Actor, Token]] = []
         self.person_mentions: list[tuple[Actor, int, int]] = []
@@ -176,7 +186,7 @@ class _Finder:
             self.leading_titles.append((start, lead))
             words = words[len(lead[0].split()):]
         span = self.doc[start:end]
-        name = span.doc.text[span[len(span) - len(words)].idx:span.end_char]  # as written: "Moon Jae-in"
+        name = self.text[span[len(span) - len(words)].idx:span.end_char]  # as written: "Moon Jae-in"
         if not fold(name):
             return None  # nothing nameable left (a lone title or symbol)
         key = "person:" + fold(name)
@@ -256,7 +266,7 @@ class _Finder:
         tokens = [t for t in span if t.dep_ != "det" and t.text not in ("'s", "’s")]
         if not tokens:
             return None
-        name = self.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+        name = self.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
         if not fold(name):
             return None
         met = vocab.metonyms().get(name.lower())

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.actors import ActorTable
+from newsgraph.extract.actors import ActorTable, entity_at
 from newsgraph.extract.places import gazetteer
 from newsgraph.model import Actor, Document, Event, Evidence, Place, Quantity, TimeValue
 from newsgraph.ontology import countries, vocab
@@ -100,6 +100,7 @@ class _EventFinder:
         self.last_consult: Event | None = None
         self.trigger_tokens: dict[int, Token] = {}
         self.sentence_index = 0
+        self.triggers: dict[int, Trigger | None] = {}
 
     # -- resolving an argument token to actors ---------------------------------------------------
     def actors_of(self, tok: Token, exclude: Iterable[Actor] = ()) -> list[Actor]:
@@ -145,7 +146,8 @@ class _EventFinder:
                     if p.dep_ == "pobj":
                         return self.actor_of(p)
         if tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.pos_ == "PROPN":  # PERSON-tagged ones left unnamed are towns
-            text = next((e.text for e in self.doc.ents if e.start <= tok.i < e.end), tok.text)
+            ent = entity_at(tok)
+            text = ent.text if ent is not None else tok.text
             place = gazetteer().lookup(text)
             if place is not None and place.country and low not in ("the",):
                 return self.table.country_actor(place.country)
@@ -428,7 +430,11 @@ class _EventFinder:
         """Character range of the trigger's own phrase: a subject noun's clause is its verb's;
         coordinated phrases ("the procurement of X and the conduct of Y in November") are not."""
         head = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in SUBJECT_DEPS else tok
-        sub = [t for t in _phrase(head) if t.dep_ != "punct"] or [head]
+        sub = _phrase(head)
+        for c in head.children:  # a coordinated list item that states no event of its own belongs here
+            if c.dep_ == "conj" and not any(self.trigger_of(t) for t in c.subtree):
+                sub.extend(c.subtree)
+        sub = [t for t in sub if t.dep_ != "punct"] or [head]
         return min(t.idx for t in sub), max(t.idx + len(t) for t in sub)
 
     def pick_time(self, tok: Token, sent: Span, ref: Event | None) -> TimeValue | None:
@@ -491,7 +497,13 @@ class _EventFinder:
 
     # -- triggers ---------------------------------------------------------------------------------
     def trigger_of(self, tok: Token) -> Trigger | None:
-        """The event a word states here, if any: the first of its specs whose conditions hold."""
+        """The event a word states here, if any (computed once per token)."""
+        if tok.i not in self.triggers:
+            self.triggers[tok.i] = self.find_trigger(tok)
+        return self.triggers[tok.i]
+
+    def find_trigger(self, tok: Token) -> Trigger | None:
+        """The first of the word's specs whose conditions hold."""
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB":
             specs = vocab.verb_triggers().get(lemma, ())
@@ -629,14 +641,15 @@ def _governing_verb(noun: Token) -> Token | None:
 
 
 def _phrase(head: Token) -> list[Token]:
-    """The subtree of ``head`` without coordinated phrases and relative clauses hanging off it.
+    """The subtree of ``head`` without the coordinated phrases and appositions hanging off it, and
+    without relative clauses.
     Iterative: a pathological parse of a very long sentence must not exhaust the stack."""
-    out: list[Token] = []
-    stack = [head]
-    while stack:
+    out: list[Token] = [head]
+    stack = [c for c in head.children if c.dep_ not in ("conj", "cc", "relcl", "appos")]
+    while stack:  # below the top, lists stay whole ("projects including a port, zones and a plant")
         tok = stack.pop()
         out.append(tok)
-        stack.extend(c for c in tok.children if c.dep_ not in ("conj", "cc", "relcl", "appos"))
+        stack.extend(c for c in tok.children if c.dep_ != "relcl")
     return out
 
 

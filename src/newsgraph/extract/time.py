@@ -131,9 +131,33 @@ def _build(mt: re.Match[str], text: str) -> _Atom | None:
     return _Atom(s, e, "date", prep, y=y)
 
 
+# Every time expression contains one of these; the full patterns only run in windows around them.
+_ANCHOR = re.compile(rf"\d|{_MONTH_ALT}|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|day\b"
+                     r"|(?i:today|tonight|tomorrow|night|morning|afternoon|evening|week|month|year|ago)")
+_WINDOW = 60  # characters either side of an anchor: longer than any prefix or suffix a pattern reads
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for m in _ANCHOR.finditer(text):
+        lo, hi = max(0, m.start() - _WINDOW), min(len(text), m.end() + _WINDOW)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
 def _scan(text: str) -> list[_Atom]:
     """All atoms, longest first among overlaps, sorted by start, joined into ranges."""
-    cands = [a for p in _PATTERNS for mt in p.finditer(text) if (a := _build(mt, text))]
+    seen: set[tuple[int, int, int]] = set()
+    cands = []
+    for lo, hi in _windows(text):
+        for k, p in enumerate(_PATTERNS):
+            for mt in p.finditer(text, lo, hi):
+                if (k, mt.start(), mt.end()) not in seen and (a := _build(mt, text)):
+                    seen.add((k, mt.start(), mt.end()))
+                    cands.append(a)
     chosen: list[_Atom] = []
     for a in sorted(cands, key=lambda a: (a.start - a.end, a.start)):
         if all(a.end <= c.start or a.start >= c.end for c in chosen):
