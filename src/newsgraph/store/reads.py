@@ -73,7 +73,7 @@ class Reads:
             " FROM events e LEFT JOIN entities s ON s.id = e.source_entity"
             " LEFT JOIN entities t ON t.id = e.target_entity"
             f" WHERE {' AND '.join(where) or '1'}"
-            " ORDER BY e.date_start IS NULL, e.date_start, e.id LIMIT :limit", p)
+            " ORDER BY e.date_start IS NULL, e.date_start, e.rowid LIMIT :limit", p)
 
     def evidence_rows(self, event_ids: Sequence[str]) -> list[Row]:
         return self._by_ids(
