@@ -31,7 +31,7 @@ NEWSGRAPH = [sys.executable, "-m", "newsgraph.cli"]
 SCRIPT = shutil.which("newsgraph", path=str(Path(sys.executable).parent))  # the installed console script
 DB = "store-under-test.db"  # long enough that the summary line passes 80 columns
 EXPORT_KEYS = {"id", "type", "mode", "context", "modality", "confidence", "source", "target", "date", "place",
-               "quantities", "evidence"}
+               "quantities", "evidence", "sources", "articles", "reports"}
 
 SCRIPT_TAG = "<script>alert(1)</script>"
 HOSTILE_SENTENCES = [

@@ -198,8 +198,8 @@ def test_error_half_way_through_a_batch_writes_no_half_document(tmp_path: Path, 
     before = stats(db)
     real = Store._add_event
 
-    def fail_on_event(self, ev, ids, doc):  # type: ignore[no-untyped-def]
-        real(self, ev, ids, doc)  # the first event is written, then the batch breaks
+    def fail_on_event(self, ev, ids, entities, doc):  # type: ignore[no-untyped-def]
+        real(self, ev, ids, entities, doc)  # the first event is written, then the batch breaks
         raise RuntimeError("constraint trouble (simulated)")
 
     monkeypatch.setattr(Store, "_add_event", fail_on_event)

@@ -6,7 +6,12 @@ export writes and ``evaluate`` scores::
     id, type, mode, context, modality, confidence,
     source {id, name, kind, country, sector} | null, target {...} | null,
     date {text, value, precision} | null, place {name, country, lat, lon} | null,
-    quantities [{value, unit, text}], evidence [{doc_id, source, sentence, start, end}]
+    quantities [{value, unit, text}], evidence [{doc_id, source, sentence, start, end}],
+    sources, articles, reports
+
+An event is one real-world happening: the reports of it from several articles are merged (see
+:mod:`newsgraph.resolve.events`), its fields are those of the report with the most precise date,
+and its evidence lists every report's sentence, the primary report's first.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from collections import defaultdict
 from typing import Any
 
 from newsgraph.errors import InputError
+from newsgraph.resolve import entity_id
 from newsgraph.store import Store
 
 Json = dict[str, Any]
@@ -35,10 +41,10 @@ def _actor(row: Json, prefix: str, column: str) -> Json | None:
             "country": row[f"{prefix}_country"], "sector": row[f"{prefix}_sector"]}
 
 
-def _event(row: Json, evidence: list[Json], quantities: list[Json]) -> Json:
+def _event(row: Json, evidence: list[Json], quantities: list[Json], counts: Json | None) -> Json:
     has_date = row["date_text"] is not None or row["date_value"] is not None
     return {
-        "id": row["id"], "type": row["type"], "mode": row["mode"], "context": row["context"],
+        "id": row["cluster"] or row["id"], "type": row["type"], "mode": row["mode"], "context": row["context"],
         "modality": row["modality"], "confidence": row["confidence"],
         "source": _actor(row, "s", "source_entity"), "target": _actor(row, "t", "target_entity"),
         "date": {"text": row["date_text"], "value": row["date_value"], "precision": row["date_precision"]}
@@ -48,6 +54,8 @@ def _event(row: Json, evidence: list[Json], quantities: list[Json]) -> Json:
         "quantities": [{"value": q["value"], "unit": q["unit"], "text": q["text"]} for q in quantities],
         "evidence": [{"doc_id": e["doc_id"], "source": e["source"], "sentence": e["sentence"],
                       "start": e["start"], "end": e["end"]} for e in evidence],
+        "sources": counts["sources"] if counts else 1, "articles": counts["articles"] if counts else 1,
+        "reports": counts["reports"] if counts else 1,
     }
 
 
@@ -58,29 +66,58 @@ class Query:
         self.store = store
 
     def events(self, actor: str | None = None, type: str | None = None, since: str | None = None,
-               until: str | None = None, limit: int | None = None) -> list[Json]:
+               until: str | None = None, limit: int | None = None, reports: bool = False) -> list[Json]:
         """Events in date order (undated last), filtered.
 
         ``actor`` matches part of the source's or target's name or alias, ignoring case and
         accents. ``since``/``until`` are ISO prefixes, inclusive at the coarser precision of the two
         sides ("2023" keeps a 2023-06 event); undated events are left out when either is given.
+        ``reports`` lists every report on its own (one row per article's statement, each with its
+        own evidence) instead of one row per happening.
         """
         if limit is not None and limit < 0:
             raise InputError("limit", f"must be 0 or more, got {limit}")
         rows = self.store.event_rows(actor=actor, type=type.upper() if type else None,
                                      since=_iso_prefix("since", since), until=_iso_prefix("until", until),
-                                     limit=limit)
-        return self._shape(rows)
+                                     limit=limit, reports=reports)
+        return self._shape(rows, merged=not reports)
 
-    def _shape(self, rows: list[Json]) -> list[Json]:
-        ids = [r["id"] for r in rows]
+    def event(self, event_id: str) -> Json | None:
+        """One merged event by its id (or the id of any of its reports), with ``reports``: each
+        report as its article states it (actors, date, place, evidence, outlet, published)."""
+        rows = self.store.event_rows(cluster=event_id, reports=True)
+        if not rows:
+            owner = self.store.cluster_of(event_id)
+            rows = self.store.event_rows(cluster=owner, reports=True) if owner else []
+        if not rows:
+            return None
+        primary = next((r for r in rows if r["is_primary"]), rows[0])
+        event = self._shape([primary], merged=True)[0]
+        docs = {d["id"]: d for d in self.store.document_rows([r["doc_id"] for r in rows])}
+        event["report_list"] = []
+        for shaped, row in zip(self._shape(rows, merged=False), rows, strict=True):
+            doc = docs.get(row["doc_id"], {})
+            shaped.update(report_id=row["id"], primary=bool(row["is_primary"]), outlet=doc.get("outlet"),
+                          published=doc.get("published"), title=doc.get("title"))
+            event["report_list"].append(shaped)
+        return event
+
+    def _shape(self, rows: list[Json], merged: bool = True) -> list[Json]:
         evidence: dict[str, list[Json]] = defaultdict(list)
         quantities: dict[str, list[Json]] = defaultdict(list)
-        for e in self.store.evidence_rows(ids):
-            evidence[e["event_id"]].append(e)
-        for q in self.store.quantity_rows(ids):
+        counts: dict[str, Json] = {}
+        for q in self.store.quantity_rows([r["id"] for r in rows]):
             quantities[q["event_id"]].append(q)
-        return [_event(r, evidence[r["id"]], quantities[r["id"]]) for r in rows]
+        if merged:
+            clusters = [r["cluster"] or r["id"] for r in rows]
+            for e in self.store.cluster_evidence_rows(clusters):
+                evidence[e["cluster"]].append(e)
+            counts = {c["cluster"]: c for c in self.store.cluster_count_rows(clusters)}
+            return [_event(r, evidence[r["cluster"] or r["id"]], quantities[r["id"]], counts.get(r["cluster"]))
+                    for r in rows]
+        for e in self.store.evidence_rows([r["id"] for r in rows]):
+            evidence[e["event_id"]].append(e)
+        return [dict(_event(r, evidence[r["id"]], quantities[r["id"]], None), id=r["id"]) for r in rows]
 
     def entities(self, kind: str | None = None, country: str | None = None,
                  q: str | None = None) -> list[Json]:
@@ -108,6 +145,26 @@ class Query:
             "events": self._shape(self.store.event_rows(entity=r["id"])),
             "evidence": self.store.mention_evidence_rows(r["id"]),
         }
+
+    def relations(self, entity: str | None = None, relation: str | None = None) -> list[Json]:
+        """Standing relations: one per (source entity, relation, target entity), with the period it
+        was seen in (first and last report dates) and every sentence that states it."""
+        grouped: dict[tuple[str, str, str], list[Json]] = defaultdict(list)
+        for r in self.store.relation_rows(entity=entity, relation=relation):
+            grouped[(r["source_entity"], r["relation"], r["target_entity"])].append(r)
+        out = []
+        for (src, rel, tgt), rows in grouped.items():
+            seen = sorted(r["seen"] for r in rows if r["seen"])
+            first = rows[0]
+            out.append({
+                "id": entity_id(f"{src}|{rel}|{tgt}"),
+                "source": _actor(first, "s", "source_entity"), "relation": rel,
+                "target": _actor(first, "t", "target_entity"),
+                "first_seen": seen[0] if seen else None, "last_seen": seen[-1] if seen else None,
+                "evidence": [{"doc_id": r["doc_id"], "source": r["source"], "sentence": r["sentence"],
+                              "start": r["start"], "end": r["end"], "seen": r["seen"]} for r in rows],
+            })
+        return out
 
     def search_sentences(self, q: str, limit: int = 20) -> list[Json]:
         """Sentences containing every word of ``q`` (any input is safe: terms are quoted), best first."""

@@ -20,7 +20,7 @@ from newsgraph.query import Query
 from newsgraph.store import Store
 
 EVENT_KEYS = ["id", "type", "mode", "context", "modality", "confidence", "source", "target", "date", "place",
-              "quantities", "evidence"]
+              "quantities", "evidence", "sources", "articles", "reports"]
 
 
 def extraction(text: str, source: str, events: list[tuple[Event, int]]) -> Extraction:

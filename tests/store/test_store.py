@@ -12,6 +12,7 @@ import pytest
 
 from newsgraph.errors import StoreError
 from newsgraph.model import Actor, Document, Event, Evidence, Extraction, Relation, Role, Span, TimeValue
+from newsgraph.query import Query
 from newsgraph.resolve import entity_id, normalise_name, resolve_key
 from newsgraph.store import AddResult, Store, fts_query, migrations
 
@@ -177,7 +178,7 @@ def test_same_key_is_one_entity_with_merged_aliases_roles_and_mentions(db: Path)
         rows = store._rows("SELECT id, name FROM entities WHERE norm = 'min aung hlaing'")
         assert len(rows) == 1
         eid = rows[0]["id"]
-        assert rows[0]["name"] == "Min Aung Hlaing"  # first seen wins
+        assert rows[0]["name"] == "Min Aung Hlaing"  # as written, not shouted, whichever came first
         assert eid == entity_id(resolve_key(doc_a().actors[0]))
         mentions = store._rows("SELECT doc_id FROM mentions WHERE entity_id = ?", (eid,))
         assert {m["doc_id"] for m in mentions} == {doc_a().document.id, doc_b().document.id}
@@ -221,9 +222,11 @@ def test_relations_keep_first_and_last_seen(db: Path) -> None:
                             evidence=[Evidence(b.document.id, "b.txt", "x", 0, 1)])]
     with Store.open(db) as store:
         store.add([a, b])
-        rows = store._rows("SELECT relation, first_seen, last_seen FROM relations")
-        assert rows == [{"relation": "leads", "first_seen": "2021-02-01", "last_seen": "2023-06-01"}]
-        assert count(store, "relation_evidence") == 1
+        relations = Query(store).relations()
+        assert [(r["source"]["name"], r["relation"], r["target"]["name"], r["first_seen"], r["last_seen"])
+                for r in relations] == [("Min Aung Hlaing", "leads", "Tatmadaw", "2021-02-01", "2023-06-01")]
+        assert len(relations[0]["evidence"]) == 2  # one row per stating article
+        assert count(store, "relations") == 2
 
 
 # --- resolve keys ------------------------------------------------------------------------------------

@@ -436,6 +436,18 @@ class _Finder:
         self.finalise_collectives()
         return self.table
 
+    def titled_name(self, ent: Span) -> bool:
+        """Whether an ORG span is really a person's name: an office title or honorific right before
+        it, and no word of it that heads organisation names."""
+        if ent.start == 0 or len(ent) > 4 or any(not t.is_title for t in ent if t.is_alpha):
+            return False
+        prev = self.doc[ent.start - 1].lower_.rstrip(".")
+        if prev not in vocab.titles() and prev not in vocab.honorifics():
+            return False
+        heads = vocab.organisation_heads()
+        return not any(t.lower_ in heads or t.lemma_.lower() in heads or t.lower_ in vocab.gathering_heads()
+                       or countries.country_code(t.text) or countries.igo(t.text) for t in ent)
+
     def take_entity(self, ent: Span) -> int:
         label = ent.label_
         text = ent.text
@@ -462,6 +474,10 @@ class _Finder:
                               and ent.root.dep_ not in MODIFIER_DEPS):
             self.add_gpe(ent)
             return ent.end
+        if label in ("ORG", "FAC") and self.titled_name(ent):
+            s, e = self.person_span(ent)  # "President Kassym-Jomart Tokayev" tagged as an organisation
+            self.add_person(s, e)
+            return e
         if label in ("ORG", "FAC"):
             root = ent.root
             if len(ent) == 1 and root.dep_ in MODIFIER_DEPS and root.head.pos_ == "NOUN" \

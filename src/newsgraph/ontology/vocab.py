@@ -152,3 +152,9 @@ def ruler_phrases() -> list[tuple[list[dict[str, str]], str]]:
     for phrase in metonyms():
         out.append(([{"LOWER": w} for w in phrase.split()], "ORG"))
     return out
+
+
+@cache
+def resolve_settings() -> dict[str, Any]:
+    """The resolver's vocabulary (resolve.toml): generic institution words, suffixes, spellings."""
+    return dict(_load("resolve.toml"))

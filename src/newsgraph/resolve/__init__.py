@@ -1,36 +1,10 @@
-"""The resolve stage: which stored entity an extracted actor is.
+"""The resolve stage: across documents, actors become entities and reports become events.
 
-For now resolution is *within the store* and purely key-based: an actor's key is its normalised
-name, country and kind, and actors with the same key are one entity. The store calls
-:func:`resolve_key` for every actor it writes; the next issue replaces this seam with real
-cross-document resolution (titles, aliases, fuzzy names, analyst merge/split decisions) without
-the store or the query layer changing.
+``names`` holds the keys everything shares; ``entities`` clusters actor records into canonical
+entities; ``events`` groups reports of one happening. All are pure functions over records: the
+store reads the records a batch touches, calls them, and writes the result back.
 """
 
-from __future__ import annotations
+from newsgraph.resolve.names import entity_id, normalise_name, resolve_key
 
-import hashlib
-import re
-import unicodedata
-
-from newsgraph.model import Actor
-
-_DROP = re.compile(r"[.'\u2019\u2018`]")   # "U.S." is "US", "Côte d'Ivoire" is "cote divoire"
-_SPLIT = re.compile(r"[\W_]+")               # any other punctuation separates words: "Al-Assad"
-
-
-def normalise_name(name: str) -> str:
-    """Casefolded, without diacritics or punctuation, single-spaced: how names are compared."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return " ".join(_SPLIT.sub(" ", _DROP.sub("", plain)).split())
-
-
-def resolve_key(actor: Actor) -> str:
-    """``normalised name|COUNTRY|kind``: actors with equal keys are the same entity."""
-    return f"{normalise_name(actor.name)}|{(actor.country or '').upper()}|{actor.kind}"
-
-
-def entity_id(key: str) -> str:
-    """A short id that stays the same for the same key across stores and runs."""
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+__all__ = ["entity_id", "normalise_name", "resolve_key"]

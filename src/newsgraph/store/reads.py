@@ -41,24 +41,34 @@ class Reads:
         return out
 
     def event_rows(self, *, actor: str | None = None, type: str | None = None, since: str | None = None,
-                   until: str | None = None, entity: str | None = None,
-                   limit: int | None = None) -> list[Row]:
+                   until: str | None = None, entity: str | None = None, limit: int | None = None,
+                   reports: bool = False, cluster: str | None = None) -> list[Row]:
         """Events with their source and target entity columns (``s_*``, ``t_*``), filtered.
+
+        One row per merged event (its primary report) unless ``reports`` asks for every report;
+        ``cluster`` selects one merged event's reports. An actor or entity filter keeps an event
+        when any of its reports involves the actor.
 
         ``actor`` is a fragment of an entity's name or alias (compared normalised); ``since`` and
         ``until`` are ISO prefixes compared at the precision both sides have.
         """
         where: list[str] = []
         p = {"actor": normalise_name(actor or ""), "type": type, "since": since, "until": until,
-             "entity": entity, "limit": -1 if limit is None else limit}
+             "entity": entity, "limit": -1 if limit is None else limit, "cluster": cluster}
+        if not reports and cluster is None:
+            where.append("e.is_primary = 1")
+        if cluster is not None:
+            where.append("e.cluster = :cluster")
         if type:
             where.append("e.type = :type")
         if entity:
-            where.append("(e.source_entity = :entity OR e.target_entity = :entity)")
+            where.append("e.cluster IN (SELECT cluster FROM events WHERE source_entity = :entity"
+                         " OR target_entity = :entity)")
         if actor is not None:
             if not p["actor"]:
                 return []  # nothing nameable in it ("--"): match nothing, not everything
-            where.append("(e.source_entity IN matched OR e.target_entity IN matched)")
+            where.append("e.cluster IN (SELECT cluster FROM events WHERE source_entity IN matched"
+                         " OR target_entity IN matched)")
         if since:
             where.append("e.date_end IS NOT NULL AND substr(e.date_end, 1, min(length(e.date_end),"
                          " length(:since))) >= substr(:since, 1, min(length(e.date_end), length(:since)))")
@@ -79,6 +89,31 @@ class Reads:
         return self._by_ids(
             'SELECT event_id, doc_id, source, sentence, start, "end" FROM evidence'
             ' WHERE event_id IN ({ids}) ORDER BY event_id, doc_id, start', event_ids)
+
+    def cluster_evidence_rows(self, clusters: Sequence[str]) -> list[Row]:
+        """Evidence of every report of the given merged events (``cluster`` = merged event id), the
+        primary report's first, then by publication date: where a happening was stated."""
+        return self._by_ids(
+            'SELECT e.cluster, e.id AS event_id, v.doc_id, v.source, v.sentence, v.start, v."end",'
+            " d.published, d.outlet, d.title FROM events e JOIN evidence v ON v.event_id = e.id"
+            " JOIN documents d ON d.id = v.doc_id WHERE e.cluster IN ({ids})"
+            " ORDER BY e.cluster, e.is_primary DESC, d.published IS NULL, d.published, v.doc_id, v.start", clusters)
+
+    def cluster_count_rows(self, clusters: Sequence[str]) -> list[Row]:
+        """Per merged event: reports, distinct articles and distinct sources (outlet, else article)."""
+        return self._by_ids(
+            "SELECT e.cluster, count(*) AS reports, count(DISTINCT e.doc_id) AS articles,"
+            " count(DISTINCT coalesce(d.outlet, d.id)) AS sources FROM events e"
+            " JOIN documents d ON d.id = e.doc_id WHERE e.cluster IN ({ids}) GROUP BY e.cluster", clusters)
+
+    def cluster_of(self, event_id: str) -> str | None:
+        """The merged event a report belongs to."""
+        rows = self._rows("SELECT cluster FROM events WHERE id = ?", (event_id,))
+        return rows[0]["cluster"] if rows else None
+
+    def document_rows(self, doc_ids: Sequence[str]) -> list[Row]:
+        return self._by_ids("SELECT id, source, url, title, published, outlet FROM documents"
+                            " WHERE id IN ({ids})", sorted(set(doc_ids)))
 
     def quantity_rows(self, event_ids: Sequence[str]) -> list[Row]:
         return self._by_ids("SELECT event_id, value, unit, text, kind FROM event_quantities"
@@ -115,8 +150,21 @@ class Reads:
                             " ORDER BY entity_id, alias", entity_ids)
 
     def role_rows(self, entity_id: str) -> list[Row]:
-        return self._rows("SELECT title, organisation, seen FROM entity_roles WHERE entity_id = ?"
-                          " ORDER BY seen IS NULL, seen, title", (entity_id,))
+        return self._rows("SELECT DISTINCT title, organisation, seen FROM entity_roles WHERE entity_id = ?"
+                          " ORDER BY seen IS NULL, seen, title, organisation", (entity_id,))
+
+    def relation_rows(self, *, entity: str | None = None, relation: str | None = None) -> list[Row]:
+        """Every stated tie with its entities (``s_*``, ``t_*``) and sentence, grouped by the
+        standing relation it supports (source entity, relation, target entity), oldest first."""
+        return self._rows(
+            "SELECT r.source_entity, r.relation, r.target_entity, r.seen, r.doc_id, r.source, r.sentence,"
+            ' r.start, r."end", s.name AS s_name, s.kind AS s_kind, s.country AS s_country, s.sector AS s_sector,'
+            " t.name AS t_name, t.kind AS t_kind, t.country AS t_country, t.sector AS t_sector"
+            " FROM relations r JOIN entities s ON s.id = r.source_entity JOIN entities t ON t.id = r.target_entity"
+            " WHERE (:entity IS NULL OR :entity IN (r.source_entity, r.target_entity))"
+            " AND (:relation IS NULL OR r.relation = :relation)"
+            " ORDER BY s.name, r.relation, t.name, r.source_entity, r.target_entity, r.seen IS NULL, r.seen,"
+            " r.doc_id, r.start", {"entity": entity, "relation": relation})
 
     def mention_evidence_rows(self, entity_id: str) -> list[Row]:
         """The sentences that mention an entity (the mention itself when sentences are missing)."""

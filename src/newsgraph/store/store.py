@@ -8,6 +8,7 @@ that :mod:`newsgraph.query` shapes for front ends.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -20,8 +21,9 @@ from typing import Any
 
 from newsgraph.errors import StoreError
 from newsgraph.model import Actor, Document, Event, Evidence, Extraction, Relation, TimeValue
-from newsgraph.resolve import entity_id, normalise_name, resolve_key
+from newsgraph.resolve import entity_id, resolve_key
 from newsgraph.store.reads import Reads, Row
+from newsgraph.store.resolving import ResolvingWrites
 
 MIN_SQLITE = (3, 37, 0)  # STRICT tables
 _MIGRATION = re.compile(r"(\d{4})_(\w+)\.sql")
@@ -68,7 +70,21 @@ def _date_bounds(time: TimeValue | None) -> tuple[str | None, str | None]:
     return first, last or first
 
 
-class Store(Reads):
+def _actors_of(ex: Extraction) -> list[Actor]:
+    """Every actor the extraction refers to, each once: its list, then any only an event or relation
+    carries."""
+    seen: dict[int, Actor] = {id(a): a for a in ex.actors}
+    for ev in ex.events:
+        for a in (ev.source, ev.target):
+            if a is not None:
+                seen.setdefault(id(a), a)
+    for rel in ex.relations:
+        for a in (rel.source, rel.target):
+            seen.setdefault(id(a), a)
+    return list(seen.values())
+
+
+class Store(Reads, ResolvingWrites):
     """A newsgraph SQLite file. ``Store(path)`` opens (and by default creates) it and migrates it."""
 
     def __init__(self, path: str | Path, *, create: bool = True, timeout: float = 30.0) -> None:
@@ -166,18 +182,32 @@ class Store(Reads):
     def add(self, extractions: Iterable[Extraction]) -> AddResult:
         """Store a batch in one transaction; documents already stored are skipped.
 
-        Any error rolls the whole batch back, so the file only ever holds complete documents.
+        The batch's actors are resolved against the entities already stored and its events merged
+        with the reports already stored, inside the same transaction: any error rolls the whole
+        batch back, so the file only ever holds complete documents and a consistent graph.
         """
         batch = list(extractions)
         fresh: list[Extraction] = []
         with self._transaction(f"batch of {len(batch)} documents not stored"):
             for ex in batch:  # documents first: evidence may cite any document of the batch
-                if self.has_document(ex.document.id):
+                if self.has_document(ex.document.id) or any(f.document.id == ex.document.id for f in fresh):
                     continue
                 self._add_document(ex.document)
                 fresh.append(ex)
+            if not fresh:
+                return AddResult(added=0, skipped=len(batch))
+            actor_ids: dict[int, str] = {}
+            keys: set[str] = set()
             for ex in fresh:
-                self._add_extraction(ex)
+                self._add_sentences(ex)
+                for actor in _actors_of(ex):
+                    actor_ids[id(actor)] = self._add_actor(actor, ex.document)
+                    keys.add(resolve_key(actor))
+            touched = self._resolve_entities(keys)
+            entity = self.entity_of_actors(list(actor_ids.values()))
+            for ex in fresh:
+                self._add_statements(ex, actor_ids, entity)
+            self._merge_events(touched, [ex.document.id for ex in fresh])
         return AddResult(added=len(fresh), skipped=len(batch) - len(fresh))
 
     def _add_document(self, d: Document) -> None:
@@ -187,87 +217,82 @@ class Store(Reads):
             (d.id, d.source, d.url, d.title, _iso(d.published), d.language, d.outlet, d.text,
              datetime.now(UTC).isoformat(timespec="seconds")))
 
-    def _add_extraction(self, ex: Extraction) -> None:
-        doc = ex.document
+    def _add_sentences(self, ex: Extraction) -> None:
         self._db.executemany(
             'INSERT INTO sentences (doc_id, idx, start, "end", text) VALUES (?, ?, ?, ?, ?)',
-            [(doc.id, s.sentence, s.start, s.end, s.text) for s in ex.sentences])
-        ids: dict[int, str] = {}  # id(actor) → entity id, so each actor is written once
-        for actor in ex.actors:
-            ids[id(actor)] = self._add_actor(actor, doc)
-        for ev in ex.events:
-            self._add_event(ev, ids, doc)
-        for rel in ex.relations:
-            self._add_relation(rel, ids, doc)
-
-    def _entity(self, actor: Actor, ids: dict[int, str], doc: Document) -> str:
-        if id(actor) not in ids:  # an event's actor that the actor list did not carry
-            ids[id(actor)] = self._add_actor(actor, doc)
-        return ids[id(actor)]
+            [(ex.document.id, s.sentence, s.start, s.end, s.text) for s in ex.sentences])
 
     def _add_actor(self, actor: Actor, doc: Document) -> str:
+        """One document's actor: its own row, folded into its key's record for the resolver."""
         key = resolve_key(actor)
-        eid = entity_id(key)
+        aid = entity_id(f"{doc.id}|{actor.key}")
+        first_in_doc = self._db.execute("SELECT 1 FROM actors WHERE key = ? AND doc_id = ?",
+                                        (key, doc.id)).fetchone() is None
+        aliases = list(dict.fromkeys(a for a in actor.aliases if a != actor.name))
         self._db.execute(
-            "INSERT INTO entities (id, name, norm, kind, country, sector, key) VALUES (?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (key) DO UPDATE SET sector = coalesce(entities.sector, excluded.sector)",
-            (eid, actor.name, normalise_name(actor.name), actor.kind, actor.country, actor.sector, key))
-        name = self._db.execute("SELECT name FROM entities WHERE id = ?", (eid,)).fetchone()[0]
-        self._db.executemany(
-            "INSERT OR IGNORE INTO entity_aliases (entity_id, alias, norm) VALUES (?, ?, ?)",
-            [(eid, a, normalise_name(a)) for a in dict.fromkeys([actor.name, *actor.aliases]) if a != name])
-        for role in actor.roles:
-            seen = role.seen or _iso(doc.published)
-            self._db.execute(
-                "INSERT INTO entity_roles (entity_id, title, organisation, seen, doc_id)"
-                " SELECT ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM entity_roles WHERE entity_id = ?"
-                " AND title = ? AND organisation IS ? AND seen IS ?)",
-                (eid, role.title, role.organisation, seen, doc.id, eid, role.title, role.organisation, seen))
-        self._db.executemany(
-            'INSERT INTO mentions (entity_id, doc_id, start, "end", text, sentence)'
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            [(eid, doc.id, m.start, m.end, m.text, m.sentence) for m in actor.mentions])
-        return eid
+            "INSERT INTO actors (id, doc_id, key, name, kind, country, sector, aliases)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (aid, doc.id, key, actor.name, actor.kind, actor.country, actor.sector,
+             json.dumps(aliases, ensure_ascii=False)))
+        self._add_actor_key(key, actor.name, actor.kind, actor.country, actor.sector, aliases, first_in_doc)
+        return aid
 
-    def _add_event(self, ev: Event, ids: dict[int, str], doc: Document) -> None:
-        src = self._entity(ev.source, ids, doc) if ev.source else None
-        tgt = self._entity(ev.target, ids, doc) if ev.target else None
+    def _add_statements(self, ex: Extraction, actor_ids: dict[int, str], entity: dict[str, str]) -> None:
+        """Mentions, roles, events and relations of one document, pointing at actors and entities."""
+        doc = ex.document
+        for actor in ex.actors:
+            aid = actor_ids[id(actor)]
+            eid = entity[aid]
+            self._db.executemany(
+                'INSERT INTO mentions (entity_id, actor_id, doc_id, start, "end", text, sentence)'
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(eid, aid, doc.id, m.start, m.end, m.text, m.sentence) for m in actor.mentions])
+            self._db.executemany(
+                "INSERT INTO entity_roles (entity_id, actor_id, title, organisation, seen, doc_id)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                [(eid, aid, r.title, r.organisation, r.seen or _iso(doc.published), doc.id)
+                 for r in {(r.title, r.organisation): r for r in actor.roles}.values()])
+        for ev in ex.events:
+            self._add_event(ev, actor_ids, entity, doc)
+        for rel in ex.relations:
+            self._add_relation(rel, actor_ids, entity, doc)
+
+    def _add_event(self, ev: Event, actor_ids: dict[int, str], entity: dict[str, str], doc: Document) -> None:
+        src = actor_ids[id(ev.source)] if ev.source else None
+        tgt = actor_ids[id(ev.target)] if ev.target else None
         t, p = ev.time, ev.place
         first, last = _date_bounds(t)
         cur = self._db.execute(
             "INSERT OR IGNORE INTO events (id, type, mode, context, modality, confidence, source_entity,"
-            " target_entity, date_text, date_value, date_precision, date_start, date_end, place_name,"
-            " place_country, place_lat, place_lon, trigger) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            " ?, ?, ?, ?)",
-            (ev.id, ev.type, ev.mode, ev.context, ev.modality, ev.confidence, src, tgt,
+            " target_entity, source_actor, target_actor, doc_id, date_text, date_value, date_precision,"
+            " date_start, date_end, place_name, place_country, place_lat, place_lon, trigger, cluster)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (ev.id, ev.type, ev.mode, ev.context, ev.modality, ev.confidence,
+             entity[src] if src else None, entity[tgt] if tgt else None, src, tgt, doc.id,
              t.text if t else None, t.value if t else None, t.precision if t else None, first, last,
              p.name if p else None, p.country if p else None, p.lat if p else None, p.lon if p else None,
-             ev.trigger))
+             ev.trigger, ev.id))
         if cur.rowcount:  # a repeated id is the same statement of the same event: keep the first
             self._db.executemany(
                 "INSERT INTO event_quantities (event_id, value, unit, text, kind) VALUES (?, ?, ?, ?, ?)",
                 [(ev.id, q.value, q.unit, q.text, q.kind) for q in ev.quantities])
-        self._add_evidence("evidence", "event_id", ev.id, ev.evidence)
-
-    def _add_evidence(self, table: str, column: str, owner: str, evidence: list[Evidence]) -> None:
         self._db.executemany(
-            f"INSERT OR IGNORE INTO {table} ({column}, doc_id, source, sentence, start, \"end\","
-            " sentence_index)"
+            'INSERT OR IGNORE INTO evidence (event_id, doc_id, source, sentence, start, "end", sentence_index)'
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(owner, e.doc_id, e.source, e.sentence, e.start, e.end, e.sentence_index) for e in evidence])
+            [(ev.id, e.doc_id, e.source, e.sentence, e.start, e.end, e.sentence_index) for e in ev.evidence])
 
-    def _add_relation(self, rel: Relation, ids: dict[int, str], doc: Document) -> None:
-        src, tgt = self._entity(rel.source, ids, doc), self._entity(rel.target, ids, doc)
-        rid = entity_id(f"{src}|{rel.relation}|{tgt}")
+    def _add_relation(self, rel: Relation, actor_ids: dict[int, str], entity: dict[str, str],
+                      doc: Document) -> None:
+        src, tgt = actor_ids[id(rel.source)], actor_ids[id(rel.target)]
         seen = rel.seen or _iso(doc.published)
-        self._db.execute(
-            "INSERT INTO relations (id, source_entity, relation, target_entity, first_seen, last_seen)"
-            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
-            " first_seen = coalesce(min(relations.first_seen, excluded.first_seen), relations.first_seen,"
-            " excluded.first_seen), last_seen = coalesce(max(relations.last_seen, excluded.last_seen),"
-            " relations.last_seen, excluded.last_seen)",
-            (rid, src, rel.relation, tgt, seen, seen))
-        self._add_evidence("relation_evidence", "relation_id", rid, rel.evidence)
+        for e in rel.evidence or [Evidence(doc.id, doc.source, "", 0, 0)]:
+            rid = entity_id(f"{doc.id}|{src}|{rel.relation}|{tgt}|{e.start}")
+            self._db.execute(
+                "INSERT OR IGNORE INTO relations (id, doc_id, source_actor, relation, target_actor, source_entity,"
+                ' target_entity, seen, source, sentence, start, "end", sentence_index)'
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (rid, doc.id, src, rel.relation, tgt, entity[src], entity[tgt], seen, e.source, e.sentence,
+                 e.start, e.end, e.sentence_index))
 
     # --- reading ---------------------------------------------------------------------------------
 

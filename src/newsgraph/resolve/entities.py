@@ -1,0 +1,375 @@
+"""Entity resolution: which actors, named by different documents, are one real-world entity.
+
+Pure functions over :class:`ActorRecord` (what one document calls an actor); the store feeds them
+the records a new batch touches and writes back the assignment. Resolution is a deterministic
+function of the *set* of records (sorted before any greedy step, ids derived from member keys), so
+ingesting the same articles in another order, or twice, gives the same entities.
+
+Two records are the same entity when:
+
+- persons: their full names agree token by token after honorifics and titles are dropped and
+  transliteration variants are folded (Sergey / Sergei), with rapidfuzz absorbing spelling
+  slips; a surname alone ("Putin") joins a full name only when exactly one full name in reach has
+  that surname, so two people who share a surname stay apart;
+- anything else: of the same kind (or one of them a generic "organisation"), with compatible
+  countries, and a name or alias in common, an acronym of the other's name (EEC), a name that
+  differs only by a slip (token-sort ratio >= 92), or the same generic national institution
+  ("Myanmar Army" / "Myanmar military").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
+
+from newsgraph.ontology import countries, vocab
+from newsgraph.resolve.names import entity_id, normalise_name
+
+PERSON_TOKEN_MIN = 80   # per-token similarity of two spellings of one given name or surname
+ORG_NAME_MIN = 92       # token-sort similarity of two spellings of one organisation's name
+_ORG_KINDS = {"organisation", "business", "igo", "government", "military", "media", "armed-group", "group"}
+
+
+@dataclass(frozen=True)
+class ActorRecord:
+    """All actors that share one resolve key (normalised name|COUNTRY|kind), whatever document
+    named them: the unit the resolver clusters. Actors with one key are certainly one entity, so a
+    corpus of a million reports of "the United States" is one record here, with its ``weight``
+    (how many documents name it so) deciding which spelling names the entity."""
+
+    key: str
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    aliases: tuple[str, ...] = ()
+    weight: int = 1
+
+    @property
+    def id(self) -> str:
+        return self.key
+
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A canonical entity: what a cluster of records is called and where it belongs."""
+
+    id: str
+    key: str
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+    aliases: tuple[str, ...]
+    members: tuple[str, ...]  # the keys of its records
+
+
+# --- names -------------------------------------------------------------------------------------
+
+@cache
+def _settings() -> dict[str, object]:
+    return vocab.resolve_settings()
+
+
+@cache
+def _title_words() -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+    """Single words and multi-word titles that may stand before a person's name."""
+    phrases = {tuple(normalise_name(t).split()) for t in vocab.titles()}
+    phrases |= {tuple(normalise_name(h).split()) for h in vocab.honorifics()}
+    phrases |= {("senior",), ("general",), ("junior",), ("deputy",), ("acting",), ("former",), ("chief",)}
+    phrases = {p for p in phrases if p}
+    return frozenset(p[0] for p in phrases if len(p) == 1), frozenset(p for p in phrases if len(p) > 1)
+
+
+@cache
+def _transliterations() -> tuple[tuple[str, str], ...]:
+    table = _settings()["transliteration"]
+    assert isinstance(table, dict)
+    return tuple(sorted(((str(k), str(v)) for k, v in table.items()), key=lambda kv: -len(kv[0])))
+
+
+@lru_cache(maxsize=65536)
+def fold_spelling(token: str) -> str:
+    """One spelling for transliteration variants: "sergey" and "sergei" both give "sergei"."""
+    for old, new in _transliterations():
+        token = token.replace(old, new)
+    return token
+
+
+@lru_cache(maxsize=65536)
+def person_tokens(name: str) -> tuple[str, ...]:
+    """The tokens of a person's name without leading honorifics and titles, spellings folded.
+
+    "Snr Gen Min Aung Hlaing" and "Senior General Min Aung Hlaing" both give (min, aung, hlaing).
+    """
+    words, phrases = _title_words()
+    tokens = normalise_name(name).split()
+    changed = True
+    while changed and len(tokens) > 1:
+        changed = False
+        for phrase in phrases:
+            if len(tokens) > len(phrase) and tuple(tokens[:len(phrase)]) == phrase:
+                tokens, changed = tokens[len(phrase):], True
+        if len(tokens) > 1 and tokens[0] in words:
+            tokens, changed = tokens[1:], True
+    return tuple(fold_spelling(t) for t in tokens)
+
+
+def _similar(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:  # an initial: "V Putin"
+        return a[0] == b[0]
+    return Indel.normalized_similarity(a, b) * 100 >= PERSON_TOKEN_MIN
+
+
+def _suffixes() -> frozenset[str]:
+    value = _settings()["suffixes"]
+    assert isinstance(value, list)
+    return frozenset(value)
+
+
+def same_person_name(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Two full names (token tuples, >= 2 tokens each) name one person.
+
+    First and last tokens must agree; the shorter name's middle tokens must each find a partner
+    in the longer one ("Abdel Fattah al Burhan" / "Abdel Fattah Burhan"). Generational suffixes
+    must agree exactly: Marcos Jr is not Marcos.
+    """
+    sfx = _suffixes()
+    sa, sb = [t for t in a if t in sfx], [t for t in b if t in sfx]
+    if sa != sb:
+        return False
+    a, b = [t for t in a if t not in sfx], [t for t in b if t not in sfx]
+    if len(a) < 2 or len(b) < 2:
+        return False
+    if not (_similar(a[0], b[0]) and _similar(a[-1], b[-1])):
+        return False
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    rest = list(long[1:-1])
+    for tok in short[1:-1]:
+        hit = next((i for i, r in enumerate(rest) if _similar(tok, r)), None)
+        if hit is None:
+            return False
+        rest.pop(hit)
+    return True
+
+
+@cache
+def _acronym_stopwords() -> frozenset[str]:
+    value = _settings()["acronym_stopwords"]
+    assert isinstance(value, list)
+    return frozenset(value)
+
+
+def initials(name: str) -> str:
+    """"Eurasian Economic Commission" → "eec"; names of one word have none."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _acronym_stopwords()]
+    return "".join(w[0] for w in words if w[0].isalnum()).lower() if len(words) > 1 else ""
+
+
+@cache
+def _generic_words() -> dict[str, frozenset[str]]:
+    table = _settings()["generic"]
+    assert isinstance(table, dict)
+    return {kind: frozenset(normalise_name(w) for w in words) for kind, words in table.items()}
+
+
+def generic_national(rec: ActorRecord) -> bool:
+    """Whether a record names its country's institution generically ("Myanmar's military")."""
+    generic = _generic_words().get(rec.kind)
+    if not generic or not rec.country:
+        return False
+    for name in rec.names():
+        words = normalise_name(name).split()
+        rest = [w for w in words if w not in ("the", "s") and countries.country_code(w) != rec.country]
+        if rest and " ".join(rest) in generic:
+            return True
+    return False
+
+
+# --- pairs ---------------------------------------------------------------------------------------
+
+def _countries_agree(a: ActorRecord, b: ActorRecord) -> bool:
+    return a.country is None or b.country is None or a.country == b.country
+
+
+def _kinds_agree(a: ActorRecord, b: ActorRecord) -> bool:
+    if a.kind == b.kind:
+        return True
+    if {a.kind, b.kind} == {"person", "organisation"}:
+        return True  # decided on the names: see same_entity
+    return "organisation" in (a.kind, b.kind) and a.kind in _ORG_KINDS and b.kind in _ORG_KINDS
+
+
+def is_full_person(rec: ActorRecord) -> bool:
+    return rec.kind == "person" and len(person_tokens(rec.name)) >= 2
+
+
+def same_entity(a: ActorRecord, b: ActorRecord) -> bool:
+    """The pairwise rule (see the module docstring); surnames alone are handled by :func:`cluster`."""
+    if not _kinds_agree(a, b) or not _countries_agree(a, b):
+        return False
+    if a.kind == "person" or b.kind == "person":
+        # a generic "organisation" may be a person's name the tagger took for one ("talks with
+        # Kassym-Zhomart Tokayev of Kazakhstan"): it joins only on a full-name match
+        if not all(len(person_tokens(r.name)) >= 2 and r.kind in ("person", "organisation") for r in (a, b)):
+            return False
+        return any(same_person_name(person_tokens(x), person_tokens(y)) for x in a.names() for y in b.names())
+    if a.kind == "country" and a.country and a.country == b.country:
+        return True
+    na = {normalise_name(n) for n in a.names()} - {""}
+    nb = {normalise_name(n) for n in b.names()} - {""}
+    if na & nb:
+        return True
+    if a.kind != b.kind:
+        return False  # a generic "organisation" joins only on a name in common
+    ia = {initials(n) for n in a.names()} - {""}
+    ib = {initials(n) for n in b.names()} - {""}
+    if (na & ib) or (nb & ia):
+        return True
+    if generic_national(a) and generic_national(b) and a.country == b.country:
+        return True
+    return any(fuzz.token_sort_ratio(x, y) >= ORG_NAME_MIN for x in na for y in nb
+               if min(len(x), len(y)) >= 6)
+
+
+# --- blocking ------------------------------------------------------------------------------------
+
+def block_keys(rec: ActorRecord) -> set[str]:
+    """Keys under which a record is compared with others: any pair that can match shares one."""
+    keys: set[str] = set()
+    if rec.kind in ("person", "organisation"):
+        for name in rec.names():
+            tokens = [t for t in person_tokens(name) if t not in _suffixes()]
+            if tokens:
+                keys.add("p:" + tokens[-1][:3])
+        if rec.kind == "person":
+            return keys
+    if rec.kind == "country" and rec.country:
+        keys.add("c:" + rec.country)
+    if generic_national(rec):
+        keys.add(f"g:{rec.kind}:{rec.country}")
+    for name in rec.names():
+        norm = normalise_name(name)
+        if not norm:
+            continue
+        keys.add("n:" + norm)                  # exact names and aliases
+        keys.add("n:" + norm.replace(" ", ""))  # an acronym meets the initials below
+        ini = initials(name)
+        if ini:
+            keys.add("n:" + ini)
+        words = sorted(norm.split(), key=lambda w: (-len(w), w))
+        keys.add("f:" + fold_spelling(words[0])[:4])  # fuzzy pairs share their longest word's start
+    return keys
+
+
+# --- clusters ------------------------------------------------------------------------------------
+
+class _UnionFind:
+    def __init__(self, items: Iterable[str]) -> None:
+        self.parent = {i: i for i in items}
+
+    def find(self, x: str) -> str:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def cluster(records: Sequence[ActorRecord]) -> list[Entity]:
+    """Group records into entities. Deterministic in the set of records, whatever their order."""
+    recs = sorted({r.id: r for r in records}.values(), key=lambda r: r.id)
+    uf = _UnionFind(r.id for r in recs)
+    blocks: dict[str, list[ActorRecord]] = defaultdict(list)
+    for r in recs:
+        if r.kind == "person" and not is_full_person(r):
+            continue  # surnames alone: second pass
+        for k in block_keys(r):
+            blocks[k].append(r)
+    for members in blocks.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if uf.find(a.id) != uf.find(b.id) and same_entity(a, b):
+                    uf.union(a.id, b.id)
+    _attach_surnames(recs, uf)
+    groups: dict[str, list[ActorRecord]] = defaultdict(list)
+    for r in recs:
+        groups[uf.find(r.id)].append(r)
+    return sorted((_entity(g) for g in groups.values()), key=lambda e: e.id)
+
+
+def _attach_surnames(recs: Sequence[ActorRecord], uf: _UnionFind) -> None:
+    """A one-word person name joins the single full-name entity with that surname, if only one."""
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    countries_of: dict[str, set[str]] = defaultdict(set)
+    for r in recs:
+        if is_full_person(r):
+            root = uf.find(r.id)
+            if r.country:
+                countries_of[root].add(r.country)
+            for name in r.names():
+                tokens = [t for t in person_tokens(name) if t not in _suffixes()]
+                if len(tokens) >= 2:
+                    by_surname[tokens[-1]].add(root)
+    singles: dict[str, list[ActorRecord]] = defaultdict(list)
+    for r in recs:
+        if r.kind == "person" and not is_full_person(r) and person_tokens(r.name):
+            singles[person_tokens(r.name)[-1]].append(r)
+    for surname, group in singles.items():
+        for r in group[1:]:
+            uf.union(group[0].id, r.id)  # the same bare surname is one entity either way
+        roots = {root for root in by_surname.get(surname, set())
+                 if not any(r.country and countries_of[root] and r.country not in countries_of[root]
+                            for r in group)}
+        if len(roots) == 1:
+            uf.union(group[0].id, roots.pop())
+
+
+def _pick_weighted(values: Iterable[tuple[str | None, int]]) -> str | None:
+    counts: Counter[str] = Counter()
+    for v, w in values:
+        if v:
+            counts[v] += w
+    if not counts:
+        return None
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def _entity(group: list[ActorRecord]) -> Entity:
+    key = min(r.key for r in group)
+    kinds: Counter[str] = Counter()
+    for r in group:
+        if r.kind != "organisation":
+            kinds[r.kind] += r.weight
+    kind = sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if kinds else group[0].kind
+    # The name most documents use; among equals the fullest, then alphabetical: order-independent.
+    # A person is named by a full name, without a title when some report writes it so.
+    names: Counter[str] = Counter()
+    for r in group:
+        if kind != "person" or is_full_person(r) or not any(is_full_person(x) for x in group):
+            names[r.name] += r.weight
+
+    def rank(item: tuple[str, int]) -> tuple[bool, int, int, str]:
+        titled = kind == "person" and len(person_tokens(item[0])) < len(normalise_name(item[0]).split())
+        return titled, -item[1], -len(item[0]), item[0]
+    name = sorted(names.items(), key=rank)[0][0]
+    aliases = sorted({n for r in group for n in r.names()} - {name})
+    return Entity(id=entity_id(key), key=key, name=name, kind=kind,
+                  country=_pick_weighted((r.country, r.weight) for r in group),
+                  sector=_pick_weighted((r.sector, r.weight) for r in group), aliases=tuple(aliases),
+                  members=tuple(sorted(r.key for r in group)))

@@ -1,0 +1,145 @@
+"""Event merging: reports of one happening, from several articles, become one event.
+
+Pure functions over :class:`Report` (one event as one document states it, with its actors already
+resolved to entities). Two reports are of the same happening when they come from different
+documents and agree on type, actors (the same entities, in either order for symmetric types; a
+missing side is no contradiction), modality, time and place. Clusters are built by complete
+linkage (a report joins a group only if it agrees with *every* member), in an order fixed by the
+reports' content, so the result does not depend on the order articles were ingested in and one
+vague report cannot chain two different meetings together.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+UNDATED_WINDOW = timedelta(days=7)     # undated reports: published this close, or no merge
+COARSE_WINDOW = timedelta(days=31)     # year-only dates: published this close, or no merge
+_PRECISION_RANK = {"day": 0, "range": 1, "month": 2, "year": 3, "decade": 4}
+_COMPATIBLE_MODALITY = {frozenset({"asserted", "reported-claim"})}
+
+
+@dataclass(frozen=True)
+class Report:
+    id: str
+    doc_id: str
+    type: str
+    source: str | None        # entity ids
+    target: str | None
+    modality: str
+    date_start: str | None    # ISO prefixes (YYYY, YYYY-MM, YYYY-MM-DD)
+    date_end: str | None
+    precision: str | None
+    published: str | None     # ISO date of the report's document
+    place_country: str | None = None
+    place_name: str | None = None
+    detail: int = 0           # how much the report says (quantities, place): breaks ties for primary
+
+
+@dataclass(frozen=True)
+class Happening:
+    """One merged event: its id (stable: the smallest member id), the report that speaks for it
+    (the most precise date, then the most detail) and every member."""
+
+    id: str
+    primary: str
+    members: tuple[str, ...]
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def _bounds(start: str, end: str) -> tuple[date, date]:
+    """The first and last day an ISO prefix range covers."""
+    def first(v: str) -> date:
+        parts = [int(p) for p in v.split("-")]
+        return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+    def last(v: str) -> date:
+        parts = [int(p) for p in v.split("-")]
+        if len(parts) == 3:
+            return date(*parts)
+        if len(parts) == 2:
+            nxt = date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
+            return nxt - timedelta(days=1)
+        return date(parts[0], 12, 31)
+    return first(start), last(end)
+
+
+def _actors_agree(a: Report, b: Report) -> bool:
+    def fit(x: str | None, y: str | None) -> bool:
+        return x is None or y is None or x == y
+
+    shared = {a.source, a.target} & {b.source, b.target} - {None}
+    if not shared:
+        return False
+    if fit(a.source, b.source) and fit(a.target, b.target):
+        return True
+    return a.type in SYMMETRIC and fit(a.source, b.target) and fit(a.target, b.source)
+
+
+def _times_agree(a: Report, b: Report) -> bool:
+    pa, pb = _day(a.published), _day(b.published)
+    if not (a.date_start and b.date_start):
+        if a.date_start or b.date_start:
+            return False  # one says when, the other does not: too little to call them one
+        return pa is not None and pb is not None and abs(pa - pb) <= UNDATED_WINDOW
+    try:
+        a0, a1 = _bounds(a.date_start, a.date_end or a.date_start)
+        b0, b1 = _bounds(b.date_start, b.date_end or b.date_start)
+    except ValueError:
+        return False
+    if a0 > b1 + timedelta(days=1) or b0 > a1 + timedelta(days=1):
+        return False  # a day of slack for time zones and "late on Tuesday"
+    if _PRECISION_RANK.get(a.precision or "", 9) >= 3 and _PRECISION_RANK.get(b.precision or "", 9) >= 3:
+        # "in 2025" twice says little: the articles must also be close in time
+        return pa is not None and pb is not None and abs(pa - pb) <= COARSE_WINDOW
+    return True
+
+
+def _places_agree(a: Report, b: Report) -> bool:
+    if a.place_country and b.place_country and a.place_country != b.place_country:
+        return False
+    return True
+
+
+def same_happening(a: Report, b: Report) -> bool:
+    """Whether two reports (of different documents) state the same real-world event."""
+    if a.doc_id == b.doc_id or a.type != b.type:
+        return False
+    if a.modality != b.modality and frozenset({a.modality, b.modality}) not in _COMPATIBLE_MODALITY:
+        return False
+    return _actors_agree(a, b) and _times_agree(a, b) and _places_agree(a, b)
+
+
+def _order(r: Report) -> tuple[object, ...]:
+    return (_PRECISION_RANK.get(r.precision or "", 9), r.date_start or "~", -r.detail, r.published or "~",
+            r.doc_id, r.id)
+
+
+def merge(reports: Sequence[Report]) -> list[Happening]:
+    """Group reports into happenings (complete linkage in content order; see the module docstring)."""
+    groups: list[list[Report]] = []
+    by_entity: dict[str, list[int]] = defaultdict(list)
+    for r in sorted({r.id: r for r in reports}.values(), key=_order):
+        candidates = sorted({i for e in (r.source, r.target) if e for i in by_entity[e]})
+        home = next((i for i in candidates
+                     if all(same_happening(r, m) for m in groups[i])), None)
+        if home is None:
+            groups.append([r])
+            home = len(groups) - 1
+        else:
+            groups[home].append(r)
+        for e in (r.source, r.target):
+            if e and home not in by_entity[e]:
+                by_entity[e].append(home)
+    return [Happening(id=min(m.id for m in g), primary=g[0].id, members=tuple(sorted(m.id for m in g)))
+            for g in groups]

@@ -1,0 +1,34 @@
+"""Name keys shared by the resolver, the store and the query layer.
+
+An actor's key is its normalised name, country and kind: records with equal keys are certainly one
+entity, and an entity's id is derived from the smallest key among its records, so ids do not
+depend on the order articles arrive in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from newsgraph.model import Actor
+
+_DROP = re.compile(r"[.'\u2019\u2018`]")   # "U.S." is "US", "Côte d'Ivoire" is "cote divoire"
+_SPLIT = re.compile(r"[\W_]+")               # any other punctuation separates words: "Al-Assad"
+
+
+def normalise_name(name: str) -> str:
+    """Casefolded, without diacritics or punctuation, single-spaced: how names are compared."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return " ".join(_SPLIT.sub(" ", _DROP.sub("", plain)).split())
+
+
+def resolve_key(actor: Actor) -> str:
+    """``normalised name|COUNTRY|kind``: actors with equal keys are the same entity."""
+    return f"{normalise_name(actor.name)}|{(actor.country or '').upper()}|{actor.kind}"
+
+
+def entity_id(key: str) -> str:
+    """A short id that stays the same for the same key across stores and runs."""
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

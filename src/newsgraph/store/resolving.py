@@ -1,0 +1,166 @@
+"""The store's side of the resolve stage: read the records a batch touches, write the answer back.
+
+A mixin over :class:`newsgraph.store.Store`, run inside ``Store.add``'s transaction so a batch's
+documents, their entities and their merged events land together or not at all. The decisions
+themselves are pure functions in :mod:`newsgraph.resolve`; this module only moves rows.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Collection, Iterable, Sequence
+from typing import Any
+
+from newsgraph.resolve.entities import ActorRecord, block_keys, cluster
+from newsgraph.resolve.events import Report, merge
+from newsgraph.resolve.names import normalise_name
+
+_CHUNK = 500
+
+
+def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
+    for i in range(0, len(items), _CHUNK):
+        yield items[i:i + _CHUNK]
+
+
+def _name_rank(name: str) -> tuple[bool, bool, str]:
+    """Which of two spellings of one key names it: capitalised, not shouted, then alphabetical (a
+    total order, so the answer does not depend on which document came first)."""
+    return not name[:1].isupper(), name.isupper(), name
+
+
+class ResolvingWrites:
+    """Entity resolution and event merging over the rows of one SQLite file."""
+
+    _db: sqlite3.Connection
+
+    def _select(self, sql: str, ids: Collection[str], extra: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        out: list[sqlite3.Row] = []
+        for part in _chunks(sorted(ids)):
+            out += self._db.execute(sql.format(ids=", ".join("?" * len(part))), (*extra, *part)).fetchall()
+        return out
+
+    # --- actor keys ----------------------------------------------------------------------------------
+
+    def _add_actor_key(self, key: str, name: str, kind: str, country: str | None, sector: str | None,
+                       aliases: Sequence[str], new_document: bool) -> None:
+        """Fold one document's actor into its key's record (aliases unioned, documents counted)."""
+        row = self._db.execute("SELECT name, sector, aliases FROM actor_keys WHERE key = ?", (key,)).fetchone()
+        if row is None:
+            self._db.execute(
+                "INSERT INTO actor_keys (key, name, kind, country, sector, aliases, documents)"
+                " VALUES (?, ?, ?, ?, ?, ?, 1)",
+                (key, name, kind, country, sector, json.dumps(sorted(set(aliases) - {name}), ensure_ascii=False)))
+            return
+        best = min(row["name"], name, key=_name_rank)
+        merged = sorted((set(json.loads(row["aliases"])) | set(aliases) | {row["name"], name}) - {best})
+        self._db.execute(
+            "UPDATE actor_keys SET name = ?, sector = ?, aliases = ?, documents = documents + ? WHERE key = ?",
+            (best, min(s for s in (row["sector"], sector) if s) if (row["sector"] or sector) else None,
+             json.dumps(merged, ensure_ascii=False), int(new_document), key))
+
+    def _records(self, keys: Collection[str]) -> list[ActorRecord]:
+        rows = self._select("SELECT key, name, kind, country, sector, aliases, documents FROM actor_keys"
+                            " WHERE key IN ({ids})", keys)
+        return [ActorRecord(key=r["key"], name=r["name"], kind=r["kind"], country=r["country"],
+                            sector=r["sector"], aliases=tuple(json.loads(r["aliases"])), weight=r["documents"])
+                for r in rows]
+
+    # --- entities ------------------------------------------------------------------------------------
+
+    def _resolve_entities(self, new_keys: Collection[str]) -> set[str]:
+        """Re-resolve the neighbourhood of ``new_keys``; return the entity ids whose members changed.
+
+        The neighbourhood is every key sharing a blocking key with a new one, plus every key of the
+        entities those belong to: all a new key could join, and all a merge or split could move.
+        """
+        for rec in self._records(new_keys):
+            self._db.executemany("INSERT OR IGNORE INTO key_blocks (block, key) VALUES (?, ?)",
+                                 [(b, rec.key) for b in sorted(block_keys(rec))])
+        region = set(new_keys)
+        frontier = set(new_keys)
+        blocks_seen: set[str] = set()
+        while frontier:
+            blocks = {r[0] for r in self._select("SELECT block FROM key_blocks WHERE key IN ({ids})", frontier)}
+            blocks -= blocks_seen
+            blocks_seen |= blocks
+            found = {r[0] for r in self._select("SELECT key FROM key_blocks WHERE block IN ({ids})", blocks)}
+            entities = {r[0] for r in self._select("SELECT entity_id FROM actor_keys WHERE key IN ({ids})"
+                                                   " AND entity_id IS NOT NULL", found | frontier)}
+            found |= {r[0] for r in self._select("SELECT key FROM actor_keys WHERE entity_id IN ({ids})", entities)}
+            frontier = found - region
+            region |= found
+            if len(blocks_seen) > 5000:
+                break  # a pathological hub: resolve what we have rather than the whole store
+        before = {r["key"]: r["entity_id"] for r in self._select(
+            "SELECT key, entity_id FROM actor_keys WHERE key IN ({ids})", region)}
+        touched: set[str] = set()
+        moved: dict[str, str] = {}
+        for ent in cluster(self._records(region)):
+            self._db.execute(
+                "INSERT INTO entities (id, name, norm, kind, country, sector, key) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (id) DO UPDATE SET name = excluded.name, norm = excluded.norm, kind = excluded.kind,"
+                " country = excluded.country, sector = excluded.sector, key = excluded.key",
+                (ent.id, ent.name, normalise_name(ent.name), ent.kind, ent.country, ent.sector, ent.key))
+            self._db.execute("DELETE FROM entity_aliases WHERE entity_id = ?", (ent.id,))
+            self._db.executemany("INSERT OR IGNORE INTO entity_aliases (entity_id, alias, norm) VALUES (?, ?, ?)",
+                                 [(ent.id, a, normalise_name(a)) for a in ent.aliases])
+            for key in ent.members:
+                if before.get(key) != ent.id:
+                    moved[key] = ent.id
+                    touched.add(ent.id)
+                    if before.get(key):
+                        touched.add(before[key])
+        for key, eid in moved.items():
+            self._move_key(key, eid)
+        stale = {e for e in before.values() if e} - {r[0] for r in self._select(
+            "SELECT DISTINCT entity_id FROM actor_keys WHERE entity_id IN ({ids})", {e for e in before.values() if e})}
+        for part in _chunks(sorted(stale)):
+            self._db.execute(f"DELETE FROM entities WHERE id IN ({', '.join('?' * len(part))})", part)
+        return touched
+
+    def _move_key(self, key: str, entity: str) -> None:
+        """Point every row that stems from actors with ``key`` at ``entity``."""
+        self._db.execute("UPDATE actor_keys SET entity_id = ? WHERE key = ?", (entity, key))
+        actors = "(SELECT id FROM actors WHERE key = ?)"
+        for table, entity_col, actor_col in (("mentions", "entity_id", "actor_id"),
+                                             ("entity_roles", "entity_id", "actor_id"),
+                                             ("events", "source_entity", "source_actor"),
+                                             ("events", "target_entity", "target_actor"),
+                                             ("relations", "source_entity", "source_actor"),
+                                             ("relations", "target_entity", "target_actor")):
+            self._db.execute(f"UPDATE {table} SET {entity_col} = ? WHERE {actor_col} IN {actors}"
+                             f" AND {entity_col} IS NOT ?", (entity, key, entity))
+
+    def entity_of_actors(self, actor_ids: Collection[str]) -> dict[str, str]:
+        """actor id → its entity id, for rows about to be written."""
+        return {r[0]: r[1] for r in self._select(
+            "SELECT a.id, k.entity_id FROM actors a JOIN actor_keys k ON k.key = a.key WHERE a.id IN ({ids})",
+            actor_ids)}
+
+    # --- events --------------------------------------------------------------------------------------
+
+    def _merge_events(self, entities: Collection[str], documents: Collection[str]) -> None:
+        """Regroup the reports that involve ``entities`` or come from ``documents`` into happenings."""
+        cols = ("SELECT e.id, e.doc_id, e.type, e.source_entity, e.target_entity, e.modality, e.date_start,"
+                " e.date_end, e.date_precision, e.place_country, e.place_name, e.cluster, d.published,"
+                " (SELECT count(*) FROM event_quantities q WHERE q.event_id = e.id)"
+                " + (e.place_name IS NOT NULL) AS detail FROM events e JOIN documents d ON d.id = e.doc_id")
+        rows = {r["id"]: r for r in self._select(cols + " WHERE e.doc_id IN ({ids})", documents)}
+        involved = set(entities) | {e for r in rows.values() for e in (r["source_entity"], r["target_entity"]) if e}
+        for part in _chunks(sorted(involved)):
+            marks = ", ".join("?" * len(part))
+            for r in self._db.execute(cols + f" WHERE e.source_entity IN ({marks}) OR e.target_entity IN ({marks})",
+                                      (*part, *part)):
+                rows[r["id"]] = r
+        clusters = {r["cluster"] for r in rows.values() if r["cluster"]}
+        for r in self._select(cols + " WHERE e.cluster IN ({ids})", clusters):
+            rows[r["id"]] = r
+        reports = [Report(id=r["id"], doc_id=r["doc_id"], type=r["type"], source=r["source_entity"],
+                          target=r["target_entity"], modality=r["modality"], date_start=r["date_start"],
+                          date_end=r["date_end"], precision=r["date_precision"], published=r["published"],
+                          place_country=r["place_country"], place_name=r["place_name"], detail=r["detail"])
+                   for r in rows.values()]
+        updates = [(h.id, int(member == h.primary), member) for h in merge(reports) for member in h.members]
+        self._db.executemany("UPDATE events SET cluster = ?, is_primary = ? WHERE id = ?", updates)
