@@ -5,15 +5,27 @@ PY := $(VENV)/bin/python
 NG := $(VENV)/bin/newsgraph
 SHARED ?= ../shared
 DEMO_DB ?= demo.db
+# The optional extras the demo and the tests use. The sanctions extra builds PyICU: `make system-deps`
+# installs what that needs on Debian/Ubuntu (root or sudo); use EXTRAS=dev,parquet to skip it.
+EXTRAS ?= dev,sanctions,parquet
 
-.PHONY: install demo test lint bench clean
+.PHONY: install system-deps demo test lint bench clean
+
+# PyICU (for the sanctions extra) compiles against ICU: install its headers when they are missing.
+system-deps:
+	@if echo '$(EXTRAS)' | grep -q sanctions && ! { pkg-config --exists icu-uc && command -v g++; } >/dev/null 2>&1; then \
+	  echo "installing libicu-dev, pkg-config and g++ for PyICU (sanctions extra)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libicu-dev pkg-config g++ >/dev/null; \
+	fi
 
 install: $(VENV)/.installed
 
 $(VENV)/.installed: pyproject.toml
+	$(MAKE) --no-print-directory system-deps EXTRAS='$(EXTRAS)'
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -e '.[$(EXTRAS)]'
 	touch $@
 
 demo: install

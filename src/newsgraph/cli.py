@@ -7,7 +7,7 @@ import re
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -102,25 +102,129 @@ def events(
     until: Annotated[str | None, typer.Option(help="Latest date")] = None,
     limit: Annotated[int, typer.Option(help="At most this many")] = 200,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line")] = False,
+    reports: Annotated[bool, typer.Option("--reports", help="Every article's report on its own row")] = False,
 ) -> None:
-    """List events in date order (undated last), with their evidence."""
+    """List events (one per happening, merged over articles) in date order, undated last."""
     from newsgraph import query
 
     with _open_existing(_db(db)) as store:
         rows = query.Query(store).events(actor=actor, type=type.upper() if type else None, since=since,
-                            until=until, limit=limit)
+                                         until=until, limit=limit, reports=reports)
+    _print_events(rows, as_json)
+
+
+def _print_events(rows: list[dict[str, Any]], as_json: bool) -> None:
     if as_json:
         for row in rows:
             print(json.dumps(row, ensure_ascii=False))
         return
-    table = Table("date", "type", "source", "target", "modality", "place", "evidence", show_lines=False)
+    table = Table("id", "date", "type", "source", "target", "modality", "place", "src", "evidence",
+                  show_lines=False)
     for row in rows:
-        table.add_row(safe((row["date"] or {}).get("value")), safe(f'{row["type"]}/{row["mode"] or ""}'),
+        table.add_row(safe(row["id"]), safe((row["date"] or {}).get("value")),
+                      safe(f'{row["type"]}/{row["mode"] or ""}'),
                       safe((row["source"] or {}).get("name")), safe((row["target"] or {}).get("name")),
-                      safe(row["modality"]), safe((row["place"] or {}).get("name")),
+                      safe(row["modality"]), safe((row["place"] or {}).get("name")), str(row["sources"]),
                       safe(_clip(row["evidence"][0]["sentence"] if row["evidence"] else "", 80)))
     out.print(table)
     err.print(f"{len(rows)} events")
+
+
+@app.command("show-event")
+def show_event(
+    event_id: Annotated[str, typer.Argument(help="An event id (or the id of one of its reports)")],
+    db: DbOption = None,  # type: ignore[assignment]
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """One event and every report of it: which articles state it, and what each says."""
+    from newsgraph import query
+
+    with _open_existing(_db(db)) as store:
+        found = query.Query(store).event(event_id)
+    if found is None:
+        error(f"no event with id {event_id!r}; ids are in `newsgraph events`")
+        raise typer.Exit(1)
+    if as_json:
+        print(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    when = (found["date"] or {}).get("value") or "undated"
+    src, tgt = (found["source"] or {}).get("name"), (found["target"] or {}).get("name")
+    out.print(Text.assemble((f"{found['type']}/{found['mode']}", "bold"),
+                            safe(f"  {src} -> {tgt}  {when}  [{found['modality']}]")))
+    out.print(safe(f"{found['reports']} reports in {found['articles']} articles from {found['sources']} sources;"
+                   " merged because type, actors, time, place and modality agree"))
+    for rep in found["report_list"]:
+        rwhen = (rep["date"] or {}).get("value") or "undated"
+        rsrc, rtgt = (rep["source"] or {}).get("name"), (rep["target"] or {}).get("name")
+        mark = "*" if rep["primary"] else "-"
+        out.print(safe(f"\n{mark} {rep['outlet'] or rep['evidence'][0]['source']} ({rep['published'] or 'undated'}):"
+                       f" {rsrc} -> {rtgt}, {rwhen}, {(rep['place'] or {}).get('name') or 'no place'}"))
+        for e in rep["evidence"]:
+            out.print(safe(f"    “{e['sentence']}” ({e['source']})"))
+
+
+@app.command()
+def timeline(
+    actor: Annotated[str, typer.Argument(help="Name, alias or id of an entity")],
+    other: Annotated[str | None, typer.Argument(help="A second entity: the dyad's events only")] = None,
+    db: DbOption = None,  # type: ignore[assignment]
+    limit: Annotated[int | None, typer.Option(help="At most this many")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """An actor's (or a dyad's) events in time order, with modality and source counts."""
+    from newsgraph import query
+
+    with _open_existing(_db(db)) as store:
+        rows = query.Query(store).timeline(actor, other, limit=limit)
+    _print_events(rows, as_json)
+
+
+@app.command()
+def trend(
+    actor: Annotated[str, typer.Argument(help="Name, alias or id of an entity")],
+    other: Annotated[str | None, typer.Argument(help="A second entity: the dyad only")] = None,
+    by: Annotated[str, typer.Option(help="month, quarter or year")] = "month",
+    db: DbOption = None,  # type: ignore[assignment]
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Events per period and PLOVER type, with a cooperation-conflict (Goldstein-style) score."""
+    from newsgraph import query
+
+    with _open_existing(_db(db)) as store:
+        rows = query.Query(store).trend(actor, other, by=by)
+    if as_json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return
+    table = Table("period", "events", "goldstein", "coop", "conflict", "by type")
+    for row in rows:
+        table.add_row(row["period"], str(row["events"]), f"{row['goldstein']:+.1f}", str(row["cooperation"]),
+                      str(row["conflict"]), safe(", ".join(f"{k} {v}" for k, v in row["by_type"].items())))
+    out.print(table)
+
+
+@app.command()
+def relations(
+    db: DbOption = None,  # type: ignore[assignment]
+    actor: Annotated[str | None, typer.Option(help="Only this entity's relations")] = None,
+    relation: Annotated[str | None, typer.Option(help="holds_office_in, leads, member_of, ...")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Standing relations between entities, with the period seen and how many sentences state them."""
+    from newsgraph import query
+
+    with _open_existing(_db(db)) as store:
+        q = query.Query(store)
+        rows = q.relations(entity=q.find_entity_id(actor) if actor else None, relation=relation)
+    if as_json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return
+    table = Table("source", "relation", "target", "first seen", "last seen", "statements")
+    for row in rows:
+        table.add_row(safe(row["source"]["name"]), safe(row["relation"]), safe(row["target"]["name"]),
+                      safe(row["first_seen"]), safe(row["last_seen"]), str(len(row["evidence"])))
+    out.print(table)
 
 
 @app.command()
@@ -182,23 +286,21 @@ def show(
 @app.command()
 def export(
     db: DbOption = None,  # type: ignore[assignment]
-    format: Annotated[str, typer.Option("--format", help="jsonl or csv (GDELT-style columns)")] = "jsonl",
+    format: Annotated[str, typer.Option("--format", help="jsonl, csv (GDELT-style events), graphml, gexf,"
+                                        " ftm (FollowTheMoney) or parquet")] = "jsonl",
+    what: Annotated[str, typer.Option("--what", help="events, entities or relations (jsonl, parquet)")] = "events",
+    reports: Annotated[bool, typer.Option("--reports", help="Events: one row per article's report")] = False,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default stdout)")] = None,
 ) -> None:
-    """Export every event: JSONL (one event per line) or GDELT-style CSV."""
-    from newsgraph.export import csv as csv_export
-    from newsgraph.export import jsonl as jsonl_export
+    """Export the graph: events, entities or relations as JSONL/CSV/Parquet, or all of it as a
+    GraphML/GEXF network (Gephi, networkx) or FollowTheMoney entities."""
+    from newsgraph.export import writer
     from newsgraph.query import Query
 
-    writers = {"jsonl": jsonl_export.write_jsonl, "csv": csv_export.write_csv}
-    if format not in writers:
-        raise typer.BadParameter(f"{format!r}; choose one of {', '.join(writers)}", param_hint="--format")
     with _open_existing(_db(db)) as store:
-        if output is None:
-            writers[format](Query(store), sys.stdout)
-        else:
-            with output.open("w", encoding="utf-8", newline="") as fp:
-                writers[format](Query(store), fp)
+        problems = writer.export(Query(store), format, what, output, sys.stdout, reports=reports)
+    for problem in problems:
+        error(problem)
 
 
 @app.command()

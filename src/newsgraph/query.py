@@ -21,6 +21,7 @@ from collections import defaultdict
 from typing import Any
 
 from newsgraph.errors import InputError
+from newsgraph.ontology import goldstein
 from newsgraph.resolve import entity_id
 from newsgraph.store import Store
 
@@ -32,6 +33,18 @@ def _iso_prefix(name: str, value: str | None) -> str | None:
     if value is not None and not _ISO_PREFIX.fullmatch(value):
         raise InputError(name, f"expected YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
     return value
+
+
+def _period(value: str, by: str) -> str:
+    """An ISO prefix's period: "2024-03-02" is "2024-03" by month, "2024-Q1" by quarter. A date
+    coarser than the period falls in its first period ("2024" by month is "2024-01")."""
+    year, _, rest = value.partition("-")
+    month = int(rest[:2]) if rest[:2].isdigit() else 1
+    if by == "year":
+        return year
+    if by == "quarter":
+        return f"{year}-Q{(month - 1) // 3 + 1}"
+    return f"{year}-{month:02d}"
 
 
 def _actor(row: Json, prefix: str, column: str) -> Json | None:
@@ -120,15 +133,34 @@ class Query:
         return [dict(_event(r, evidence[r["id"]], quantities[r["id"]], None), id=r["id"]) for r in rows]
 
     def entities(self, kind: str | None = None, country: str | None = None,
-                 q: str | None = None) -> list[Json]:
-        """Entities, most active first: id, name, kind, country, sector, aliases, counts."""
+                 q: str | None = None, detail: bool = False) -> list[Json]:
+        """Entities, most active first: id, name, kind, country, sector, aliases, counts; with
+        ``detail`` also their roles (title, organisation, seen) and sanctions-list flags."""
         rows = self.store.entity_rows(kind=kind, country=country.upper() if country else None, q=q)
+        ids = [r["id"] for r in rows]
         aliases: dict[str, list[str]] = defaultdict(list)
-        for a in self.store.alias_rows([r["id"] for r in rows]):
+        for a in self.store.alias_rows(ids):
             aliases[a["entity_id"]].append(a["alias"])
-        return [{"id": r["id"], "name": r["name"], "kind": r["kind"], "country": r["country"],
-                 "sector": r["sector"], "aliases": aliases[r["id"]], "event_count": r["events"],
-                 "mention_count": r["mentions"]} for r in rows]
+        out = [{"id": r["id"], "name": r["name"], "kind": r["kind"], "country": r["country"],
+                "sector": r["sector"], "aliases": aliases[r["id"]], "event_count": r["events"],
+                "mention_count": r["mentions"]} for r in rows]
+        if detail:
+            roles: dict[str, list[Json]] = defaultdict(list)
+            for role in self.store.roles_of(ids):
+                roles[role.pop("entity_id")].append(role)
+            flags = self.sanctions_of(ids)
+            for e in out:
+                e["roles"] = roles[e["id"]]
+                e["sanctions"] = flags.get(e["id"], [])
+        return out
+
+    def sanctions_of(self, entity_ids: list[str]) -> dict[str, list[Json]]:
+        """Sanctions-list matches per entity: list, party, score and why they matched."""
+        found: dict[str, list[Json]] = defaultdict(list)
+        for row in self.store.sanction_rows(entity_ids):
+            found[row["entity_id"]].append({k: row[k] for k in ("list", "party_id", "party_name", "score",
+                                                                 "explanation")})
+        return found
 
     def entity(self, name: str) -> Json | None:
         """One entity by id, name or alias (the most active when several share it), with its
@@ -145,6 +177,51 @@ class Query:
             "events": self._shape(self.store.event_rows(entity=r["id"])),
             "evidence": self.store.mention_evidence_rows(r["id"]),
         }
+
+    def timeline(self, actor: str, other: str | None = None, limit: int | None = None) -> list[Json]:
+        """The merged events of one entity (or one dyad, in either role) in date order, undated last.
+
+        ``actor`` and ``other`` are an entity id, name or alias (see :meth:`entity`).
+        """
+        first = self.find_entity_id(actor)
+        second = self.find_entity_id(other) if other is not None else None
+        rows = self.store.event_rows(entity=first, limit=None if second else limit)
+        if second is not None:
+            rows = [r for r in rows if self.store.cluster_involves(r["cluster"], first, second)][:limit]
+        return self._shape(rows)
+
+    def trend(self, actor: str, other: str | None = None, by: str = "month") -> list[Json]:
+        """Per period (``month``, ``quarter`` or ``year``): event counts per PLOVER type and a
+        cooperation–conflict balance, for one entity or one dyad. Undated events are left out.
+
+        ``goldstein`` is the mean Goldstein-style score of the period's events (-10 conflict ..
+        +10 cooperation); ``cooperation`` and ``conflict`` count events scoring above and below 0.
+        """
+        if by not in ("month", "quarter", "year"):
+            raise InputError("by", f"expected month, quarter or year, got {by!r}")
+        periods: dict[str, list[Json]] = defaultdict(list)
+        for ev in self.timeline(actor, other):
+            value = (ev["date"] or {}).get("value")
+            if not value:
+                continue
+            periods[_period(value.split("/")[0], by)].append(ev)
+        out = []
+        for period in sorted(periods):
+            events = periods[period]
+            scores = [goldstein(e["type"], e["mode"]) for e in events]
+            counts: dict[str, int] = defaultdict(int)
+            for e in events:
+                counts[e["type"]] += 1
+            out.append({"period": period, "events": len(events), "by_type": dict(sorted(counts.items())),
+                        "goldstein": round(sum(scores) / len(scores), 2),
+                        "cooperation": sum(1 for x in scores if x > 0), "conflict": sum(1 for x in scores if x < 0)})
+        return out
+
+    def find_entity_id(self, name: str) -> str:
+        rows = self.store.entity_rows(name=name)
+        if not rows:
+            raise InputError("actor", f"no entity is called {name!r} (try `newsgraph entities --q`)")
+        return str(rows[0]["id"])
 
     def relations(self, entity: str | None = None, relation: str | None = None) -> list[Json]:
         """Standing relations: one per (source entity, relation, target entity), with the period it

@@ -16,7 +16,7 @@ COLUMNS = [
     "GLOBALEVENTID", "SQLDATE", "DatePrecision",
     "Actor1Name", "Actor1CountryCode", "Actor1Type1Code",
     "Actor2Name", "Actor2CountryCode", "Actor2Type1Code",
-    "EventCode", "EventRootCode", "QuadClass", "GoldsteinScale", "NumMentions", "NumSources",
+    "EventCode", "EventRootCode", "QuadClass", "GoldsteinScale", "NumMentions", "NumSources", "NumArticles",
     "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long", "SOURCEURL",
     "PLOVER_Type", "PLOVER_Mode", "Modality", "Confidence",
 ]
@@ -61,7 +61,8 @@ def row(event: Json) -> dict[str, Any]:
         "Actor2Name": tgt.get("name") or "", "Actor2CountryCode": tgt.get("country") or "",
         "Actor2Type1Code": tgt.get("sector") or "",
         "EventCode": code, "EventRootCode": root, "QuadClass": quad, "GoldsteinScale": score,
-        "NumMentions": len(evidence), "NumSources": len({e["doc_id"] for e in evidence}),
+        "NumMentions": len(evidence), "NumSources": event.get("sources", len({e["doc_id"] for e in evidence})),
+        "NumArticles": event.get("articles", len({e["doc_id"] for e in evidence})),
         "ActionGeo_FullName": place.get("name") or "", "ActionGeo_CountryCode": place.get("country") or "",
         "ActionGeo_Lat": "" if place.get("lat") is None else place["lat"],
         "ActionGeo_Long": "" if place.get("lon") is None else place["lon"],

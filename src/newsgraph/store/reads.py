@@ -106,6 +106,13 @@ class Reads:
             " count(DISTINCT coalesce(d.outlet, d.id)) AS sources FROM events e"
             " JOIN documents d ON d.id = e.doc_id WHERE e.cluster IN ({ids}) GROUP BY e.cluster", clusters)
 
+    def cluster_involves(self, cluster: str, first: str, second: str) -> bool:
+        """Whether a merged event's reports name both entities (in either role)."""
+        rows = self._rows("SELECT 1 FROM events WHERE cluster = ? GROUP BY cluster HAVING"
+                          " max(? IN (source_entity, target_entity)) AND max(? IN (source_entity, target_entity))",
+                          (cluster, first, second))
+        return bool(rows)
+
     def cluster_of(self, event_id: str) -> str | None:
         """The merged event a report belongs to."""
         rows = self._rows("SELECT cluster FROM events WHERE id = ?", (event_id,))
@@ -152,6 +159,10 @@ class Reads:
     def role_rows(self, entity_id: str) -> list[Row]:
         return self._rows("SELECT DISTINCT title, organisation, seen FROM entity_roles WHERE entity_id = ?"
                           " ORDER BY seen IS NULL, seen, title, organisation", (entity_id,))
+
+    def roles_of(self, entity_ids: Sequence[str]) -> list[Row]:
+        return self._by_ids("SELECT DISTINCT entity_id, title, organisation, seen FROM entity_roles"
+                            " WHERE entity_id IN ({ids}) ORDER BY entity_id, seen IS NULL, seen, title", entity_ids)
 
     def relation_rows(self, *, entity: str | None = None, relation: str | None = None) -> list[Row]:
         """Every stated tie with its entities (``s_*``, ``t_*``) and sentence, grouped by the

@@ -24,6 +24,7 @@ from newsgraph.model import Actor, Document, Event, Evidence, Extraction, Relati
 from newsgraph.resolve import entity_id, resolve_key
 from newsgraph.store.reads import Reads, Row
 from newsgraph.store.resolving import ResolvingWrites
+from newsgraph.store.sanctions import SanctionsStore
 
 MIN_SQLITE = (3, 37, 0)  # STRICT tables
 _MIGRATION = re.compile(r"(\d{4})_(\w+)\.sql")
@@ -84,7 +85,7 @@ def _actors_of(ex: Extraction) -> list[Actor]:
     return list(seen.values())
 
 
-class Store(Reads, ResolvingWrites):
+class Store(Reads, ResolvingWrites, SanctionsStore):
     """A newsgraph SQLite file. ``Store(path)`` opens (and by default creates) it and migrates it."""
 
     def __init__(self, path: str | Path, *, create: bool = True, timeout: float = 30.0) -> None:

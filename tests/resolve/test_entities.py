@@ -1,0 +1,122 @@
+"""Entity resolution rules, on hand-made actor records (no parser needed)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from newsgraph.model import Actor
+from newsgraph.resolve.entities import ActorRecord, block_keys, cluster, person_tokens, same_entity
+from newsgraph.resolve.names import resolve_key
+
+
+def rec(name: str, kind: str = "person", country: str | None = None, aliases: tuple[str, ...] = (),
+        weight: int = 1) -> ActorRecord:
+    return ActorRecord(key=resolve_key(Actor(name, name, kind, country)), name=name, kind=kind, country=country,
+                       aliases=aliases, weight=weight)
+
+
+def groups(records: list[ActorRecord]) -> set[frozenset[str]]:
+    by_key = {r.key: r.name for r in records}
+    return {frozenset(by_key[k] for k in e.members) for e in cluster(records)}
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Senior General Min Aung Hlaing", "Min Aung Hlaing"),
+    ("Snr Gen Min Aung Hlaing", "Min Aung Hlaing"),
+    ("Dr Kan Zaw", "Kan Zaw"),
+    ("Sergey Glazyev", "Sergei Glaziev"),            # transliteration
+    ("Sadyr Japarov", "Sadyr Zhaparov"),
+    ("Abdel Fattah al-Burhan", "Abdel Fattah Burhan"),  # a particle dropped in the middle
+    ("President Vladimir Putin", "Vladimir Putin"),
+])
+def test_one_person_written_two_ways(a: str, b: str) -> None:
+    assert same_entity(rec(a), rec(b))
+    assert groups([rec(a), rec(b)]) == {frozenset({a, b})}
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Kim Jong Un", "Kim Yo Jong"),          # a shared family name is not a shared person
+    ("Sergei Lavrov", "Dmitry Lavrov"),
+    ("Ferdinand Marcos Jr.", "Ferdinand Marcos"),  # father and son
+    ("Sergei Shoigu", "Sergei Lavrov"),
+])
+def test_different_people_stay_apart(a: str, b: str) -> None:
+    assert not same_entity(rec(a), rec(b))
+    assert len(cluster([rec(a), rec(b)])) == 2
+
+
+def test_a_country_conflict_keeps_namesakes_apart() -> None:
+    assert not same_entity(rec("John Smith", country="GBR"), rec("John Smith", country="USA"))
+    assert same_entity(rec("John Smith", country="GBR"), rec("John Smith"))
+
+
+def test_a_bare_surname_joins_the_only_full_name_that_has_it() -> None:
+    records = [rec("Vladimir Putin", country="RUS"), rec("Putin")]
+    assert groups(records) == {frozenset({"Vladimir Putin", "Putin"})}
+
+
+def test_a_bare_surname_shared_by_two_people_joins_neither() -> None:
+    records = [rec("Sergei Lavrov"), rec("Dmitry Lavrov"), rec("Lavrov")]
+    assert groups(records) == {frozenset({"Sergei Lavrov"}), frozenset({"Dmitry Lavrov"}), frozenset({"Lavrov"})}
+
+
+def test_titles_do_not_count_as_names() -> None:
+    assert person_tokens("Senior General Min Aung Hlaing") == ("min", "aung", "hlaing")
+    assert person_tokens("Prime Minister Mikhail Mishustin") == person_tokens("Mikhail Mishustin")
+    assert person_tokens("General") == ("general",)  # a lone word is kept, never emptied
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    (rec("Eurasian Economic Commission", "igo"), rec("EEC", "igo")),                   # acronym
+    (rec("Myanmar Army", "military", "MMR"), rec("Myanmar military", "military", "MMR")),  # generic national
+    (rec("Myanmar", "country", "MMR"), rec("Burma", "country", "MMR")),              # country variants
+    (rec("Philippine Navy", "military", "PHL"), rec("Philippines Navy", "military", "PHL")),  # a slip
+    (rec("Myanmar junta", "government", "MMR"), rec("the junta", "government", "MMR", aliases=("Myanmar junta",))),
+])
+def test_one_organisation_named_two_ways(a: ActorRecord, b: ActorRecord) -> None:
+    assert same_entity(a, b)
+    assert block_keys(a) & block_keys(b), "a matching pair must share a blocking key"
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    (rec("Eurasian Economic Commission", "igo"), rec("Eurasian Economic Union", "igo")),
+    (rec("Myanmar Army", "military", "MMR"), rec("Myanmar Navy", "military", "MMR")),      # a branch
+    (rec("Myanmar Army", "military", "MMR"), rec("Thai Army", "military", "THA")),
+    (rec("Myanmar junta", "government", "MMR"), rec("Myanmar civilian government", "government", "MMR")),
+    (rec("EEC", "igo"), rec("Eurasian Economic Union", "igo")),
+    (rec("Russia", "country", "RUS"), rec("Russian firms", "business", "RUS")),
+])
+def test_different_organisations_stay_apart(a: ActorRecord, b: ActorRecord) -> None:
+    assert not same_entity(a, b)
+
+
+def test_a_person_the_tagger_took_for_an_organisation_joins_the_person() -> None:
+    records = [rec("Kassym-Jomart Tokayev", "person", "KAZ"), rec("Kassym-Zhomart Tokayev", "organisation")]
+    (entity,) = cluster(records)
+    assert entity.kind == "person" and entity.country == "KAZ"
+
+
+def test_the_name_most_documents_use_wins_and_titles_lose() -> None:
+    records = [rec("Senior General Min Aung Hlaing", weight=5), rec("Min Aung Hlaing", weight=2)]
+    (entity,) = cluster(records)
+    assert entity.name == "Min Aung Hlaing"  # titled spellings name an entity only when no other exists
+    assert entity.aliases == ("Senior General Min Aung Hlaing",)
+    orgs = [rec("Eurasian Economic Commission", "igo", weight=1), rec("EEC", "igo", weight=3)]
+    assert cluster(orgs)[0].name == "EEC"
+
+
+def test_clusters_do_not_depend_on_the_order_of_records() -> None:
+    records = [rec("Sergey Glazyev"), rec("Sergei Glaziev", country="RUS"), rec("Glazyev"), rec("Lavrov"),
+               rec("Sergei Lavrov"), rec("Dmitry Lavrov"), rec("EEC", "igo"),
+               rec("Eurasian Economic Commission", "igo"), rec("Myanmar Army", "military", "MMR"),
+               rec("Myanmar military", "military", "MMR"), rec("Burma", "country", "MMR"),
+               rec("Myanmar", "country", "MMR")]
+    expected = cluster(records)
+    rng = random.Random(7)
+    for _ in range(20):
+        shuffled = records[:]
+        rng.shuffle(shuffled)
+        assert cluster(shuffled) == expected
+    assert len(expected) == 7

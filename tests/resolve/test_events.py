@@ -1,0 +1,90 @@
+"""Event merging rules, on hand-made reports (entities already resolved)."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+from newsgraph.resolve.events import Report, merge, same_happening
+
+MEETING = Report(id="r1", doc_id="d1", type="CONSULT", source="KAZ", target="KGZ", modality="asserted",
+                 date_start="2024-06-03", date_end="2024-06-03", precision="day", published="2024-06-04",
+                 place_country="KAZ", place_name="Astana")
+
+
+def test_two_articles_on_one_meeting_are_one_happening() -> None:
+    other = replace(MEETING, id="r2", doc_id="d2", source="KGZ", target="KAZ")  # the other way round
+    assert same_happening(MEETING, other)
+    (h,) = merge([MEETING, other])
+    assert h.members == ("r1", "r2") and h.id == "r1"
+
+
+def test_one_article_never_merges_with_itself() -> None:
+    assert not same_happening(MEETING, replace(MEETING, id="r2"))
+
+
+def test_meetings_a_year_apart_are_two_happenings() -> None:
+    later = replace(MEETING, id="r2", doc_id="d2", date_start="2025-06-03", date_end="2025-06-03",
+                    published="2025-06-04")
+    assert not same_happening(MEETING, later)
+    assert len(merge([MEETING, later])) == 2
+
+
+def test_a_day_of_slack_but_no_more() -> None:
+    assert same_happening(MEETING, replace(MEETING, id="r2", doc_id="d2", date_start="2024-06-04",
+                                           date_end="2024-06-04"))
+    assert not same_happening(MEETING, replace(MEETING, id="r2", doc_id="d2", date_start="2024-06-06",
+                                               date_end="2024-06-06"))
+
+
+def test_a_coarser_date_that_contains_the_day_agrees() -> None:
+    month = replace(MEETING, id="r2", doc_id="d2", date_start="2024-06", date_end="2024-06", precision="month")
+    assert same_happening(MEETING, month)
+    (h,) = merge([month, MEETING])
+    assert h.primary == "r1"  # the report with the most precise date speaks for the event
+
+
+def test_type_modality_place_and_actors_must_agree() -> None:
+    other = replace(MEETING, id="r2", doc_id="d2")
+    assert not same_happening(MEETING, replace(other, type="AGREE"))
+    assert not same_happening(MEETING, replace(other, modality="planned"))
+    assert not same_happening(MEETING, replace(other, modality="negated"))
+    assert same_happening(MEETING, replace(other, modality="reported-claim"))
+    assert not same_happening(MEETING, replace(other, place_country="KGZ", place_name="Bishkek"))
+    assert not same_happening(MEETING, replace(other, target="UZB"))
+    assert same_happening(MEETING, replace(other, target=None))  # a missing side is no contradiction
+    assert not same_happening(replace(MEETING, target=None, source=None), replace(other, target=None, source=None))
+
+
+def test_direction_matters_for_directed_types() -> None:
+    aid = replace(MEETING, type="AID")
+    assert not same_happening(aid, replace(aid, id="r2", doc_id="d2", source="KGZ", target="KAZ"))
+
+
+def test_undated_reports_merge_only_when_published_close_together() -> None:
+    undated = replace(MEETING, date_start=None, date_end=None, precision=None)
+    assert same_happening(undated, replace(undated, id="r2", doc_id="d2", published="2024-06-08"))
+    assert not same_happening(undated, replace(undated, id="r2", doc_id="d2", published="2024-07-08"))
+    assert not same_happening(undated, replace(MEETING, id="r2", doc_id="d2"))  # one dated, one not
+
+
+def test_complete_linkage_does_not_chain_two_meetings() -> None:
+    june = replace(MEETING, date_start="2024-06", date_end="2024-06", precision="month")
+    third = replace(MEETING, id="r2", doc_id="d2")
+    thirtieth = replace(MEETING, id="r3", doc_id="d3", date_start="2024-06-30", date_end="2024-06-30")
+    happenings = merge([june, third, thirtieth])
+    assert len(happenings) == 2  # "June" may be either meeting, but the 3rd and the 30th stay apart
+    assert not any({"r2", "r3"} <= set(h.members) for h in happenings)
+
+
+def test_merging_does_not_depend_on_input_order() -> None:
+    reports = [replace(MEETING, id=f"r{i}", doc_id=f"d{i}", date_start=f"2024-06-{d:02d}",
+                       date_end=f"2024-06-{d:02d}") for i, d in enumerate([3, 3, 4, 20, 20, 21, 3])]
+    reports.append(replace(MEETING, id="r9", doc_id="d9", date_start="2024-06", date_end="2024-06",
+                           precision="month"))
+    expected = sorted(merge(reports), key=lambda h: h.id)
+    rng = random.Random(3)
+    for _ in range(20):
+        shuffled = reports[:]
+        rng.shuffle(shuffled)
+        assert sorted(merge(shuffled), key=lambda h: h.id) == expected
