@@ -164,7 +164,9 @@ def test_entities_listing_and_filters(query: Query) -> None:
 def test_entity_detail(query: Query) -> None:
     mah = query.entity("min aung hlaing")
     assert mah is not None
-    assert mah["roles"] == [{"title": "commander-in-chief", "organisation": "Tatmadaw", "seen": "2023-06-20"}]
+    assert mah["roles"] == [{"title": "commander-in-chief", "organisation": "Tatmadaw", "seen": "2023-06-20",
+                             "doc_id": mah["events"][0]["evidence"][0]["doc_id"]}]
+    assert mah["sanctions"] == []
     assert types(mah["events"]) == ["CONSULT"] and set(mah["events"][0]) == EVENT_KEYS
     assert mah["evidence"] == [{"doc_id": mah["events"][0]["evidence"][0]["doc_id"], "source": "https://ex.org/1",
                                 "sentence": "Min Aung Hlaing met Vladimir Putin in Moscow on June 15.",

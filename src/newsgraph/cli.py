@@ -21,7 +21,8 @@ from newsgraph.errors import NewsgraphError
 app = typer.Typer(help="News reporting in; sourced actors, events and relations out.", no_args_is_help=True,
                   add_completion=False)
 # soft_wrap: lines are never broken at the terminal width, so piped output stays greppable.
-out = Console(soft_wrap=True)
+# Piped output has no terminal width to respect: tables get room so dates and ids are never cut.
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 240)
 err = Console(stderr=True, soft_wrap=True)
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -201,6 +202,31 @@ def trend(
         table.add_row(row["period"], str(row["events"]), f"{row['goldstein']:+.1f}", str(row["cooperation"]),
                       str(row["conflict"]), safe(", ".join(f"{k} {v}" for k, v in row["by_type"].items())))
     out.print(table)
+
+
+@app.command()
+def report(
+    actor: Annotated[str, typer.Argument(help="Name, alias or id of an entity")],
+    db: DbOption = None,  # type: ignore[assignment]
+    format: Annotated[str, typer.Option("--format", help="md (Markdown) or html (a standalone page)")] = "md",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write (default stdout)")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many timeline events")] = 200,
+) -> None:
+    """A briefing on one actor: who, roles, relations, sanctions flags, timeline and key quantities,
+    every line citing the articles that state it."""
+    from newsgraph.query import Query
+    from newsgraph.report import build_report, render_html, render_markdown
+
+    if format not in ("md", "html"):
+        raise typer.BadParameter(f"{format!r}; choose md or html", param_hint="--format")
+    with _open_existing(_db(db)) as store:
+        briefing = build_report(Query(store), actor, limit=limit)
+    text = render_html(briefing) if format == "html" else render_markdown(briefing)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        err.print(safe(f"wrote {output}"))
 
 
 @app.command()

@@ -154,6 +154,10 @@ class Query:
                 e["sanctions"] = flags.get(e["id"], [])
         return out
 
+    def documents(self, doc_ids: list[str]) -> list[Json]:
+        """Where articles came from: id, source, url, title, published, outlet."""
+        return self.store.document_rows(doc_ids)
+
     def sanctions_of(self, entity_ids: list[str]) -> dict[str, list[Json]]:
         """Sanctions-list matches per entity: list, party, score and why they matched."""
         found: dict[str, list[Json]] = defaultdict(list)
@@ -173,6 +177,7 @@ class Query:
             "id": r["id"], "name": r["name"], "kind": r["kind"], "country": r["country"],
             "sector": r["sector"], "aliases": [a["alias"] for a in self.store.alias_rows([r["id"]])],
             "roles": self.store.role_rows(r["id"]),
+            "sanctions": self.sanctions_of([r["id"]]).get(r["id"], []),
             "event_count": r["events"], "mention_count": r["mentions"],
             "events": self._shape(self.store.event_rows(entity=r["id"])),
             "evidence": self.store.mention_evidence_rows(r["id"]),

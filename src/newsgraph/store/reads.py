@@ -157,8 +157,8 @@ class Reads:
                             " ORDER BY entity_id, alias", entity_ids)
 
     def role_rows(self, entity_id: str) -> list[Row]:
-        return self._rows("SELECT DISTINCT title, organisation, seen FROM entity_roles WHERE entity_id = ?"
-                          " ORDER BY seen IS NULL, seen, title, organisation", (entity_id,))
+        return self._rows("SELECT DISTINCT title, organisation, seen, doc_id FROM entity_roles WHERE entity_id = ?"
+                          " ORDER BY seen IS NULL, seen, title, organisation, doc_id", (entity_id,))
 
     def roles_of(self, entity_ids: Sequence[str]) -> list[Row]:
         return self._by_ids("SELECT DISTINCT entity_id, title, organisation, seen FROM entity_roles"
