@@ -88,6 +88,8 @@ def ingest(
                          on_progress=lambda n: progress.advance(task, n))
     for message in report.errors[shown:]:
         error(message)
+    for message in report.warnings:
+        err.print(Text.assemble(("warning: ", "yellow"), safe(message)))
     err.print(f"ingested {report.ingested}, skipped {report.skipped} (already stored), failed {report.failed}; "
               f"{report.events} events, {report.words} words in {report.seconds:.1f}s -> {_db(db)}")
     if report.failed:
@@ -298,6 +300,13 @@ def show(
                             safe(f" ({found['kind']}, {found['country'] or '-'}, {found['sector'] or '-'})")))
     if found["aliases"]:
         out.print(safe("also: " + ", ".join(found["aliases"])))
+    for flag in found["sanctions"]:
+        out.print(Text.assemble(("SANCTIONS ", "bold red"), safe(
+            f"{flag['list']}: listed as {flag['party_name']} (score {flag['score']:.2f}; {flag['explanation']})")))
+    for rel in found["relations"]:
+        out.print(safe(f"relation: {rel['source']['name']} {rel['relation']} {rel['target']['name']}"
+                       f" (seen {rel['first_seen'] or '?'} to {rel['last_seen'] or '?'}, {len(rel['evidence'])}"
+                       " statements)"))
     for role in found["roles"]:
         org = f" ({role['organisation']})" if role.get("organisation") else ""
         out.print(safe(f"role: {role['title']}{org}, seen {role.get('seen') or 'undated'}"))
@@ -347,6 +356,56 @@ def evaluate(
         print(json.dumps(report.to_dict(), ensure_ascii=False))
     else:
         report.render(out)
+
+
+sanctions_app = typer.Typer(help="Sanctions lists: load them, and see which entities they flag.",
+                            no_args_is_help=True)
+app.add_typer(sanctions_app, name="sanctions")
+
+
+@sanctions_app.command("load")
+def sanctions_load(
+    path: Annotated[Path, typer.Argument(help="FollowTheMoney JSON lines (OpenSanctions) or OFAC sdn.csv")],
+    db: DbOption = None,  # type: ignore[assignment]
+    threshold: Annotated[float, typer.Option(help="Lowest match score (0-1) that flags an entity")] = 0.85,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Store a sanctions list and flag the entities that match its parties (with why they match)."""
+    from newsgraph.sanctions import load_and_flag
+
+    if not 0 < threshold <= 1:
+        raise typer.BadParameter(f"{threshold} is not in (0, 1]", param_hint="--threshold")
+    with _open_existing(_db(db)) as store:
+        result = load_and_flag(store, path, threshold=threshold)
+    for problem in result.errors:
+        error(str(problem))
+    if as_json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False))
+    else:
+        err.print(f"{result.parties} parties stored from {path} ({len(result.errors)} bad records);"
+                  f" {result.flagged} of {result.entities} entities flagged ({result.matches} matches)")
+
+
+@sanctions_app.command("flagged")
+def sanctions_flagged(
+    db: DbOption = None,  # type: ignore[assignment]
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Entities matched to a listed party, with the score and the explanation of each match."""
+    from newsgraph import query
+
+    with _open_existing(_db(db)) as store:
+        rows = [e for e in query.Query(store).entities(detail=True) if e["sanctions"]]
+    if as_json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return
+    table = Table("entity", "kind", "country", "list", "listed as", "score", "why")
+    for row in rows:
+        for m in row["sanctions"]:
+            table.add_row(safe(row["name"]), safe(row["kind"]), safe(row["country"]), safe(m["list"]),
+                          safe(m["party_name"]), f"{m['score']:.2f}", safe(m["explanation"]))
+    out.print(table)
 
 
 @app.command()

@@ -34,6 +34,7 @@ class IngestReport:
     words: int = 0
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def fail(self, message: str) -> None:
         self.failed += 1
@@ -105,8 +106,23 @@ def process(documents: Iterable[Document], store: Store, report: IngestReport,
         report.words += sum(len(e.document.text.split()) for e in extractions)
         if on_progress:
             on_progress(len(chunk))
+    if report.ingested:
+        refresh_sanctions(store, report)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def refresh_sanctions(store: Store, report: IngestReport) -> None:
+    """New articles may have merged or created entities: match them against the loaded lists again,
+    so sanctions flags follow the entities (only when a list has been loaded)."""
+    if not store.sanction_counts()["lists"]:
+        return
+    from newsgraph.sanctions import SanctionsUnavailable, flag_entities
+
+    try:
+        flag_entities(store)
+    except SanctionsUnavailable as err:
+        report.warnings.append(f"sanctions flags not refreshed: {err}")
 
 
 def ingest(inputs: list[str], db: Path | str, published: date | None = None, source: str | None = None,

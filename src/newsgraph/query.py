@@ -178,6 +178,7 @@ class Query:
             "sector": r["sector"], "aliases": [a["alias"] for a in self.store.alias_rows([r["id"]])],
             "roles": self.store.role_rows(r["id"]),
             "sanctions": self.sanctions_of([r["id"]]).get(r["id"], []),
+            "relations": self.relations(entity=r["id"]),
             "event_count": r["events"], "mention_count": r["mentions"],
             "events": self._shape(self.store.event_rows(entity=r["id"])),
             "evidence": self.store.mention_evidence_rows(r["id"]),
