@@ -158,6 +158,7 @@ class Event:
     confidence: float = 0.5
     evidence: list[Evidence] = field(default_factory=list)
     trigger: str | None = None
+    position: int = -1  # character offset of the trigger in the document: reading order
 
     @property
     def id(self) -> str:

@@ -79,20 +79,24 @@ class Query:
         self.store = store
 
     def events(self, actor: str | None = None, type: str | None = None, since: str | None = None,
-               until: str | None = None, limit: int | None = None, reports: bool = False) -> list[Json]:
+               until: str | None = None, limit: int | None = None, reports: bool = False,
+               order: str = "date") -> list[Json]:
         """Events in date order (undated last), filtered.
 
         ``actor`` matches part of the source's or target's name or alias, ignoring case and
         accents. ``since``/``until`` are ISO prefixes, inclusive at the coarser precision of the two
         sides ("2023" keeps a 2023-06 event); undated events are left out when either is given.
         ``reports`` lists every report on its own (one row per article's statement, each with its
-        own evidence) instead of one row per happening.
+        own evidence) instead of one row per happening. ``order="document"`` lists events in
+        reading order (articles as stored, events as their text states them), as exports do.
         """
+        if order not in ("date", "document"):
+            raise InputError("order", f"expected date or document, got {order!r}")
         if limit is not None and limit < 0:
             raise InputError("limit", f"must be 0 or more, got {limit}")
         rows = self.store.event_rows(actor=actor, type=type.upper() if type else None,
                                      since=_iso_prefix("since", since), until=_iso_prefix("until", until),
-                                     limit=limit, reports=reports)
+                                     limit=limit, reports=reports, order=order)
         return self._shape(rows, merged=not reports)
 
     def event(self, event_id: str) -> Json | None:

@@ -11,7 +11,7 @@ from newsgraph.query import Query
 def write_jsonl(query: Query, fp: TextIO, **filters: Any) -> int:
     """Write the events matching ``filters`` (those of ``Query.events``); return how many."""
     n = 0
-    for event in query.events(**filters):
+    for event in query.events(**{"order": "document", **filters}):
         fp.write(json.dumps(event, ensure_ascii=False) + "\n")
         n += 1
     return n

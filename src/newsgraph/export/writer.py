@@ -27,7 +27,7 @@ _BINARY = {"parquet", "graphml", "gexf"}
 def rows(query: Query, what: str, reports: bool = False) -> list[Json]:
     """The records of one kind, as the query layer shapes them."""
     if what == "events":
-        return query.events(reports=reports)
+        return query.events(reports=reports, order="document")
     if what == "entities":
         return query.entities(detail=True)
     if what == "relations":

@@ -615,7 +615,8 @@ class _EventFinder:
                 yield Event(type=trig.type, mode=trig.mode, source=src, target=tgt, modality=modality,
                             context=self.context(tok, trig, sent), time=time, place=place,
                             quantities=self.pick_quantities(tok, sent, n_triggers),
-                            confidence=round(confidence, 2), evidence=[evidence], trigger=tok.text)
+                            confidence=round(confidence, 2), evidence=[evidence], trigger=tok.text,
+                            position=tok.idx)
 
 
 def _governing_verb(noun: Token) -> Token | None:

@@ -14,6 +14,8 @@ from newsgraph.resolve import normalise_name
 
 Row = dict[str, Any]
 _CHUNK = 500  # ids per IN (...) list, well under SQLite's parameter limit
+_ORDERS = {"date": "e.date_start IS NULL, e.date_start, e.rowid",
+           "document": "(SELECT rowid FROM documents WHERE id = e.doc_id), e.position, e.rowid"}
 
 
 def fts_query(text: str) -> str:
@@ -42,12 +44,13 @@ class Reads:
 
     def event_rows(self, *, actor: str | None = None, type: str | None = None, since: str | None = None,
                    until: str | None = None, entity: str | None = None, limit: int | None = None,
-                   reports: bool = False, cluster: str | None = None) -> list[Row]:
+                   reports: bool = False, cluster: str | None = None, order: str = "date") -> list[Row]:
         """Events with their source and target entity columns (``s_*``, ``t_*``), filtered.
 
         One row per merged event (its primary report) unless ``reports`` asks for every report;
         ``cluster`` selects one merged event's reports. An actor or entity filter keeps an event
-        when any of its reports involves the actor.
+        when any of its reports involves the actor. ``order`` is ``date`` (undated last) or
+        ``document``: reading order, articles as they were stored and events as their text states them.
 
         ``actor`` is a fragment of an entity's name or alias (compared normalised); ``since`` and
         ``until`` are ISO prefixes compared at the precision both sides have.
@@ -83,7 +86,7 @@ class Reads:
             " FROM events e LEFT JOIN entities s ON s.id = e.source_entity"
             " LEFT JOIN entities t ON t.id = e.target_entity"
             f" WHERE {' AND '.join(where) or '1'}"
-            " ORDER BY e.date_start IS NULL, e.date_start, e.rowid LIMIT :limit", p)
+            f" ORDER BY {_ORDERS[order]} LIMIT :limit", p)
 
     def evidence_rows(self, event_ids: Sequence[str]) -> list[Row]:
         return self._by_ids(

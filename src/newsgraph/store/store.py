@@ -266,13 +266,13 @@ class Store(Reads, ResolvingWrites, SanctionsStore):
         cur = self._db.execute(
             "INSERT OR IGNORE INTO events (id, type, mode, context, modality, confidence, source_entity,"
             " target_entity, source_actor, target_actor, doc_id, date_text, date_value, date_precision,"
-            " date_start, date_end, place_name, place_country, place_lat, place_lon, trigger, cluster)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " date_start, date_end, place_name, place_country, place_lat, place_lon, trigger, cluster, position)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (ev.id, ev.type, ev.mode, ev.context, ev.modality, ev.confidence,
              entity[src] if src else None, entity[tgt] if tgt else None, src, tgt, doc.id,
              t.text if t else None, t.value if t else None, t.precision if t else None, first, last,
              p.name if p else None, p.country if p else None, p.lat if p else None, p.lon if p else None,
-             ev.trigger, ev.id))
+             ev.trigger, ev.id, max(ev.position, 0)))
         if cur.rowcount:  # a repeated id is the same statement of the same event: keep the first
             self._db.executemany(
                 "INSERT INTO event_quantities (event_id, value, unit, text, kind) VALUES (?, ?, ?, ?, ?)",
