@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from newsgraph.errors import GoldFormatError
-from newsgraph.evaluate import EvalReport, load_events, load_gold, score
+from newsgraph.errors import GoldFormatError, InputError
+from newsgraph.evaluate import EvalReport, load_events, load_gold, load_relations, score, score_relations
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"  # beside the checkout
 
@@ -376,3 +376,126 @@ def test_agrees_with_the_reference_scorer_on_the_small_gold() -> None:
     swapped = event("a-3", "AID", actor("Graustark Army", "GRA"), actor("Ruritania", "RUR"))
     assert_agrees(ref, GOLD, [*perfect(), optional])
     assert_agrees(ref, GOLD, [perfect()[0], swapped, optional])
+
+
+# --- relations ------------------------------------------------------------------------------------
+
+REL_GOLD: dict[str, Any] = copy.deepcopy(GOLD)
+REL_GOLD["documents"][0]["relations"] = [
+    {"source": "elphberg", "relation": "holds_office_in", "target": "rur-gov"},
+    {"source": "ruritania", "relation": "member_of", "target": "league"},
+    {"source": "graustark", "relation": "ally_of", "target": "freedonia"},
+]
+REL_GOLD["documents"][1]["relations"] = [
+    {"source": "league", "relation": "sanctions", "target": "gra-army"},
+    {"source": "elphberg", "relation": "holds_office_in", "target": "rur-gov"},  # again: counts here too
+]
+
+
+def person(name: str, country: str | None = None) -> dict[str, Any]:
+    return {**actor(name, country), "kind": "person"}
+
+
+def relation(source: dict[str, Any], rel: str, target: dict[str, Any], *docs: str) -> dict[str, Any]:
+    """An exported relation whose evidence comes from the named documents."""
+    return {"id": f"{source['name']}|{rel}|{target['name']}", "source": source, "relation": rel, "target": target,
+            "first_seen": None, "last_seen": None,
+            "evidence": [{"doc_id": d, "source": f"/corpus/{d}", "sentence": f"A sentence of {d}.", "start": 0,
+                          "end": 10} for d in docs or ("a.txt",)]}
+
+
+def perfect_relations() -> list[dict[str, Any]]:
+    return [
+        relation(person("Rudolf Elphberg", "RUR"), "holds_office_in", actor("Ruritanian government", "RUR"),
+                 "a.txt", "b.txt"),
+        relation(actor("Ruritania", "RUR"), "member_of", actor("Northern League")),
+        relation(actor("Graustark", "GRA"), "ally_of", actor("Freedonia", "FRE")),
+        relation(actor("the League"), "sanctions", actor("Graustark Army", "GRA"), "b.txt"),
+    ]
+
+
+def test_relations_perfect_output_scores_one_lenient_and_strict() -> None:
+    r = score_relations(REL_GOLD, perfect_relations())
+    assert (r.predicted, r.gold, r.precision, r.recall, r.f1) == (5, 5, 1.0, 1.0, 1.0)
+    assert (r.strict_precision, r.strict_recall, r.strict_f1) == (1.0, 1.0, 1.0)
+    assert [(d.doc, d.predicted, d.gold, d.matched) for d in r.documents] == [("a.txt", 3, 3, 3), ("b.txt", 2, 2, 2)]
+    assert all(d.misses == [] and d.false_positives == [] for d in r.documents)
+
+
+def test_relations_none_predicted() -> None:
+    r = score_relations(REL_GOLD, [])
+    assert (r.precision, r.recall, r.f1, r.strict_recall) == (None, 0.0, 0.0, 0.0)
+    assert [(m["doc"], m["relation"]) for d in r.documents for m in d.misses] == [
+        ("a.txt", "holds_office_in"), ("a.txt", "member_of"), ("a.txt", "ally_of"),
+        ("b.txt", "sanctions"), ("b.txt", "holds_office_in")]
+
+
+def test_relations_country_level_is_lenient_entity_level_is_strict() -> None:
+    # the country for its government, an unknown minister of the right country: lenient only
+    by_country = relation(person("Rudolf Elphberg"), "holds_office_in", actor("Ruritania", "RUR"))
+    other_person = relation(person("Anton Hentzau", "RUR"), "holds_office_in", actor("Government of Ruritania"),
+                            "b.txt")
+    r = score_relations(REL_GOLD, [by_country, other_person])
+    assert (r.precision, r.recall) == (1.0, 0.4)
+    assert (r.strict_precision, r.strict_recall) == (0.0, 0.0)
+
+
+def test_relations_need_the_same_kind_family_and_type() -> None:
+    government_for_person = relation(actor("Ruritanian government", "RUR"), "holds_office_in",
+                                     actor("Government of Ruritania", "RUR"))
+    wrong_type = relation(person("Rudolf Elphberg", "RUR"), "leads", actor("Government of Ruritania", "RUR"))
+    wrong_igo = relation(actor("Ruritania", "RUR"), "member_of", actor("Southern League"))
+    r = score_relations(REL_GOLD, [government_for_person, wrong_type, wrong_igo])
+    assert r.precision == 0.0 and r.recall == 0.0
+    assert [p["relation"] for p in r.documents[0].false_positives] == ["holds_office_in", "leads", "member_of"]
+
+
+def test_relations_ally_of_matches_in_either_order_others_do_not() -> None:
+    swapped_ally = relation(actor("Freedonia", "FRE"), "ally_of", actor("Graustark", "GRA"))
+    swapped_member = relation(actor("Northern League"), "member_of", actor("Ruritania", "RUR"))
+    r = score_relations(REL_GOLD, [swapped_ally, swapped_member])
+    assert r.documents[0].matched == 1
+    assert [p["source"] for p in r.documents[0].false_positives] == ["Northern League"]
+
+
+def test_relations_match_one_to_one_preferring_entity_level_pairs() -> None:
+    # two ministers of the same country for one gold minister: one of them is a false positive,
+    # and it is the one that is not the gold entity
+    right = relation(person("Rudolf Elphberg", "RUR"), "holds_office_in", actor("Government of Ruritania"))
+    also = relation(person("Anton Hentzau", "RUR"), "holds_office_in", actor("Government of Ruritania"))
+    r = score_relations(REL_GOLD, [also, right])
+    assert (r.documents[0].matched, r.documents[0].strict_matched) == (1, 1)
+    assert [p["source"] for p in r.documents[0].false_positives] == ["Anton Hentzau"]
+
+
+def test_relations_belong_to_every_document_of_their_evidence() -> None:
+    both = relation(person("Rudolf Elphberg", "RUR"), "holds_office_in", actor("Government of Ruritania"),
+                    "a.txt", "b.txt")
+    stray = relation(actor("Ruritania", "RUR"), "member_of", actor("Northern League"), "c.txt")
+    r = score_relations(REL_GOLD, [both, stray])
+    assert [d.matched for d in r.documents] == [1, 1]
+    assert (r.predicted, r.relations_outside_gold) == (2, 1)
+
+
+def test_relation_report_text_and_json() -> None:
+    fp = relation(actor("Graustark", "GRA"), "sanctions", actor("Ruritania", "RUR"), "b.txt")
+    r = score_relations(REL_GOLD, [*perfect_relations()[:3], fp])
+    data = json.loads(json.dumps(r.to_dict()))
+    assert data["precision"] == 0.8 and data["recall"] == 0.8 and data["strict_precision"] == 0.8
+    assert data["documents"][1]["misses"] == [
+        {"doc": "b.txt", "source": "league", "relation": "sanctions", "target": "gra-army"}]
+    text = r.format_text()
+    assert "strict precision" in text and "missed: league sanctions gra-army" in text
+    assert 'false positive: Graustark sanctions Ruritania ("A sentence of b.txt.")' in text
+
+
+def test_load_relations_reads_jsonl_and_names_a_bad_line(tmp_path: Path) -> None:
+    path = tmp_path / "relations.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in perfect_relations()) + "\n\n")
+    assert score_relations(REL_GOLD, load_relations(path)).f1 == 1.0
+    path.write_text(json.dumps(perfect_relations()[0]) + "\n" + json.dumps({"relation": "leads"}) + "\n")
+    with pytest.raises(InputError, match=f"^{path}:2: a relation needs"):
+        load_relations(path)
+    path.write_text("[1]\n")
+    with pytest.raises(InputError, match=f"^{path}:1: a relation must be a JSON object"):
+        load_relations(path)

@@ -344,68 +344,31 @@ def evaluate(
     db: DbOption = None,  # type: ignore[assignment]
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
-    """Score the store's events against hand-made gold: P/R/F1, accuracies, misses, false positives."""
+    """Score the store against hand-made gold: events (P/R/F1, accuracies, misses, false positives),
+    relations (P/R/F1), and how far merging reduced reports to events."""
     from newsgraph import evaluate as ev
     from newsgraph import query
 
     gold_data = ev.load_gold(gold)
     with _open_existing(_db(db)) as store:
-        rows = query.Query(store).events(limit=None)
+        q = query.Query(store)
+        # The gold annotates each article's statements: score the reports, not the merged events.
+        rows = q.events(limit=None, reports=True, order="document")
+        relations = q.relations()
+        counts = q.stats()
     report = ev.score(gold_data, rows)
+    rel = ev.score_relations(gold_data, relations)
+    graph = {k: counts[k] for k in ("documents", "reports", "events", "actor_keys", "entities",
+                                    "relation_statements", "relations")}
     if as_json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False))
-    else:
-        report.render(out)
-
-
-sanctions_app = typer.Typer(help="Sanctions lists: load them, and see which entities they flag.",
-                            no_args_is_help=True)
-app.add_typer(sanctions_app, name="sanctions")
-
-
-@sanctions_app.command("load")
-def sanctions_load(
-    path: Annotated[Path, typer.Argument(help="FollowTheMoney JSON lines (OpenSanctions) or OFAC sdn.csv")],
-    db: DbOption = None,  # type: ignore[assignment]
-    threshold: Annotated[float, typer.Option(help="Lowest match score (0-1) that flags an entity")] = 0.85,
-    as_json: Annotated[bool, typer.Option("--json")] = False,
-) -> None:
-    """Store a sanctions list and flag the entities that match its parties (with why they match)."""
-    from newsgraph.sanctions import load_and_flag
-
-    if not 0 < threshold <= 1:
-        raise typer.BadParameter(f"{threshold} is not in (0, 1]", param_hint="--threshold")
-    with _open_existing(_db(db)) as store:
-        result = load_and_flag(store, path, threshold=threshold)
-    for problem in result.errors:
-        error(str(problem))
-    if as_json:
-        print(json.dumps(result.to_dict(), ensure_ascii=False))
-    else:
-        err.print(f"{result.parties} parties stored from {path} ({len(result.errors)} bad records);"
-                  f" {result.flagged} of {result.entities} entities flagged ({result.matches} matches)")
-
-
-@sanctions_app.command("flagged")
-def sanctions_flagged(
-    db: DbOption = None,  # type: ignore[assignment]
-    as_json: Annotated[bool, typer.Option("--json")] = False,
-) -> None:
-    """Entities matched to a listed party, with the score and the explanation of each match."""
-    from newsgraph import query
-
-    with _open_existing(_db(db)) as store:
-        rows = [e for e in query.Query(store).entities(detail=True) if e["sanctions"]]
-    if as_json:
-        for row in rows:
-            print(json.dumps(row, ensure_ascii=False))
+        print(json.dumps({**report.to_dict(), "relations": rel.to_dict(), "graph": graph}, ensure_ascii=False))
         return
-    table = Table("entity", "kind", "country", "list", "listed as", "score", "why")
-    for row in rows:
-        for m in row["sanctions"]:
-            table.add_row(safe(row["name"]), safe(row["kind"]), safe(row["country"]), safe(m["list"]),
-                          safe(m["party_name"]), f"{m['score']:.2f}", safe(m["explanation"]))
-    out.print(table)
+    report.render(out)
+    out.print("\nrelations (lenient: country-or-organisation ends; strict: gold entities)")
+    out.print(safe(rel.format_text()))
+    out.print(safe(f"\ngraph: {graph['reports']} reports merged into {graph['events']} events;"
+                   f" {graph['actor_keys']} actor names resolved into {graph['entities']} entities;"
+                   f" {graph['relation_statements']} relation statements into {graph['relations']} relations"))
 
 
 @app.command()

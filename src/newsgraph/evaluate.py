@@ -52,19 +52,35 @@ def load_gold(path: Path) -> Json:
 
 def load_events(path: Path) -> list[Json]:
     """Read a JSONL event export (blank lines skipped)."""
-    events = []
+    return [ev for _, ev in _jsonl_objects(path, "an event")]
+
+
+def load_relations(path: Path) -> list[Json]:
+    """Read a JSONL relation export (blank lines skipped); InputError("<path>:<line>") names a bad one."""
+    out = []
+    for n, rel in _jsonl_objects(path, "a relation"):
+        if not isinstance(rel.get("relation"), str) or not all(
+                isinstance(rel.get(k), dict) for k in ("source", "target")):
+            raise InputError(f"{path}:{n}", "a relation needs a 'relation' name and 'source' and 'target' objects")
+        out.append(rel)
+    return out
+
+
+def _jsonl_objects(path: Path, what: str) -> list[tuple[int, Json]]:
+    """(line number, object) for each non-blank line of a JSONL file."""
+    out = []
     with Path(path).open(encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
             if not line.strip():
                 continue
             try:
-                ev = json.loads(line)
+                obj = json.loads(line)
             except json.JSONDecodeError as e:
                 raise InputError(f"{path}:{n}", f"not valid JSON: {e.msg}") from e
-            if not isinstance(ev, dict):
-                raise InputError(f"{path}:{n}", "an event must be a JSON object")
-            events.append(ev)
-    return events
+            if not isinstance(obj, dict):
+                raise InputError(f"{path}:{n}", f"{what} must be a JSON object")
+            out.append((n, obj))
+    return out
 
 
 def _gold_problem(data: Any) -> str | None:
@@ -431,3 +447,169 @@ def _false_positive(doc: str, p: Json) -> Json:
     return {"doc": doc, "id": p.get("id"), "type": p.get("type"),
             "source": (p.get("source") or {}).get("name"), "target": (p.get("target") or {}).get("name"),
             "sentence": evidence[0].get("sentence")}
+
+
+# --- relations -------------------------------------------------------------------------------------
+
+SYMMETRIC_RELATIONS = frozenset({"ally_of"})
+
+
+@dataclass
+class RelationDocument:
+    """One gold document's relation counts and the errors behind them."""
+
+    doc: str
+    predicted: int = 0
+    gold: int = 0
+    matched: int = 0         # lenient
+    strict_matched: int = 0
+    misses: list[Json] = field(default_factory=list)           # gold relations no prediction matched
+    false_positives: list[Json] = field(default_factory=list)  # predictions matching no gold relation
+
+
+@dataclass
+class RelationReport:
+    """Relation figures against the gold ``relations`` of each document.
+
+    The headline ``precision``/``recall``/``f1`` are the lenient figures: a predicted relation
+    matches a gold one of the same type (``ally_of`` in either order) when each end names the gold
+    entity, or names the same country-or-organisation (the entity's country; an organisation with no
+    country is itself) with the same kind family (person or not). The ``strict_`` figures need both
+    ends to name the gold entities. Matching is one to one, per document.
+    """
+
+    predicted: int
+    gold: int
+    precision: float | None
+    recall: float | None
+    f1: float
+    strict_precision: float | None
+    strict_recall: float | None
+    strict_f1: float
+    documents: list[RelationDocument] = field(default_factory=list)
+    relations_outside_gold: int = 0  # predictions whose evidence names no gold document: not scored
+
+    FIGURES = ("predicted", "gold", "precision", "recall", "f1", "strict_precision", "strict_recall",
+               "strict_f1", "relations_outside_gold")
+
+    def to_dict(self) -> Json:
+        return asdict(self)
+
+    def format_text(self) -> str:
+        """Figures (lenient first), then per document its counts, misses and false positives."""
+        out = [f"{k.replace('_', ' '):<24}{'n/a' if getattr(self, k) is None else getattr(self, k)}"
+               for k in self.FIGURES]
+        for d in self.documents:
+            out += ["", f"{d.doc}: predicted {d.predicted}, gold {d.gold}, matched {d.matched} "
+                        f"(strict {d.strict_matched})"]
+            out += [f"  missed: {_relation_text(m)}" for m in d.misses]
+            out += [f"  false positive: {_relation_text(p)}" for p in d.false_positives]
+        return "\n".join(out)
+
+
+def _relation_text(r: Json) -> str:
+    line = f"{r['source']} {r['relation']} {r['target']}"
+    return line + (f' ("{r["sentence"]}")' if r.get("sentence") else "")
+
+
+def _relation_docs(rel: Json, names: list[str]) -> list[str]:
+    """Every gold document one of the relation's evidence rows comes from."""
+    docs = [document_of({"evidence": [ev]}, names) for ev in rel.get("evidence") or []]
+    return list(dict.fromkeys(d for d in docs if d is not None))
+
+
+def _family(kind: object) -> str:
+    return "person" if kind == "person" else "other"
+
+
+def _end_agrees(index: GoldIndex, gid: str, actor: Json | None, strict: bool) -> bool:
+    """One end of a relation: the gold entity itself; leniently, its country-or-organisation with the
+    same kind family."""
+    if not actor:
+        return False
+    if index.entity_of(actor) == gid:
+        return True
+    if strict:
+        return False
+    return index.key_of_actor(actor) == index.key_of_entity(gid) and \
+        _family(actor.get("kind")) == _family(index.entities[gid].get("kind"))
+
+
+def _relation_agrees(index: GoldIndex, g: Json, p: Json, strict: bool) -> bool:
+    if p.get("relation") != g["relation"]:
+        return False
+    ends = [(g["source"], p.get("source")), (g["target"], p.get("target"))]
+    if all(_end_agrees(index, gid, a, strict) for gid, a in ends):
+        return True
+    return g["relation"] in SYMMETRIC_RELATIONS and _end_agrees(index, g["source"], p.get("target"), strict) \
+        and _end_agrees(index, g["target"], p.get("source"), strict)
+
+
+def _max_matching(edges: dict[int, list[int]], start: dict[int, int] | None = None) -> dict[int, int]:
+    """Maximum one-to-one matching (gold index -> prediction index) by augmenting paths, grown from
+    ``start`` (augmenting never unmatches a pair's gold or prediction)."""
+    owner: dict[int, int] = {p: g for g, p in (start or {}).items()}
+
+    def augment(g: int, seen: set[int]) -> bool:
+        for p in edges.get(g, []):
+            if p in seen:
+                continue
+            seen.add(p)
+            if p not in owner or augment(owner[p], seen):
+                owner[p] = g
+                return True
+        return False
+
+    for g in edges:
+        if g not in (start or {}):
+            augment(g, set())
+    return {g: p for p, g in owner.items()}
+
+
+def score_relations(gold: Json, relations: list[Json]) -> RelationReport:
+    """Score exported relations (the relation shape: source/target actor refs, relation, evidence)
+    against the ``relations`` of each gold document. A prediction belongs to every gold document its
+    evidence comes from; the same tie in two documents counts once in each. Headline figures are
+    lenient (country-or-organisation level); ``strict_*`` are entity level."""
+    index = GoldIndex(gold["entities"])
+    names = [d["doc"] for d in gold["documents"]]
+    by_doc: dict[str, list[Json]] = {n: [] for n in names}
+    outside = 0
+    for rel in relations:
+        docs = _relation_docs(rel, names)
+        outside += not docs
+        for doc in docs:
+            by_doc[doc].append(rel)
+    lenient, strict, found, strict_found = Ratio(), Ratio(), Ratio(), Ratio()
+    documents = []
+    for d in gold["documents"]:
+        golds, preds = d.get("relations", []), by_doc[d["doc"]]
+        strict_hits = _max_matching({i: [j for j, p in enumerate(preds) if _relation_agrees(index, g, p, True)]
+                                     for i, g in enumerate(golds)})
+        hits = _max_matching({i: [j for j, p in enumerate(preds) if _relation_agrees(index, g, p, False)]
+                              for i, g in enumerate(golds)}, strict_hits)  # entity-level pairs kept
+        report = RelationDocument(d["doc"], len(preds), len(golds), len(hits), len(strict_hits))
+        report.misses = [{"doc": d["doc"], **{k: g[k] for k in ("source", "relation", "target")}}
+                         for i, g in enumerate(golds) if i not in hits]
+        taken = set(hits.values())
+        report.false_positives = [_relation_row(d["doc"], p) for j, p in enumerate(preds) if j not in taken]
+        for tally, n in ((lenient, len(hits)), (strict, len(strict_hits))):
+            tally.hits += n
+            tally.total += len(preds)
+        for tally, n in ((found, len(hits)), (strict_found, len(strict_hits))):
+            tally.hits += n
+            tally.total += len(golds)
+        documents.append(report)
+    return RelationReport(
+        predicted=lenient.total, gold=found.total,
+        precision=lenient.value, recall=found.value, f1=f1_score(lenient.value, found.value),
+        strict_precision=strict.value, strict_recall=strict_found.value,
+        strict_f1=f1_score(strict.value, strict_found.value),
+        documents=documents, relations_outside_gold=outside,
+    )
+
+
+def _relation_row(doc: str, p: Json) -> Json:
+    evidence = [e for e in p.get("evidence") or [] if document_of({"evidence": [e]}, [doc])] or [{}]
+    return {"doc": doc, "source": (p.get("source") or {}).get("name"), "relation": p.get("relation"),
+            "target": (p.get("target") or {}).get("name"), "sentence": evidence[0].get("sentence")}

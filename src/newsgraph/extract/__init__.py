@@ -15,6 +15,7 @@ from newsgraph.extract.actors import find_actors
 from newsgraph.extract.events import find_events
 from newsgraph.extract.places import gazetteer
 from newsgraph.extract.quantities import find_quantities
+from newsgraph.extract.relations import find_relations
 from newsgraph.extract.time import find_times
 from newsgraph.model import Document, Extraction, Place, Span
 from newsgraph.ontology import countries
@@ -79,7 +80,9 @@ def extract(document: Document, doc: Doc) -> Extraction:
     times = find_times(document.text, document.published, tense_lookup(doc))
     places = find_places(doc)
     quantities = find_quantities(document.text)
-    events = find_events(doc, table, document, times, places, quantities, find_dateline(document.text))
+    dateline = find_dateline(document.text)
+    events = find_events(doc, table, document, times, places, quantities, dateline)
+    relations = find_relations(doc, table, document, dateline)
     sentences = [Span(s.start_char, s.end_char, s.text, i) for i, s in enumerate(doc.sents)]
-    return Extraction(document=document, actors=table.actors, events=events, places=places,
+    return Extraction(document=document, actors=table.actors, events=events, relations=relations, places=places,
                       times=times, quantities=quantities, sentences=sentences)

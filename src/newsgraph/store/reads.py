@@ -202,12 +202,17 @@ class Reads:
             (match, limit))
 
     def counts(self) -> Row:
-        """Row counts of the main tables and events per type."""
+        """Row counts of the main tables: merged events and the reports they merge, standing
+        relations and the statements behind them, entities and the actor keys they resolve; events
+        per type (merged)."""
         row = self._rows(
             "SELECT (SELECT count(*) FROM documents) AS documents,"
             " (SELECT count(*) FROM sentences) AS sentences,"
-            " (SELECT count(*) FROM entities) AS entities, (SELECT count(*) FROM mentions) AS mentions,"
-            " (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM relations) AS relations")[0]
+            " (SELECT count(*) FROM entities) AS entities, (SELECT count(*) FROM actor_keys) AS actor_keys,"
+            " (SELECT count(*) FROM mentions) AS mentions,"
+            " (SELECT count(*) FROM events WHERE is_primary = 1) AS events, (SELECT count(*) FROM events) AS reports,"
+            " (SELECT count(*) FROM (SELECT DISTINCT source_entity, relation, target_entity FROM relations))"
+            " AS relations, (SELECT count(*) FROM relations) AS relation_statements")[0]
         row["by_type"] = {r["type"]: r["n"] for r in self._rows(
-            "SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type")}
+            "SELECT type, count(*) AS n FROM events WHERE is_primary = 1 GROUP BY type ORDER BY n DESC, type")}
         return row
