@@ -80,13 +80,25 @@ PARAGRAPHS = "newsgraph_paragraphs"
 
 
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A line break ends a sentence: headings and captions never merge with the next sentence."""
+    """A line break ends a sentence: headings and captions never merge with the next sentence.
+
+    A dateline ("GENEVA –", "NAYPYITAW, March 2 (Reuters) -") ends one too: left in the sentence,
+    the parser reads "GENEVA – The United States and China agreed" as a subject headed by the city.
+    """
+    starts = [0]
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
-        if prev.is_space and "\n" in prev.text:
+        if (prev.is_space and "\n" in prev.text) or "\n" in prev.whitespace_:
             tok.is_sent_start = True
-        elif "\n" in prev.whitespace_:
-            tok.is_sent_start = True
+            starts.append(tok.i)
+    for start in starts:
+        for tok in doc[start:start + 12]:
+            if tok.text in ("–", "—", "-") and tok.i > start and doc[start].is_upper and tok.i + 1 < len(doc) \
+                    and tok.whitespace_:
+                doc[tok.i + 1].is_sent_start = True
+                break
+            if tok.is_alpha and not (tok.is_upper or tok.is_title) or "\n" in tok.text:
+                break
     return doc
 
 

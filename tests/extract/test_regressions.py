@@ -60,3 +60,11 @@ def test_text_longer_than_the_parser_accepts_is_reported_not_fatal(tmp_path) -> 
     report = pipeline.ingest([str(tmp_path)], tmp_path / "s.db")
     assert report.ingested == 1 and report.failed == 1
     assert "huge.txt" in report.errors[0] and "characters" in report.errors[0]
+
+
+def test_a_dateline_is_where_the_report_was_filed_not_who_acted(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("GENEVA – The United States and China agreed on May 12 to suspend most of the tariffs "
+                      "after two days of talks at the Swiss ambassador's residence.")
+    pairs = {(e.type, e.source.name if e.source else None, e.target.name if e.target else None) for e in ex.events}
+    assert ("AGREE", "United States", "China") in pairs
+    assert not any("Switzerland" in (s or "") for _, s, _ in pairs)

@@ -6,12 +6,11 @@ or inside a distributed engine.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from newsgraph.extract.actors import find_actors
+from newsgraph.extract.actors import DATELINE, find_actors
 from newsgraph.extract.events import find_events
 from newsgraph.extract.places import gazetteer
 from newsgraph.extract.quantities import find_quantities
@@ -21,8 +20,6 @@ from newsgraph.model import Document, Extraction, Place, Span
 from newsgraph.ontology import countries
 
 PLACE_LABELS = {"GPE", "LOC", "FAC", "PERSON", "ORG"}
-# "MOSCOW –", "NAYPYITAW, March 2 (Reuters) -": where the report was filed.
-DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,40}?)(?:,[^\n–—-]{0,40})?\s+[–—-]\s")
 
 
 def tense_lookup(doc: Doc):  # type: ignore[no-untyped-def]

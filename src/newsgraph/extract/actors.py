@@ -22,6 +22,9 @@ from newsgraph.model import Actor, Role
 from newsgraph.model import Span as TextSpan
 from newsgraph.ontology import countries, vocab
 
+# "MOSCOW –", "NAYPYITAW, March 2 (Reuters) -": where the report was filed.
+DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,40}?)(?:,[^\n–—-]{0,40})?\s+[–—-]\s")
+
 MODIFIER_DEPS = {"compound", "amod", "npadvmod", "nmod"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 
@@ -393,6 +396,10 @@ class _Finder:
         doc = self.doc
         ents = {e.start: e for e in doc.ents}
         i = 0
+        dateline = DATELINE.match(doc.text)
+        if dateline:  # "GENEVA –" says where the report was filed, not who acted
+            while i < len(doc) and doc[i].idx < dateline.end(1):
+                i += 1
         while i < len(doc):
             ent = ents.get(i)
             if ent is not None and ent.label_ in ACTOR_LABELS:
