@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Collection, Iterable, Sequence
+from datetime import date, timedelta
 from typing import Any
 
 from newsgraph.resolve.entities import ActorRecord, block_keys, cluster
@@ -17,6 +18,20 @@ from newsgraph.resolve.events import Report, merge
 from newsgraph.resolve.names import normalise_name
 
 _CHUNK = 500
+WINDOW = timedelta(days=45)  # reports further apart than this (dates or publication) never merge
+
+
+def _span(row: sqlite3.Row) -> tuple[date, date] | None:
+    """The days a report's date covers, else its publication day; None when it has neither."""
+    start, end = row["date_start"] or row["published"], row["date_end"] or row["published"]
+    if not start or not end:
+        return None
+    try:
+        first = date.fromisoformat((start + "-01-01")[:10] if len(start) < 10 else start[:10])
+        last = date.fromisoformat(end[:10]) if len(end) >= 10 else date(int(end[:4]), 12, 28)
+    except ValueError:
+        return None
+    return first, max(first, last)
 
 
 def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
@@ -78,21 +93,15 @@ class ResolvingWrites:
         for rec in self._records(new_keys):
             self._db.executemany("INSERT OR IGNORE INTO key_blocks (block, key) VALUES (?, ?)",
                                  [(b, rec.key) for b in sorted(block_keys(rec))])
-        region = set(new_keys)
-        frontier = set(new_keys)
-        blocks_seen: set[str] = set()
-        while frontier:
-            blocks = {r[0] for r in self._select("SELECT block FROM key_blocks WHERE key IN ({ids})", frontier)}
-            blocks -= blocks_seen
-            blocks_seen |= blocks
-            found = {r[0] for r in self._select("SELECT key FROM key_blocks WHERE block IN ({ids})", blocks)}
-            entities = {r[0] for r in self._select("SELECT entity_id FROM actor_keys WHERE key IN ({ids})"
-                                                   " AND entity_id IS NOT NULL", found | frontier)}
-            found |= {r[0] for r in self._select("SELECT key FROM actor_keys WHERE entity_id IN ({ids})", entities)}
-            frontier = found - region
-            region |= found
-            if len(blocks_seen) > 5000:
-                break  # a pathological hub: resolve what we have rather than the whole store
+        # One hop: any key a new key can match shares a block with it; the co-members of those keys'
+        # entities come along so a merge or split sees whole entities. Going further would walk the
+        # block graph across the whole store (every key shares some block with some other key).
+        blocks = {r[0] for r in self._select("SELECT block FROM key_blocks WHERE key IN ({ids})", new_keys)}
+        found = {r[0] for r in self._select("SELECT key FROM key_blocks WHERE block IN ({ids})", blocks)}
+        entities = {r[0] for r in self._select("SELECT entity_id FROM actor_keys WHERE key IN ({ids})"
+                                               " AND entity_id IS NOT NULL", found)}
+        region = set(new_keys) | found | {r[0] for r in self._select(
+            "SELECT key FROM actor_keys WHERE entity_id IN ({ids})", entities)}
         before = {r["key"]: r["entity_id"] for r in self._select(
             "SELECT key, entity_id FROM actor_keys WHERE key IN ({ids})", region)}
         touched: set[str] = set()
@@ -142,17 +151,37 @@ class ResolvingWrites:
     # --- events --------------------------------------------------------------------------------------
 
     def _merge_events(self, entities: Collection[str], documents: Collection[str]) -> None:
-        """Regroup the reports that involve ``entities`` or come from ``documents`` into happenings."""
+        """Regroup into happenings the reports of ``documents``, every report of ``entities`` (whose
+        members changed), and the stored reports a new one could join: the same type, a shared
+        entity, and a date (or publication date) within :data:`WINDOW` of it. The window keeps a
+        batch from re-reading every report about a hub like the United States."""
         cols = ("SELECT e.id, e.doc_id, e.type, e.source_entity, e.target_entity, e.modality, e.date_start,"
                 " e.date_end, e.date_precision, e.place_country, e.place_name, e.cluster, d.published,"
                 " (SELECT count(*) FROM event_quantities q WHERE q.event_id = e.id)"
                 " + (e.place_name IS NOT NULL) AS detail FROM events e JOIN documents d ON d.id = e.doc_id")
         rows = {r["id"]: r for r in self._select(cols + " WHERE e.doc_id IN ({ids})", documents)}
-        involved = set(entities) | {e for r in rows.values() for e in (r["source_entity"], r["target_entity"]) if e}
-        for part in _chunks(sorted(involved)):
+        for part in _chunks(sorted(entities)):
             marks = ", ".join("?" * len(part))
             for r in self._db.execute(cols + f" WHERE e.source_entity IN ({marks}) OR e.target_entity IN ({marks})",
                                       (*part, *part)):
+                rows[r["id"]] = r
+        windows: dict[tuple[str, str], tuple[date, date]] = {}
+        for r in [r for r in rows.values() if r["doc_id"] in documents]:
+            span = _span(r)
+            if span is None:
+                continue
+            for ent in {r["source_entity"], r["target_entity"]} - {None}:
+                lo, hi = windows.get((r["type"], ent), span)
+                windows[(r["type"], ent)] = (min(lo, span[0]), max(hi, span[1]))
+        for (type_, ent), (lo, hi) in sorted(windows.items()):
+            for r in self._db.execute(
+                    cols + " WHERE e.type = ? AND (e.source_entity = ? OR e.target_entity = ?)"
+                    " AND coalesce(e.date_end, d.published) IS NOT NULL"
+                    " AND substr(coalesce(e.date_end, d.published), 1, 10) >="
+                    " substr(?, 1, length(substr(coalesce(e.date_end, d.published), 1, 10)))"
+                    " AND substr(coalesce(e.date_start, d.published), 1, 10) <="
+                    " substr(?, 1, length(substr(coalesce(e.date_start, d.published), 1, 10)))",
+                    (type_, ent, ent, (lo - WINDOW).isoformat(), (hi + WINDOW).isoformat())):
                 rows[r["id"]] = r
         clusters = {r["cluster"] for r in rows.values() if r["cluster"]}
         for r in self._select(cols + " WHERE e.cluster IN ({ids})", clusters):
