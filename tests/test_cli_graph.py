@@ -38,9 +38,22 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Run]:
         "bad_format": ["export", "--format", "xlsx", "--db", "g.db"],
         "entities_jsonl": ["export", "--what", "entities", "--db", "g.db"],
         "reports": ["events", "--reports", "--json", "--db", "g.db"],
+        "graph_what": ["export", "--format", "graphml", "--what", "relations", "-o", "r.graphml", "--db", "g.db"],
+        "missing_folder": ["export", "--format", "jsonl", "-o", "no/such/folder/x.jsonl", "--db", "g.db"],
+        "report_md": ["report", "Tokayev", "--db", "g.db"],
+        "report_bad": ["report", "Tokayev", "--format", "pdf", "--db", "g.db"],
         "events": ["events", "--json", "--db", "g.db"],
     }
     done = run_all({k: (v, NEWSGRAPH) for k, v in jobs.items()}, cwd)
+    # sanctions last: loading a list writes to the store the reads above share
+    sanctions = Path(__file__).parent / "fixtures" / "sanctions"
+    (cwd / "list.ftm.jsonl").write_text(
+        '{"id": "t-1", "schema": "Person", "datasets": ["test_list"], "properties": {"name": ["Sadyr Japarov"],'
+        ' "nationality": ["kg"]}}\n', encoding="utf-8")
+    done["sanctions_load"] = run(["sanctions", "load", "list.ftm.jsonl", "--db", "g.db", "--json"], cwd)
+    done["sanctions_sdn"] = run(["sanctions", "load", str(sanctions / "sdn_sample.csv"), "--db", "g.db"], cwd)
+    done["sanctions_flagged"] = run(["sanctions", "flagged", "--db", "g.db", "--json"], cwd)
+    done["sanctions_bad"] = run(["sanctions", "load", "corpus/a_steppe_wire.txt", "--db", "g.db"], cwd)
     done["cwd"] = Run([], 0, str(cwd), "")
     return done
 
@@ -99,6 +112,37 @@ def test_network_and_table_exports_open_in_their_tools(runs: dict[str, Run]) -> 
 
 def test_export_errors_are_clear(runs: dict[str, Run]) -> None:
     r = runs["binary_to_stdout"]
-    assert r.returncode == 2 and "binary format: give a file with -o" in r.output
+    assert r.returncode == 2 and "parquet writes a file, not the terminal: give one with -o" in r.output
     r = runs["bad_format"]
     assert r.returncode == 2 and "'xlsx'; choose one of" in r.output
+
+
+def test_report_and_its_errors(runs: dict[str, Run]) -> None:
+    r = runs["report_md"]
+    assert r.returncode == 0, r.output
+    assert r.stdout.startswith("# Briefing: Kassym-Jomart Tokayev") and "## Sources" in r.stdout
+    bad = runs["report_bad"]
+    assert bad.returncode == 2 and "--format: 'pdf'; choose md or html" in bad.output
+
+
+def test_output_problems_are_one_line_errors(runs: dict[str, Run]) -> None:
+    r = runs["missing_folder"]
+    assert r.returncode == 2 and "no/such/folder/x.jsonl: No such file or directory" in r.output
+    assert "Traceback" not in r.output
+    r = runs["graph_what"]
+    assert r.returncode == 2 and "graphml always holds the whole graph" in r.output
+
+
+def test_sanctions_load_flags_the_matching_entity(runs: dict[str, Run]) -> None:
+    r = runs["sanctions_load"]
+    assert r.returncode == 0, r.output
+    loaded = json.loads(r.stdout)
+    assert loaded["parties"] == 1 and loaded["flagged_entities"] == 1
+    flagged = [json.loads(line) for line in runs["sanctions_flagged"].lines()]
+    assert [f["name"] for f in flagged] == ["Sadyr Japarov"]
+    (flag,) = flagged[0]["sanctions"]
+    assert flag["list"] == "test_list" and flag["score"] >= 0.85 and "Sadyr Japarov" in flag["explanation"]
+    sdn = runs["sanctions_sdn"]
+    assert sdn.returncode == 0 and "sdn_sample.csv:4: expected 12 columns" in sdn.output  # bad rows named
+    bad = runs["sanctions_bad"]
+    assert bad.returncode == 2 and "a_steppe_wire.txt" in bad.output and "Traceback" not in bad.output

@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsgraph import settings
-from newsgraph.errors import NewsgraphError
+from newsgraph.errors import InputError, NewsgraphError
 
 app = typer.Typer(help="News reporting in; sourced actors, events and relations out.", no_args_is_help=True,
                   add_completion=False)
@@ -220,7 +220,7 @@ def report(
     from newsgraph.report import build_report, render_html, render_markdown
 
     if format not in ("md", "html"):
-        raise typer.BadParameter(f"{format!r}; choose md or html", param_hint="--format")
+        raise InputError("--format", f"{format!r}; choose md or html")
     with _open_existing(_db(db)) as store:
         briefing = build_report(Query(store), actor, limit=limit)
     text = render_html(briefing) if format == "html" else render_markdown(briefing)
@@ -371,6 +371,56 @@ def evaluate(
                    f" {graph['relation_statements']} relation statements into {graph['relations']} relations"))
 
 
+sanctions_app = typer.Typer(help="Sanctions lists: load them, and see which entities they flag.",
+                            no_args_is_help=True)
+app.add_typer(sanctions_app, name="sanctions")
+
+
+@sanctions_app.command("load")
+def sanctions_load(
+    path: Annotated[Path, typer.Argument(help="FollowTheMoney JSON lines (OpenSanctions) or OFAC sdn.csv")],
+    db: DbOption = None,  # type: ignore[assignment]
+    threshold: Annotated[float, typer.Option(help="Lowest match score (0-1) that flags an entity")] = 0.85,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Store a sanctions list and flag the entities that match its parties (with why they match)."""
+    from newsgraph.sanctions import load_and_flag
+
+    if not 0 < threshold <= 1:
+        raise typer.BadParameter(f"{threshold} is not in (0, 1]", param_hint="--threshold")
+    with _open_existing(_db(db)) as store:
+        result = load_and_flag(store, path, threshold=threshold)
+    for problem in result.errors:
+        error(str(problem))
+    if as_json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False))
+    else:
+        err.print(f"{result.parties} parties stored from {path} ({len(result.errors)} bad records);"
+                  f" {result.flagged} of {result.entities} entities flagged ({result.matches} matches)")
+
+
+@sanctions_app.command("flagged")
+def sanctions_flagged(
+    db: DbOption = None,  # type: ignore[assignment]
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Entities matched to a listed party, with the score and the explanation of each match."""
+    from newsgraph import query
+
+    with _open_existing(_db(db)) as store:
+        rows = [e for e in query.Query(store).entities(detail=True) if e["sanctions"]]
+    if as_json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return
+    table = Table("entity", "kind", "country", "list", "listed as", "score", "why")
+    for row in rows:
+        for m in row["sanctions"]:
+            table.add_row(safe(row["name"]), safe(row["kind"]), safe(row["country"]), safe(m["list"]),
+                          safe(m["party_name"]), f"{m['score']:.2f}", safe(m["explanation"]))
+    out.print(table)
+
+
 @app.command()
 def stats(db: DbOption = None) -> None:  # type: ignore[assignment]
     """Counts of documents, sentences, entities and events by type."""
@@ -389,6 +439,9 @@ def main() -> None:
         app()
     except NewsgraphError as e:
         error(str(e))
+        sys.exit(2)
+    except OSError as e:  # an output file in a missing folder, a full disk, no permission
+        error(f"{e.filename or 'output'}: {e.strerror or e}")
         sys.exit(2)
 
 

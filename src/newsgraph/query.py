@@ -230,7 +230,7 @@ class Query:
     def find_entity_id(self, name: str) -> str:
         rows = self.store.entity_rows(name=name)
         if not rows:
-            raise InputError("actor", f"no entity is called {name!r} (try `newsgraph entities --q`)")
+            raise InputError("actor", f"no entity is called {name!r} (try `newsgraph entities --search`)")
         return str(rows[0]["id"])
 
     def relations(self, entity: str | None = None, relation: str | None = None) -> list[Json]:

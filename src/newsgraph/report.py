@@ -66,7 +66,7 @@ def _entity(query: Query, actor: str) -> Json:
     except InputError:
         found = None
     if not found:
-        raise InputError("actor", f"no entity is called {actor!r} (try `newsgraph entities --q`)")
+        raise InputError("actor", f"no entity is called {actor!r} (try `newsgraph entities --search`)")
     return found
 
 

@@ -21,7 +21,7 @@ from newsgraph.query import Json, Query
 
 FORMATS = ("jsonl", "csv", "parquet", "graphml", "gexf", "ftm")
 WHATS = ("events", "entities", "relations")
-_BINARY = {"parquet", "graphml", "gexf"}
+_BINARY = {"parquet", "graphml", "gexf"}  # written to a file (bytes or XML), never to the terminal
 
 
 def rows(query: Query, what: str, reports: bool = False) -> list[Json]:
@@ -44,7 +44,10 @@ def export(query: Query, format: str, what: str, output: Path | None, stdout: Te
     if what not in WHATS:
         raise InputError("--what", f"{what!r}; choose one of {', '.join(WHATS)}")
     if format in _BINARY and output is None:
-        raise InputError("--output", f"{format} is a binary format: give a file with -o")
+        raise InputError("--output", f"{format} writes a file, not the terminal: give one with -o")
+    if format in ("graphml", "gexf", "ftm") and what != "events":
+        raise InputError("--what", f"{format} always holds the whole graph (entities, events, relations);"
+                                   " --what applies to jsonl and parquet")
     if format == "csv" and what != "events":
         raise InputError("--what", "csv holds events (GDELT-style columns); use jsonl or parquet for " + what)
     errors: list[InputError] = []

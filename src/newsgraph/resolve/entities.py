@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -291,21 +291,38 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def cluster(records: Sequence[ActorRecord]) -> list[Entity]:
-    """Group records into entities. Deterministic in the set of records, whatever their order."""
+def cluster(records: Sequence[ActorRecord], known: Mapping[str, str] | None = None,
+            fresh: Collection[str] | None = None) -> list[Entity]:
+    """Group records into entities. Deterministic in the set of records, whatever their order.
+
+    Incrementally, ``known`` maps the keys already resolved to their entity and ``fresh`` names the
+    keys that are new or changed: only pairs with a fresh key are compared, and keys that shared an
+    entity are joined up front. The answer is the one a full run would give, because a record's
+    names only ever grow (so old matches still hold) and an entity of full names is exactly a set of
+    pairwise-connected keys (bare surnames, attached afterwards, are decided again every time).
+    """
     recs = sorted({r.id: r for r in records}.values(), key=lambda r: r.id)
     uf = _UnionFind(r.id for r in recs)
     blocks: dict[str, list[ActorRecord]] = defaultdict(list)
+    by_entity: dict[str, str] = {}
     for r in recs:
         if r.kind == "person" and not is_full_person(r):
             continue  # surnames alone: second pass
+        if known and fresh is not None and r.key in known:
+            first = by_entity.setdefault(known[r.key], r.id)
+            uf.union(first, r.id)
         for k in block_keys(r):
             blocks[k].append(r)
     for members in blocks.values():
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                if uf.find(a.id) != uf.find(b.id) and same_entity(a, b):
-                    uf.union(a.id, b.id)
+        if fresh is None:
+            pairs: Iterable[tuple[ActorRecord, ActorRecord]] = (
+                (a, b) for i, a in enumerate(members) for b in members[i + 1:])
+        else:
+            pairs = ((a, b) for a in members if a.key in fresh for b in members
+                     if b is not a and (b.key not in fresh or a.id < b.id))
+        for a, b in pairs:
+            if uf.find(a.id) != uf.find(b.id) and same_entity(a, b):
+                uf.union(a.id, b.id)
     _attach_surnames(recs, uf)
     groups: dict[str, list[ActorRecord]] = defaultdict(list)
     for r in recs:

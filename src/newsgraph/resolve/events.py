@@ -125,21 +125,42 @@ def _order(r: Report) -> tuple[object, ...]:
             r.doc_id, r.id)
 
 
+def _slots(r: Report) -> list[tuple[str, str | None, str | None]]:
+    """Index keys of a report: its type with its (source, target) and each side alone."""
+    return [(r.type, r.source, r.target), (r.type, r.source, "*"), (r.type, "*", r.target)]
+
+
+def _probes(r: Report) -> list[tuple[str, str | None, str | None]]:
+    """Index keys under which the reports that can agree with ``r`` are filed (see _actors_agree)."""
+    def one_way(s: str | None, t: str | None) -> list[tuple[str, str | None, str | None]]:
+        if s is not None and t is not None:
+            return [(r.type, s, t), (r.type, s, None), (r.type, None, t)]
+        if s is not None:
+            return [(r.type, s, "*")]
+        return [(r.type, "*", t)] if t is not None else []
+    keys = one_way(r.source, r.target)
+    if r.type in SYMMETRIC:
+        keys += one_way(r.target, r.source)
+    return keys
+
+
 def merge(reports: Sequence[Report]) -> list[Happening]:
-    """Group reports into happenings (complete linkage in content order; see the module docstring)."""
+    """Group reports into happenings (complete linkage in content order; see the module docstring).
+
+    Groups are indexed by type and actors, so a report is only compared with the groups whose
+    actors could agree with its own: the work grows with the reports of a dyad, not of a hub.
+    """
     groups: list[list[Report]] = []
-    by_entity: dict[str, list[int]] = defaultdict(list)
+    index: dict[tuple[str, str | None, str | None], set[int]] = defaultdict(set)
     for r in sorted({r.id: r for r in reports}.values(), key=_order):
-        candidates = sorted({i for e in (r.source, r.target) if e for i in by_entity[e]})
-        home = next((i for i in candidates
-                     if all(same_happening(r, m) for m in groups[i])), None)
+        candidates = sorted({i for key in _probes(r) for i in index.get(key, ())})
+        home = next((i for i in candidates if all(same_happening(r, m) for m in groups[i])), None)
         if home is None:
             groups.append([r])
             home = len(groups) - 1
         else:
             groups[home].append(r)
-        for e in (r.source, r.target):
-            if e and home not in by_entity[e]:
-                by_entity[e].append(home)
+        for key in _slots(r):
+            index[key].add(home)
     return [Happening(id=min(m.id for m in g), primary=g[0].id, members=tuple(sorted(m.id for m in g)))
             for g in groups]

@@ -18,20 +18,33 @@ from newsgraph.resolve.events import Report, merge
 from newsgraph.resolve.names import normalise_name
 
 _CHUNK = 500
-WINDOW = timedelta(days=45)  # reports further apart than this (dates or publication) never merge
+SLACK = timedelta(days=1)     # dated reports: as far apart as same_happening allows
+UNDATED = timedelta(days=7)   # undated reports: publication days this close (resolve.events.UNDATED_WINDOW)
 
 
-def _span(row: sqlite3.Row) -> tuple[date, date] | None:
-    """The days a report's date covers, else its publication day; None when it has neither."""
-    start, end = row["date_start"] or row["published"], row["date_end"] or row["published"]
-    if not start or not end:
-        return None
+def _window(row: sqlite3.Row) -> tuple[date, date] | None:
+    """The days a stored report must touch to be able to join this one: its date's days with a
+    day of slack, or for an undated report a week either side of its publication day."""
+    start, end, published = row["date_start"], row["date_end"] or row["date_start"], row["published"]
     try:
-        first = date.fromisoformat((start + "-01-01")[:10] if len(start) < 10 else start[:10])
-        last = date.fromisoformat(end[:10]) if len(end) >= 10 else date(int(end[:4]), 12, 28)
+        if start:
+            first = date.fromisoformat((start + "-01-01")[:10])
+            last = date.fromisoformat(end[:10]) if len(end) >= 10 else _last_day(end)
+            return first - SLACK, max(first, last) + SLACK
+        if published:
+            day = date.fromisoformat(published[:10])
+            return day - UNDATED, day + UNDATED
     except ValueError:
         return None
-    return first, max(first, last)
+    return None
+
+
+def _last_day(prefix: str) -> date:
+    year, _, month = prefix.partition("-")
+    if not month:
+        return date(int(year), 12, 31)
+    nxt = date(int(year) + (month == "12"), int(month) % 12 + 1, 1)
+    return nxt - timedelta(days=1)
 
 
 def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
@@ -106,7 +119,10 @@ class ResolvingWrites:
             "SELECT key, entity_id FROM actor_keys WHERE key IN ({ids})", region)}
         touched: set[str] = set()
         moved: dict[str, str] = {}
-        for ent in cluster(self._records(region)):
+        fresh = set(new_keys)
+        for ent in cluster(self._records(region), known={k: e for k, e in before.items() if e}, fresh=fresh):
+            if not (fresh.intersection(ent.members) or any(before.get(k) != ent.id for k in ent.members)):
+                continue  # nothing new in it and no member moved: its stored row is still right
             self._db.execute(
                 "INSERT INTO entities (id, name, norm, kind, country, sector, key) VALUES (?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (id) DO UPDATE SET name = excluded.name, norm = excluded.norm, kind = excluded.kind,"
@@ -153,8 +169,8 @@ class ResolvingWrites:
     def _merge_events(self, entities: Collection[str], documents: Collection[str]) -> None:
         """Regroup into happenings the reports of ``documents``, every report of ``entities`` (whose
         members changed), and the stored reports a new one could join: the same type, a shared
-        entity, and a date (or publication date) within :data:`WINDOW` of it. The window keeps a
-        batch from re-reading every report about a hub like the United States."""
+        entity, and a date (or, undated, a publication date) that could agree with it. The window keeps
+        a batch from re-reading every report about a hub like the United States."""
         cols = ("SELECT e.id, e.doc_id, e.type, e.source_entity, e.target_entity, e.modality, e.date_start,"
                 " e.date_end, e.date_precision, e.place_country, e.place_name, e.cluster, d.published,"
                 " (SELECT count(*) FROM event_quantities q WHERE q.event_id = e.id)"
@@ -167,7 +183,7 @@ class ResolvingWrites:
                 rows[r["id"]] = r
         windows: dict[tuple[str, str], tuple[date, date]] = {}
         for r in [r for r in rows.values() if r["doc_id"] in documents]:
-            span = _span(r)
+            span = _window(r)
             if span is None:
                 continue
             for ent in {r["source_entity"], r["target_entity"]} - {None}:
@@ -181,7 +197,7 @@ class ResolvingWrites:
                     " substr(?, 1, length(substr(coalesce(e.date_end, d.published), 1, 10)))"
                     " AND substr(coalesce(e.date_start, d.published), 1, 10) <="
                     " substr(?, 1, length(substr(coalesce(e.date_start, d.published), 1, 10)))",
-                    (type_, ent, ent, (lo - WINDOW).isoformat(), (hi + WINDOW).isoformat())):
+                    (type_, ent, ent, lo.isoformat(), hi.isoformat())):
                 rows[r["id"]] = r
         clusters = {r["cluster"] for r in rows.values() if r["cluster"]}
         for r in self._select(cols + " WHERE e.cluster IN ({ids})", clusters):

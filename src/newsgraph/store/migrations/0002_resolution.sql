@@ -16,7 +16,7 @@ CREATE TABLE actors (
     aliases   TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(aliases))
 ) STRICT;
 CREATE INDEX actors_doc ON actors(doc_id);
-CREATE INDEX actors_key ON actors(key);
+CREATE INDEX actors_key ON actors(key, doc_id);
 
 -- What the resolver clusters: every actor key once, with the union of what documents said of it
 -- and in how many documents it appears; entity_id is the resolver's current answer.
