@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 UNDATED_WINDOW = timedelta(days=7)     # undated reports: published this close, or no merge
@@ -38,6 +39,20 @@ class Report:
     place_country: str | None = None
     place_name: str | None = None
     detail: int = 0           # how much the report says (quantities, place): breaks ties for primary
+
+    @cached_property
+    def days(self) -> tuple[date, date] | None:
+        """The first and last day the date covers (parsed once: merging compares it many times)."""
+        if not self.date_start:
+            return None
+        try:
+            return _bounds(self.date_start, self.date_end or self.date_start)
+        except ValueError:
+            return None
+
+    @cached_property
+    def published_day(self) -> date | None:
+        return _day(self.published)
 
 
 @dataclass(frozen=True)
@@ -87,16 +102,14 @@ def _actors_agree(a: Report, b: Report) -> bool:
 
 
 def _times_agree(a: Report, b: Report) -> bool:
-    pa, pb = _day(a.published), _day(b.published)
+    pa, pb = a.published_day, b.published_day
     if not (a.date_start and b.date_start):
         if a.date_start or b.date_start:
             return False  # one says when, the other does not: too little to call them one
         return pa is not None and pb is not None and abs(pa - pb) <= UNDATED_WINDOW
-    try:
-        a0, a1 = _bounds(a.date_start, a.date_end or a.date_start)
-        b0, b1 = _bounds(b.date_start, b.date_end or b.date_start)
-    except ValueError:
+    if a.days is None or b.days is None:
         return False
+    (a0, a1), (b0, b1) = a.days, b.days
     if a0 > b1 + timedelta(days=1) or b0 > a1 + timedelta(days=1):
         return False  # a day of slack for time zones and "late on Tuesday"
     if _PRECISION_RANK.get(a.precision or "", 9) >= 3 and _PRECISION_RANK.get(b.precision or "", 9) >= 3:

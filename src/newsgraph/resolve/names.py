@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from newsgraph.model import Actor
 
@@ -17,6 +18,7 @@ _DROP = re.compile(r"[.'\u2019\u2018`]")   # "U.S." is "US", "Côte d'Ivoire" is
 _SPLIT = re.compile(r"[\W_]+")               # any other punctuation separates words: "Al-Assad"
 
 
+@lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
     """Casefolded, without diacritics or punctuation, single-spaced: how names are compared."""
     decomposed = unicodedata.normalize("NFKD", name)

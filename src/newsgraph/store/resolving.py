@@ -172,7 +172,7 @@ class ResolvingWrites:
         entity, and a date (or, undated, a publication date) that could agree with it. The window keeps
         a batch from re-reading every report about a hub like the United States."""
         cols = ("SELECT e.id, e.doc_id, e.type, e.source_entity, e.target_entity, e.modality, e.date_start,"
-                " e.date_end, e.date_precision, e.place_country, e.place_name, e.cluster, d.published,"
+                " e.date_end, e.date_precision, e.place_country, e.place_name, e.cluster, e.is_primary, d.published,"
                 " (SELECT count(*) FROM event_quantities q WHERE q.event_id = e.id)"
                 " + (e.place_name IS NOT NULL) AS detail FROM events e JOIN documents d ON d.id = e.doc_id")
         rows = {r["id"]: r for r in self._select(cols + " WHERE e.doc_id IN ({ids})", documents)}
@@ -207,5 +207,6 @@ class ResolvingWrites:
                           date_end=r["date_end"], precision=r["date_precision"], published=r["published"],
                           place_country=r["place_country"], place_name=r["place_name"], detail=r["detail"])
                    for r in rows.values()]
-        updates = [(h.id, int(member == h.primary), member) for h in merge(reports) for member in h.members]
+        updates = [(h.id, int(member == h.primary), member) for h in merge(reports) for member in h.members
+                   if rows[member]["cluster"] != h.id or rows[member]["is_primary"] != (member == h.primary)]
         self._db.executemany("UPDATE events SET cluster = ?, is_primary = ? WHERE id = ?", updates)
