@@ -20,6 +20,7 @@ from newsgraph.resolve.names import normalise_name
 _CHUNK = 500
 SLACK = timedelta(days=1)     # dated reports: as far apart as same_happening allows
 UNDATED = timedelta(days=7)   # undated reports: publication days this close (resolve.events.UNDATED_WINDOW)
+RANGE_REACH = timedelta(days=120)  # a stored range ("between March and June") may start this long before
 
 
 def _window(row: sqlite3.Row) -> tuple[date, date] | None:
@@ -181,24 +182,29 @@ class ResolvingWrites:
             for r in self._db.execute(cols + f" WHERE e.source_entity IN ({marks}) OR e.target_entity IN ({marks})",
                                       (*part, *part)):
                 rows[r["id"]] = r
-        windows: dict[tuple[str, str], tuple[date, date]] = {}
+        windows: dict[tuple[bool, str, str], tuple[date, date]] = {}
         for r in [r for r in rows.values() if r["doc_id"] in documents]:
             span = _window(r)
             if span is None:
                 continue
             for ent in {r["source_entity"], r["target_entity"]} - {None}:
-                lo, hi = windows.get((r["type"], ent), span)
-                windows[(r["type"], ent)] = (min(lo, span[0]), max(hi, span[1]))
-        for (type_, ent), (lo, hi) in sorted(windows.items()):
-            for r in self._db.execute(
-                    cols + " WHERE e.type = ? AND (e.source_entity = ? OR e.target_entity = ?)"
-                    " AND coalesce(e.date_end, d.published) IS NOT NULL"
-                    " AND substr(coalesce(e.date_end, d.published), 1, 10) >="
-                    " substr(?, 1, length(substr(coalesce(e.date_end, d.published), 1, 10)))"
-                    " AND substr(coalesce(e.date_start, d.published), 1, 10) <="
-                    " substr(?, 1, length(substr(coalesce(e.date_start, d.published), 1, 10)))",
-                    (type_, ent, ent, lo.isoformat(), hi.isoformat())):
-                rows[r["id"]] = r
+                key = (r["date_start"] is not None, r["type"], ent)
+                lo, hi = windows.get(key, span)
+                windows[key] = (min(lo, span[0]), max(hi, span[1]))
+        for (dated, type_, ent), (lo, hi) in sorted(windows.items()):
+            for side in ("source_entity", "target_entity"):  # each branch walks an index, not the hub's rows
+                if dated:  # dated reports join dated ones: dates in the window, or coarser ones around it
+                    coarse = sorted({lo.isoformat()[:4], lo.isoformat()[:7], hi.isoformat()[:4], hi.isoformat()[:7]})
+                    found = self._db.execute(
+                        cols + f" WHERE e.type = ? AND e.{side} = ? AND (e.date_start BETWEEN ? AND ?"
+                        " OR e.date_start IN (?, ?, ?, ?))",
+                        (type_, ent, (lo - RANGE_REACH).isoformat(), hi.isoformat(), *(coarse + coarse)[:4]))
+                else:  # undated reports join undated ones published close by
+                    found = self._db.execute(
+                        cols + f" WHERE e.type = ? AND e.{side} = ? AND e.date_start IS NULL"
+                        " AND d.published BETWEEN ? AND ?", (type_, ent, lo.isoformat(), hi.isoformat()))
+                for r in found:
+                    rows[r["id"]] = r
         clusters = {r["cluster"] for r in rows.values() if r["cluster"]}
         for r in self._select(cols + " WHERE e.cluster IN ({ids})", clusters):
             rows[r["id"]] = r

@@ -52,6 +52,10 @@ CREATE INDEX mentions_actor ON mentions(actor_id);
 CREATE INDEX events_cluster ON events(cluster);
 CREATE INDEX events_primary ON events(is_primary, date_start);
 CREATE INDEX events_source_actor ON events(source_actor);
+CREATE INDEX events_type_source_date ON events(type, source_entity, date_start);
+CREATE INDEX events_type_target_date ON events(type, target_entity, date_start);
+CREATE INDEX documents_published ON documents(published);
+CREATE INDEX entity_roles_actor ON entity_roles(actor_id);
 CREATE INDEX events_target_actor ON events(target_actor);
 
 -- Stores made by version 1 keep their data: one actor per (document, entity) it was seen in. Their
