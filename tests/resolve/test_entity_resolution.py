@@ -41,6 +41,11 @@ def test_one_person_written_two_ways(a: str, b: str) -> None:
     ("Sergei Lavrov", "Dmitry Lavrov"),
     ("Ferdinand Marcos Jr.", "Ferdinand Marcos"),  # father and son
     ("Sergei Shoigu", "Sergei Lavrov"),
+    ("Maria Rossi", "Mario Rossi"),            # one letter of a given name is another person
+    ("Ivan Petrov", "Ivana Petrova"),
+    ("Daniel Ortega", "Daniela Ortega"),
+    ("George W. Bush", "George H. W. Bush"),  # middle names, when both give them, must agree
+    ("J. Biden", "Joe Biden"),                # an initial could be anyone
 ])
 def test_different_people_stay_apart(a: str, b: str) -> None:
     assert not same_entity(rec(a), rec(b))
@@ -50,6 +55,23 @@ def test_different_people_stay_apart(a: str, b: str) -> None:
 def test_a_country_conflict_keeps_namesakes_apart() -> None:
     assert not same_entity(rec("John Smith", country="GBR"), rec("John Smith", country="USA"))
     assert same_entity(rec("John Smith", country="GBR"), rec("John Smith"))
+
+
+def test_a_record_without_country_cannot_chain_namesakes_of_two_countries() -> None:
+    records = [rec("John Smith", country="GBR"), rec("John Smith"), rec("John Smith", country="USA")]
+    assert len(cluster(records)) == 2
+    orgs = [rec("Ministry of Defence", "government", "RUS"), rec("Ministry of Defence", "government"),
+            rec("Ministry of Defence", "government", "UKR")]
+    assert len(cluster(orgs)) == 2
+    for order in ([2, 1, 0], [1, 0, 2], [1, 2, 0]):  # and whatever the order, the same two
+        assert cluster([records[i] for i in order]) == cluster(records)
+
+
+def test_bare_surnames_of_two_countries_stay_apart() -> None:
+    records = [rec("Smith", country="GBR"), rec("Smith", country="USA"), rec("John Smith", country="GBR")]
+    assert groups(records) == {frozenset({"Smith", "John Smith"}), frozenset({"Smith"})}
+    (british,) = [e for e in cluster(records) if e.country == "GBR"]
+    assert len(british.members) == 2 and british.name == "John Smith"
 
 
 def test_a_bare_surname_joins_the_only_full_name_that_has_it() -> None:

@@ -59,6 +59,10 @@ def test_type_modality_place_and_actors_must_agree() -> None:
 def test_direction_matters_for_directed_types() -> None:
     aid = replace(MEETING, type="AID")
     assert not same_happening(aid, replace(aid, id="r2", doc_id="d2", source="KGZ", target="KAZ"))
+    # a shared entity in opposite roles is no agreement: Russia sanctioning is not Russia sanctioned
+    sanction = replace(MEETING, type="SANCTION", source="RUS", target=None)
+    assert not same_happening(sanction, replace(sanction, id="r2", doc_id="d2", source=None, target="RUS"))
+    assert same_happening(sanction, replace(sanction, id="r2", doc_id="d2", target="UKR"))
 
 
 def test_undated_reports_merge_only_when_published_close_together() -> None:

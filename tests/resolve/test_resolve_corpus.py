@@ -113,3 +113,18 @@ def test_permutations_of_batches_agree(graph: Path, tmp_path: Path) -> None:
         pipeline.ingest(first, db)
         pipeline.ingest(second, db)
         assert snapshot(db) == snapshot(graph)
+
+
+def test_common_nouns_stay_in_their_article_and_do_not_merge_events(tmp_path: Path) -> None:
+    corpus = tmp_path / "police"
+    corpus.mkdir()
+    for name, city in (("a.txt", "Tbilisi"), ("b.txt", "Nairobi")):
+        (corpus / name).write_text(f"Published: 2024-05-15\n\nIn {city}, police detained several protesters "
+                                   "on Tuesday, witnesses said.\n", encoding="utf-8")
+    db = tmp_path / "police.db"
+    assert pipeline.ingest([str(corpus)], db).ingested == 2
+    with Store.open(db) as store:
+        q = Query(store)
+        assert len([e for e in q.entities() if e["name"].lower() == "police"]) == 2
+        events = q.events()
+        assert len(events) == 2 and all(e["sources"] == 1 for e in events)

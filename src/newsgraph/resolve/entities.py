@@ -31,6 +31,7 @@ from rapidfuzz.distance import Indel
 from newsgraph.ontology import countries, vocab
 from newsgraph.resolve.names import entity_id, normalise_name
 
+DOCUMENT_SCOPED = "|@"  # marks the keys of common-noun actors, which never leave their document
 PERSON_TOKEN_MIN = 80   # per-token similarity of two spellings of one given name or surname
 ORG_NAME_MIN = 92       # token-sort similarity of two spellings of one organisation's name
 _ORG_KINDS = {"organisation", "business", "igo", "government", "military", "media", "armed-group", "group"}
@@ -124,12 +125,14 @@ def person_tokens(name: str) -> tuple[str, ...]:
     return tuple(fold_spelling(t) for t in tokens)
 
 
-def _similar(a: str, b: str) -> bool:
+def _same_surname(a: str, b: str) -> bool:
+    """Surnames agree when equal after transliteration folding, or, for longer names, when they
+    differ only inside (Glazyev / Glaziev): same first and last letter, similarity >= 80%. A changed
+    ending is another name (Petrov / Petrova)."""
     if a == b:
         return True
-    if len(a) == 1 or len(b) == 1:  # an initial: "V Putin"
-        return a[0] == b[0]
-    return Indel.normalized_similarity(a, b) * 100 >= PERSON_TOKEN_MIN
+    return (min(len(a), len(b)) >= 6 and a[0] == b[0] and a[-1] == b[-1]
+            and Indel.normalized_similarity(a, b) * 100 >= PERSON_TOKEN_MIN)
 
 
 def _suffixes() -> frozenset[str]:
@@ -138,30 +141,34 @@ def _suffixes() -> frozenset[str]:
     return frozenset(value)
 
 
+@cache
+def _particles() -> frozenset[str]:
+    value = _settings()["particles"]
+    assert isinstance(value, list)
+    return frozenset(value)
+
+
 def same_person_name(a: Sequence[str], b: Sequence[str]) -> bool:
     """Two full names (token tuples, >= 2 tokens each) name one person.
 
-    First and last tokens must agree; the shorter name's middle tokens must each find a partner
-    in the longer one ("Abdel Fattah al Burhan" / "Abdel Fattah Burhan"). Generational suffixes
-    must agree exactly: Marcos Jr is not Marcos.
+    Given names must be equal once transliterations are folded (Sergey / Sergei, but Maria is not
+    Mario and Ivan is not Ivana); surnames may differ by a slip inside (see _same_surname); middle
+    names, when both give some, must be the same ("George W Bush" is not "George H W Bush");
+    particles ("al", "bin", "van") do not count; generational suffixes must agree exactly (Marcos
+    Jr is not Marcos). Initials never match a name: "J Biden" could be Joe or Jill.
     """
-    sfx = _suffixes()
+    sfx, particles = _suffixes(), _particles()
     sa, sb = [t for t in a if t in sfx], [t for t in b if t in sfx]
     if sa != sb:
         return False
-    a, b = [t for t in a if t not in sfx], [t for t in b if t not in sfx]
-    if len(a) < 2 or len(b) < 2:
+    a = [t for t in a if t not in sfx and t not in particles]
+    b = [t for t in b if t not in sfx and t not in particles]
+    if len(a) < 2 or len(b) < 2 or min(len(a[0]), len(b[0])) < 2:
         return False
-    if not (_similar(a[0], b[0]) and _similar(a[-1], b[-1])):
+    if a[0] != b[0] or not _same_surname(a[-1], b[-1]):
         return False
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
-    rest = list(long[1:-1])
-    for tok in short[1:-1]:
-        hit = next((i for i, r in enumerate(rest) if _similar(tok, r)), None)
-        if hit is None:
-            return False
-        rest.pop(hit)
-    return True
+    ma, mb = a[1:-1], b[1:-1]
+    return not (ma and mb) or ma == mb
 
 
 @cache
@@ -276,8 +283,16 @@ def block_keys(rec: ActorRecord) -> set[str]:
 # --- clusters ------------------------------------------------------------------------------------
 
 class _UnionFind:
-    def __init__(self, items: Iterable[str]) -> None:
-        self.parent = {i: i for i in items}
+    """Union-find whose components remember their countries: two components with different
+    countries are never joined, so "John Smith" (no country) cannot chain a British and an
+    American John Smith into one person."""
+
+    def __init__(self, records: Iterable[ActorRecord]) -> None:
+        self.parent: dict[str, str] = {}
+        self.countries: dict[str, set[str]] = {}
+        for r in records:
+            self.parent[r.id] = r.id
+            self.countries[r.id] = {r.country} if r.country else set()
 
     def find(self, x: str) -> str:
         while self.parent[x] != x:
@@ -285,10 +300,17 @@ class _UnionFind:
             x = self.parent[x]
         return x
 
-    def union(self, a: str, b: str) -> None:
+    def union(self, a: str, b: str) -> bool:
         ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+        if ra == rb:
+            return True
+        ca, cb = self.countries[ra], self.countries[rb]
+        if ca and cb and not ca & cb:
+            return False
+        keep, gone = min(ra, rb), max(ra, rb)
+        self.parent[gone] = keep
+        self.countries[keep] = ca | cb
+        return True
 
 
 def cluster(records: Sequence[ActorRecord], known: Mapping[str, str] | None = None,
@@ -302,12 +324,14 @@ def cluster(records: Sequence[ActorRecord], known: Mapping[str, str] | None = No
     pairwise-connected keys (bare surnames, attached afterwards, are decided again every time).
     """
     recs = sorted({r.id: r for r in records}.values(), key=lambda r: r.id)
-    uf = _UnionFind(r.id for r in recs)
+    uf = _UnionFind(recs)
     blocks: dict[str, list[ActorRecord]] = defaultdict(list)
     by_entity: dict[str, str] = {}
     for r in recs:
         if r.kind == "person" and not is_full_person(r):
             continue  # surnames alone: second pass
+        if DOCUMENT_SCOPED in r.key:
+            continue  # "police" of one article (resolve.names.document_key) is its own entity
         if known and fresh is not None and r.key in known:
             first = by_entity.setdefault(known[r.key], r.id)
             uf.union(first, r.id)
@@ -331,28 +355,26 @@ def cluster(records: Sequence[ActorRecord], known: Mapping[str, str] | None = No
 
 
 def _attach_surnames(recs: Sequence[ActorRecord], uf: _UnionFind) -> None:
-    """A one-word person name joins the single full-name entity with that surname, if only one."""
+    """A one-word person name joins the single full-name entity with that surname (and a country
+    that does not contradict it), if there is exactly one; bare surnames of different countries
+    stay apart ("Kim" of Seoul is not "Kim" of Pyongyang)."""
     by_surname: dict[str, set[str]] = defaultdict(set)
-    countries_of: dict[str, set[str]] = defaultdict(set)
     for r in recs:
         if is_full_person(r):
             root = uf.find(r.id)
-            if r.country:
-                countries_of[root].add(r.country)
             for name in r.names():
                 tokens = [t for t in person_tokens(name) if t not in _suffixes()]
                 if len(tokens) >= 2:
                     by_surname[tokens[-1]].add(root)
-    singles: dict[str, list[ActorRecord]] = defaultdict(list)
+    singles: dict[tuple[str, str | None], list[ActorRecord]] = defaultdict(list)
     for r in recs:
         if r.kind == "person" and not is_full_person(r) and person_tokens(r.name):
-            singles[person_tokens(r.name)[-1]].append(r)
-    for surname, group in singles.items():
+            singles[(person_tokens(r.name)[-1], r.country)].append(r)
+    for (surname, country), group in sorted(singles.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
         for r in group[1:]:
-            uf.union(group[0].id, r.id)  # the same bare surname is one entity either way
-        roots = {root for root in by_surname.get(surname, set())
-                 if not any(r.country and countries_of[root] and r.country not in countries_of[root]
-                            for r in group)}
+            uf.union(group[0].id, r.id)  # the same bare surname and country is one entity either way
+        roots = {uf.find(root) for root in by_surname.get(surname, set())}
+        roots = {root for root in roots if not (country and uf.countries[root] and country not in uf.countries[root])}
         if len(roots) == 1:
             uf.union(group[0].id, roots.pop())
 

@@ -90,15 +90,16 @@ def _bounds(start: str, end: str) -> tuple[date, date]:
 
 
 def _actors_agree(a: Report, b: Report) -> bool:
+    """No side contradicts the other, and at least one entity plays the same role in both (either
+    role for symmetric types): Russia sanctioning someone is not someone sanctioning Russia."""
     def fit(x: str | None, y: str | None) -> bool:
         return x is None or y is None or x == y
 
-    shared = {a.source, a.target} & {b.source, b.target} - {None}
-    if not shared:
-        return False
-    if fit(a.source, b.source) and fit(a.target, b.target):
-        return True
-    return a.type in SYMMETRIC and fit(a.source, b.target) and fit(a.target, b.source)
+    def oriented(src: str | None, tgt: str | None) -> bool:
+        shared = (a.source is not None and a.source == src) or (a.target is not None and a.target == tgt)
+        return shared and fit(a.source, src) and fit(a.target, tgt)
+
+    return oriented(b.source, b.target) or (a.type in SYMMETRIC and oriented(b.target, b.source))
 
 
 def _times_agree(a: Report, b: Report) -> bool:

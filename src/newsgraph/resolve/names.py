@@ -31,6 +31,21 @@ def resolve_key(actor: Actor) -> str:
     return f"{normalise_name(actor.name)}|{(actor.country or '').upper()}|{actor.kind}"
 
 
+def is_common_noun(actor: Actor) -> bool:
+    """"police", "banks", "protesters": a description, not a name (no capital letter in it)."""
+    return not any(c.isupper() for c in actor.name)
+
+
+def document_key(actor: Actor, doc_id: str) -> str:
+    """The key under which the store resolves an actor of one document. A common noun with no
+    country ("police", "the banks") names a different group in every article, so its key is the
+    document's own: it never joins the police of another country or story."""
+    key = resolve_key(actor)
+    if actor.country is None and is_common_noun(actor):
+        return f"{key}|@{doc_id}"
+    return key
+
+
 def entity_id(key: str) -> str:
     """A short id that stays the same for the same key across stores and runs."""
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]

@@ -20,7 +20,9 @@ from newsgraph.resolve.names import normalise_name
 _CHUNK = 500
 SLACK = timedelta(days=1)     # dated reports: as far apart as same_happening allows
 UNDATED = timedelta(days=7)   # undated reports: publication days this close (resolve.events.UNDATED_WINDOW)
-RANGE_REACH = timedelta(days=120)  # a stored range ("between March and June") may start this long before
+RANGE_REACH = timedelta(days=120)
+# a stored range ("between March and June") may start this long before the window
+MAX_REGION = 20000  # reports regrouped at most per batch: past this a long chain is cut (see README)
 
 
 def _window(row: sqlite3.Row) -> tuple[date, date] | None:
@@ -99,7 +101,8 @@ class ResolvingWrites:
     # --- entities ------------------------------------------------------------------------------------
 
     def _resolve_entities(self, new_keys: Collection[str]) -> set[str]:
-        """Re-resolve the neighbourhood of ``new_keys``; return the entity ids whose members changed.
+        """Re-resolve the neighbourhood of ``new_keys``; return the keys already stored whose entity
+        changed (their rows were re-pointed, so their events must be regrouped).
 
         The neighbourhood is every key sharing a blocking key with a new one, plus every key of the
         entities those belong to: all a new key could join, and all a merge or split could move.
@@ -118,7 +121,6 @@ class ResolvingWrites:
             "SELECT key FROM actor_keys WHERE entity_id IN ({ids})", entities)}
         before = {r["key"]: r["entity_id"] for r in self._select(
             "SELECT key, entity_id FROM actor_keys WHERE key IN ({ids})", region)}
-        touched: set[str] = set()
         moved: dict[str, str] = {}
         fresh = set(new_keys)
         for ent in cluster(self._records(region), known={k: e for k, e in before.items() if e}, fresh=fresh):
@@ -135,16 +137,14 @@ class ResolvingWrites:
             for key in ent.members:
                 if before.get(key) != ent.id:
                     moved[key] = ent.id
-                    touched.add(ent.id)
-                    if before.get(key):
-                        touched.add(before[key])
         for key, eid in moved.items():
             self._move_key(key, eid)
+        repointed = {key for key in moved if before.get(key)}
         stale = {e for e in before.values() if e} - {r[0] for r in self._select(
             "SELECT DISTINCT entity_id FROM actor_keys WHERE entity_id IN ({ids})", {e for e in before.values() if e})}
         for part in _chunks(sorted(stale)):
             self._db.execute(f"DELETE FROM entities WHERE id IN ({', '.join('?' * len(part))})", part)
-        return touched
+        return repointed
 
     def _move_key(self, key: str, entity: str) -> None:
         """Point every row that stems from actors with ``key`` at ``entity``."""
@@ -167,23 +167,12 @@ class ResolvingWrites:
 
     # --- events --------------------------------------------------------------------------------------
 
-    def _merge_events(self, entities: Collection[str], documents: Collection[str]) -> None:
-        """Regroup into happenings the reports of ``documents``, every report of ``entities`` (whose
-        members changed), and the stored reports a new one could join: the same type, a shared
-        entity, and a date (or, undated, a publication date) that could agree with it. The window keeps
-        a batch from re-reading every report about a hub like the United States."""
-        cols = ("SELECT e.id, e.doc_id, e.type, e.source_entity, e.target_entity, e.modality, e.date_start,"
-                " e.date_end, e.date_precision, e.place_country, e.place_name, e.cluster, e.is_primary, d.published,"
-                " (SELECT count(*) FROM event_quantities q WHERE q.event_id = e.id)"
-                " + (e.place_name IS NOT NULL) AS detail FROM events e JOIN documents d ON d.id = e.doc_id")
-        rows = {r["id"]: r for r in self._select(cols + " WHERE e.doc_id IN ({ids})", documents)}
-        for part in _chunks(sorted(entities)):
-            marks = ", ".join("?" * len(part))
-            for r in self._db.execute(cols + f" WHERE e.source_entity IN ({marks}) OR e.target_entity IN ({marks})",
-                                      (*part, *part)):
-                rows[r["id"]] = r
+    def _neighbours(self, cols: str, reports: list[sqlite3.Row]) -> list[sqlite3.Row]:
+        """Stored reports that could agree with one of ``reports``: same type, a shared entity, and
+        a date (or, undated, a publication day) in reach; each lookup walks a (type, entity, date)
+        index rather than every report of a hub."""
         windows: dict[tuple[bool, str, str], tuple[date, date]] = {}
-        for r in [r for r in rows.values() if r["doc_id"] in documents]:
+        for r in reports:
             span = _window(r)
             if span is None:
                 continue
@@ -191,23 +180,53 @@ class ResolvingWrites:
                 key = (r["date_start"] is not None, r["type"], ent)
                 lo, hi = windows.get(key, span)
                 windows[key] = (min(lo, span[0]), max(hi, span[1]))
+        out: list[sqlite3.Row] = []
         for (dated, type_, ent), (lo, hi) in sorted(windows.items()):
-            for side in ("source_entity", "target_entity"):  # each branch walks an index, not the hub's rows
+            for side in ("source_entity", "target_entity"):
                 if dated:  # dated reports join dated ones: dates in the window, or coarser ones around it
                     coarse = sorted({lo.isoformat()[:4], lo.isoformat()[:7], hi.isoformat()[:4], hi.isoformat()[:7]})
-                    found = self._db.execute(
+                    out += self._db.execute(
                         cols + f" WHERE e.type = ? AND e.{side} = ? AND (e.date_start BETWEEN ? AND ?"
                         " OR e.date_start IN (?, ?, ?, ?))",
-                        (type_, ent, (lo - RANGE_REACH).isoformat(), hi.isoformat(), *(coarse + coarse)[:4]))
+                        (type_, ent, (lo - RANGE_REACH).isoformat(), hi.isoformat(), *(coarse + coarse)[:4])).fetchall()
                 else:  # undated reports join undated ones published close by
-                    found = self._db.execute(
+                    out += self._db.execute(
                         cols + f" WHERE e.type = ? AND e.{side} = ? AND e.date_start IS NULL"
-                        " AND d.published BETWEEN ? AND ?", (type_, ent, lo.isoformat(), hi.isoformat()))
-                for r in found:
-                    rows[r["id"]] = r
-        clusters = {r["cluster"] for r in rows.values() if r["cluster"]}
-        for r in self._select(cols + " WHERE e.cluster IN ({ids})", clusters):
-            rows[r["id"]] = r
+                        " AND d.published BETWEEN ? AND ?", (type_, ent, lo.isoformat(), hi.isoformat())).fetchall()
+        return out
+
+    def _merge_events(self, repointed: Collection[str], documents: Collection[str]) -> None:
+        """Regroup into happenings the reports of ``documents``, the reports of actors whose key was
+        ``repointed`` to another entity, and every stored report these could join (see
+        :meth:`_neighbours`). A new spelling joining the United States moves no old report, so it
+        does not re-read the United States' reports."""
+        cols = ("SELECT e.id, e.doc_id, e.type, e.source_entity, e.target_entity, e.modality, e.date_start,"
+                " e.date_end, e.date_precision, e.place_country, e.place_name, e.cluster, e.is_primary, d.published,"
+                " (SELECT count(*) FROM event_quantities q WHERE q.event_id = e.id)"
+                " + (e.place_name IS NOT NULL) AS detail FROM events e JOIN documents d ON d.id = e.doc_id")
+        rows = {r["id"]: r for r in self._select(cols + " WHERE e.doc_id IN ({ids})", documents)}
+        for part in _chunks(sorted(repointed)):
+            actors = f"(SELECT id FROM actors WHERE key IN ({', '.join('?' * len(part))}))"
+            for r in self._db.execute(cols + f" WHERE e.source_actor IN {actors} OR e.target_actor IN {actors}",
+                                      (*part, *part)):
+                rows[r["id"]] = r
+        # Close the region: a report that could agree with any report of the region comes in too,
+        # with its event's other reports, until nothing new arrives. Merging is complete linkage
+        # in content order, so only a closed region gives the answer a full run would give.
+        frontier = list(rows.values())
+        clusters_seen: set[str] = set()
+        while frontier and len(rows) < MAX_REGION:
+            added: dict[str, sqlite3.Row] = {}
+            for r in self._neighbours(cols, frontier):
+                if r["id"] not in rows:
+                    added[r["id"]] = r
+            clusters = {r["cluster"] for r in [*frontier, *added.values()] if r["cluster"]} - clusters_seen
+            clusters_seen |= clusters
+            for r in self._select(cols + " WHERE e.cluster IN ({ids})", clusters):
+                if r["id"] not in rows:
+                    added[r["id"]] = r
+            rows.update(added)
+            frontier = list(added.values())
         reports = [Report(id=r["id"], doc_id=r["doc_id"], type=r["type"], source=r["source_entity"],
                           target=r["target_entity"], modality=r["modality"], date_start=r["date_start"],
                           date_end=r["date_end"], precision=r["date_precision"], published=r["published"],

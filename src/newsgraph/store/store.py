@@ -21,7 +21,7 @@ from typing import Any
 
 from newsgraph.errors import StoreError
 from newsgraph.model import Actor, Document, Event, Evidence, Extraction, Relation, TimeValue
-from newsgraph.resolve import entity_id, resolve_key
+from newsgraph.resolve.names import document_key, entity_id
 from newsgraph.store.reads import Reads, Row
 from newsgraph.store.resolving import ResolvingWrites
 from newsgraph.store.sanctions import SanctionsStore
@@ -203,12 +203,12 @@ class Store(Reads, ResolvingWrites, SanctionsStore):
                 self._add_sentences(ex)
                 for actor in _actors_of(ex):
                     actor_ids[id(actor)] = self._add_actor(actor, ex.document)
-                    keys.add(resolve_key(actor))
-            touched = self._resolve_entities(keys)
+                    keys.add(document_key(actor, ex.document.id))
+            repointed = self._resolve_entities(keys)
             entity = self.entity_of_actors(list(actor_ids.values()))
             for ex in fresh:
                 self._add_statements(ex, actor_ids, entity)
-            self._merge_events(touched, [ex.document.id for ex in fresh])
+            self._merge_events(repointed, [ex.document.id for ex in fresh])
         return AddResult(added=len(fresh), skipped=len(batch) - len(fresh))
 
     def _add_document(self, d: Document) -> None:
@@ -225,7 +225,7 @@ class Store(Reads, ResolvingWrites, SanctionsStore):
 
     def _add_actor(self, actor: Actor, doc: Document) -> str:
         """One document's actor: its own row, folded into its key's record for the resolver."""
-        key = resolve_key(actor)
+        key = document_key(actor, doc.id)
         aid = entity_id(f"{doc.id}|{actor.key}")
         first_in_doc = self._db.execute("SELECT 1 FROM actors WHERE key = ? AND doc_id = ?",
                                         (key, doc.id)).fetchone() is None
