@@ -90,8 +90,8 @@ def ingest(
         error(message)
     for message in report.warnings:
         err.print(Text.assemble(("warning: ", "yellow"), safe(message)))
-    err.print(f"ingested {report.ingested}, skipped {report.skipped} (already stored), failed {report.failed}; "
-              f"{report.events} events, {report.words} words in {report.seconds:.1f}s -> {_db(db)}")
+    err.print(safe(f"ingested {report.ingested}, skipped {report.skipped} (already stored), failed {report.failed}; "
+                   f"{report.events} events, {report.words} words in {report.seconds:.1f}s -> {_db(db)}"))
     if report.failed:
         raise typer.Exit(1)
 
@@ -395,8 +395,8 @@ def sanctions_load(
     if as_json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
     else:
-        err.print(f"{result.parties} parties stored from {path} ({len(result.errors)} bad records);"
-                  f" {result.flagged} of {result.entities} entities flagged ({result.matches} matches)")
+        err.print(safe(f"{result.parties} parties stored from {path} ({len(result.errors)} bad records);"
+                       f" {result.flagged} of {result.entities} entities flagged ({result.matches} matches)"))
 
 
 @sanctions_app.command("flagged")

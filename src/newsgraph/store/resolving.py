@@ -22,7 +22,7 @@ SLACK = timedelta(days=1)     # dated reports: as far apart as same_happening al
 UNDATED = timedelta(days=7)   # undated reports: publication days this close (resolve.events.UNDATED_WINDOW)
 RANGE_REACH = timedelta(days=120)
 # a stored range ("between March and June") may start this long before the window
-MAX_REGION = 20000  # reports regrouped at most per batch: past this a long chain is cut (see README)
+MAX_REGION = 2000  # reports regrouped at most per batch: past this a long chain is cut (see README)
 
 
 def _window(row: sqlite3.Row) -> tuple[date, date] | None:
