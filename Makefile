@@ -36,10 +36,11 @@ demo: install
 	$(NG) evaluate src/newsgraph/data/sample.gold.json --db $(DEMO_DB)
 	@if [ -d $(SHARED)/seeds ]; then \
 	  rm -f seeds.db seeds.db-wal seeds.db-shm; \
-	  $(NG) ingest $(SHARED)/seeds --db seeds.db && \
+	  $(NG) ingest $(SHARED)/seeds src/newsgraph/data/sample --db seeds.db && \
 	  $(NG) export --format jsonl --db seeds.db -o seeds.events.jsonl && \
-	  echo "seeds against their gold (reference scorer):" && \
-	  $(PY) $(SHARED)/tools/score.py $(SHARED)/gold/seeds.gold.json seeds.events.jsonl; \
+	  echo "seeds (ingested with the sample corpus) against their gold (reference scorer):" && \
+	  $(PY) $(SHARED)/tools/score.py $(SHARED)/gold/seeds.gold.json seeds.events.jsonl && \
+	  $(NG) evaluate $(SHARED)/gold/seeds.gold.json --db seeds.db | tail -n 25; \
 	else echo "($(SHARED)/seeds not found: skipping the seeds score)"; fi
 
 lint: install
