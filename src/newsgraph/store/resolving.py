@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -61,6 +62,24 @@ def _name_rank(name: str) -> tuple[bool, bool, str]:
     return not name[:1].isupper(), name.isupper(), name
 
 
+@dataclass
+class KeyFold:
+    """What one batch says about one actor key: its spellings, sector, aliases and documents."""
+
+    kind: str
+    country: str | None
+    names: set[str] = field(default_factory=set)
+    aliases: set[str] = field(default_factory=set)
+    sector: str | None = None
+    documents: int = 0
+
+    def add(self, name: str, sector: str | None, aliases: Sequence[str], new_document: bool) -> None:
+        self.names.add(name)
+        self.aliases.update(aliases)
+        self.sector = min(x for x in (self.sector, sector) if x) if (self.sector or sector) else None
+        self.documents += int(new_document)
+
+
 class ResolvingWrites:
     """Entity resolution and event merging over the rows of one SQLite file."""
 
@@ -74,22 +93,27 @@ class ResolvingWrites:
 
     # --- actor keys ----------------------------------------------------------------------------------
 
-    def _add_actor_key(self, key: str, name: str, kind: str, country: str | None, sector: str | None,
-                       aliases: Sequence[str], new_document: bool) -> None:
-        """Fold one document's actor into its key's record (aliases unioned, documents counted)."""
-        row = self._db.execute("SELECT name, sector, aliases FROM actor_keys WHERE key = ?", (key,)).fetchone()
-        if row is None:
-            self._db.execute(
-                "INSERT INTO actor_keys (key, name, kind, country, sector, aliases, documents)"
-                " VALUES (?, ?, ?, ?, ?, ?, 1)",
-                (key, name, kind, country, sector, json.dumps(sorted(set(aliases) - {name}), ensure_ascii=False)))
-            return
-        best = min(row["name"], name, key=_name_rank)
-        merged = sorted((set(json.loads(row["aliases"])) | set(aliases) | {row["name"], name}) - {best})
-        self._db.execute(
-            "UPDATE actor_keys SET name = ?, sector = ?, aliases = ?, documents = documents + ? WHERE key = ?",
-            (best, min(s for s in (row["sector"], sector) if s) if (row["sector"] or sector) else None,
-             json.dumps(merged, ensure_ascii=False), int(new_document), key))
+    def _fold_actor_keys(self, folded: dict[str, KeyFold]) -> None:
+        """Fold a batch's actors into their keys' records (aliases unioned, documents counted), in
+        one read and two bulk writes whatever the batch's size."""
+        stored = {r["key"]: r for r in self._select(
+            "SELECT key, name, sector, aliases, documents FROM actor_keys WHERE key IN ({ids})", folded)}
+        inserts, updates = [], []
+        for key, fold in folded.items():
+            row = stored.get(key)
+            names = set(fold.names) | ({row["name"]} if row else set())
+            best = min(names, key=_name_rank)
+            sectors = {x for x in (fold.sector, row["sector"] if row else None) if x}
+            aliases = (set(json.loads(row["aliases"])) if row else set()) | fold.aliases | names
+            value = (best, min(sectors) if sectors else None, json.dumps(sorted(aliases - {best}), ensure_ascii=False))
+            if row is None:
+                inserts.append((key, fold.kind, fold.country, *value, fold.documents))
+            else:
+                updates.append((*value, fold.documents, key))
+        self._db.executemany("INSERT INTO actor_keys (key, kind, country, name, sector, aliases, documents)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?)", inserts)
+        self._db.executemany("UPDATE actor_keys SET name = ?, sector = ?, aliases = ?, documents = documents + ?"
+                             " WHERE key = ?", updates)
 
     def _records(self, keys: Collection[str]) -> list[ActorRecord]:
         rows = self._select("SELECT key, name, kind, country, sector, aliases, documents FROM actor_keys"

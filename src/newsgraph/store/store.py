@@ -23,7 +23,7 @@ from newsgraph.errors import StoreError
 from newsgraph.model import Actor, Document, Event, Evidence, Extraction, Relation, TimeValue
 from newsgraph.resolve.names import document_key, entity_id
 from newsgraph.store.reads import Reads, Row
-from newsgraph.store.resolving import ResolvingWrites
+from newsgraph.store.resolving import KeyFold, ResolvingWrites
 from newsgraph.store.sanctions import SanctionsStore
 
 MIN_SQLITE = (3, 37, 0)  # STRICT tables
@@ -198,13 +198,25 @@ class Store(Reads, ResolvingWrites, SanctionsStore):
             if not fresh:
                 return AddResult(added=0, skipped=len(batch))
             actor_ids: dict[int, str] = {}
-            keys: set[str] = set()
+            folded: dict[str, KeyFold] = {}
+            rows = []
             for ex in fresh:
                 self._add_sentences(ex)
+                in_document: set[str] = set()
                 for actor in _actors_of(ex):
-                    actor_ids[id(actor)] = self._add_actor(actor, ex.document)
-                    keys.add(document_key(actor, ex.document.id))
-            repointed = self._resolve_entities(keys)
+                    key = document_key(actor, ex.document.id)
+                    aid = entity_id(f"{ex.document.id}|{actor.key}")
+                    actor_ids[id(actor)] = aid
+                    aliases = list(dict.fromkeys(a for a in actor.aliases if a != actor.name))
+                    rows.append((aid, ex.document.id, key, actor.name, actor.kind, actor.country, actor.sector,
+                                 json.dumps(aliases, ensure_ascii=False)))
+                    folded.setdefault(key, KeyFold(actor.kind, actor.country)).add(
+                        actor.name, actor.sector, aliases, key not in in_document)
+                    in_document.add(key)
+            self._db.executemany("INSERT INTO actors (id, doc_id, key, name, kind, country, sector, aliases)"
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            self._fold_actor_keys(folded)
+            repointed = self._resolve_entities(set(folded))
             entity = self.entity_of_actors(list(actor_ids.values()))
             for ex in fresh:
                 self._add_statements(ex, actor_ids, entity)
@@ -223,64 +235,56 @@ class Store(Reads, ResolvingWrites, SanctionsStore):
             'INSERT INTO sentences (doc_id, idx, start, "end", text) VALUES (?, ?, ?, ?, ?)',
             [(ex.document.id, s.sentence, s.start, s.end, s.text) for s in ex.sentences])
 
-    def _add_actor(self, actor: Actor, doc: Document) -> str:
-        """One document's actor: its own row, folded into its key's record for the resolver."""
-        key = document_key(actor, doc.id)
-        aid = entity_id(f"{doc.id}|{actor.key}")
-        first_in_doc = self._db.execute("SELECT 1 FROM actors WHERE key = ? AND doc_id = ?",
-                                        (key, doc.id)).fetchone() is None
-        aliases = list(dict.fromkeys(a for a in actor.aliases if a != actor.name))
-        self._db.execute(
-            "INSERT INTO actors (id, doc_id, key, name, kind, country, sector, aliases)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (aid, doc.id, key, actor.name, actor.kind, actor.country, actor.sector,
-             json.dumps(aliases, ensure_ascii=False)))
-        self._add_actor_key(key, actor.name, actor.kind, actor.country, actor.sector, aliases, first_in_doc)
-        return aid
-
     def _add_statements(self, ex: Extraction, actor_ids: dict[int, str], entity: dict[str, str]) -> None:
         """Mentions, roles, events and relations of one document, pointing at actors and entities."""
         doc = ex.document
+        mentions, roles = [], []
         for actor in ex.actors:
             aid = actor_ids[id(actor)]
             eid = entity[aid]
-            self._db.executemany(
-                'INSERT INTO mentions (entity_id, actor_id, doc_id, start, "end", text, sentence)'
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(eid, aid, doc.id, m.start, m.end, m.text, m.sentence) for m in actor.mentions])
-            self._db.executemany(
-                "INSERT INTO entity_roles (entity_id, actor_id, title, organisation, seen, doc_id)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                [(eid, aid, r.title, r.organisation, r.seen or _iso(doc.published), doc.id)
-                 for r in {(r.title, r.organisation): r for r in actor.roles}.values()])
-        for ev in ex.events:
-            self._add_event(ev, actor_ids, entity, doc)
+            mentions += [(eid, aid, doc.id, m.start, m.end, m.text, m.sentence) for m in actor.mentions]
+            roles += [(eid, aid, r.title, r.organisation, r.seen or _iso(doc.published), doc.id)
+                      for r in {(r.title, r.organisation): r for r in actor.roles}.values()]
+        self._db.executemany('INSERT INTO mentions (entity_id, actor_id, doc_id, start, "end", text, sentence)'
+                             " VALUES (?, ?, ?, ?, ?, ?, ?)", mentions)
+        self._db.executemany("INSERT INTO entity_roles (entity_id, actor_id, title, organisation, seen, doc_id)"
+                             " VALUES (?, ?, ?, ?, ?, ?)", roles)
+        self._add_events(ex.events, actor_ids, entity, doc)
         for rel in ex.relations:
             self._add_relation(rel, actor_ids, entity, doc)
 
-    def _add_event(self, ev: Event, actor_ids: dict[int, str], entity: dict[str, str], doc: Document) -> None:
-        src = actor_ids[id(ev.source)] if ev.source else None
-        tgt = actor_ids[id(ev.target)] if ev.target else None
-        t, p = ev.time, ev.place
-        first, last = _date_bounds(t)
-        cur = self._db.execute(
+    def _add_events(self, events: list[Event], actor_ids: dict[int, str], entity: dict[str, str],
+                    doc: Document) -> None:
+        """One document's events in three bulk writes. A repeated id is the same statement of the
+        same event: the first keeps its quantities, every copy's evidence is kept."""
+        rows, quantities, evidence = [], [], []
+        seen: set[str] = set()
+        for ev in events:
+            src = actor_ids[id(ev.source)] if ev.source else None
+            tgt = actor_ids[id(ev.target)] if ev.target else None
+            t, p = ev.time, ev.place
+            first, last = _date_bounds(t)
+            evidence += [(ev.id, e.doc_id, e.source, e.sentence, e.start, e.end, e.sentence_index)
+                         for e in ev.evidence]
+            if ev.id in seen:
+                continue
+            seen.add(ev.id)
+            rows.append((ev.id, ev.type, ev.mode, ev.context, ev.modality, ev.confidence,
+                         entity[src] if src else None, entity[tgt] if tgt else None, src, tgt, doc.id,
+                         t.text if t else None, t.value if t else None, t.precision if t else None, first, last,
+                         p.name if p else None, p.country if p else None, p.lat if p else None,
+                         p.lon if p else None, ev.trigger, ev.id, max(ev.position, 0)))
+            quantities += [(ev.id, q.value, q.unit, q.text, q.kind) for q in ev.quantities]
+        self._db.executemany(
             "INSERT OR IGNORE INTO events (id, type, mode, context, modality, confidence, source_entity,"
             " target_entity, source_actor, target_actor, doc_id, date_text, date_value, date_precision,"
             " date_start, date_end, place_name, place_country, place_lat, place_lon, trigger, cluster, position)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (ev.id, ev.type, ev.mode, ev.context, ev.modality, ev.confidence,
-             entity[src] if src else None, entity[tgt] if tgt else None, src, tgt, doc.id,
-             t.text if t else None, t.value if t else None, t.precision if t else None, first, last,
-             p.name if p else None, p.country if p else None, p.lat if p else None, p.lon if p else None,
-             ev.trigger, ev.id, max(ev.position, 0)))
-        if cur.rowcount:  # a repeated id is the same statement of the same event: keep the first
-            self._db.executemany(
-                "INSERT INTO event_quantities (event_id, value, unit, text, kind) VALUES (?, ?, ?, ?, ?)",
-                [(ev.id, q.value, q.unit, q.text, q.kind) for q in ev.quantities])
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        self._db.executemany(
+            "INSERT INTO event_quantities (event_id, value, unit, text, kind) VALUES (?, ?, ?, ?, ?)", quantities)
         self._db.executemany(
             'INSERT OR IGNORE INTO evidence (event_id, doc_id, source, sentence, start, "end", sentence_index)'
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(ev.id, e.doc_id, e.source, e.sentence, e.start, e.end, e.sentence_index) for e in ev.evidence])
+            " VALUES (?, ?, ?, ?, ?, ?, ?)", evidence)
 
     def _add_relation(self, rel: Relation, actor_ids: dict[int, str], entity: dict[str, str],
                       doc: Document) -> None:
