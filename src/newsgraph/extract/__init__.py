@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from newsgraph.extract.actors import DATELINE, find_actors
+from newsgraph.extract.actors import DATELINE, find_actors, sentences
 from newsgraph.extract.events import find_events
 from newsgraph.extract.places import gazetteer
 from newsgraph.extract.quantities import find_quantities
@@ -80,6 +80,6 @@ def extract(document: Document, doc: Doc) -> Extraction:
     dateline = find_dateline(document.text)
     events = find_events(doc, table, document, times, places, quantities, dateline)
     relations = find_relations(doc, table, document, dateline)
-    sentences = [Span(s.start_char, s.end_char, s.text, i) for i, s in enumerate(doc.sents)]
+    spans = [Span(s.start_char, s.end_char, s.text, i) for i, s in enumerate(sentences(doc))]
     return Extraction(document=document, actors=table.actors, events=events, relations=relations, places=places,
-                      times=times, quantities=quantities, sentences=sentences)
+                      times=times, quantities=quantities, sentences=spans)

@@ -97,10 +97,18 @@ class ActorTable:
         actor.mentions.append(TextSpan(span.start_char, span.end_char, span.text, sent_index))
 
 
+def sentences(doc: Doc) -> list[Span]:
+    """The document's sentences, built once: spaCy makes new Span objects at every ``doc.sents``."""
+    sents = doc.user_data.get("_sents")
+    if sents is None:
+        sents = doc.user_data["_sents"] = list(doc.sents)
+    return sents  # type: ignore[no-any-return]
+
+
 def _sentence_index(doc: Doc, token_i: int) -> int:
     starts = doc.user_data.get("_sent_starts")
     if starts is None:  # computed once per document, not once per mention
-        starts = doc.user_data["_sent_starts"] = [s.start for s in doc.sents]
+        starts = doc.user_data["_sent_starts"] = [s.start for s in sentences(doc)]
     lo, hi = 0, len(starts) - 1
     while lo < hi:
         mid = (lo + hi + 1) // 2

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.actors import ActorTable, entity_at
+from newsgraph.extract.actors import ActorTable, entity_at, sentences
 from newsgraph.extract.places import gazetteer
 from newsgraph.model import Actor, Document, Event, Evidence, Place, Quantity, TimeValue
 from newsgraph.ontology import countries, vocab
@@ -559,7 +559,7 @@ class _EventFinder:
         return True
 
     def run(self) -> list[Event]:
-        for s_index, sent in enumerate(self.doc.sents):
+        for s_index, sent in enumerate(sentences(self.doc)):
             self.sentence_index = s_index
             found = [(tok, trig) for tok in sent if (trig := self.trigger_of(tok)) is not None]
             sentence_events: list[Event] = []
