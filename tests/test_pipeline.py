@@ -154,11 +154,11 @@ def test_store_failure_propagates_and_keeps_finished_chunks(tmp_path: Path, db: 
     real_add = Store.add
     calls: list[int] = []
 
-    def add_then_fail(self, extractions):  # type: ignore[no-untyped-def]
+    def add_then_fail(self, extractions, merge=True):  # type: ignore[no-untyped-def]
         calls.append(1)
         if len(calls) == 2:
             raise StoreError("disk full (simulated)")
-        return real_add(self, extractions)
+        return real_add(self, extractions, merge=merge)
 
     monkeypatch.setattr(pipeline, "CHUNK", 1)  # one document per write transaction
     monkeypatch.setattr(Store, "add", add_then_fail)
@@ -178,7 +178,7 @@ def test_failed_later_batch_loses_nothing_already_stored(tmp_path: Path, db: Pat
     pipeline.ingest([kenya], db)
     before = stats(db)
 
-    def broken_add(self, extractions):  # type: ignore[no-untyped-def]
+    def broken_add(self, extractions, merge=True):  # type: ignore[no-untyped-def]
         raise StoreError("database is locked (simulated)")
 
     monkeypatch.setattr(Store, "add", broken_add)
@@ -209,3 +209,15 @@ def test_error_half_way_through_a_batch_writes_no_half_document(tmp_path: Path, 
     monkeypatch.undo()
     assert stats(db) == before  # the broken batch was rolled back whole: no document, mention or event
     assert pipeline.ingest([chile], db).ingested == 1
+
+
+def test_a_run_merges_reports_of_one_happening_spread_over_batches(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """With one document per batch, the merge still happens (once, at the end of the run)."""
+    corpus = Path(__file__).parent / "fixtures" / "resolve"
+    monkeypatch.setattr(pipeline, "CHUNK", 1)
+    db = tmp_path / "chunks.db"
+    pipeline.ingest([str(corpus)], db)
+    with Store.open(db) as store:
+        sources = sorted(e["sources"] for e in Query(store).events())
+    assert sources[-1] == 3

@@ -98,14 +98,17 @@ def process(documents: Iterable[Document], store: Store, report: IngestReport,
                 report.fail(f"{document.source}: extraction failed: {type(err).__name__}: {err}")
                 yield None
 
-    for chunk in _chunks(extracted(), CHUNK):
-        extractions = [e for e in chunk if e is not None]
-        store.add(extractions)
-        report.ingested += len(extractions)
-        report.events += sum(len(e.events) for e in extractions)
-        report.words += sum(len(e.document.text.split()) for e in extractions)
-        if on_progress:
-            on_progress(len(chunk))
+    try:
+        for chunk in _chunks(extracted(), CHUNK):
+            extractions = [e for e in chunk if e is not None]
+            store.add(extractions, merge=False)  # events are merged once, after the last batch
+            report.ingested += len(extractions)
+            report.events += sum(len(e.events) for e in extractions)
+            report.words += sum(len(e.document.text.split()) for e in extractions)
+            if on_progress:
+                on_progress(len(chunk))
+    finally:  # the batches already stored get their events merged even if a later one failed
+        store.merge_pending()
     if report.ingested:
         refresh_sanctions(store, report)
     report.seconds = time.perf_counter() - started

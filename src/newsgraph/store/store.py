@@ -99,6 +99,8 @@ class Store(Reads, ResolvingWrites, SanctionsStore):
         except sqlite3.Error as err:
             raise StoreError(f"{self.path}: cannot open: {err}") from err
         self._db.row_factory = sqlite3.Row
+        self._pending_docs: list[str] = []
+        self._pending_keys: set[str] = set()
         try:
             self._setup(timeout)
             self._migrate()
@@ -180,12 +182,17 @@ class Store(Reads, ResolvingWrites, SanctionsStore):
         """Whether a document is stored, so the pipeline can skip parsing it again."""
         return self._db.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone() is not None
 
-    def add(self, extractions: Iterable[Extraction]) -> AddResult:
+    def add(self, extractions: Iterable[Extraction], merge: bool = True) -> AddResult:
         """Store a batch in one transaction; documents already stored are skipped.
 
         The batch's actors are resolved against the entities already stored and its events merged
         with the reports already stored, inside the same transaction: any error rolls the whole
         batch back, so the file only ever holds complete documents and a consistent graph.
+
+        ``merge=False`` leaves the batch's reports as events of their own and remembers them:
+        :meth:`merge_pending` then merges every deferred batch at once. A long ingest does that
+        once at its end instead of per batch, so the reports of one happening, spread over many
+        batches, are regrouped once. Unmerged reports are a valid state (one event per report).
         """
         batch = list(extractions)
         fresh: list[Extraction] = []
@@ -220,8 +227,22 @@ class Store(Reads, ResolvingWrites, SanctionsStore):
             entity = self.entity_of_actors(list(actor_ids.values()))
             for ex in fresh:
                 self._add_statements(ex, actor_ids, entity)
-            self._merge_events(repointed, [ex.document.id for ex in fresh])
+            if merge:
+                self._merge_events(repointed, [ex.document.id for ex in fresh])
+        if not merge:
+            self._pending_keys |= repointed
+            self._pending_docs += [ex.document.id for ex in fresh]
         return AddResult(added=len(fresh), skipped=len(batch) - len(fresh))
+
+    def merge_pending(self) -> int:
+        """Merge the reports of the batches added with ``merge=False``; return how many documents."""
+        docs, keys = self._pending_docs, self._pending_keys
+        if not docs and not keys:
+            return 0
+        with self._transaction(f"merging the events of {len(docs)} documents"):
+            self._merge_events(keys, docs)
+        self._pending_docs, self._pending_keys = [], set()
+        return len(docs)
 
     def _add_document(self, d: Document) -> None:
         self._db.execute(
