@@ -13,7 +13,7 @@ from typing import Any
 from newsgraph.resolve import normalise_name
 
 Row = dict[str, Any]
-_CHUNK = 500  # ids per IN (...) list, well under SQLite's parameter limit
+CHUNK = 500  # ids per IN (...) list, well under SQLite's parameter limit
 _ORDERS = {"date": "e.date_start IS NULL, e.date_start, e.rowid",
            "document": "(SELECT rowid FROM documents WHERE id = e.doc_id), e.position, e.rowid"}
 
@@ -24,9 +24,10 @@ def fts_query(text: str) -> str:
     return " ".join('"' + t.replace('"', '""') + '"' for t in terms)
 
 
-def _chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
-    for i in range(0, len(ids), _CHUNK):
-        yield ids[i:i + _CHUNK]
+def chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
+    """``ids`` in slices short enough for one ``IN (...)`` list: every store module's long lists."""
+    for i in range(0, len(ids), CHUNK):
+        yield ids[i:i + CHUNK]
 
 
 class Reads:
@@ -38,7 +39,7 @@ class Reads:
     def _by_ids(self, sql: str, ids: Sequence[str]) -> list[Row]:
         """Run ``sql`` (with an ``{ids}`` placeholder list) over ``ids`` in chunks."""
         out: list[Row] = []
-        for part in _chunks(ids):
+        for part in chunks(ids):
             out += self._rows(sql.format(ids=", ".join("?" * len(part))), part)
         return out
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -17,8 +17,8 @@ from typing import Any
 from newsgraph.resolve.entities import ActorRecord, block_keys, cluster
 from newsgraph.resolve.events import Report, merge
 from newsgraph.resolve.names import normalise_name
+from newsgraph.store.reads import chunks
 
-_CHUNK = 500
 SLACK = timedelta(days=1)     # dated reports: as far apart as same_happening allows
 UNDATED = timedelta(days=7)   # undated reports: publication days this close (resolve.events.UNDATED_WINDOW)
 RANGE_REACH = timedelta(days=120)
@@ -49,11 +49,6 @@ def _last_day(prefix: str) -> date:
         return date(int(year), 12, 31)
     nxt = date(int(year) + (month == "12"), int(month) % 12 + 1, 1)
     return nxt - timedelta(days=1)
-
-
-def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
-    for i in range(0, len(items), _CHUNK):
-        yield items[i:i + _CHUNK]
 
 
 def _name_rank(name: str) -> tuple[bool, bool, str]:
@@ -87,7 +82,7 @@ class ResolvingWrites:
 
     def _select(self, sql: str, ids: Collection[str], extra: Sequence[Any] = ()) -> list[sqlite3.Row]:
         out: list[sqlite3.Row] = []
-        for part in _chunks(sorted(ids)):
+        for part in chunks(sorted(ids)):
             out += self._db.execute(sql.format(ids=", ".join("?" * len(part))), (*extra, *part)).fetchall()
         return out
 
@@ -166,7 +161,7 @@ class ResolvingWrites:
         repointed = {key for key in moved if before.get(key)}
         stale = {e for e in before.values() if e} - {r[0] for r in self._select(
             "SELECT DISTINCT entity_id FROM actor_keys WHERE entity_id IN ({ids})", {e for e in before.values() if e})}
-        for part in _chunks(sorted(stale)):
+        for part in chunks(sorted(stale)):
             self._db.execute(f"DELETE FROM entities WHERE id IN ({', '.join('?' * len(part))})", part)
         return repointed
 
@@ -229,7 +224,7 @@ class ResolvingWrites:
                 " (SELECT count(*) FROM event_quantities q WHERE q.event_id = e.id)"
                 " + (e.place_name IS NOT NULL) AS detail FROM events e JOIN documents d ON d.id = e.doc_id")
         rows = {r["id"]: r for r in self._select(cols + " WHERE e.doc_id IN ({ids})", documents)}
-        for part in _chunks(sorted(repointed)):
+        for part in chunks(sorted(repointed)):
             actors = f"(SELECT id FROM actors WHERE key IN ({', '.join('?' * len(part))}))"
             for r in self._db.execute(cols + f" WHERE e.source_actor IN {actors} OR e.target_actor IN {actors}",
                                       (*part, *part)):

@@ -16,13 +16,13 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import StoreError
+from newsgraph.store.reads import Row, chunks
 
 if TYPE_CHECKING:
     from newsgraph.sanctions.model import ListedParty
 
-Row = dict[str, Any]
+
 MatchRow = tuple[str, str, str, float, str]  # entity_id, list_name, party_id, score, explanation
-_CHUNK = 500
 _LISTS = ("aliases", "countries", "birth_dates", "programs")
 
 
@@ -78,9 +78,7 @@ class SanctionsStore:
             if entity_ids is None:
                 self._db.execute("DELETE FROM sanction_matches")
             else:
-                ids = list(dict.fromkeys(entity_ids))
-                for i in range(0, len(ids), _CHUNK):
-                    part = ids[i:i + _CHUNK]
+                for part in chunks(list(dict.fromkeys(entity_ids))):
                     self._db.execute(f"DELETE FROM sanction_matches WHERE entity_id IN ({', '.join('?' * len(part))})",
                                      part)
             for entity_id, list_name, party_id, score, explanation in batch:
@@ -96,9 +94,7 @@ class SanctionsStore:
     def sanction_rows(self, entity_ids: Sequence[str]) -> list[Row]:
         """Matches of these entities, best first: entity_id, list, party_id, party_name, score, explanation."""
         out: list[Row] = []
-        ids = list(entity_ids)
-        for i in range(0, len(ids), _CHUNK):
-            part = ids[i:i + _CHUNK]
+        for part in chunks(list(entity_ids)):
             out += self._rows(
                 'SELECT m.entity_id, p.list_name AS "list", p.party_id, p.name AS party_name, m.score,'
                 " m.explanation FROM sanction_matches m JOIN listed_parties p ON p.id = m.party"
