@@ -19,6 +19,7 @@ from functools import cached_property
 
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 UNDATED_WINDOW = timedelta(days=7)     # undated reports: published this close, or no merge
+DAY_SLACK = timedelta(days=1)          # dated reports: this far apart is still one day (time zones)
 COARSE_WINDOW = timedelta(days=31)     # year-only dates: published this close, or no merge
 _PRECISION_RANK = {"day": 0, "range": 1, "month": 2, "year": 3, "decade": 4}
 _COMPATIBLE_MODALITY = {frozenset({"asserted", "reported-claim"})}
@@ -46,7 +47,7 @@ class Report:
         if not self.date_start:
             return None
         try:
-            return _bounds(self.date_start, self.date_end or self.date_start)
+            return day_bounds(self.date_start, self.date_end or self.date_start)
         except ValueError:
             return None
 
@@ -72,7 +73,7 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def _bounds(start: str, end: str) -> tuple[date, date]:
+def day_bounds(start: str, end: str) -> tuple[date, date]:
     """The first and last day an ISO prefix range covers."""
     def first(v: str) -> date:
         parts = [int(p) for p in v.split("-")]
@@ -111,7 +112,7 @@ def _times_agree(a: Report, b: Report) -> bool:
     if a.days is None or b.days is None:
         return False
     (a0, a1), (b0, b1) = a.days, b.days
-    if a0 > b1 + timedelta(days=1) or b0 > a1 + timedelta(days=1):
+    if a0 > b1 + DAY_SLACK or b0 > a1 + DAY_SLACK:
         return False  # a day of slack for time zones and "late on Tuesday"
     if _PRECISION_RANK.get(a.precision or "", 9) >= 3 and _PRECISION_RANK.get(b.precision or "", 9) >= 3:
         # "in 2025" twice says little: the articles must also be close in time

@@ -15,40 +15,29 @@ from datetime import date, timedelta
 from typing import Any
 
 from newsgraph.resolve.entities import ActorRecord, block_keys, cluster
-from newsgraph.resolve.events import Report, merge
+from newsgraph.resolve.events import DAY_SLACK, UNDATED_WINDOW, Report, day_bounds, merge
 from newsgraph.resolve.names import normalise_name
 from newsgraph.store.reads import chunks
 
-SLACK = timedelta(days=1)     # dated reports: as far apart as same_happening allows
-UNDATED = timedelta(days=7)   # undated reports: publication days this close (resolve.events.UNDATED_WINDOW)
+# A stored range ("between March and June") may start this long before the window it reaches into.
 RANGE_REACH = timedelta(days=120)
-# a stored range ("between March and June") may start this long before the window
 MAX_REGION = 2000  # reports regrouped at most per batch: past this a long chain is cut (see README)
 
 
 def _window(row: sqlite3.Row) -> tuple[date, date] | None:
-    """The days a stored report must touch to be able to join this one: its date's days with a
-    day of slack, or for an undated report a week either side of its publication day."""
-    start, end, published = row["date_start"], row["date_end"] or row["date_start"], row["published"]
+    """The days a stored report must touch to be able to join this one (see same_happening): its
+    date's days with a day of slack, or for an undated report a week either side of its publication."""
+    start, published = row["date_start"], row["published"]
     try:
         if start:
-            first = date.fromisoformat((start + "-01-01")[:10])
-            last = date.fromisoformat(end[:10]) if len(end) >= 10 else _last_day(end)
-            return first - SLACK, max(first, last) + SLACK
+            first, last = day_bounds(start, row["date_end"] or start)
+            return first - DAY_SLACK, max(first, last) + DAY_SLACK
         if published:
             day = date.fromisoformat(published[:10])
-            return day - UNDATED, day + UNDATED
+            return day - UNDATED_WINDOW, day + UNDATED_WINDOW
     except ValueError:
         return None
     return None
-
-
-def _last_day(prefix: str) -> date:
-    year, _, month = prefix.partition("-")
-    if not month:
-        return date(int(year), 12, 31)
-    nxt = date(int(year) + (month == "12"), int(month) % 12 + 1, 1)
-    return nxt - timedelta(days=1)
 
 
 def _name_rank(name: str) -> tuple[bool, bool, str]:
