@@ -12,7 +12,6 @@ Formats and what they hold:
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -87,5 +86,6 @@ def _write_text(query: Query, format: str, what: str, reports: bool, fp: TextIO,
         entities, events, relations = graph_parts
         write_ftm(entities, events, relations, fp, errors=errors)
     else:
-        for row in rows(query, what, reports):
-            fp.write(json.dumps(row, ensure_ascii=False) + "\n")
+        from newsgraph.export.jsonl import write_records
+
+        write_records(rows(query, what, reports), fp)
