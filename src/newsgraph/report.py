@@ -122,8 +122,8 @@ def build_report(query: Query, actor: str, limit: int = 200) -> Json:
         raise InputError("limit", f"must be 0 or more, got {limit}")
     ent = _entity(query, actor)
     eid = str(ent["id"])
-    relations = query.relations(entity=eid)
-    timeline = query.timeline(eid, limit=limit + 1)
+    relations = ent["relations"]  # Query.entity already carries the relations and the timeline
+    timeline = ent["events"][:limit + 1]
     truncated = len(timeline) > limit
     timeline = timeline[:limit]
     trend = query.trend(eid, by="year")
