@@ -32,3 +32,15 @@ class StoreError(NewsgraphError):
 
 class GoldFormatError(NewsgraphError):
     code = "bad_gold"
+
+
+class NotFound(NewsgraphError):
+    """An id or name that names nothing in the store."""
+
+    code = "not_found"
+
+
+class NotAllowed(NewsgraphError):
+    """A write asked of a store served read-only, or without the right token."""
+
+    code = "read_only"

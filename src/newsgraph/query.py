@@ -20,7 +20,7 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from newsgraph.errors import InputError
+from newsgraph.errors import InputError, NotFound
 from newsgraph.ontology import goldstein
 from newsgraph.resolve import entity_id
 from newsgraph.store import Store
@@ -80,11 +80,13 @@ class Query:
 
     def events(self, actor: str | None = None, type: str | None = None, since: str | None = None,
                until: str | None = None, limit: int | None = None, reports: bool = False,
-               order: str = "date") -> list[Json]:
+               order: str = "date", *, entity: str | None = None, other: str | None = None,
+               modality: str | None = None, place: str | None = None, offset: int = 0) -> list[Json]:
         """Events in date order (undated last), filtered.
 
         ``actor`` matches part of the source's or target's name or alias, ignoring case and
-        accents. ``since``/``until`` are ISO prefixes, inclusive at the coarser precision of the two
+        accents; ``entity`` (and ``other``, for a dyad) are entity ids, names or aliases.
+        ``since``/``until`` are ISO prefixes, inclusive at the coarser precision of the two
         sides ("2023" keeps a 2023-06 event); undated events are left out when either is given.
         ``reports`` lists every report on its own (one row per article's statement, each with its
         own evidence) instead of one row per happening. ``order="document"`` lists events in
@@ -94,10 +96,23 @@ class Query:
             raise InputError("order", f"expected date or document, got {order!r}")
         if limit is not None and limit < 0:
             raise InputError("limit", f"must be 0 or more, got {limit}")
-        rows = self.store.event_rows(actor=actor, type=type.upper() if type else None,
-                                     since=_iso_prefix("since", since), until=_iso_prefix("until", until),
-                                     limit=limit, reports=reports, order=order)
+        rows = self.store.event_rows(**self._event_filters(actor, type, since, until, entity, other, modality, place),
+                                     limit=limit, offset=offset, reports=reports, order=order)
         return self._shape(rows, merged=not reports)
+
+    def event_count(self, actor: str | None = None, type: str | None = None, since: str | None = None,
+                    until: str | None = None, *, entity: str | None = None, other: str | None = None,
+                    modality: str | None = None, place: str | None = None) -> int:
+        """How many merged events :meth:`events` lists with the same filters."""
+        return self.store.event_count(**self._event_filters(actor, type, since, until, entity, other, modality, place))
+
+    def _event_filters(self, actor: str | None, type: str | None, since: str | None, until: str | None,
+                       entity: str | None, other: str | None, modality: str | None, place: str | None) -> Json:
+        return {"actor": actor, "type": type.upper() if type else None, "since": _iso_prefix("since", since),
+                "until": _iso_prefix("until", until),
+                "entity": self.find_entity_id(entity) if entity is not None else None,
+                "other": self.find_entity_id(other, "other") if other is not None else None,
+                "modality": modality, "place": place}
 
     def event(self, event_id: str) -> Json | None:
         """One merged event by its id (or the id of any of its reports), with ``reports``: each
@@ -137,10 +152,12 @@ class Query:
         return [dict(_event(r, evidence[r["id"]], quantities[r["id"]], None), id=r["id"]) for r in rows]
 
     def entities(self, kind: str | None = None, country: str | None = None,
-                 q: str | None = None, detail: bool = False) -> list[Json]:
+                 q: str | None = None, detail: bool = False, *, sector: str | None = None,
+                 limit: int | None = None, offset: int = 0) -> list[Json]:
         """Entities, most active first: id, name, kind, country, sector, aliases, counts; with
         ``detail`` also their roles (title, organisation, seen) and sanctions-list flags."""
-        rows = self.store.entity_rows(kind=kind, country=country.upper() if country else None, q=q)
+        rows = self.store.entity_rows(kind=kind, country=country.upper() if country else None,
+                                      sector=sector.upper() if sector else None, q=q, limit=limit, offset=offset)
         ids = [r["id"] for r in rows]
         aliases: dict[str, list[str]] = defaultdict(list)
         for a in self.store.alias_rows(ids):
@@ -158,6 +175,11 @@ class Query:
                 e["sanctions"] = flags.get(e["id"], [])
         return out
 
+    def entity_count(self, kind: str | None = None, country: str | None = None, q: str | None = None,
+                     sector: str | None = None) -> int:
+        return self.store.entity_count(kind=kind, country=country.upper() if country else None,
+                                       sector=sector.upper() if sector else None, q=q)
+
     def documents(self, doc_ids: list[str]) -> list[Json]:
         """Where articles came from: id, source, url, title, published, outlet."""
         return self.store.document_rows(doc_ids)
@@ -170,35 +192,36 @@ class Query:
                                                                  "explanation")})
         return found
 
-    def entity(self, name: str) -> Json | None:
+    def entity(self, name: str, events: bool = True, evidence_limit: int | None = None) -> Json | None:
         """One entity by id, name or alias (the most active when several share it), with its
-        roles, events and the sentences that mention it; None when nothing matches."""
-        rows = self.store.entity_rows(name=name)
+        roles, relations, events per type, stated quantities, events (unless ``events`` is False:
+        a hub has too many for one answer; page them with :meth:`events`) and the sentences that
+        mention it; None when nothing matches."""
+        rows = self.store.entity_rows(name=name, limit=1)
         if not rows:
             return None
         r = rows[0]
-        return {
+        out = {
             "id": r["id"], "name": r["name"], "kind": r["kind"], "country": r["country"],
             "sector": r["sector"], "aliases": [a["alias"] for a in self.store.alias_rows([r["id"]])],
             "roles": self.store.role_rows(r["id"]),
             "sanctions": self.sanctions_of([r["id"]]).get(r["id"], []),
             "relations": self.relations(entity=r["id"]),
             "event_count": r["events"], "mention_count": r["mentions"],
-            "events": self._shape(self.store.event_rows(entity=r["id"])),
-            "evidence": self.store.mention_evidence_rows(r["id"]),
+            "event_counts": {t["type"]: t["n"] for t in self.store.type_counts(r["id"])},
+            "quantities": self.store.entity_quantity_rows(r["id"]),
+            "evidence": self.store.mention_evidence_rows(r["id"], evidence_limit),
         }
+        if events:
+            out["events"] = self._shape(self.store.event_rows(entity=r["id"]))
+        return out
 
-    def timeline(self, actor: str, other: str | None = None, limit: int | None = None) -> list[Json]:
+    def timeline(self, actor: str, other: str | None = None, limit: int | None = None, offset: int = 0) -> list[Json]:
         """The merged events of one entity (or one dyad, in either role) in date order, undated last.
 
         ``actor`` and ``other`` are an entity id, name or alias (see :meth:`entity`).
         """
-        first = self.find_entity_id(actor)
-        second = self.find_entity_id(other) if other is not None else None
-        rows = self.store.event_rows(entity=first, limit=None if second else limit)
-        if second is not None:
-            rows = [r for r in rows if self.store.cluster_involves(r["cluster"], first, second)][:limit]
-        return self._shape(rows)
+        return self.events(entity=actor, other=other, limit=limit, offset=offset)
 
     def trend(self, actor: str, other: str | None = None, by: str = "month") -> list[Json]:
         """Per period (``month``, ``quarter`` or ``year``): event counts per PLOVER type and a
@@ -209,12 +232,11 @@ class Query:
         """
         if by not in ("month", "quarter", "year"):
             raise InputError("by", f"expected month, quarter or year, got {by!r}")
+        first = self.find_entity_id(actor)
+        second = self.find_entity_id(other, "other") if other is not None else None
         periods: dict[str, list[Json]] = defaultdict(list)
-        for ev in self.timeline(actor, other):
-            value = (ev["date"] or {}).get("value")
-            if not value:
-                continue
-            periods[_period(value.split("/")[0], by)].append(ev)
+        for ev in self.store.event_facts(first, second):
+            periods[_period(ev["date_start"], by)].append(ev)
         out = []
         for period in sorted(periods):
             events = periods[period]
@@ -227,10 +249,69 @@ class Query:
                         "cooperation": sum(1 for x in scores if x > 0), "conflict": sum(1 for x in scores if x < 0)})
         return out
 
-    def find_entity_id(self, name: str) -> str:
-        rows = self.store.entity_rows(name=name)
+    def graph(self, entity: str, types: list[str] | None = None, since: str | None = None,
+              until: str | None = None, limit: int = 50) -> Json:
+        """An entity's neighbourhood: the entity, the ``limit`` neighbours it has most events with,
+        and one edge per (source, target, event type) among them, weighted by merged events and
+        scored by mean Goldstein value."""
+        center = self.find_entity_id(entity)
+        kinds = [t.upper() for t in types or []]
+        since, until = _iso_prefix("since", since), _iso_prefix("until", until)
+        rows = self.store.edge_rows([], center=center, types=kinds, since=since, until=until)
+        weight: dict[str, int] = defaultdict(int)
+        for r in rows:
+            weight[r["target"] if r["source"] == center else r["source"]] += r["n"]
+        near = sorted(weight, key=lambda k: (-weight[k], k))[:limit]
+        nodes_ids = [center, *near]
+        if near:
+            rows += self.store.edge_rows(near, types=kinds, since=since, until=until)
+        edges: dict[tuple[str, str, str], Json] = {}
+        keep = set(nodes_ids)
+        for r in rows:
+            if r["source"] not in keep or r["target"] not in keep:
+                continue
+            edge = edges.setdefault((r["source"], r["target"], r["type"]), {
+                "source": r["source"], "target": r["target"], "type": r["type"], "weight": 0, "score": 0.0,
+                "first": r["first"], "last": r["last"]})
+            edge["weight"] += r["n"]
+            edge["score"] += goldstein(r["type"], r["mode"]) * r["n"]
+            edge["first"] = min(x for x in (edge["first"], r["first"]) if x) if edge["first"] or r["first"] else None
+            edge["last"] = max(x for x in (edge["last"], r["last"]) if x) if edge["last"] or r["last"] else None
+        out_edges = []
+        for edge in sorted(edges.values(), key=lambda e: (-e["weight"], e["source"], e["target"], e["type"])):
+            edge["goldstein"] = round(edge.pop("score") / edge["weight"], 2)
+            out_edges.append(edge)
+        brief = {b["id"]: b for b in self.store.entity_brief_rows(nodes_ids)}
+        nodes = [dict(brief[i], events=weight.get(i, sum(weight.values()))) for i in nodes_ids if i in brief]
+        return {"center": center, "nodes": nodes, "edges": out_edges}
+
+    def places(self, actor: str | None = None, type: str | None = None, since: str | None = None,
+               until: str | None = None, limit: int = 500) -> list[Json]:
+        """Where events happened (places with coordinates), with how many merged events each."""
+        entity = self.find_entity_id(actor) if actor else None
+        return self.store.place_rows(entity=entity, type=type.upper() if type else None,
+                                     since=_iso_prefix("since", since), until=_iso_prefix("until", until), limit=limit)
+
+    def document(self, doc_id: str) -> Json | None:
+        """One article with its text and the spans newsgraph read in it: ``spans`` are
+        ``{start, end, kind, ref, label}`` with kind event (ref: the merged event), relation (ref:
+        the standing relation) or mention (ref: the entity)."""
+        doc = self.store.document_text_row(doc_id)
+        if doc is None:
+            return None
+        spans = []
+        for s in self.store.document_span_rows(doc_id):
+            if s["kind"] == "relation":
+                s["ref"] = entity_id(s["ref"])
+            spans.append(s)
+        doc["spans"] = spans
+        return doc
+
+    def find_entity_id(self, name: str, field: str = "actor") -> str:
+        """The id of the entity with this id, name or alias (the most active of several)."""
+        rows = self.store.entity_rows(name=name, limit=1)
         if not rows:
-            raise InputError("actor", f"no entity is called {name!r} (try `newsgraph entities --search`)")
+            raise NotFound(f"{field}: no entity is called {name!r} (try `newsgraph entities --search`)")
         return str(rows[0]["id"])
 
     def relations(self, entity: str | None = None, relation: str | None = None) -> list[Json]:
@@ -253,11 +334,25 @@ class Query:
             })
         return out
 
-    def search_sentences(self, q: str, limit: int = 20) -> list[Json]:
+    def search_sentences(self, q: str, limit: int = 20, offset: int = 0) -> list[Json]:
         """Sentences containing every word of ``q`` (any input is safe: terms are quoted), best first."""
         if limit < 0:
             raise InputError("limit", f"must be 0 or more, got {limit}")
-        return self.store.search_sentences(q, limit)
+        return self.store.search_sentences(q, limit, offset)
+
+    def search_count(self, q: str) -> int:
+        return self.store.search_count(q)
+
+    def audit(self, limit: int = 50, offset: int = 0) -> list[Json]:
+        """The audit log, newest first: who changed what, when."""
+        return self.store.audit_rows(limit, offset)
+
+    def audit_count(self) -> int:
+        return self.store.audit_count()
+
+    def decisions(self, active: bool | None = None) -> list[Json]:
+        """Analyst decisions (merge, split, reject), oldest first, with whether they were undone."""
+        return self.store.decision_rows(active)
 
     def stats(self) -> Json:
         """documents, sentences, entities, mentions, events, relations and by_type counts."""

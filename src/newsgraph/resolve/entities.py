@@ -29,6 +29,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
 from newsgraph.ontology import countries, vocab
+from newsgraph.resolve.decisions import Decision, apply_decisions
 from newsgraph.resolve.names import entity_id, normalise_name
 
 DOCUMENT_SCOPED = "|@"  # marks the keys of common-noun actors, which never leave their document
@@ -314,7 +315,7 @@ class _UnionFind:
 
 
 def cluster(records: Sequence[ActorRecord], known: Mapping[str, str] | None = None,
-            fresh: Collection[str] | None = None) -> list[Entity]:
+            fresh: Collection[str] | None = None, decisions: Sequence[Decision] = ()) -> list[Entity]:
     """Group records into entities. Deterministic in the set of records, whatever their order.
 
     Incrementally, ``known`` maps the keys already resolved to their entity and ``fresh`` names the
@@ -322,6 +323,9 @@ def cluster(records: Sequence[ActorRecord], known: Mapping[str, str] | None = No
     entity are joined up front. The answer is the one a full run would give, because a record's
     names only ever grow (so old matches still hold) and an entity of full names is exactly a set of
     pairwise-connected keys (bare surnames, attached afterwards, are decided again every time).
+
+    ``decisions`` (an analyst's merges and splits, see :mod:`newsgraph.resolve.decisions`) are
+    applied last, in the order they were made.
     """
     recs = sorted({r.id: r for r in records}.values(), key=lambda r: r.id)
     uf = _UnionFind(recs)
@@ -348,10 +352,12 @@ def cluster(records: Sequence[ActorRecord], known: Mapping[str, str] | None = No
             if uf.find(a.id) != uf.find(b.id) and same_entity(a, b):
                 uf.union(a.id, b.id)
     _attach_surnames(recs, uf)
-    groups: dict[str, list[ActorRecord]] = defaultdict(list)
+    groups: dict[str, set[str]] = defaultdict(set)
     for r in recs:
-        groups[uf.find(r.id)].append(r)
-    return sorted((_entity(g) for g in groups.values()), key=lambda e: e.id)
+        groups[uf.find(r.id)].add(r.id)
+    by_key = {r.id: r for r in recs}
+    decided = apply_decisions(groups.values(), decisions) if decisions else list(groups.values())
+    return sorted((_entity([by_key[k] for k in sorted(g)]) for g in decided), key=lambda e: e.id)
 
 
 def _attach_surnames(recs: Sequence[ActorRecord], uf: _UnionFind) -> None:

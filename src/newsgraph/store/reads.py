@@ -43,34 +43,33 @@ class Reads:
             out += self._rows(sql.format(ids=", ".join("?" * len(part))), part)
         return out
 
-    def event_rows(self, *, actor: str | None = None, type: str | None = None, since: str | None = None,
-                   until: str | None = None, entity: str | None = None, limit: int | None = None,
-                   reports: bool = False, cluster: str | None = None, order: str = "date") -> list[Row]:
-        """Events with their source and target entity columns (``s_*``, ``t_*``), filtered.
-
-        One row per merged event (its primary report) unless ``reports`` asks for every report;
-        ``cluster`` selects one merged event's reports. An actor or entity filter keeps an event
-        when any of its reports involves the actor. ``order`` is ``date`` (undated last) or
-        ``document``: reading order, articles as they were stored and events as their text states them.
-
-        ``actor`` is a fragment of an entity's name or alias (compared normalised); ``since`` and
-        ``until`` are ISO prefixes compared at the precision both sides have.
-        """
-        where: list[str] = []
-        p = {"actor": normalise_name(actor or ""), "type": type, "since": since, "until": until,
-             "entity": entity, "limit": -1 if limit is None else limit, "cluster": cluster}
+    def _event_where(self, *, actor: str | None, type: str | None, since: str | None, until: str | None,
+                     entity: str | None, other: str | None, modality: str | None, place: str | None,
+                     reports: bool, cluster: str | None) -> tuple[list[str], dict[str, Any]] | None:
+        """The WHERE terms and parameters of an event query (None: the filter can match nothing)."""
+        where: list[str] = ["e.rejected = 0"]  # an analyst's rejected events are gone from every read
+        p: dict[str, Any] = {"actor": normalise_name(actor or ""), "type": type, "since": since, "until": until,
+                             "entity": entity, "other": other, "cluster": cluster, "modality": modality,
+                             "place": normalise_name(place or "")}
         if not reports and cluster is None:
             where.append("e.is_primary = 1")
         if cluster is not None:
             where.append("e.cluster = :cluster")
         if type:
             where.append("e.type = :type")
-        if entity:
-            where.append("e.cluster IN (SELECT cluster FROM events WHERE source_entity = :entity"
-                         " OR target_entity = :entity)")
+        if modality:
+            where.append("e.modality = :modality")
+        if place is not None:
+            if not p["place"]:
+                return None
+            where.append("(instr(lower(e.place_name), :place) OR lower(e.place_country) = :place)")
+        for name in ("entity", "other"):
+            if p[name]:
+                where.append(f"e.cluster IN (SELECT cluster FROM events WHERE source_entity = :{name}"
+                             f" OR target_entity = :{name})")
         if actor is not None:
             if not p["actor"]:
-                return []  # nothing nameable in it ("--"): match nothing, not everything
+                return None  # nothing nameable in it ("--"): match nothing, not everything
             where.append("e.cluster IN (SELECT cluster FROM events WHERE source_entity IN matched"
                          " OR target_entity IN matched)")
         if since:
@@ -79,15 +78,54 @@ class Reads:
         if until:
             where.append("e.date_start IS NOT NULL AND substr(e.date_start, 1, min(length(e.date_start),"
                          " length(:until))) <= substr(:until, 1, min(length(e.date_start), length(:until)))")
+        return where, p
+
+    _MATCHED = ("WITH matched AS (SELECT id FROM entities WHERE instr(norm, :actor)"
+                " UNION SELECT entity_id FROM entity_aliases WHERE instr(norm, :actor))")
+
+    def event_rows(self, *, actor: str | None = None, type: str | None = None, since: str | None = None,
+                   until: str | None = None, entity: str | None = None, other: str | None = None,
+                   modality: str | None = None, place: str | None = None, limit: int | None = None,
+                   offset: int = 0, reports: bool = False, cluster: str | None = None,
+                   order: str = "date") -> list[Row]:
+        """Events with their source and target entity columns (``s_*``, ``t_*``), filtered.
+
+        One row per merged event (its primary report) unless ``reports`` asks for every report;
+        ``cluster`` selects one merged event's reports. An actor or entity filter keeps an event
+        when any of its reports involves the actor; ``entity`` and ``other`` together keep a dyad's
+        events. ``order`` is ``date`` (undated last) or ``document``: reading order, articles as
+        they were stored and events as their text states them. Rejected events never appear.
+
+        ``actor`` is a fragment of an entity's name or alias and ``place`` of a place name or a
+        country code (compared normalised); ``since`` and ``until`` are ISO prefixes compared at the
+        precision both sides have.
+        """
+        found = self._event_where(actor=actor, type=type, since=since, until=until, entity=entity, other=other,
+                                  modality=modality, place=place, reports=reports, cluster=cluster)
+        if found is None:
+            return []
+        where, p = found
+        p.update(limit=-1 if limit is None else limit, offset=offset)
         return self._rows(
-            "WITH matched AS (SELECT id FROM entities WHERE instr(norm, :actor)"
-            " UNION SELECT entity_id FROM entity_aliases WHERE instr(norm, :actor))"
+            self._MATCHED +
             " SELECT e.*, s.name AS s_name, s.kind AS s_kind, s.country AS s_country, s.sector AS s_sector,"
             " t.name AS t_name, t.kind AS t_kind, t.country AS t_country, t.sector AS t_sector"
             " FROM events e LEFT JOIN entities s ON s.id = e.source_entity"
             " LEFT JOIN entities t ON t.id = e.target_entity"
-            f" WHERE {' AND '.join(where) or '1'}"
-            f" ORDER BY {_ORDERS[order]} LIMIT :limit", p)
+            f" WHERE {' AND '.join(where)}"
+            f" ORDER BY {_ORDERS[order]} LIMIT :limit OFFSET :offset", p)
+
+    def event_count(self, *, actor: str | None = None, type: str | None = None, since: str | None = None,
+                    until: str | None = None, entity: str | None = None, other: str | None = None,
+                    modality: str | None = None, place: str | None = None, reports: bool = False) -> int:
+        """How many events :meth:`event_rows` would list with the same filters and no limit."""
+        found = self._event_where(actor=actor, type=type, since=since, until=until, entity=entity, other=other,
+                                  modality=modality, place=place, reports=reports, cluster=None)
+        if found is None:
+            return 0
+        where, p = found
+        return int(self._rows(self._MATCHED + f" SELECT count(*) AS n FROM events e WHERE {' AND '.join(where)}",
+                              p)[0]["n"])
 
     def evidence_rows(self, event_ids: Sequence[str]) -> list[Row]:
         return self._by_ids(
@@ -100,7 +138,7 @@ class Reads:
         return self._by_ids(
             'SELECT e.cluster, e.id AS event_id, v.doc_id, v.source, v.sentence, v.start, v."end",'
             " d.published, d.outlet, d.title FROM events e JOIN evidence v ON v.event_id = e.id"
-            " JOIN documents d ON d.id = v.doc_id WHERE e.cluster IN ({ids})"
+            " JOIN documents d ON d.id = v.doc_id WHERE e.rejected = 0 AND e.cluster IN ({ids})"
             " ORDER BY e.cluster, e.is_primary DESC, d.published IS NULL, d.published, v.doc_id, v.start", clusters)
 
     def cluster_count_rows(self, clusters: Sequence[str]) -> list[Row]:
@@ -108,11 +146,12 @@ class Reads:
         return self._by_ids(
             "SELECT e.cluster, count(*) AS reports, count(DISTINCT e.doc_id) AS articles,"
             " count(DISTINCT coalesce(d.outlet, d.id)) AS sources FROM events e"
-            " JOIN documents d ON d.id = e.doc_id WHERE e.cluster IN ({ids}) GROUP BY e.cluster", clusters)
+            " JOIN documents d ON d.id = e.doc_id WHERE e.rejected = 0 AND e.cluster IN ({ids})"
+            " GROUP BY e.cluster", clusters)
 
     def cluster_involves(self, cluster: str, first: str, second: str) -> bool:
         """Whether a merged event's reports name both entities (in either role)."""
-        rows = self._rows("SELECT 1 FROM events WHERE cluster = ? GROUP BY cluster HAVING"
+        rows = self._rows("SELECT 1 FROM events WHERE cluster = ? AND rejected = 0 GROUP BY cluster HAVING"
                           " max(? IN (source_entity, target_entity)) AND max(? IN (source_entity, target_entity))",
                           (cluster, first, second))
         return bool(rows)
@@ -130,31 +169,50 @@ class Reads:
         return self._by_ids("SELECT event_id, value, unit, text, kind FROM event_quantities"
                             " WHERE event_id IN ({ids}) ORDER BY event_id, rowid", event_ids)
 
-    def entity_rows(self, *, kind: str | None = None, country: str | None = None, q: str | None = None,
-                    name: str | None = None) -> list[Row]:
-        """Entities with event and mention counts, most active first.
-
-        ``q`` matches a fragment of the name or an alias; ``name`` the id, whole name or an alias
-        (in that order of preference). Both compare normalised (case, diacritics, punctuation ignored).
-        """
-        where = ["(:kind IS NULL OR n.kind = :kind)", "(:country IS NULL OR n.country = :country)"]
+    def _entity_where(self, kind: str | None, country: str | None, sector: str | None, q: str | None,
+                      name: str | None) -> tuple[str, dict[str, Any]] | None:
+        where = ["(:kind IS NULL OR n.kind = :kind)", "(:country IS NULL OR n.country = :country)",
+                 "(:sector IS NULL OR n.sector = :sector)"]
         if q is not None:
             if not normalise_name(q):
-                return []
+                return None
             where.append("(instr(n.norm, :q) OR n.id IN (SELECT entity_id FROM entity_aliases"
                          " WHERE instr(norm, :q)))")
         if name is not None:
             where.append("(n.id = :name OR n.norm = :norm OR n.id IN (SELECT entity_id FROM entity_aliases"
                          " WHERE norm = :norm))")
+        return " AND ".join(where), {"kind": kind, "country": country, "sector": sector,
+                                     "q": normalise_name(q or ""), "name": name, "norm": normalise_name(name or "")}
+
+    def entity_rows(self, *, kind: str | None = None, country: str | None = None, sector: str | None = None,
+                    q: str | None = None, name: str | None = None, limit: int | None = None,
+                    offset: int = 0) -> list[Row]:
+        """Entities with event and mention counts, most active first.
+
+        ``q`` matches a fragment of the name or an alias; ``name`` the id, whole name or an alias
+        (in that order of preference). Both compare normalised (case, diacritics, punctuation ignored).
+        """
+        found = self._entity_where(kind, country, sector, q, name)
+        if found is None:
+            return []
+        where, p = found
+        p.update(limit=-1 if limit is None else limit, offset=offset)
         return self._rows(
             "SELECT n.id, n.name, n.kind, n.country, n.sector,"
-            " (SELECT count(*) FROM events e WHERE e.source_entity = n.id OR e.target_entity = n.id)"
-            " AS events,"
+            " (SELECT count(*) FROM events e WHERE (e.source_entity = n.id OR e.target_entity = n.id)"
+            " AND e.rejected = 0) AS events,"
             " (SELECT count(*) FROM mentions m WHERE m.entity_id = n.id) AS mentions"
-            f" FROM entities n WHERE {' AND '.join(where)}"
-            " ORDER BY n.id = :name DESC, n.norm = :norm DESC, events DESC, mentions DESC, n.name",
-            {"kind": kind, "country": country, "q": normalise_name(q or ""), "name": name,
-             "norm": normalise_name(name or "")})
+            f" FROM entities n WHERE {where}"
+            " ORDER BY n.id = :name DESC, n.norm = :norm DESC, events DESC, mentions DESC, n.name"
+            " LIMIT :limit OFFSET :offset", p)
+
+    def entity_count(self, *, kind: str | None = None, country: str | None = None, sector: str | None = None,
+                     q: str | None = None) -> int:
+        found = self._entity_where(kind, country, sector, q, None)
+        if found is None:
+            return 0
+        where, p = found
+        return int(self._rows(f"SELECT count(*) AS n FROM entities n WHERE {where}", p)[0]["n"])
 
     def alias_rows(self, entity_ids: Sequence[str]) -> list[Row]:
         return self._by_ids("SELECT entity_id, alias FROM entity_aliases WHERE entity_id IN ({ids})"
@@ -181,16 +239,17 @@ class Reads:
             " ORDER BY s.name, r.relation, t.name, r.source_entity, r.target_entity, r.seen IS NULL, r.seen,"
             " r.doc_id, r.start", {"entity": entity, "relation": relation})
 
-    def mention_evidence_rows(self, entity_id: str) -> list[Row]:
+    def mention_evidence_rows(self, entity_id: str, limit: int | None = None) -> list[Row]:
         """The sentences that mention an entity (the mention itself when sentences are missing)."""
         return self._rows(
             'SELECT DISTINCT m.doc_id, d.source, trim(coalesce(s.text, m.text)) AS sentence,'
             ' coalesce(s.start, m.start) AS start, coalesce(s."end", m."end") AS "end"'
             " FROM mentions m JOIN documents d ON d.id = m.doc_id"
             ' LEFT JOIN sentences s ON s.doc_id = m.doc_id AND s.start <= m.start AND m."end" <= s."end"'
-            " WHERE m.entity_id = ? ORDER BY d.published IS NULL, d.published, m.doc_id, 4", (entity_id,))
+            " WHERE m.entity_id = ? ORDER BY d.published IS NULL, d.published, m.doc_id, 4 LIMIT ?",
+            (entity_id, -1 if limit is None else limit))
 
-    def search_sentences(self, text: str, limit: int = 20) -> list[Row]:
+    def search_sentences(self, text: str, limit: int = 20, offset: int = 0) -> list[Row]:
         """Full-text search of sentences; ``text`` is user input, quoted term by term."""
         match = fts_query(text)
         if not match:
@@ -199,8 +258,100 @@ class Reads:
             "SELECT s.doc_id, d.source, d.title, d.published, s.idx AS sentence_index, s.start, s.\"end\","
             " trim(s.text) AS text, snippet(sentences_fts, 0, '**', '**', '…', 16) AS snippet"
             " FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid"
-            " JOIN documents d ON d.id = s.doc_id WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?",
-            (match, limit))
+            " JOIN documents d ON d.id = s.doc_id WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+            (match, limit, offset))
+
+    def search_count(self, text: str) -> int:
+        match = fts_query(text)
+        if not match:
+            return 0
+        return int(self._rows("SELECT count(*) AS n FROM sentences_fts WHERE sentences_fts MATCH ?", (match,))[0]["n"])
+
+    def event_facts(self, entity: str, other: str | None = None) -> list[Row]:
+        """date_start, type and mode of an entity's (or a dyad's) dated events: all a trend needs,
+        without the evidence and actors a full event row carries."""
+        dyad = (" AND e.cluster IN (SELECT cluster FROM events WHERE source_entity = :other"
+                " OR target_entity = :other)") if other else ""
+        return self._rows(
+            "SELECT e.date_start, e.type, e.mode FROM events e WHERE e.is_primary = 1 AND e.rejected = 0"
+            " AND e.date_start IS NOT NULL AND e.cluster IN (SELECT cluster FROM events WHERE source_entity = :entity"
+            f" OR target_entity = :entity){dyad}", {"entity": entity, "other": other})
+
+    def type_counts(self, entity: str) -> list[Row]:
+        """Merged events per type that name ``entity`` as source or target."""
+        return self._rows(
+            "SELECT type, count(*) AS n FROM events WHERE is_primary = 1 AND rejected = 0"
+            " AND cluster IN (SELECT cluster FROM events WHERE source_entity = :e OR target_entity = :e)"
+            " GROUP BY type ORDER BY n DESC, type", {"e": entity})
+
+    def entity_quantity_rows(self, entity: str, limit: int = 50) -> list[Row]:
+        """Amounts stated in the events of an entity (money, barrels, troops...), newest first."""
+        return self._rows(
+            "SELECT q.value, q.unit, q.text, q.kind, e.cluster AS event_id, e.type, e.date_value AS date"
+            " FROM events e JOIN event_quantities q ON q.event_id = e.id"
+            " WHERE (e.source_entity = :e OR e.target_entity = :e) AND e.rejected = 0"
+            " ORDER BY e.date_start IS NULL, e.date_start DESC, q.rowid LIMIT :limit", {"e": entity, "limit": limit})
+
+    def edge_rows(self, entities: Sequence[str], *, center: str | None = None, types: Sequence[str] = (),
+                  since: str | None = None, until: str | None = None) -> list[Row]:
+        """Merged events between entities, grouped per (source, target, type, mode) with their
+        count: with ``center``, every event of that entity (its neighbours are the other side);
+        otherwise the events among ``entities``."""
+        where = ["e.is_primary = 1", "e.rejected = 0", "e.source_entity IS NOT NULL", "e.target_entity IS NOT NULL",
+                 "e.source_entity != e.target_entity"]
+        params: dict[str, Any] = {"center": center, "since": since, "until": until}
+        if center is not None:
+            where.append("(e.source_entity = :center OR e.target_entity = :center)")
+        else:
+            ids = ", ".join(f":n{i}" for i in range(len(entities)))
+            params.update({f"n{i}": x for i, x in enumerate(entities)})
+            where.append(f"e.source_entity IN ({ids}) AND e.target_entity IN ({ids})")
+        if types:
+            where.append(f"e.type IN ({', '.join(f':t{i}' for i in range(len(types)))})")
+            params.update({f"t{i}": t for i, t in enumerate(types)})
+        if since:
+            where.append("e.date_end IS NOT NULL AND substr(e.date_end, 1, min(length(e.date_end),"
+                         " length(:since))) >= substr(:since, 1, min(length(e.date_end), length(:since)))")
+        if until:
+            where.append("e.date_start IS NOT NULL AND substr(e.date_start, 1, min(length(e.date_start),"
+                         " length(:until))) <= substr(:until, 1, min(length(e.date_start), length(:until)))")
+        return self._rows(
+            "SELECT e.source_entity AS source, e.target_entity AS target, e.type, e.mode, count(*) AS n,"
+            " min(e.date_start) AS first, max(e.date_end) AS last"
+            f" FROM events e WHERE {' AND '.join(where)} GROUP BY 1, 2, 3, 4", params)
+
+    def entity_brief_rows(self, entity_ids: Sequence[str]) -> list[Row]:
+        return self._by_ids("SELECT id, name, kind, country, sector FROM entities WHERE id IN ({ids})", entity_ids)
+
+    def place_rows(self, *, entity: str | None = None, type: str | None = None, since: str | None = None,
+                   until: str | None = None, limit: int = 500) -> list[Row]:
+        """Event places with coordinates and how many merged events happened there."""
+        found = self._event_where(actor=None, type=type, since=since, until=until, entity=entity, other=None,
+                                  modality=None, place=None, reports=False, cluster=None)
+        assert found is not None
+        where, p = found
+        p["limit"] = limit
+        return self._rows(
+            "SELECT e.place_name AS name, e.place_country AS country, e.place_lat AS lat, e.place_lon AS lon,"
+            f" count(*) AS events FROM events e WHERE {' AND '.join(where)} AND e.place_lat IS NOT NULL"
+            " GROUP BY 1, 2, 3, 4 ORDER BY events DESC, name LIMIT :limit", p)
+
+    def document_text_row(self, doc_id: str) -> Row | None:
+        rows = self._rows("SELECT id, source, url, title, published, outlet, language, text FROM documents"
+                          " WHERE id = ?", (doc_id,))
+        return rows[0] if rows else None
+
+    def document_span_rows(self, doc_id: str) -> list[Row]:
+        """What a document's text supports: event evidence (``ref`` = merged event), relation
+        statements (``ref`` = source|relation|target entities) and entity mentions, by offset."""
+        return self._rows(
+            'SELECT v.start, v."end", \'event\' AS kind, e.cluster AS ref, e.type AS label FROM evidence v'
+            " JOIN events e ON e.id = v.event_id WHERE v.doc_id = :d AND e.rejected = 0"
+            ' UNION SELECT r.start, r."end", \'relation\', r.source_entity || \'|\' || r.relation || \'|\''
+            " || r.target_entity, r.relation FROM relations r WHERE r.doc_id = :d AND r.\"end\" > r.start"
+            ' UNION SELECT m.start, m."end", \'mention\', m.entity_id, n.name FROM mentions m'
+            " JOIN entities n ON n.id = m.entity_id WHERE m.doc_id = :d"
+            " ORDER BY 1, 2", {"d": doc_id})
 
     def counts(self) -> Row:
         """Row counts of the main tables: merged events and the reports they merge, standing
@@ -211,9 +362,11 @@ class Reads:
             " (SELECT count(*) FROM sentences) AS sentences,"
             " (SELECT count(*) FROM entities) AS entities, (SELECT count(*) FROM actor_keys) AS actor_keys,"
             " (SELECT count(*) FROM mentions) AS mentions,"
-            " (SELECT count(*) FROM events WHERE is_primary = 1) AS events, (SELECT count(*) FROM events) AS reports,"
+            " (SELECT count(*) FROM events WHERE is_primary = 1 AND rejected = 0) AS events,"
+            " (SELECT count(*) FROM events WHERE rejected = 0) AS reports,"
             " (SELECT count(*) FROM (SELECT DISTINCT source_entity, relation, target_entity FROM relations))"
             " AS relations, (SELECT count(*) FROM relations) AS relation_statements")[0]
         row["by_type"] = {r["type"]: r["n"] for r in self._rows(
-            "SELECT type, count(*) AS n FROM events WHERE is_primary = 1 GROUP BY type ORDER BY n DESC, type")}
+            "SELECT type, count(*) AS n FROM events WHERE is_primary = 1 AND rejected = 0 GROUP BY type"
+            " ORDER BY n DESC, type")}
         return row

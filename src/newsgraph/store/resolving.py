@@ -12,8 +12,9 @@ import sqlite3
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from newsgraph.resolve.decisions import Decision
 from newsgraph.resolve.entities import ActorRecord, block_keys, cluster
 from newsgraph.resolve.events import DAY_SLACK, UNDATED_WINDOW, Report, day_bounds, merge
 from newsgraph.resolve.names import normalise_name
@@ -108,12 +109,14 @@ class ResolvingWrites:
 
     # --- entities ------------------------------------------------------------------------------------
 
-    def _resolve_entities(self, new_keys: Collection[str]) -> set[str]:
+    def _resolve_entities(self, new_keys: Collection[str], rederive: bool = False) -> set[str]:
         """Re-resolve the neighbourhood of ``new_keys``; return the keys already stored whose entity
         changed (their rows were re-pointed, so their events must be regrouped).
 
         The neighbourhood is every key sharing a blocking key with a new one, plus every key of the
-        entities those belong to: all a new key could join, and all a merge or split could move.
+        entities those belong to: all a new key could join, and all a merge or split could move;
+        plus every key an analyst decision ties to those. ``rederive`` forgets the current entity of
+        ``new_keys`` (after an analyst's split or undo) instead of starting from it.
         """
         for rec in self._records(new_keys):
             self._db.executemany("INSERT OR IGNORE INTO key_blocks (block, key) VALUES (?, ?)",
@@ -127,11 +130,13 @@ class ResolvingWrites:
                                                " AND entity_id IS NOT NULL", found)}
         region = set(new_keys) | found | {r[0] for r in self._select(
             "SELECT key FROM actor_keys WHERE entity_id IN ({ids})", entities)}
+        decisions = self._decisions_reaching(region)
         before = {r["key"]: r["entity_id"] for r in self._select(
             "SELECT key, entity_id FROM actor_keys WHERE key IN ({ids})", region)}
         moved: dict[str, str] = {}
         fresh = set(new_keys)
-        for ent in cluster(self._records(region), known={k: e for k, e in before.items() if e}, fresh=fresh):
+        known = {k: e for k, e in before.items() if e and not (rederive and k in fresh)}
+        for ent in cluster(self._records(region), known=known, fresh=fresh, decisions=decisions):
             if not (fresh.intersection(ent.members) or any(before.get(k) != ent.id for k in ent.members)):
                 continue  # nothing new in it and no member moved: its stored row is still right
             self._db.execute(
@@ -153,6 +158,30 @@ class ResolvingWrites:
         for part in chunks(sorted(stale)):
             self._db.execute(f"DELETE FROM entities WHERE id IN ({', '.join('?' * len(part))})", part)
         return repointed
+
+    def _decisions_reaching(self, region: set[str]) -> list[Decision]:
+        """The analyst decisions that name a key of ``region``; ``region`` grows (in place) by the
+        other keys they name and the co-members of those keys' entities, until it is closed."""
+        active = self.active_decisions()
+        chosen: dict[int, Decision] = {}
+        grew = True
+        while grew:
+            grew = False
+            for d in active:
+                if d.id in chosen or not d.keys & region:
+                    continue
+                chosen[d.id] = d
+                stored = {r[0] for r in self._select("SELECT key FROM actor_keys WHERE key IN ({ids})", d.keys)}
+                entities = {r[0] for r in self._select("SELECT entity_id FROM actor_keys WHERE key IN ({ids})"
+                                                       " AND entity_id IS NOT NULL", stored)}
+                more = stored | {r[0] for r in self._select(
+                    "SELECT key FROM actor_keys WHERE entity_id IN ({ids})", entities)}
+                grew = grew or not more <= region
+                region |= more
+        return sorted(chosen.values(), key=lambda d: d.id)
+
+    if TYPE_CHECKING:  # AnalystWrites provides it
+        def active_decisions(self) -> list[Decision]: ...
 
     def _move_key(self, key: str, entity: str) -> None:
         """Point every row that stems from actors with ``key`` at ``entity``."""
@@ -208,8 +237,9 @@ class ResolvingWrites:
         ``repointed`` to another entity, and every stored report these could join (see
         :meth:`_neighbours`). A new spelling joining the United States moves no old report, so it
         does not re-read the United States' reports."""
-        cols = ("SELECT e.id, e.doc_id, e.type, e.source_entity, e.target_entity, e.modality, e.date_start,"
-                " e.date_end, e.date_precision, e.place_country, e.place_name, e.cluster, e.is_primary, d.published,"
+        cols = ("SELECT e.id, e.rejected, e.doc_id, e.type, e.source_entity, e.target_entity, e.modality,"
+                " e.date_start, e.date_end, e.date_precision, e.place_country, e.place_name, e.cluster, e.is_primary,"
+                " d.published,"
                 " (SELECT count(*) FROM event_quantities q WHERE q.event_id = e.id)"
                 " + (e.place_name IS NOT NULL) AS detail FROM events e JOIN documents d ON d.id = e.doc_id")
         rows = {r["id"]: r for r in self._select(cols + " WHERE e.doc_id IN ({ids})", documents)}
@@ -235,6 +265,7 @@ class ResolvingWrites:
                     added[r["id"]] = r
             rows.update(added)
             frontier = list(added.values())
+        rows = {k: r for k, r in rows.items() if not r["rejected"]}  # an analyst took them out
         reports = [Report(id=r["id"], doc_id=r["doc_id"], type=r["type"], source=r["source_entity"],
                           target=r["target_entity"], modality=r["modality"], date_start=r["date_start"],
                           date_end=r["date_end"], precision=r["date_precision"], published=r["published"],

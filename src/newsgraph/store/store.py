@@ -22,6 +22,7 @@ from typing import Any
 from newsgraph.errors import StoreError
 from newsgraph.model import Actor, Document, Event, Evidence, Extraction, Relation, TimeValue
 from newsgraph.resolve.names import document_key, entity_id
+from newsgraph.store.analyst import AnalystWrites
 from newsgraph.store.reads import Reads, Row
 from newsgraph.store.resolving import KeyFold, ResolvingWrites
 from newsgraph.store.sanctions import SanctionsStore
@@ -85,7 +86,7 @@ def _actors_of(ex: Extraction) -> list[Actor]:
     return list(seen.values())
 
 
-class Store(Reads, ResolvingWrites, SanctionsStore):
+class Store(Reads, AnalystWrites, ResolvingWrites, SanctionsStore):
     """A newsgraph SQLite file. ``Store(path)`` opens (and by default creates) it and migrates it."""
 
     def __init__(self, path: str | Path, *, create: bool = True, timeout: float = 30.0) -> None:
