@@ -430,6 +430,30 @@ def stats(db: DbOption = None) -> None:  # type: ignore[assignment]
         print(json.dumps(query.Query(store).stats(), indent=2))
 
 
+@app.command()
+def serve(
+    db: DbOption = None,  # type: ignore[assignment]
+    host: Annotated[str, typer.Option(help="address to listen on (loopback by default)")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="port (0: any free port)")] = 8000,
+    token: Annotated[str | None, typer.Option(envvar="NEWSGRAPH_TOKEN", show_default=False,
+                                              help="allow writes to requests bearing this token "
+                                                   "(or $NEWSGRAPH_TOKEN); read-only without it")] = None,
+    create: Annotated[bool, typer.Option(help="create the store if it does not exist")] = False,
+) -> None:
+    """Serve the JSON API (/api, schema at /openapi.json) and the web UI (/) over a store."""
+    import uvicorn
+
+    from newsgraph.api import create_app
+    from newsgraph.workspace import Workspace
+
+    if token is not None and len(token) < 8:
+        raise InputError("--token", "use at least 8 characters")
+    workspace = Workspace(_db(db), create=create)
+    mode = "writes need the token" if token else "read-only (start with --token to allow writes)"
+    print(f"newsgraph: serving {workspace.db} on http://{host}:{port} ({mode})", flush=True)
+    uvicorn.run(create_app(workspace, token), host=host, port=port, log_level="warning")
+
+
 def _clip(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 

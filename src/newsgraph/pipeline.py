@@ -35,6 +35,7 @@ class IngestReport:
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)  # ids of the documents stored by this run
 
     def fail(self, message: str) -> None:
         self.failed += 1
@@ -103,6 +104,7 @@ def process(documents: Iterable[Document], store: Store, report: IngestReport,
             extractions = [e for e in chunk if e is not None]
             store.add(extractions, merge=False)  # events are merged once, after the last batch
             report.ingested += len(extractions)
+            report.documents += [e.document.id for e in extractions]
             report.events += sum(len(e.events) for e in extractions)
             report.words += sum(len(e.document.text.split()) for e in extractions)
             if on_progress:

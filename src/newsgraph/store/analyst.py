@@ -52,6 +52,11 @@ class AnalystWrites:
                                (_now(), who, action, target, json.dumps(detail, ensure_ascii=False, sort_keys=True)))
         return int(cur.lastrowid or 0)
 
+    def log(self, who: str, action: str, target: str | None, detail: dict[str, Any]) -> int:
+        """Append one audit row in a transaction of its own (for writes that are not decisions)."""
+        with self._transaction(f"audit row for {action}"):
+            return self.audit(who, action, target, detail)
+
     def _decide(self, kind: str, keys: Any, target: str, who: str, note: str | None) -> int:
         cur = self._db.execute("INSERT INTO decisions (kind, keys, target, who, at, note) VALUES (?, ?, ?, ?, ?, ?)",
                                (kind, json.dumps(keys, ensure_ascii=False), target, who, _now(), note))

@@ -1,0 +1,124 @@
+"""The Python API object every front end holds: one store file, its query layer, and its writes.
+
+``Workspace`` is what the HTTP API keeps for its whole life, and what a notebook would use::
+
+    ws = Workspace("news.db")
+    ws.query.entities(q="Tokayev")
+    ws.ingest_text("...", title="...", published=date(2024, 3, 2), who="ana")
+    ws.merge_entities(["a1b2", "c3d4"], who="ana", note="same ministry")
+
+SQLite connections belong to the thread that opened them, and a web server answers from a pool of
+threads: each thread gets its own :class:`Store` on the same file (WAL lets them all read while one
+writes). Writes go one at a time through a lock, so two analysts' corrections never interleave.
+"""
+
+from __future__ import annotations
+
+import threading
+import urllib.error
+import urllib.request
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from newsgraph import nlp
+from newsgraph.errors import InputError
+from newsgraph.ingest._common import check_body
+from newsgraph.ingest.html import read_html
+from newsgraph.model import Document
+from newsgraph.pipeline import IngestReport, process
+from newsgraph.query import Query
+from newsgraph.store import Store
+
+MAX_FETCH_BYTES = 5_000_000
+FETCH_TIMEOUT = 20.0
+
+
+class Workspace:
+    """One newsgraph store: reads through :attr:`query`, writes through the methods below."""
+
+    def __init__(self, db: str | Path, *, create: bool = False) -> None:
+        self.db = str(db)
+        Store(self.db, create=create).close()  # fail now, with the store's own message, not on first request
+        self._local = threading.local()
+        self._write = threading.Lock()
+
+    @property
+    def store(self) -> Store:
+        """This thread's connection to the store."""
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = self._local.store = Store(self.db, create=False)
+        return store
+
+    @property
+    def query(self) -> Query:
+        return Query(self.store)
+
+    # --- writes ----------------------------------------------------------------------------------
+
+    def ingest_documents(self, documents: list[Document], who: str) -> IngestReport:
+        """Parse, extract, resolve and store ``documents``; one audit row names what came in."""
+        report = IngestReport()
+        with self._write:
+            process(documents, self.store, report)
+            self.store.log(who, "ingest", ",".join(d.id for d in documents),
+                           {"documents": [{"id": d.id, "source": d.source, "title": d.title} for d in documents],
+                            "ingested": report.ingested, "skipped": report.skipped, "events": report.events,
+                            "errors": report.errors})
+        return report
+
+    def ingest_text(self, text: str, who: str, *, title: str | None = None, published: date | None = None,
+                    url: str | None = None, source: str | None = None, outlet: str | None = None) -> IngestReport:
+        """Ingest one article given as plain text."""
+        where = source or url or "posted article"
+        body = check_body(text.replace("\r\n", "\n").replace("\r", "\n"), where)
+        if len(body) > nlp.MAX_CHARS:
+            raise InputError(where, f"text is {len(body):,} characters, over the parser's {nlp.MAX_CHARS:,}")
+        doc = Document.from_text(body, where, title=title, url=url, published=published, outlet=outlet)
+        return self.ingest_documents([doc], who)
+
+    def ingest_url(self, url: str, who: str, *, published: date | None = None,
+                   outlet: str | None = None) -> IngestReport:
+        """Fetch an article page and ingest its text (boilerplate removed as for HTML files)."""
+        data = fetch(url)
+        doc = read_html(data, url, published, outlet)
+        if doc.url is None:
+            doc = Document(id=doc.id, source=doc.source, text=doc.text, title=doc.title, url=url,
+                           published=doc.published, language=doc.language, outlet=doc.outlet)
+        return self.ingest_documents([doc], who)
+
+    def merge_entities(self, ids: list[str], who: str, note: str | None = None) -> dict[str, Any]:
+        with self._write:
+            return self.store.merge_entities(ids, who, note)
+
+    def split_entity(self, entity: str, names: list[str], who: str, note: str | None = None) -> dict[str, Any]:
+        with self._write:
+            return self.store.split_entity(entity, names, who, note)
+
+    def reject_event(self, event: str, who: str, note: str | None = None) -> dict[str, Any]:
+        with self._write:
+            return self.store.reject_event(event, who, note)
+
+    def undo_decision(self, decision: int, who: str, note: str | None = None) -> dict[str, Any]:
+        with self._write:
+            return self.store.undo_decision(decision, who, note)
+
+
+def fetch(url: str) -> bytes:
+    """The bytes of an http(s) page, or InputError saying why not (no other scheme is read: a
+    posted ``file://`` URL must not read the server's disk)."""
+    if not url.lower().startswith(("http://", "https://")):
+        raise InputError(url, "only http:// and https:// URLs can be fetched")
+    request = urllib.request.Request(url, headers={"User-Agent": "newsgraph (+https://github.com/newsgraph)"})
+    try:
+        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:  # noqa: S310 (scheme checked)
+            data: bytes = response.read(MAX_FETCH_BYTES + 1)
+    except urllib.error.HTTPError as err:
+        raise InputError(url, f"the server answered {err.code} {err.reason}") from None
+    except (urllib.error.URLError, TimeoutError, OSError) as err:
+        reason = getattr(err, "reason", err)
+        raise InputError(url, f"cannot fetch: {reason}") from None
+    if len(data) > MAX_FETCH_BYTES:
+        raise InputError(url, f"page is over {MAX_FETCH_BYTES:,} bytes")
+    return data
