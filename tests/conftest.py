@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -29,3 +37,58 @@ def extract_text(nlp) -> ExtractText:  # type: ignore[no-untyped-def]
         return extract(document, nlp(text))
 
     return run
+
+
+# --- a real `newsgraph serve` on a loopback port, for the API and browser tests ---------------------
+
+NEWSGRAPH = str(Path(sys.executable).parent / "newsgraph")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Server:
+    """A running ``newsgraph serve``: its base URL, store file and token (None: read-only)."""
+
+    url: str
+    db: Path
+    token: str | None
+    process: subprocess.Popen[bytes]
+    log: Path
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def start_server(db: Path, token: str | None = None, log_dir: Path | None = None) -> Server:
+    """Start the server the way a user does (the installed console script), wait until it answers."""
+    port = free_port()
+    env = dict(os.environ)
+    env.pop("NEWSGRAPH_TOKEN", None)
+    if token:
+        env["NEWSGRAPH_TOKEN"] = token
+    log = (log_dir or db.parent) / f"serve-{port}.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen([NEWSGRAPH, "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
+                                stdout=out, stderr=subprocess.STDOUT, env=env)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"newsgraph serve exited with {proc.returncode}: {log.read_text()}")
+        try:
+            with urllib.request.urlopen(url + "/api/stats", timeout=2) as r:
+                if r.status == 200:
+                    return Server(url, db, token, proc, log)
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError(f"newsgraph serve did not answer within 60 s: {log.read_text()}")
