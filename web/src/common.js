@@ -57,6 +57,12 @@ export function evidenceLink(ev, content) {
   return el('a', { href: docRoute(ev.doc_id, ev.start, ev.end), class: 'evidence', 'data-testid': 'evidence-link', dir: 'auto' }, body);
 }
 
+/** "1 event", "3 events". */
+export function plural(n, word) {
+  const count = Number(n) || 0;
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
 export function dateText(date) {
   if (!date) return 'undated';
   return date.value || date.text || 'undated';

@@ -3,7 +3,7 @@
 
 import { apiGet } from '../api.js';
 import { el, muted, orNone, route, section } from '../dom.js';
-import { dateText, docRoute, entityLink, eventItem, evidenceLink, facts, pagedList, typeBadge } from '../common.js';
+import { dateText, docRoute, entityLink, eventItem, evidenceLink, facts, pagedList, plural, typeBadge } from '../common.js';
 import { graphSection } from './graph.js';
 
 const none = (text) => el('p', { class: 'muted' }, text);
@@ -20,7 +20,7 @@ function header(e) {
       ['Aliases', aliases.length
         ? el('ul', { class: 'inline' }, aliases.map((a) => el('li', null, el('bdi', null, a))))
         : muted('none'), 'entity-aliases'],
-      ['Activity', `${e.event_count ?? 0} events, ${e.mention_count ?? 0} mentions`],
+      ['Activity', `${plural(e.event_count, 'event')}, ${plural(e.mention_count, 'mention')}`],
     ]));
 }
 

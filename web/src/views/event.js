@@ -2,7 +2,7 @@
 
 import { apiGet } from '../api.js';
 import { el, muted, orNone, section } from '../dom.js';
-import { dateText, docRoute, entityLink, evidenceLink, facts, typeBadge } from '../common.js';
+import { dateText, docRoute, entityLink, evidenceLink, facts, plural, typeBadge } from '../common.js';
 
 function placeText(place) {
   if (!place) return null;
@@ -55,7 +55,7 @@ export async function eventView(root, ctx) {
         ['Date', dateNode(ev.date), 'event-date'],
         ['Place', placeText(ev.place), 'event-place'],
         ['Quantities', quantityList(Array.isArray(ev.quantities) ? ev.quantities : []), 'event-quantities'],
-        ['Coverage', `${ev.reports ?? reports.length} reports in ${ev.articles ?? '?'} articles from ${ev.sources ?? '?'} sources`],
+        ['Coverage', `${plural(ev.reports ?? reports.length, 'report')} in ${plural(ev.articles, 'article')} from ${plural(ev.sources, 'source')}`],
       ])),
     section('Reports', 'event-reports-card',
       el('ul', { class: 'list', 'data-testid': 'event-reports' }, reports.length ? reports.map(report) : el('li', { class: 'muted' }, 'No reports.'))),

@@ -5,7 +5,7 @@
 import cytoscape from 'cytoscape';
 import { apiGet } from '../api.js';
 import { el, fill, muted, route, section } from '../dom.js';
-import { typeColor } from '../common.js';
+import { plural, typeColor } from '../common.js';
 import { showError } from '../errors.js';
 
 const DATE_PREFIX = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -113,7 +113,7 @@ export function graphSection(entity, ctx) {
     fill(neighbours, others.length
       ? others.map((n) => el('li', { 'data-testid': 'neighbour', 'data-entity-id': n.id },
         el('a', { href: route('entity', n.id), 'data-testid': 'entity-link' }, el('bdi', null, n.name ?? n.id)),
-        ' ', muted(`${n.events ?? 0} events`), ' · ',
+        ' ', muted(plural(n.events, 'event')), ' · ',
         el('a', { href: route('dyad', entity.id, n.id), 'data-testid': 'dyad-link' }, 'dyad')))
       : el('li', { class: 'muted' }, 'No neighbours for these filters.'));
   }
@@ -125,7 +125,7 @@ export function graphSection(entity, ctx) {
       container,
       elements: els,
       style: STYLE,
-      layout: { name: 'concentric', concentric: (n) => (n.data('center') ? 2 : 1), levelWidth: () => 1, minNodeSpacing: 30, animate: false },
+      layout: { name: 'concentric', concentric: (n) => (n.data('center') ? 2 : 1), levelWidth: () => 1, minNodeSpacing: 70, spacingFactor: 1.3, animate: false },
       minZoom: 0.2,
       maxZoom: 1.6, // a small neighbourhood should not fill the box with giant labels
     });

@@ -2,7 +2,7 @@
 
 import { apiGet } from '../api.js';
 import { el, muted, route, section } from '../dom.js';
-import { pagedList, typeBadge } from '../common.js';
+import { pagedList, plural, typeBadge } from '../common.js';
 
 export function entityItem(entity) {
   return el('li', { class: 'entity-item', 'data-testid': 'entity-item', 'data-entity-id': entity.id },
@@ -10,7 +10,7 @@ export function entityItem(entity) {
     ' ',
     muted([entity.kind, entity.country, entity.sector].filter(Boolean).join(' · ')),
     ' ',
-    el('span', { class: 'count' }, `${entity.event_count ?? 0} events, ${entity.mention_count ?? 0} mentions`));
+    el('span', { class: 'count' }, `${plural(entity.event_count, 'event')}, ${plural(entity.mention_count, 'mention')}`));
 }
 
 function statsCard(stats) {

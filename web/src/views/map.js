@@ -5,7 +5,7 @@ import { geoGraticule10, geoNaturalEarth1, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 import { apiGet } from '../api.js';
 import { el, fill, muted, route, section, svg } from '../dom.js';
-import { eventItem, pagedList } from '../common.js';
+import { eventItem, pagedList, plural } from '../common.js';
 import { showError } from '../errors.js';
 
 const WIDTH = 960;
@@ -63,7 +63,7 @@ export async function mapView(root, ctx) {
     const [x, y] = projection([p.lon, p.lat]) || [NaN, NaN];
     if (!Number.isFinite(x) || !Number.isFinite(y)) return null;
     const c = svg('circle', { cx: x.toFixed(1), cy: y.toFixed(1), r: radius(p.events).toFixed(1), class: 'place', 'data-testid': 'place', tabindex: 0 },
-      svg('title', null, `${p.name}${p.country ? ` (${p.country})` : ''}: ${p.events} events`));
+      svg('title', null, `${p.name}${p.country ? ` (${p.country})` : ''}: ${plural(p.events, 'event')}`));
     c.addEventListener('click', () => select(p));
     c.addEventListener('keydown', (evt) => evt.key === 'Enter' && select(p));
     return c;
