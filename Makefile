@@ -9,7 +9,9 @@ DEMO_DB ?= demo.db
 # installs what that needs on Debian/Ubuntu (root or sudo); use EXTRAS=dev,parquet to skip it.
 EXTRAS ?= dev,sanctions,parquet
 
-.PHONY: install system-deps demo test lint bench clean
+.PHONY: install system-deps browser-deps web demo serve test lint bench clean
+WEB_BUILT := src/newsgraph/api/static/index.html
+WEB_SOURCES := $(wildcard web/src/*.js web/src/*/*.js) web/index.html web/style.css web/build.mjs web/package-lock.json
 
 # PyICU (for the sanctions extra) compiles against ICU: install its headers when they are missing.
 system-deps:
@@ -19,7 +21,22 @@ system-deps:
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libicu-dev pkg-config g++ >/dev/null; \
 	fi
 
-install: $(VENV)/.installed
+# The browser tests drive Debian's chromium (Playwright never downloads a browser here).
+browser-deps:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  echo "installing chromium for the browser tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+install: $(VENV)/.installed web
+
+# The web UI: npm packages (cytoscape, chart.js, d3-geo, world-atlas) bundled by esbuild into the
+# Python package's static folder, which `newsgraph serve` serves.
+web: $(WEB_BUILT)
+
+$(WEB_BUILT): $(WEB_SOURCES)
+	cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent
 
 $(VENV)/.installed: pyproject.toml
 	$(MAKE) --no-print-directory system-deps EXTRAS='$(EXTRAS)'
@@ -42,16 +59,20 @@ demo: install
 	  $(PY) $(SHARED)/tools/score.py $(SHARED)/gold/seeds.gold.json seeds.events.jsonl && \
 	  $(NG) evaluate $(SHARED)/gold/seeds.gold.json --db seeds.db | tail -n 25; \
 	else echo "($(SHARED)/seeds not found: skipping the seeds score)"; fi
+	@echo "browse it: make serve  (or $(NG) serve --db $(DEMO_DB)), then open http://127.0.0.1:8000/"
+
+serve: install
+	$(NG) serve --db $(DEMO_DB)
 
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 
-test: lint
+test: lint browser-deps
 	$(VENV)/bin/pytest
 
 bench: install
 	$(PY) bench/throughput.py
 
 clean:
-	rm -rf $(VENV) *.db *.db-wal *.db-shm seeds.events.jsonl
+	rm -rf $(VENV) *.db *.db-wal *.db-shm seeds.events.jsonl web/node_modules src/newsgraph/api/static
