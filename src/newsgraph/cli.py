@@ -430,6 +430,76 @@ def stats(db: DbOption = None) -> None:  # type: ignore[assignment]
         print(json.dumps(query.Query(store).stats(), indent=2))
 
 
+analyst_app = typer.Typer(help="Analyst corrections (merge, split, reject, undo) and the audit log; each "
+                               "correction survives later ingests.", no_args_is_help=True)
+app.add_typer(analyst_app, name="analyst")
+WhoOption = Annotated[str, typer.Option("--who", envvar="USER", help="who decides (audit log); default $USER")]
+NoteOption = Annotated[str | None, typer.Option("--note", help="why (kept with the decision)")]
+
+
+def _decide(db: Path | None, action: str, *args: Any) -> None:
+    from newsgraph.workspace import Workspace
+
+    ws = Workspace(_db(db))
+    print(json.dumps(getattr(ws, action)(*args), ensure_ascii=False))
+
+
+@analyst_app.command("merge")
+def analyst_merge(entities: Annotated[list[str], typer.Argument(help="two or more entity ids, names or aliases")],
+                  db: DbOption = None, who: WhoOption = "analyst",  # type: ignore[assignment]
+                  note: NoteOption = None) -> None:
+    """Make several entities one."""
+    from newsgraph.workspace import Workspace
+
+    ids = [Workspace(_db(db)).query.find_entity_id(e, "entity") for e in entities]
+    _decide(db, "merge_entities", ids, who, note)
+
+
+@analyst_app.command("split")
+def analyst_split(entity: Annotated[str, typer.Argument(help="entity id, name or alias")],
+                  names: Annotated[list[str], typer.Argument(help="the names or aliases to split off")],
+                  db: DbOption = None, who: WhoOption = "analyst",  # type: ignore[assignment]
+                  note: NoteOption = None) -> None:
+    """Move some of an entity's names into an entity of their own."""
+    from newsgraph.workspace import Workspace
+
+    _decide(db, "split_entity", Workspace(_db(db)).query.find_entity_id(entity, "entity"), names, who, note)
+
+
+@analyst_app.command("reject")
+def analyst_reject(event: Annotated[str, typer.Argument(help="event id (see `newsgraph events`)")],
+                   db: DbOption = None, who: WhoOption = "analyst",  # type: ignore[assignment]
+                   note: NoteOption = None) -> None:
+    """Hide a wrongly extracted event from every read and export."""
+    _decide(db, "reject_event", event, who, note)
+
+
+@analyst_app.command("undo")
+def analyst_undo(decision: Annotated[int, typer.Argument(help="decision number (see `newsgraph analyst log`)")],
+                 db: DbOption = None, who: WhoOption = "analyst",  # type: ignore[assignment]
+                 note: NoteOption = None) -> None:
+    """Revert one decision."""
+    _decide(db, "undo_decision", decision, who, note)
+
+
+@analyst_app.command("log")
+def analyst_log(db: DbOption = None, limit: Annotated[int, typer.Option(min=1)] = 50,  # type: ignore[assignment]
+                as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """The audit log, newest first, and the decisions still in force."""
+    from newsgraph import query
+
+    with _open_existing(_db(db)) as store:
+        rows = query.Query(store).audit(limit)
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    table = Table("#", "at", "who", "action", "target", "detail")
+    for r in rows:
+        table.add_row(str(r["id"]), r["at"], safe(r["who"]), r["action"], safe(r["target"] or ""),
+                      safe(_clip(json.dumps(r["detail"], ensure_ascii=False), 100)))
+    out.print(table)
+
+
 @app.command()
 def serve(
     db: DbOption = None,  # type: ignore[assignment]

@@ -26,7 +26,7 @@ from newsgraph.errors import InputError
 from newsgraph.ingest._common import check_body
 from newsgraph.ingest.html import read_html
 from newsgraph.model import Document
-from newsgraph.pipeline import IngestReport, process
+from newsgraph.pipeline import IngestReport, process, refresh_sanctions
 from newsgraph.query import Query
 from newsgraph.store import Store
 
@@ -90,11 +90,11 @@ class Workspace:
 
     def merge_entities(self, ids: list[str], who: str, note: str | None = None) -> dict[str, Any]:
         with self._write:
-            return self.store.merge_entities(ids, who, note)
+            return self._reflag(self.store.merge_entities(ids, who, note))
 
     def split_entity(self, entity: str, names: list[str], who: str, note: str | None = None) -> dict[str, Any]:
         with self._write:
-            return self.store.split_entity(entity, names, who, note)
+            return self._reflag(self.store.split_entity(entity, names, who, note))
 
     def reject_event(self, event: str, who: str, note: str | None = None) -> dict[str, Any]:
         with self._write:
@@ -102,7 +102,15 @@ class Workspace:
 
     def undo_decision(self, decision: int, who: str, note: str | None = None) -> dict[str, Any]:
         with self._write:
-            return self.store.undo_decision(decision, who, note)
+            return self._reflag(self.store.undo_decision(decision, who, note))
+
+    def _reflag(self, done: dict[str, Any]) -> dict[str, Any]:
+        """Entities were merged or split: sanctions flags follow them (as after an ingest)."""
+        report = IngestReport()
+        refresh_sanctions(self.store, report)
+        if report.warnings:
+            done["warnings"] = report.warnings
+        return done
 
 
 def fetch(url: str) -> bytes:
