@@ -24,6 +24,19 @@ def fts_query(text: str) -> str:
     return " ".join('"' + t.replace('"', '""') + '"' for t in terms)
 
 
+def _date_terms(since: str | None, until: str | None) -> list[str]:
+    """WHERE terms keeping events that touch [:since, :until], comparing ISO prefixes at the
+    precision both sides have ("2023" keeps a 2023-06 event, "2023-06-02" keeps a "2023-06" one)."""
+    terms = []
+    if since:
+        terms.append("e.date_end IS NOT NULL AND substr(e.date_end, 1, min(length(e.date_end),"
+                     " length(:since))) >= substr(:since, 1, min(length(e.date_end), length(:since)))")
+    if until:
+        terms.append("e.date_start IS NOT NULL AND substr(e.date_start, 1, min(length(e.date_start),"
+                     " length(:until))) <= substr(:until, 1, min(length(e.date_start), length(:until)))")
+    return terms
+
+
 def chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
     """``ids`` in slices short enough for one ``IN (...)`` list: every store module's long lists."""
     for i in range(0, len(ids), CHUNK):
@@ -72,12 +85,7 @@ class Reads:
                 return None  # nothing nameable in it ("--"): match nothing, not everything
             where.append("e.cluster IN (SELECT cluster FROM events WHERE source_entity IN matched"
                          " OR target_entity IN matched)")
-        if since:
-            where.append("e.date_end IS NOT NULL AND substr(e.date_end, 1, min(length(e.date_end),"
-                         " length(:since))) >= substr(:since, 1, min(length(e.date_end), length(:since)))")
-        if until:
-            where.append("e.date_start IS NOT NULL AND substr(e.date_start, 1, min(length(e.date_start),"
-                         " length(:until))) <= substr(:until, 1, min(length(e.date_start), length(:until)))")
+        where += _date_terms(since, until)
         return where, p
 
     _MATCHED = ("WITH matched AS (SELECT id FROM entities WHERE instr(norm, :actor)"
@@ -309,12 +317,7 @@ class Reads:
         if types:
             where.append(f"e.type IN ({', '.join(f':t{i}' for i in range(len(types)))})")
             params.update({f"t{i}": t for i, t in enumerate(types)})
-        if since:
-            where.append("e.date_end IS NOT NULL AND substr(e.date_end, 1, min(length(e.date_end),"
-                         " length(:since))) >= substr(:since, 1, min(length(e.date_end), length(:since)))")
-        if until:
-            where.append("e.date_start IS NOT NULL AND substr(e.date_start, 1, min(length(e.date_start),"
-                         " length(:until))) <= substr(:until, 1, min(length(e.date_start), length(:until)))")
+        where += _date_terms(since, until)
         return self._rows(
             "SELECT e.source_entity AS source, e.target_entity AS target, e.type, e.mode, count(*) AS n,"
             " min(e.date_start) AS first, max(e.date_end) AS last"
