@@ -162,3 +162,114 @@ def test_hostile_article_text_renders_as_text(page: Any, server: Server) -> None
     scripts = page.evaluate("() => Array.from(document.scripts).map(s => s.src)")
     assert all(src.endswith("/static/app.js") for src in scripts), scripts
     assert page.evaluate("() => document.querySelectorAll('[onerror], [onload], [onclick]').length") == 0
+
+
+# ---- analyst write actions, against a server with a token over a store of its own ----------
+
+TOKEN = "browser-test-token-4821"
+
+
+@pytest.fixture(scope="module")
+def analyst_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A writable server (--token) over its own copy of the sample corpus, so the writes below
+    cannot change what the read-only tests above see."""
+    db = tmp_path_factory.mktemp("web-analyst") / "analyst.db"
+    subprocess.run([NEWSGRAPH, "ingest", str(SAMPLE), "--db", str(db)], check=True, capture_output=True)
+    running = start_server(db, token=TOKEN)
+    yield running
+    running.stop()
+
+
+def test_analyst_adds_an_article_merges_rejects_and_undoes(page: Any, analyst_server: Server) -> None:
+    url = analyst_server.url
+    # Without a token in this tab, write controls are replaced by a hint.
+    page.goto(url + "/#/search?q=India")
+    ready(page, "search")
+    page.get_by_test_id("entity-results").get_by_test_id("entity-link").first.click()
+    ready(page, "entity")
+    assert page.get_by_test_id("analyst-hint").is_visible()
+    assert page.get_by_test_id("merge-input").count() == 0
+
+    # The token and name go into this tab's sessionStorage, nowhere else.
+    page.goto(url + "/#/analyst")
+    ready(page, "analyst")
+    assert page.get_by_test_id("ingest-text").count() == 0
+    page.get_by_test_id("analyst-token").fill(TOKEN)
+    page.get_by_test_id("analyst-name").fill("Browser Test")
+    page.get_by_test_id("analyst-save").click()
+    page.locator("[data-testid=analyst-status][data-token=set]").wait_for(timeout=20_000)
+    assert TOKEN not in page.url
+    assert page.evaluate("() => localStorage.length") == 0
+    assert TOKEN in page.evaluate("() => Object.values(sessionStorage)")
+
+    # Add an article through the form, then open it.
+    page.get_by_test_id("ingest-title").fill("Germany and France sign a defence pact")
+    page.get_by_test_id("ingest-published").fill("2024-05-02")
+    page.get_by_test_id("ingest-text").fill(
+        "Germany signed a defence agreement with France in Berlin on Tuesday. "
+        "Russia accused Germany of escalating the conflict.")
+    page.get_by_test_id("ingest-submit").click()
+    result = page.get_by_test_id("ingest-result")
+    result.wait_for(timeout=60_000)
+    assert "Added 1 article" in result.inner_text()
+    page.get_by_test_id("audit-row").first.wait_for(timeout=20_000)
+    shot(page, "analyst-ingested")
+    result.get_by_test_id("ingest-doc-link").click()
+    ready(page, "doc")
+    assert page.get_by_test_id("doc-title").inner_text() == "Germany and France sign a defence pact"
+    assert page.get_by_test_id("doc-published").inner_text() == "2024-05-02"
+    assert "defence agreement" in page.get_by_test_id("doc-text").inner_text()
+
+    # Merge Japan into India from India's page.
+    page.goto(url + "/#/search?q=India")
+    ready(page, "search")
+    page.get_by_test_id("entity-results").get_by_test_id("entity-link").first.click()
+    ready(page, "entity")
+    assert page.get_by_test_id("entity-name").inner_text() == "India"
+    page.get_by_test_id("merge-input").fill("Japan")
+    option = page.get_by_test_id("merge-option").first
+    option.wait_for(timeout=20_000)
+    assert option.locator("bdi").inner_text() == "Japan"
+    option.click()
+    page.get_by_test_id("merge-note").fill("one entity for the browser test")
+    page.get_by_test_id("merge-submit").click()
+    page.get_by_test_id("notice").wait_for(timeout=20_000)
+    ready(page, "entity")
+    assert "Merged" in page.get_by_test_id("notice").inner_text()
+    assert page.get_by_test_id("entity-name").inner_text() == "India"
+    assert "Japan" in page.get_by_test_id("entity-aliases").inner_text()
+    assert page.locator('[data-testid=split-name][value="Japan"]').count() == 1
+    shot(page, "entity-merged")
+
+    # Reject one of its events: the page says so, and the API no longer answers it.
+    page.get_by_test_id("timeline").get_by_test_id("event-link").first.click()
+    ready(page, "event")
+    event_id = page.url.rsplit("/", 1)[-1]
+    page.get_by_test_id("reject-note").fill("not an event")
+    page.get_by_test_id("reject-submit").click()
+    rejected = page.get_by_test_id("event-rejected")
+    rejected.wait_for(timeout=20_000)
+    assert "Rejected" in rejected.inner_text()
+    assert page.request.get(f"{url}/api/events/{event_id}").status == 404
+    shot(page, "event-rejected")
+
+    # The analyst page lists the three writes, newest first, and the two decisions.
+    rejected.get_by_role("link").click()
+    ready(page, "analyst")
+    rows = page.get_by_test_id("audit-row")
+    assert [rows.nth(i).get_attribute("data-action") for i in range(rows.count())] == ["reject", "merge", "ingest"]
+    assert "Browser Test" in rows.first.inner_text() and "not an event" in rows.first.inner_text()
+    decisions = page.get_by_test_id("decision-row")
+    assert decisions.count() == 2
+    assert page.locator("[data-testid=decision-row][data-active=true]").count() == 2
+    shot(page, "analyst-audit")
+
+    # Undo the rejection: the decision is marked undone, the log grows, the event is back.
+    page.locator("[data-testid=decision-row][data-kind=reject] [data-testid=decision-undo]").click()
+    page.locator("[data-testid=decision-row][data-kind=reject][data-active=false]").wait_for(timeout=20_000)
+    page.locator('[data-testid=audit-row][data-action=undo]').wait_for(timeout=20_000)
+    assert page.get_by_test_id("audit-row").count() == 4
+    assert page.locator("[data-testid=decision-row][data-kind=reject] [data-testid=decision-undo]").count() == 0
+    assert page.request.get(f"{url}/api/events/{event_id}").status == 200
+    assert page.get_by_test_id("error").is_hidden()
+    shot(page, "analyst-undone")

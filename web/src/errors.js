@@ -1,6 +1,7 @@
 // One visible error box (data-testid="error") for every failed request, cleared on navigation.
 
 import { el } from './dom.js';
+import { clearNotice } from './notice.js';
 
 let box = null;
 
@@ -19,6 +20,7 @@ export function showError(err) {
   if (err && err.name === 'AbortError') return;
   const message = err && err.message ? err.message : String(err);
   console.error(err);
+  clearNotice();
   if (!box) return;
   if (box.lastChild && box.lastChild.textContent === message) return; // same failure again: once is enough
   box.appendChild(el('p', { 'data-testid': 'error-message' }, message));

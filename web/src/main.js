@@ -2,7 +2,9 @@
 
 import { el, route } from './dom.js';
 import { mountErrorBox } from './errors.js';
+import { mountNotice } from './notice.js';
 import { register, start } from './router.js';
+import { analystView } from './views/analyst.js';
 import { docView } from './views/doc.js';
 import { dyadView } from './views/dyad.js';
 import { entityView } from './views/entity.js';
@@ -32,8 +34,10 @@ register('event', eventView);
 register('dyad', dyadView);
 register('doc', docView);
 register('map', mapView);
+register('analyst', analystView);
 register('404', notFound);
 
 mountErrorBox(document.getElementById('error'));
+mountNotice(document.getElementById('notice'));
 mountSearch();
 start(document.getElementById('app'));

@@ -5,9 +5,11 @@
 
 import { el, fill } from './dom.js';
 import { clearErrors, showError } from './errors.js';
+import { showPendingNotice } from './notice.js';
 
 const routes = new Map();
 let current = null; // {controller, cleanups}
+let mounted = null; // the outlet start() renders into
 
 export function register(name, view) {
   routes.set(name, view);
@@ -43,6 +45,7 @@ function teardown() {
 export async function navigate(outlet) {
   teardown();
   clearErrors();
+  showPendingNotice();
   const { name, params, query } = parseHash(window.location.hash);
   const view = routes.get(name) || routes.get('404');
   const controller = new AbortController();
@@ -69,7 +72,17 @@ export async function navigate(outlet) {
   }
 }
 
+/**
+ * Go to a hash route, rendering it afresh even when it is the page we are on (after a write
+ * that changed what it shows, e.g. a merge that kept this entity's id).
+ */
+export function go(href) {
+  if (window.location.hash === href && mounted) navigate(mounted);
+  else window.location.hash = href;
+}
+
 export function start(outlet) {
+  mounted = outlet;
   window.addEventListener('hashchange', () => navigate(outlet));
   navigate(outlet);
 }

@@ -4,6 +4,7 @@
 import { apiGet } from '../api.js';
 import { el, muted, orNone, route, section } from '../dom.js';
 import { dateText, docRoute, entityLink, eventItem, evidenceLink, facts, pagedList, plural, typeBadge } from '../common.js';
+import { entityActions } from './actions.js';
 import { graphSection } from './graph.js';
 
 const none = (text) => el('p', { class: 'muted' }, text);
@@ -96,6 +97,7 @@ export async function entityView(root, ctx) {
 
   root.append(
     header(e),
+    entityActions(e, ctx),
     el('div', { class: 'columns' }, eventCounts(e.event_counts), sanctions(arr(e.sanctions))),
     graph.node,
     section('Timeline', 'timeline-card', timeline.node),

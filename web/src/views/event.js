@@ -2,6 +2,7 @@
 
 import { apiGet } from '../api.js';
 import { el, muted, orNone, section } from '../dom.js';
+import { eventActions } from './actions.js';
 import { dateText, docRoute, entityLink, evidenceLink, facts, plural, typeBadge } from '../common.js';
 
 function placeText(place) {
@@ -57,6 +58,7 @@ export async function eventView(root, ctx) {
         ['Quantities', quantityList(Array.isArray(ev.quantities) ? ev.quantities : []), 'event-quantities'],
         ['Coverage', `${plural(ev.reports ?? reports.length, 'report')} in ${plural(ev.articles, 'article')} from ${plural(ev.sources, 'source')}`],
       ])),
+    eventActions(ev, ctx, root),
     section('Reports', 'event-reports-card',
       el('ul', { class: 'list', 'data-testid': 'event-reports' }, reports.length ? reports.map(report) : el('li', { class: 'muted' }, 'No reports.'))),
   );
