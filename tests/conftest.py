@@ -68,7 +68,7 @@ class Server:
             self.process.kill()
 
 
-def start_server(db: Path, token: str | None = None, log_dir: Path | None = None) -> Server:
+def start_server(db: Path, token: str | None = None, log_dir: Path | None = None, *extra: str) -> Server:
     """Start the server the way a user does (the installed console script), wait until it answers."""
     port = free_port()
     env = dict(os.environ)
@@ -77,8 +77,8 @@ def start_server(db: Path, token: str | None = None, log_dir: Path | None = None
         env["NEWSGRAPH_TOKEN"] = token
     log = (log_dir or db.parent) / f"serve-{port}.log"
     with log.open("wb") as out:
-        proc = subprocess.Popen([NEWSGRAPH, "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)],
-                                stdout=out, stderr=subprocess.STDOUT, env=env)
+        command = [NEWSGRAPH, "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port), *extra]
+        proc = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

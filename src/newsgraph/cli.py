@@ -509,6 +509,8 @@ def serve(
                                               help="allow writes to requests bearing this token "
                                                    "(or $NEWSGRAPH_TOKEN); read-only without it")] = None,
     create: Annotated[bool, typer.Option(help="create the store if it does not exist")] = False,
+    fetch_private: Annotated[bool, typer.Option(help="let posted URLs reach loopback and private addresses "
+                                                     "(an intranet news site); off: they are refused")] = False,
 ) -> None:
     """Serve the JSON API (/api, schema at /openapi.json) and the web UI (/) over a store."""
     import uvicorn
@@ -518,7 +520,7 @@ def serve(
 
     if token is not None and len(token) < 8:
         raise InputError("--token", "use at least 8 characters")
-    workspace = Workspace(_db(db), create=create)
+    workspace = Workspace(_db(db), create=create, fetch_private=fetch_private)
     mode = "writes need the token" if token else "read-only (start with --token to allow writes)"
     print(f"newsgraph: serving {workspace.db} on http://{host}:{port} ({mode})", flush=True)
     uvicorn.run(create_app(workspace, token), host=host, port=port, log_level="warning")

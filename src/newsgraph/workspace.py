@@ -14,8 +14,11 @@ writes). Writes go one at a time through a lock, so two analysts' corrections ne
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 import threading
 import urllib.error
+import urllib.parse
 import urllib.request
 from datetime import date
 from pathlib import Path
@@ -37,8 +40,9 @@ FETCH_TIMEOUT = 20.0
 class Workspace:
     """One newsgraph store: reads through :attr:`query`, writes through the methods below."""
 
-    def __init__(self, db: str | Path, *, create: bool = False) -> None:
+    def __init__(self, db: str | Path, *, create: bool = False, fetch_private: bool = False) -> None:
         self.db = str(db)
+        self.fetch_private = fetch_private  # may ingest_url fetch loopback and private addresses?
         Store(self.db, create=create).close()  # fail now, with the store's own message, not on first request
         self._local = threading.local()
         self._write = threading.Lock()
@@ -62,6 +66,7 @@ class Workspace:
         report = IngestReport()
         with self._write:
             process(documents, self.store, report)
+            report.documents = [d.id for d in documents if self.store.has_document(d.id)]  # new or already there
             self.store.log(who, "ingest", ",".join(d.id for d in documents),
                            {"documents": [{"id": d.id, "source": d.source, "title": d.title} for d in documents],
                             "ingested": report.ingested, "skipped": report.skipped, "events": report.events,
@@ -81,7 +86,7 @@ class Workspace:
     def ingest_url(self, url: str, who: str, *, published: date | None = None,
                    outlet: str | None = None) -> IngestReport:
         """Fetch an article page and ingest its text (boilerplate removed as for HTML files)."""
-        data = fetch(url)
+        data = fetch(url, allow_private=self.fetch_private)
         doc = read_html(data, url, published, outlet)
         if doc.url is None:
             doc = Document(id=doc.id, source=doc.source, text=doc.text, title=doc.title, url=url,
@@ -113,11 +118,24 @@ class Workspace:
         return done
 
 
-def fetch(url: str) -> bytes:
-    """The bytes of an http(s) page, or InputError saying why not (no other scheme is read: a
-    posted ``file://`` URL must not read the server's disk)."""
-    if not url.lower().startswith(("http://", "https://")):
+def fetch(url: str, allow_private: bool = False) -> bytes:
+    """The bytes of an http(s) page, or InputError saying why not. No other scheme is read (a
+    posted ``file://`` URL must not read the server's disk), and unless ``allow_private`` no host
+    that resolves to a loopback, private, link-local or reserved address (a posted URL must not
+    reach the server's own network)."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise InputError(url, "only http:// and https:// URLs can be fetched")
+    if not allow_private:
+        try:
+            infos = socket.getaddrinfo(parts.hostname, parts.port or 80, proto=socket.IPPROTO_TCP)
+        except (socket.gaierror, UnicodeError) as err:
+            raise InputError(url, f"cannot resolve {parts.hostname}: {err}") from None
+        for info in infos:
+            address = ipaddress.ip_address(info[4][0])
+            if not address.is_global:
+                raise InputError(url, f"{parts.hostname} is a {'loopback' if address.is_loopback else 'private'}"
+                                      " address; start the server with --fetch-private to allow it")
     request = urllib.request.Request(url, headers={"User-Agent": "newsgraph (+https://github.com/newsgraph)"})
     try:
         with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:  # noqa: S310 (scheme checked)

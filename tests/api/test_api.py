@@ -43,7 +43,7 @@ def rw(tmp_path: Path, store: Path) -> Iterator[Server]:
     """A server with writes allowed, over a copy of the store (each test gets its own)."""
     db = tmp_path / "rw.db"
     db.write_bytes(store.read_bytes())
-    server = start_server(db, token=TOKEN)
+    server = start_server(db, TOKEN, None, "--fetch-private")  # the test site below is on loopback
     yield server
     server.stop()
 
@@ -177,6 +177,13 @@ def test_responses_carry_a_strict_content_security_policy(ro: Server) -> None:
 
 # --- writes --------------------------------------------------------------------------------------
 
+def test_a_client_can_check_its_token_before_writing(ro: Server, rw: Server) -> None:
+    assert get(ro, "/api/server") == {"writable": False, "authorized": False, "who": None}
+    assert get(rw, "/api/server") == {"writable": True, "authorized": False, "who": None}
+    r = httpx.get(rw.url + "/api/server", headers={"Authorization": f"Bearer {TOKEN}", "X-Analyst": "ana"})
+    assert r.json() == {"writable": True, "authorized": True, "who": "ana"}
+
+
 def test_a_read_only_server_refuses_every_write(ro: Server) -> None:
     for path, body in (("/api/documents", {"text": "x"}), ("/api/entities/merge", {"ids": ["a", "b"]}),
                        ("/api/events/x/reject", None), ("/api/decisions/1/undo", None)):
@@ -200,7 +207,7 @@ def test_posting_an_article_ingests_it_verbatim_and_audits_it(rw: Server) -> Non
     assert doc["title"] == "<b>Ministers</b> & more"
     assert any(s["kind"] == "event" for s in doc["spans"])
     again = post(rw, "/api/documents", {"text": text}, status=201)
-    assert again["ingested"] == 0 and again["skipped"] == 1
+    assert again["ingested"] == 0 and again["skipped"] == 1 and again["documents"] == done["documents"]
     audit = get(rw, "/api/audit")["items"]
     assert [(a["action"], a["who"]) for a in audit[-1:]] == [("ingest", "dana")]
     error(post(rw, "/api/documents", {"title": "no text"}, status=422), 422, "bad_input")
@@ -233,6 +240,19 @@ def test_posting_a_url_fetches_the_page(rw: Server, site: str) -> None:
     assert "Copyright" not in doc["text"] and "border security agreement" in doc["text"]
     assert "404" in error(post(rw, "/api/documents", {"url": site + "/missing.html"}, status=400), 400, "bad_input")
     assert "http" in error(post(rw, "/api/documents", {"url": "file:///etc/passwd"}, status=400), 400, "bad_input")
+
+
+def test_posted_urls_cannot_reach_private_addresses_by_default(store: Path, tmp_path: Path, site: str) -> None:
+    db = tmp_path / "fetch.db"
+    db.write_bytes(store.read_bytes())
+    server = start_server(db, TOKEN)
+    try:
+        for url in (site + "/article.html", "http://10.1.2.3/x", "http://[::1]/x", "http://169.254.169.254/latest"):
+            message = error(post(server, "/api/documents", {"url": url}, status=400), 400, "bad_input")
+            assert "--fetch-private" in message, message
+        assert get(server, "/api/audit")["total"] == 0
+    finally:
+        server.stop()
 
 
 def test_merge_split_reject_and_undo_through_the_api(rw: Server) -> None:
