@@ -16,6 +16,7 @@ and its evidence lists every report's sentence, the primary report's first.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from typing import Any
@@ -235,18 +236,20 @@ class Query:
         first = self.find_entity_id(actor)
         second = self.find_entity_id(other, "other") if other is not None else None
         periods: dict[str, list[Json]] = defaultdict(list)
-        for ev in self.store.event_facts(first, second):
-            periods[_period(ev["date_start"], by)].append(ev)
+        for facts in self.store.event_facts(first, second):  # events per month, type and mode
+            periods[_period(facts["month"], by)].append(facts)
         out = []
         for period in sorted(periods):
-            events = periods[period]
-            scores = [goldstein(e["type"], e["mode"]) for e in events]
+            rows = periods[period]
+            scored = [(goldstein(r["type"], r["mode"]), r["n"]) for r in rows]
+            events = sum(n for _, n in scored)
             counts: dict[str, int] = defaultdict(int)
-            for e in events:
-                counts[e["type"]] += 1
-            out.append({"period": period, "events": len(events), "by_type": dict(sorted(counts.items())),
-                        "goldstein": round(sum(scores) / len(scores), 2),
-                        "cooperation": sum(1 for x in scores if x > 0), "conflict": sum(1 for x in scores if x < 0)})
+            for r in rows:
+                counts[r["type"]] += r["n"]
+            out.append({"period": period, "events": events, "by_type": dict(sorted(counts.items())),
+                        "goldstein": round(math.fsum(x * n for x, n in scored) / events, 2),
+                        "cooperation": sum(n for x, n in scored if x > 0),
+                        "conflict": sum(n for x, n in scored if x < 0)})
         return out
 
     def graph(self, entity: str, types: list[str] | None = None, since: str | None = None,

@@ -14,6 +14,8 @@ from newsgraph.resolve import normalise_name
 
 Row = dict[str, Any]
 CHUNK = 500  # ids per IN (...) list, well under SQLite's parameter limit
+MANY_EVENTS = 20_000  # past this, an entity's stated amounts are found from the amounts' side
+MANY_MENTIONS = 2000  # past this, an entity's first mentions are found walking articles in date order
 _ORDERS = {"date": "e.date_start IS NULL, e.date_start, e.rowid",
            "document": "(SELECT rowid FROM documents WHERE id = e.doc_id), e.position, e.rowid"}
 
@@ -37,6 +39,11 @@ def _date_terms(since: str | None, until: str | None) -> list[str]:
     return terms
 
 
+def _needs_event(actor: str | None, modality: str | None, place: str | None) -> bool:
+    """Whether event filters read columns of the event row that ``event_entities`` has no copy of."""
+    return bool(actor is not None or modality or place is not None)
+
+
 def chunks(ids: Sequence[str]) -> Iterator[Sequence[str]]:
     """``ids`` in slices short enough for one ``IN (...)`` list: every store module's long lists."""
     for i in range(0, len(ids), CHUNK):
@@ -58,18 +65,26 @@ class Reads:
 
     def _event_where(self, *, actor: str | None, type: str | None, since: str | None, until: str | None,
                      entity: str | None, other: str | None, modality: str | None, place: str | None,
-                     reports: bool, cluster: str | None) -> tuple[list[str], dict[str, Any]] | None:
-        """The WHERE terms and parameters of an event query (None: the filter can match nothing)."""
+                     reports: bool, cluster: str | None, involved: bool = False
+                     ) -> tuple[list[str], dict[str, Any]] | None:
+        """The WHERE terms and parameters of an event query (None: the filter can match nothing).
+
+        ``involved``: the query reads ``event_entities i`` (the merged events of ``entity``, see
+        :meth:`_involved`) instead of testing every primary report's cluster: ``entity`` and
+        ``other`` become lookups there, and type and date terms read its copies of those columns.
+        """
         where: list[str] = ["e.rejected = 0"]  # an analyst's rejected events are gone from every read
+        if involved:
+            where = []  # event_entities holds only primary reports not rejected
         p: dict[str, Any] = {"actor": normalise_name(actor or ""), "type": type, "since": since, "until": until,
                              "entity": entity, "other": other, "cluster": cluster, "modality": modality,
                              "place": normalise_name(place or "")}
-        if not reports and cluster is None:
+        if not reports and cluster is None and not involved:
             where.append("e.is_primary = 1")
         if cluster is not None:
             where.append("e.cluster = :cluster")
         if type:
-            where.append("e.type = :type")
+            where.append("i.type = :type" if involved else "e.type = :type")
         if modality:
             where.append("e.modality = :modality")
         if place is not None:
@@ -77,7 +92,12 @@ class Reads:
                 return None
             where.append("(instr(lower(e.place_name), :place) OR lower(e.place_country) = :place)")
         for name in ("entity", "other"):
-            if p[name]:
+            if involved and name == "entity":
+                where.append("i.entity_id = :entity")
+            elif involved and p[name]:
+                where.append(f"EXISTS (SELECT 1 FROM event_entities j WHERE j.entity_id = :{name}"
+                             " AND j.event_id = i.event_id)")
+            elif p[name]:
                 where.append(f"e.cluster IN (SELECT cluster FROM events WHERE source_entity = :{name}"
                              f" OR target_entity = :{name})")
         if actor is not None:
@@ -85,8 +105,24 @@ class Reads:
                 return None  # nothing nameable in it ("--"): match nothing, not everything
             where.append("e.cluster IN (SELECT cluster FROM events WHERE source_entity IN matched"
                          " OR target_entity IN matched)")
-        where += _date_terms(since, until)
+        where += [t.replace("e.date_", "i.date_") for t in _date_terms(since, until)] if involved \
+            else _date_terms(since, until)
         return where, p
+
+    def _involved(self, entity: str | None, other: str | None, reports: bool,
+                  cluster: str | None) -> tuple[bool, str | None, str | None]:
+        """Whether an event query reads the merged events of ``entity`` from ``event_entities``
+        (merged events only, by entity), and ``entity`` and ``other`` in the order to read them: a
+        dyad's events are those of both, so the query walks the entity with fewer reports and looks
+        the other up, whichever of the two was asked first."""
+        if not entity or reports or cluster is not None:
+            return False, entity, other
+        if other:
+            n = {r["entity_id"]: r["events"] for r in self._rows(
+                "SELECT entity_id, events FROM entity_stats WHERE entity_id IN (?, ?)", (entity, other))}
+            if n.get(other, 0) < n.get(entity, 0):
+                entity, other = other, entity
+        return True, entity, other
 
     _MATCHED = ("WITH matched AS (SELECT id FROM entities WHERE instr(norm, :actor)"
                 " UNION SELECT entity_id FROM entity_aliases WHERE instr(norm, :actor))")
@@ -108,31 +144,51 @@ class Reads:
         country code (compared normalised); ``since`` and ``until`` are ISO prefixes compared at the
         precision both sides have.
         """
+        involved, entity, other = self._involved(entity, other, reports, cluster)
         found = self._event_where(actor=actor, type=type, since=since, until=until, entity=entity, other=other,
-                                  modality=modality, place=place, reports=reports, cluster=cluster)
+                                  modality=modality, place=place, reports=reports, cluster=cluster,
+                                  involved=involved)
         if found is None:
             return []
         where, p = found
         p.update(limit=-1 if limit is None else limit, offset=offset)
+        columns = (" SELECT e.*, s.name AS s_name, s.kind AS s_kind, s.country AS s_country, s.sector AS s_sector,"
+                   " t.name AS t_name, t.kind AS t_kind, t.country AS t_country, t.sector AS t_sector")
+        actors = " LEFT JOIN entities s ON s.id = e.source_entity LEFT JOIN entities t ON t.id = e.target_entity"
+        if involved and order == "date":
+            # Merged events of an entity: one page of its event_entities rows, in the events' date
+            # order (i.undated, i.date_start, i.seq are the primary report's date and rowid) along
+            # the index event_entities_date; only the page's events are read.
+            inner = "event_entities i" + (" JOIN events e ON e.id = i.event_id"
+                                          if _needs_event(actor, modality, place) else "")
+            return self._rows(
+                self._MATCHED + columns +
+                f" FROM (SELECT i.event_id, i.undated, i.date_start, i.seq FROM {inner} WHERE {' AND '.join(where)}"
+                " ORDER BY i.undated, i.date_start, i.seq LIMIT :limit OFFSET :offset) k"
+                f" JOIN events e ON e.id = k.event_id{actors} ORDER BY k.undated, k.date_start, k.seq", p)
+        source = "event_entities i JOIN events e ON e.id = i.event_id" if involved else "events e"
         return self._rows(
-            self._MATCHED +
-            " SELECT e.*, s.name AS s_name, s.kind AS s_kind, s.country AS s_country, s.sector AS s_sector,"
-            " t.name AS t_name, t.kind AS t_kind, t.country AS t_country, t.sector AS t_sector"
-            " FROM events e LEFT JOIN entities s ON s.id = e.source_entity"
-            " LEFT JOIN entities t ON t.id = e.target_entity"
-            f" WHERE {' AND '.join(where)}"
+            self._MATCHED + columns + f" FROM {source}{actors} WHERE {' AND '.join(where)}"
             f" ORDER BY {_ORDERS[order]} LIMIT :limit OFFSET :offset", p)
 
     def event_count(self, *, actor: str | None = None, type: str | None = None, since: str | None = None,
                     until: str | None = None, entity: str | None = None, other: str | None = None,
                     modality: str | None = None, place: str | None = None, reports: bool = False) -> int:
         """How many events :meth:`event_rows` would list with the same filters and no limit."""
+        involved, entity, other = self._involved(entity, other, reports, None)
         found = self._event_where(actor=actor, type=type, since=since, until=until, entity=entity, other=other,
-                                  modality=modality, place=place, reports=reports, cluster=None)
+                                  modality=modality, place=place, reports=reports, cluster=None, involved=involved)
         if found is None:
             return 0
         where, p = found
-        return int(self._rows(self._MATCHED + f" SELECT count(*) AS n FROM events e WHERE {' AND '.join(where)}",
+        source = "events e"
+        if involved:  # the event row is needed only for filters event_entities has no copy of
+            if len(where) == 1 and actor is None:  # the entity alone: its per-month counts
+                return int(self._rows("SELECT coalesce(sum(n), 0) AS n FROM entity_months WHERE entity_id = ?",
+                                      (entity,))[0]["n"])
+            source = "event_entities i" + (" JOIN events e ON e.id = i.event_id"
+                                           if _needs_event(actor, modality, place) else "")
+        return int(self._rows(self._MATCHED + f" SELECT count(*) AS n FROM {source} WHERE {' AND '.join(where)}",
                               p)[0]["n"])
 
     def evidence_rows(self, event_ids: Sequence[str]) -> list[Row]:
@@ -206,11 +262,9 @@ class Reads:
         where, p = found
         p.update(limit=-1 if limit is None else limit, offset=offset)
         return self._rows(
-            "SELECT n.id, n.name, n.kind, n.country, n.sector,"
-            " (SELECT count(*) FROM events e WHERE (e.source_entity = n.id OR e.target_entity = n.id)"
-            " AND e.rejected = 0) AS events,"
-            " (SELECT count(*) FROM mentions m WHERE m.entity_id = n.id) AS mentions"
-            f" FROM entities n WHERE {where}"
+            "SELECT n.id, n.name, n.kind, n.country, n.sector, coalesce(c.events, 0) AS events,"
+            " coalesce(c.mentions, 0) AS mentions"
+            f" FROM entities n LEFT JOIN entity_stats c ON c.entity_id = n.id WHERE {where}"
             " ORDER BY n.id = :name DESC, n.norm = :norm DESC, events DESC, mentions DESC, n.name"
             " LIMIT :limit OFFSET :offset", p)
 
@@ -248,13 +302,21 @@ class Reads:
             " r.doc_id, r.start", {"entity": entity, "relation": relation})
 
     def mention_evidence_rows(self, entity_id: str, limit: int | None = None) -> list[Row]:
-        """The sentences that mention an entity (the mention itself when sentences are missing)."""
+        """The sentences that mention an entity (the mention itself when sentences are missing).
+
+        An entity mentioned often (a hub is in every other article) is read article by article in
+        publication order (index documents_order) until ``limit`` sentences are found; a rarer one
+        from its own mentions, then sorted. Both give the same rows in the same order.
+        """
+        often = limit is not None and self._rows("SELECT coalesce(max(mentions), 0) AS n FROM entity_stats"
+                                                 " WHERE entity_id = ?", (entity_id,))[0]["n"] >= MANY_MENTIONS
         return self._rows(
             'SELECT DISTINCT m.doc_id, d.source, trim(coalesce(s.text, m.text)) AS sentence,'
             ' coalesce(s.start, m.start) AS start, coalesce(s."end", m."end") AS "end"'
-            " FROM mentions m JOIN documents d ON d.id = m.doc_id"
+            + (" FROM documents d CROSS JOIN mentions m ON m.doc_id = d.id" if often else
+               " FROM mentions m JOIN documents d ON d.id = m.doc_id") +
             ' LEFT JOIN sentences s ON s.doc_id = m.doc_id AND s.start <= m.start AND m."end" <= s."end"'
-            " WHERE m.entity_id = ? ORDER BY d.published IS NULL, d.published, m.doc_id, 4 LIMIT ?",
+            " WHERE m.entity_id = ? ORDER BY d.published IS NULL, d.published, d.id, 4 LIMIT ?",
             (entity_id, -1 if limit is None else limit))
 
     def search_sentences(self, text: str, limit: int = 20, offset: int = 0) -> list[Row]:
@@ -276,27 +338,38 @@ class Reads:
         return int(self._rows("SELECT count(*) AS n FROM sentences_fts WHERE sentences_fts MATCH ?", (match,))[0]["n"])
 
     def event_facts(self, entity: str, other: str | None = None) -> list[Row]:
-        """date_start, type and mode of an entity's (or a dyad's) dated events: all a trend needs,
-        without the evidence and actors a full event row carries."""
-        dyad = (" AND e.cluster IN (SELECT cluster FROM events WHERE source_entity = :other"
-                " OR target_entity = :other)") if other else ""
+        """How many of an entity's (or a dyad's) dated merged events fall in each month, type and
+        mode: ``month`` (the first 7 characters of ``date_start``: "2024-03", or "2024" for a date
+        known to the year), ``type``, ``mode``, ``n``. All a trend needs, counted in SQL: a hub has
+        too many events to hand each one over."""
+        _, first, second = self._involved(entity, other, False, None)
+        if not second:
+            return self._rows("SELECT month, type, nullif(mode, '') AS mode, n FROM entity_months"
+                              " WHERE entity_id = ? AND month != '' AND n > 0", (entity,))
+        dyad = (" AND EXISTS (SELECT 1 FROM event_entities j WHERE j.entity_id = :other"
+                " AND j.event_id = i.event_id)")
         return self._rows(
-            "SELECT e.date_start, e.type, e.mode FROM events e WHERE e.is_primary = 1 AND e.rejected = 0"
-            " AND e.date_start IS NOT NULL AND e.cluster IN (SELECT cluster FROM events WHERE source_entity = :entity"
-            f" OR target_entity = :entity){dyad}", {"entity": entity, "other": other})
+            "SELECT substr(i.date_start, 1, 7) AS month, i.type, i.mode, count(*) AS n FROM event_entities i"
+            f" WHERE i.entity_id = :entity AND i.undated = 0{dyad} GROUP BY 1, 2, 3",
+            {"entity": first, "other": second})
 
     def type_counts(self, entity: str) -> list[Row]:
         """Merged events per type that name ``entity`` as source or target."""
-        return self._rows(
-            "SELECT type, count(*) AS n FROM events WHERE is_primary = 1 AND rejected = 0"
-            " AND cluster IN (SELECT cluster FROM events WHERE source_entity = :e OR target_entity = :e)"
-            " GROUP BY type ORDER BY n DESC, type", {"e": entity})
+        return self._rows("SELECT type, sum(n) AS n FROM entity_months WHERE entity_id = :e"
+                          " GROUP BY type HAVING sum(n) > 0 ORDER BY n DESC, type", {"e": entity})
 
     def entity_quantity_rows(self, entity: str, limit: int = 50) -> list[Row]:
-        """Amounts stated in the events of an entity (money, barrels, troops...), newest first."""
+        """Amounts stated in the events of an entity (money, barrels, troops...), newest first.
+
+        A hub (in more reports than there are stated amounts, about) is read from the amounts side;
+        any other entity from its own reports. Both give the same rows in the same order.
+        """
+        hub = self._rows("SELECT coalesce(max(events), 0) AS n FROM entity_stats WHERE entity_id = ?",
+                         (entity,))[0]["n"] >= MANY_EVENTS
         return self._rows(
             "SELECT q.value, q.unit, q.text, q.kind, e.cluster AS event_id, e.type, e.date_value AS date"
-            " FROM events e JOIN event_quantities q ON q.event_id = e.id"
+            + (" FROM event_quantities q CROSS JOIN events e ON e.id = q.event_id" if hub else
+               " FROM events e JOIN event_quantities q ON q.event_id = e.id") +
             " WHERE (e.source_entity = :e OR e.target_entity = :e) AND e.rejected = 0"
             " ORDER BY e.date_start IS NULL, e.date_start DESC, q.rowid LIMIT :limit", {"e": entity, "limit": limit})
 
@@ -308,9 +381,7 @@ class Reads:
         where = ["e.is_primary = 1", "e.rejected = 0", "e.source_entity IS NOT NULL", "e.target_entity IS NOT NULL",
                  "e.source_entity != e.target_entity"]
         params: dict[str, Any] = {"center": center, "since": since, "until": until}
-        if center is not None:
-            where.append("(e.source_entity = :center OR e.target_entity = :center)")
-        else:
+        if center is None:
             ids = ", ".join(f":n{i}" for i in range(len(entities)))
             params.update({f"n{i}": x for i, x in enumerate(entities)})
             where.append(f"e.source_entity IN ({ids}) AND e.target_entity IN ({ids})")
@@ -318,10 +389,16 @@ class Reads:
             where.append(f"e.type IN ({', '.join(f':t{i}' for i in range(len(types)))})")
             params.update({f"t{i}": t for i, t in enumerate(types)})
         where += _date_terms(since, until)
+        select = ("SELECT e.source_entity AS source, e.target_entity AS target, e.type, e.mode, count(*) AS n,"
+                  " min(e.date_start) AS first, max(e.date_end) AS last FROM events e WHERE ")
+        if center is None:
+            return self._rows(select + " AND ".join(where) + " GROUP BY 1, 2, 3, 4", params)
+        # The center as source, then as target (of an event whose source is another entity): two
+        # walks of the partial edge indexes (migration 0005) instead of every row of a hub's events.
         return self._rows(
-            "SELECT e.source_entity AS source, e.target_entity AS target, e.type, e.mode, count(*) AS n,"
-            " min(e.date_start) AS first, max(e.date_end) AS last"
-            f" FROM events e WHERE {' AND '.join(where)} GROUP BY 1, 2, 3, 4", params)
+            select + " AND ".join([*where, "e.source_entity = :center"]) + " GROUP BY 1, 2, 3, 4 UNION ALL "
+            + select + " AND ".join([*where, "e.target_entity = :center", "e.source_entity != :center"])
+            + " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4", params)
 
     def entity_brief_rows(self, entity_ids: Sequence[str]) -> list[Row]:
         return self._by_ids("SELECT id, name, kind, country, sector FROM entities WHERE id IN ({ids})", entity_ids)
@@ -360,16 +437,14 @@ class Reads:
         """Row counts of the main tables: merged events and the reports they merge, standing
         relations and the statements behind them, entities and the actor keys they resolve; events
         per type (merged)."""
+        kept = {r["name"]: r["n"] for r in self._rows("SELECT name, n FROM store_counts")}  # migration 0005
         row = self._rows(
-            "SELECT (SELECT count(*) FROM documents) AS documents,"
-            " (SELECT count(*) FROM sentences) AS sentences,"
-            " (SELECT count(*) FROM entities) AS entities, (SELECT count(*) FROM actor_keys) AS actor_keys,"
-            " (SELECT count(*) FROM mentions) AS mentions,"
-            " (SELECT count(*) FROM events WHERE is_primary = 1 AND rejected = 0) AS events,"
-            " (SELECT count(*) FROM events WHERE rejected = 0) AS reports,"
+            "SELECT (SELECT count(*) FROM entities) AS entities, (SELECT count(*) FROM actor_keys) AS actor_keys,"
             " (SELECT count(*) FROM (SELECT DISTINCT source_entity, relation, target_entity FROM relations))"
-            " AS relations, (SELECT count(*) FROM relations) AS relation_statements")[0]
-        row["by_type"] = {r["type"]: r["n"] for r in self._rows(
-            "SELECT type, count(*) AS n FROM events WHERE is_primary = 1 AND rejected = 0 GROUP BY type"
-            " ORDER BY n DESC, type")}
-        return row
+            " AS relations")[0]
+        out: Row = {name: row[name] if name in row else kept.get(name, 0) for name in (
+            "documents", "sentences", "entities", "actor_keys", "mentions", "events", "reports", "relations",
+            "relation_statements")}
+        out["by_type"] = {name[5:]: n for name, n in sorted(kept.items(), key=lambda kv: (-kv[1], kv[0][5:]))
+                          if name.startswith("type:") and n > 0}
+        return out
