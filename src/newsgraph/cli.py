@@ -511,11 +511,15 @@ def serve(
     create: Annotated[bool, typer.Option(help="create the store if it does not exist")] = False,
     fetch_private: Annotated[bool, typer.Option(help="let posted URLs reach loopback and private addresses "
                                                      "(an intranet news site); off: they are refused")] = False,
+    allow_host: Annotated[list[str] | None, typer.Option(
+        help="a host name clients may use to reach this server, besides the bound address and localhost "
+             "(repeatable); requests naming another Host are refused")] = None,
 ) -> None:
     """Serve the JSON API (/api, schema at /openapi.json) and the web UI (/) over a store."""
     import uvicorn
 
     from newsgraph.api import create_app
+    from newsgraph.api.security import allowed_hosts
     from newsgraph.workspace import Workspace
 
     if token is not None and len(token) < 8:
@@ -523,7 +527,8 @@ def serve(
     workspace = Workspace(_db(db), create=create, fetch_private=fetch_private)
     mode = "writes need the token" if token else "read-only (start with --token to allow writes)"
     print(f"newsgraph: serving {workspace.db} on http://{host}:{port} ({mode})", flush=True)
-    uvicorn.run(create_app(workspace, token), host=host, port=port, log_level="warning")
+    hosts = allowed_hosts(host, [h.lower() for h in allow_host or []])
+    uvicorn.run(create_app(workspace, token, hosts), host=host, port=port, log_level="warning")
 
 
 def _clip(text: str, n: int) -> str:

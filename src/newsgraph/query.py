@@ -353,9 +353,12 @@ class Query:
     def audit_count(self) -> int:
         return self.store.audit_count()
 
-    def decisions(self, active: bool | None = None) -> list[Json]:
-        """Analyst decisions (merge, split, reject), oldest first, with whether they were undone."""
-        return self.store.decision_rows(active)
+    def decisions(self, active: bool | None = None, limit: int | None = None, offset: int = 0) -> list[Json]:
+        """Analyst decisions (merge, split, reject), newest first, with whether they were undone."""
+        return self.store.decision_rows(active, -1 if limit is None else limit, offset)
+
+    def decision_count(self, active: bool | None = None) -> int:
+        return self.store.decision_count(active)
 
     def stats(self) -> Json:
         """documents, sentences, entities, mentions, events, relations and by_type counts."""

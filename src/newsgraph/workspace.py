@@ -14,27 +14,20 @@ writes). Writes go one at a time through a lock, so two analysts' corrections ne
 
 from __future__ import annotations
 
-import ipaddress
-import socket
 import threading
-import urllib.error
-import urllib.parse
-import urllib.request
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from newsgraph import nlp
-from newsgraph.errors import InputError
+from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.ingest._common import check_body
+from newsgraph.ingest.fetch import fetch
 from newsgraph.ingest.html import read_html
 from newsgraph.model import Document
 from newsgraph.pipeline import IngestReport, process, refresh_sanctions
 from newsgraph.query import Query
 from newsgraph.store import Store
-
-MAX_FETCH_BYTES = 5_000_000
-FETCH_TIMEOUT = 20.0
 
 
 class Workspace:
@@ -67,10 +60,13 @@ class Workspace:
         with self._write:
             process(documents, self.store, report)
             report.documents = [d.id for d in documents if self.store.has_document(d.id)]  # new or already there
-            self.store.log(who, "ingest", ",".join(d.id for d in documents),
-                           {"documents": [{"id": d.id, "source": d.source, "title": d.title} for d in documents],
-                            "ingested": report.ingested, "skipped": report.skipped, "events": report.events,
-                            "errors": report.errors})
+            try:  # the articles are committed: a failed audit row is reported, not a failed request
+                self.store.log(who, "ingest", ",".join(d.id for d in documents),
+                               {"documents": [{"id": d.id, "source": d.source, "title": d.title} for d in documents],
+                                "ingested": report.ingested, "skipped": report.skipped, "events": report.events,
+                                "errors": report.errors})
+            except NewsgraphError as err:
+                report.warnings.append(f"audit row not written: {err}")
         return report
 
     def ingest_text(self, text: str, who: str, *, title: str | None = None, published: date | None = None,
@@ -110,41 +106,13 @@ class Workspace:
             return self._reflag(self.store.undo_decision(decision, who, note))
 
     def _reflag(self, done: dict[str, Any]) -> dict[str, Any]:
-        """Entities were merged or split: sanctions flags follow them (as after an ingest)."""
+        """Entities were merged or split: sanctions flags follow them (as after an ingest). The
+        decision is committed already, so a failure here is a warning, not a failed request."""
         report = IngestReport()
-        refresh_sanctions(self.store, report)
+        try:
+            refresh_sanctions(self.store, report)
+        except NewsgraphError as err:
+            report.warnings.append(f"sanctions flags not refreshed: {err}")
         if report.warnings:
             done["warnings"] = report.warnings
         return done
-
-
-def fetch(url: str, allow_private: bool = False) -> bytes:
-    """The bytes of an http(s) page, or InputError saying why not. No other scheme is read (a
-    posted ``file://`` URL must not read the server's disk), and unless ``allow_private`` no host
-    that resolves to a loopback, private, link-local or reserved address (a posted URL must not
-    reach the server's own network)."""
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        raise InputError(url, "only http:// and https:// URLs can be fetched")
-    if not allow_private:
-        try:
-            infos = socket.getaddrinfo(parts.hostname, parts.port or 80, proto=socket.IPPROTO_TCP)
-        except (socket.gaierror, UnicodeError) as err:
-            raise InputError(url, f"cannot resolve {parts.hostname}: {err}") from None
-        for info in infos:
-            address = ipaddress.ip_address(info[4][0])
-            if not address.is_global:
-                raise InputError(url, f"{parts.hostname} is a {'loopback' if address.is_loopback else 'private'}"
-                                      " address; start the server with --fetch-private to allow it")
-    request = urllib.request.Request(url, headers={"User-Agent": "newsgraph (+https://github.com/newsgraph)"})
-    try:
-        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:  # noqa: S310 (scheme checked)
-            data: bytes = response.read(MAX_FETCH_BYTES + 1)
-    except urllib.error.HTTPError as err:
-        raise InputError(url, f"the server answered {err.code} {err.reason}") from None
-    except (urllib.error.URLError, TimeoutError, OSError) as err:
-        reason = getattr(err, "reason", err)
-        raise InputError(url, f"cannot fetch: {reason}") from None
-    if len(data) > MAX_FETCH_BYTES:
-        raise InputError(url, f"page is over {MAX_FETCH_BYTES:,} bytes")
-    return data

@@ -169,6 +169,16 @@ def test_concurrent_readers(ro: Server) -> None:
     assert codes == [200] * len(urls)
 
 
+def test_other_host_names_are_refused(ro: Server) -> None:
+    """A web page rebinding its own name to 127.0.0.1 cannot read the store."""
+    r = httpx.get(ro.url + "/api/entities", headers={"Host": "evil.example"}, timeout=30)
+    assert r.status_code == 400 and error(r.json(), 400, "bad_host")
+    assert "script-src 'self'" in r.headers["content-security-policy"]
+    port = ro.url.rsplit(":", 1)[1]
+    for host in (f"localhost:{port}", f"127.0.0.1:{port}"):
+        assert httpx.get(ro.url + "/api/stats", headers={"Host": host}, timeout=30).status_code == 200
+
+
 def test_responses_carry_a_strict_content_security_policy(ro: Server) -> None:
     r = httpx.get(ro.url + "/", timeout=30)
     assert "script-src 'self'" in r.headers["content-security-policy"]
@@ -209,7 +219,8 @@ def test_posting_an_article_ingests_it_verbatim_and_audits_it(rw: Server) -> Non
     again = post(rw, "/api/documents", {"text": text}, status=201)
     assert again["ingested"] == 0 and again["skipped"] == 1 and again["documents"] == done["documents"]
     audit = get(rw, "/api/audit")["items"]
-    assert [(a["action"], a["who"]) for a in audit[-1:]] == [("ingest", "dana")]
+    assert [(a["action"], a["who"], a["detail"]["ingested"]) for a in audit] == [("ingest", "ana", 0),
+                                                                                 ("ingest", "dana", 1)]
     error(post(rw, "/api/documents", {"title": "no text"}, status=422), 422, "bad_input")
     error(post(rw, "/api/documents", {"text": "   "}, status=422), 422, "bad_input")
 
@@ -280,5 +291,6 @@ def test_merge_split_reject_and_undo_through_the_api(rw: Server) -> None:
     actions = [(a["action"], a["who"]) for a in get(rw, "/api/audit")["items"]]
     assert actions == [("undo", "ana"), ("undo", "ana"), ("reject", "ana"), ("split", "ana"), ("merge", "ana")]
     decisions = get(rw, "/api/decisions")
-    assert [(d["kind"], d["undone_at"] is None) for d in decisions] == [("merge", False), ("split", True),
-                                                                        ("reject", False)]
+    assert [(d["kind"], d["undone_at"] is None) for d in decisions["items"]] == [("reject", False), ("split", True),
+                                                                                 ("merge", False)]
+    assert get(rw, "/api/decisions", active="true")["total"] == 1

@@ -15,6 +15,9 @@ from newsgraph.store import Store
 CORPUS = Path(__file__).parent.parent / "fixtures" / "resolve"
 OUTLETS = [str(CORPUS / n) for n in ("a_steppe_wire.txt", "b_highland_daily.txt", "c_central_asia_review.txt")]
 LATER = [str(CORPUS / n) for n in ("d_steppe_wire_2023.txt", "e_two_kims.txt")]
+# Names both Kims and both presidents again, in new spellings (Tokaev, Dzhaparov): new keys that
+# must join the entities an analyst corrected.
+AGAIN = str(Path(__file__).parent.parent / "fixtures" / "analyst" / "kims_and_presidents_later.txt")
 
 
 def ingest(db: Path, files: list[str]) -> None:
@@ -55,10 +58,10 @@ def test_a_merge_overrides_the_country_rule_and_survives_ingest(tmp_path: Path) 
     north, south = entity(db, "Kim Jong Un"), entity(db, "Kim Hong-kyun")
     with Store.open(db) as store:
         done = store.merge_entities([north["id"], south["id"]], who="bo")
-    ingest(db, OUTLETS + LATER)
+    ingest(db, OUTLETS + LATER + [AGAIN])  # a new article names both Kims again
     merged = entity(db, "Kim Jong Un")
     assert merged["id"] == done["entity"] == entity(db, "Kim Hong-kyun")["id"]
-    assert merged["event_count"] == 2
+    assert sum(merged["event_counts"].values()) == 4
     with Store.open(db) as store:
         store.undo_decision(done["decision"], who="bo")
     assert entity(db, "Kim Jong Un")["id"] != entity(db, "Kim Hong-kyun")["id"]
@@ -103,3 +106,20 @@ def test_bad_decisions_are_refused_and_leave_no_trace(tmp_path: Path) -> None:
         with pytest.raises(NotFound):
             store.undo_decision(99, who="x")
         assert Query(store).decisions() == [] and Query(store).audit() == []
+
+
+def test_undoing_a_merge_also_parts_the_spellings_that_joined_after_it(tmp_path: Path) -> None:
+    """Tokaev and Dzhaparov arrive while the two presidents are (wrongly) merged; undoing the
+    merge must send each new spelling to its own president, as resolving from scratch would."""
+    db = tmp_path / "undo.db"
+    ingest(db, OUTLETS)
+    tokayev, japarov = entity(db, "Kassym-Jomart Tokayev"), entity(db, "Sadyr Japarov")
+    with Store.open(db) as store:
+        done = store.merge_entities([tokayev["id"], japarov["id"]], who="bo")
+    ingest(db, [AGAIN])
+    assert entity(db, "Sadyr Dzhaparov")["id"] == entity(db, "Kassym-Jomart Tokaev")["id"]
+    with Store.open(db) as store:
+        store.undo_decision(done["decision"], who="bo")
+    assert entity(db, "Sadyr Dzhaparov")["id"] == entity(db, "Sadyr Japarov")["id"]
+    assert entity(db, "Kassym-Jomart Tokaev")["id"] == entity(db, "Kassym-Jomart Tokayev")["id"]
+    assert entity(db, "Sadyr Japarov")["id"] != entity(db, "Kassym-Jomart Tokayev")["id"]

@@ -10,22 +10,19 @@ from fastapi import FastAPI, Request, Response
 from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
-from newsgraph.api import errors
+from newsgraph.api import errors, security
 from newsgraph.api.routers import ALL
 from newsgraph.workspace import Workspace
 
 STATIC = Path(str(files("newsgraph.api").joinpath("static")))
-# The UI runs only its own bundled script; article text can never become code (no inline script,
-# no eval, no other origin), even if a view were to mis-render it.
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:;"
-       " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 _NOT_BUILT = """<!doctype html><meta charset="utf-8"><title>newsgraph</title>
 <p>The web UI is not built. Run <code>make web</code> (or <code>npm ci && npm run build</code> in
 <code>web/</code>); the JSON API is at <a href="/api/stats">/api/stats</a>.</p>"""
 
 
-def create_app(workspace: Workspace, token: str | None = None) -> FastAPI:
-    """The app over ``workspace``; writes are allowed only with ``token`` (else read-only)."""
+def create_app(workspace: Workspace, token: str | None = None, hosts: set[str] | None = None) -> FastAPI:
+    """The app over ``workspace``; writes are allowed only with ``token`` (else read-only);
+    requests must name one of ``hosts`` in their Host header (None: any; see api.security)."""
     app = FastAPI(title="newsgraph", version="0.1.0", docs_url=None, redoc_url=None,
                   description="Who did what to whom, when and where: entities, events and relations read "
                               "from news articles, each tied to the sentences that state it.")
@@ -37,13 +34,11 @@ def create_app(workspace: Workspace, token: str | None = None) -> FastAPI:
 
     @app.middleware("http")
     async def headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        if request.url.path.startswith("/api/"):
-            response.headers["Cache-Control"] = "no-store"
-        return response
+        if not security.host_allowed(request.headers.get("host"), hosts):
+            return security.secure(errors.error_response(
+                400, "bad_host", "this server does not answer to that Host header (see --allow-host)"),
+                request.url.path)
+        return security.secure(await call_next(request), request.url.path)
 
     if (STATIC / "index.html").is_file():
         app.mount("/static", StaticFiles(directory=STATIC), name="static")

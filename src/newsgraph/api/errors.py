@@ -9,6 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
+from newsgraph.api.security import secure
 from newsgraph.errors import InputError, NewsgraphError, NotAllowed, NotFound, StoreError
 
 log = logging.getLogger("newsgraph.api")
@@ -59,4 +60,6 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def crash(request: Request, err: Exception) -> JSONResponse:
         log.exception("%s %s failed", request.method, request.url.path)
-        return error_response(500, "internal", f"internal error ({type(err).__name__}); see the server log")
+        response = error_response(500, "internal", f"internal error ({type(err).__name__}); see the server log")
+        secure(response, request.url.path)  # this handler runs outside the app's middleware
+        return response

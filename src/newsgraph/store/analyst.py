@@ -69,6 +69,14 @@ class AnalystWrites:
             raise NotFound(f"no entity has id {entity!r}")
         return keys
 
+    def _entity_keys(self, keys: Collection[str]) -> set[str]:
+        """Every key of the entities that hold ``keys`` now: what undoing a decision must decide
+        afresh, since keys that joined those entities after the decision are glued to them too."""
+        marks = ", ".join("?" * len(keys))
+        return {r[0] for r in self._db.execute(
+            f"SELECT key FROM actor_keys WHERE entity_id IN (SELECT entity_id FROM actor_keys WHERE key IN ({marks}))",
+            sorted(keys))}
+
     def _entity_of_key(self, key: str) -> str:
         row = self._db.execute("SELECT entity_id FROM actor_keys WHERE key = ?", (key,)).fetchone()
         return str(row[0])
@@ -145,9 +153,7 @@ class AnalystWrites:
                 self._merge_events([], docs)
             else:
                 flat = {k for part in keys for k in part} if row["kind"] == "merge" else set(keys)
-                stored = {r[0] for r in self._db.execute(
-                    f"SELECT key FROM actor_keys WHERE key IN ({', '.join('?' * len(flat))})", sorted(flat))}
-                self._merge_events(self._resolve_entities(stored, rederive=True), [])
+                self._merge_events(self._resolve_entities(self._entity_keys(flat), rederive=True), [])
             self.audit(who, "undo", str(decision), {"decision": decision, "kind": row["kind"], "note": note})
         return {"decision": decision, "kind": row["kind"], "undone": True}
 
@@ -161,9 +167,15 @@ class AnalystWrites:
     def audit_count(self) -> int:
         return int(self._rows("SELECT count(*) AS n FROM audit_log")[0]["n"])
 
-    def decision_rows(self, active: bool | None = None) -> list[Row]:
+    def decision_rows(self, active: bool | None = None, limit: int = -1, offset: int = 0) -> list[Row]:
+        """Decisions newest first (``active``: only those in force, or only those undone)."""
         rows = self._rows("SELECT id, kind, keys, target, who, at, note, undone_at, undone_by FROM decisions"
-                          " WHERE (? IS NULL OR (undone_at IS NULL) = ?) ORDER BY id", (active, active))
+                          " WHERE (? IS NULL OR (undone_at IS NULL) = ?) ORDER BY id DESC LIMIT ? OFFSET ?",
+                          (active, active, limit, offset))
         for r in rows:
             r["keys"] = json.loads(r["keys"])
         return rows
+
+    def decision_count(self, active: bool | None = None) -> int:
+        return int(self._rows("SELECT count(*) AS n FROM decisions WHERE (? IS NULL OR (undone_at IS NULL) = ?)",
+                              (active, active))[0]["n"])

@@ -193,11 +193,13 @@ function decisionsCard(ctx, refresh) {
   }
 
   async function load() {
-    const answer = await apiGet(['decisions'], null, ctx.signal);
-    const all = (Array.isArray(answer) ? answer : []).slice().reverse(); // the API lists oldest first
-    const active = all.filter((d) => !d.undone_at).length;
+    // newest first; the 200 most recent (the API pages them), and how many are in force overall
+    const answer = await apiGet(['decisions'], { per_page: 200 }, ctx.signal);
+    const all = Array.isArray(answer.items) ? answer.items : [];
+    const inForce = await apiGet(['decisions'], { active: true, per_page: 1 }, ctx.signal);
+    const active = inForce.total ?? all.filter((d) => !d.undone_at).length;
     fill(list, all.length ? all.map((d) => decisionRow(d, onUndo)) : el('li', { class: 'muted' }, 'No analyst decisions yet.'));
-    list.dataset.total = String(all.length);
+    list.dataset.total = String(answer.total ?? all.length);
     list.dataset.active = String(active);
     info.textContent = `${plural(all.length, 'decision')}, ${active} in force; newest first.`;
   }

@@ -22,9 +22,10 @@ def audit(ws: Ws, page: Paging, request: Request) -> dict[str, Any]:
     return page.answer(request, query.audit(page.per_page, page.offset), query.audit_count())
 
 
-@router.get("/decisions", summary="Analyst decisions, oldest first")
-def decisions(ws: Ws, active: Annotated[bool | None, Query()] = None) -> list[dict[str, Any]]:
-    return ws.query.decisions(active)
+@router.get("/decisions", summary="Analyst decisions, newest first (active=true: those in force)")
+def decisions(ws: Ws, page: Paging, request: Request, active: Annotated[bool | None, Query()] = None) -> dict[str, Any]:
+    query = ws.query
+    return page.answer(request, query.decisions(active, page.per_page, page.offset), query.decision_count(active))
 
 
 @router.post("/decisions/{decision}/undo", summary="Revert one analyst decision (needs the token)")
