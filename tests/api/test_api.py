@@ -273,6 +273,9 @@ def test_merge_split_reject_and_undo_through_the_api(rw: Server) -> None:
     error(post(rw, "/api/entities/merge", {"ids": [north["id"]]}, status=422), 422, "bad_input")
 
     japarov = get(rw, "/api/entities/Sadyr Japarov")
+    groups = japarov["name_groups"]
+    assert len(groups) >= 2 and any("Sadyr Zhaparov" in g for g in groups)
+    assert sorted(n for g in groups for n in g) == sorted({japarov["name"], *japarov["aliases"]})
     split = post(rw, f"/api/entities/{japarov['id']}/split", {"names": ["Sadyr Zhaparov"]})
     assert get(rw, "/api/entities/Sadyr Zhaparov")["id"] == split["split"] != split["entity"]
 

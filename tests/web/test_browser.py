@@ -285,3 +285,19 @@ def test_analyst_adds_an_article_merges_rejects_and_undoes(page: Any, analyst_se
     assert page.request.get(f"{url}/api/events/{event_id}").status == 200
     assert page.get_by_test_id("error").is_hidden()
     shot(page, "analyst-undone")
+
+    # Split Japan back off India, by the name group the page offers: Japan has its own page again.
+    page.goto(url + "/#/search?q=India")
+    ready(page, "search")
+    page.get_by_test_id("entity-results").get_by_test_id("entity-link").first.click()
+    ready(page, "entity")
+    page.locator('[data-testid=split-name][value="Japan"]').check()
+    page.get_by_test_id("split-note").fill("not one country after all")
+    page.get_by_test_id("split-submit").click()
+    page.get_by_test_id("notice").wait_for(timeout=20_000)
+    ready(page, "entity")
+    assert page.get_by_test_id("entity-name").inner_text() == "Japan"
+    india = page.request.get(f"{url}/api/entities/India").json()
+    assert "Japan" not in india["aliases"] and india["name"] == "India"
+    assert page.request.get(f"{url}/api/audit").json()["items"][0]["action"] == "split"
+    shot(page, "entity-split")

@@ -77,6 +77,15 @@ class AnalystWrites:
             f"SELECT key FROM actor_keys WHERE entity_id IN (SELECT entity_id FROM actor_keys WHERE key IN ({marks}))",
             sorted(keys))}
 
+    def name_groups(self, entity: str) -> list[list[str]]:
+        """The entity's names grouped by the actor key they came with: what a split can move apart
+        (a split moves whole keys, so "Ukrainian" travels with "Ukraine")."""
+        groups = []
+        for r in self._db.execute("SELECT name, aliases FROM actor_keys WHERE entity_id = ? ORDER BY documents DESC,"
+                                  " key", (entity,)):
+            groups.append(list(dict.fromkeys([r["name"], *json.loads(r["aliases"])])))
+        return groups
+
     def _entity_of_key(self, key: str) -> str:
         row = self._db.execute("SELECT entity_id FROM actor_keys WHERE key = ?", (key,)).fetchone()
         return str(row[0])

@@ -126,14 +126,22 @@ function splitBox(e, ctx) {
     form.append(el('p', { class: 'muted small' }, 'This entity has only one name: there is nothing to split off.'));
     return form;
   }
-  const boxes = names.map((name) => el('input', { type: 'checkbox', value: name, 'data-testid': 'split-name' }));
+  // A split moves whole actor keys: offer one box per key's names when the API says how they group
+  // ("Ukraine" and "Ukrainian" come together), else one per name.
+  const groups = Array.isArray(e.name_groups) && e.name_groups.length ? e.name_groups : names.map((n) => [n]);
+  if (groups.length < 2) {
+    form.append(el('p', { class: 'muted small' }, 'All these names came with one actor key: there is nothing to split off.'));
+    return form;
+  }
+  const boxes = groups.map((group) => el('input', { type: 'checkbox', value: group[0], 'data-testid': 'split-name',
+    'data-names': group.join(' · ') }));
   const note = noteInput('split-note');
   const submit = el('button', { type: 'submit', class: 'primary', disabled: true, 'data-testid': 'split-submit' }, 'Split off');
   const ticked = () => boxes.filter((b) => b.checked).map((b) => b.value);
   for (const box of boxes) box.addEventListener('change', () => { submit.disabled = ticked().length === 0; });
   form.append(
     el('fieldset', { class: 'names' }, el('legend', null, 'Names'),
-      boxes.map((box) => el('label', { class: 'name-option' }, box, ' ', el('bdi', null, box.value)))),
+      boxes.map((box) => el('label', { class: 'name-option' }, box, ' ', el('bdi', null, box.dataset.names)))),
     field('Note', note), el('div', null, submit));
   form.addEventListener('submit', async (evt) => {
     evt.preventDefault();

@@ -44,6 +44,7 @@ def one_entity(entity: str, ws: Ws) -> dict[str, Any]:
     found = ws.query.entity(entity, events=False, evidence_limit=50)
     if found is None:
         raise NotFound(f"no entity has id, name or alias {entity!r}")
+    found["name_groups"] = ws.store.name_groups(found["id"])  # what a split can move apart
     return found
 
 
