@@ -449,10 +449,7 @@ def analyst_merge(entities: Annotated[list[str], typer.Argument(help="two or mor
                   db: DbOption = None, who: WhoOption = "analyst",  # type: ignore[assignment]
                   note: NoteOption = None) -> None:
     """Make several entities one."""
-    from newsgraph.workspace import Workspace
-
-    ids = [Workspace(_db(db)).query.find_entity_id(e, "entity") for e in entities]
-    _decide(db, "merge_entities", ids, who, note)
+    _decide(db, "merge_entities", entities, who, note)
 
 
 @analyst_app.command("split")
@@ -461,9 +458,7 @@ def analyst_split(entity: Annotated[str, typer.Argument(help="entity id, name or
                   db: DbOption = None, who: WhoOption = "analyst",  # type: ignore[assignment]
                   note: NoteOption = None) -> None:
     """Move some of an entity's names into an entity of their own."""
-    from newsgraph.workspace import Workspace
-
-    _decide(db, "split_entity", Workspace(_db(db)).query.find_entity_id(entity, "entity"), names, who, note)
+    _decide(db, "split_entity", entity, names, who, note)
 
 
 @analyst_app.command("reject")

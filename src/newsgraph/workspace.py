@@ -89,13 +89,17 @@ class Workspace:
                            published=doc.published, language=doc.language, outlet=doc.outlet)
         return self.ingest_documents([doc], who)
 
-    def merge_entities(self, ids: list[str], who: str, note: str | None = None) -> dict[str, Any]:
+    def merge_entities(self, entities: list[str], who: str, note: str | None = None) -> dict[str, Any]:
+        """Make the entities (ids, names or aliases, looked up under the write lock so a concurrent
+        correction cannot make them stale) one."""
         with self._write:
+            ids = [self.query.find_entity_id(e, "ids") for e in entities]
             return self._reflag(self.store.merge_entities(ids, who, note))
 
     def split_entity(self, entity: str, names: list[str], who: str, note: str | None = None) -> dict[str, Any]:
         with self._write:
-            return self._reflag(self.store.split_entity(entity, names, who, note))
+            found = self.query.find_entity_id(entity, "entity")
+            return self._reflag(self.store.split_entity(found, names, who, note))
 
     def reject_event(self, event: str, who: str, note: str | None = None) -> dict[str, Any]:
         with self._write:

@@ -35,8 +35,7 @@ def list_entities(ws: Ws, page: Paging, request: Request, q: Text = None, kind: 
 
 @router.post("/merge", summary="Make several entities one (analyst decision; needs the token)")
 def merge(body: MergeBody, ws: Ws, who: Writer) -> dict[str, Any]:
-    ids = [ws.query.find_entity_id(i, "ids") for i in body.ids]
-    return ws.merge_entities(ids, who, body.note)
+    return ws.merge_entities(body.ids, who, body.note)
 
 
 @router.get("/{entity}", summary="One entity: roles, relations, sanctions flags, event counts, evidence")
@@ -70,4 +69,4 @@ def graph(entity: str, ws: Ws, types: Annotated[str | None, Query(max_length=500
 
 @router.post("/{entity}/split", summary="Split names off an entity into one of their own (needs the token)")
 def split(entity: str, body: SplitBody, ws: Ws, who: Writer) -> dict[str, Any]:
-    return ws.split_entity(ws.query.find_entity_id(entity, "entity"), body.names, who, body.note)
+    return ws.split_entity(entity, body.names, who, body.note)
