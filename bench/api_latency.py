@@ -265,6 +265,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1, help="seed of the request mix")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--compare", type=Path, help="an earlier --json file: show its p95 beside")
+    parser.add_argument("--only", help="measure only endpoints whose label contains one of these"
+                        " comma-separated words (e.g. graph,places)")
     args = parser.parse_args()
 
     built: float | None = None
@@ -278,6 +280,9 @@ def main() -> None:
     try:
         started = wait_ready(port, proc)
         urls = plan(db, args.requests, args.seed)
+        if args.only:
+            words = [w.strip() for w in args.only.split(",") if w.strip()]
+            urls = {label: todo for label, todo in urls.items() if any(w in label for w in words)}
         print(f"server ready in {started:.1f}s; measuring {len(urls)} endpoints", file=sys.stderr)
         results = measure(port, urls, args.budget)
     finally:
