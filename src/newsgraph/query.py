@@ -254,25 +254,20 @@ class Query:
 
     def graph(self, entity: str, types: list[str] | None = None, since: str | None = None,
               until: str | None = None, limit: int = 50) -> Json:
-        """An entity's neighbourhood: the entity, the ``limit`` neighbours it has most events with,
-        and one edge per (source, target, event type) among them, weighted by merged events and
-        scored by mean Goldstein value."""
+        """An entity's neighbourhood: the entity, the ``limit`` neighbours it has most merged events
+        with (as source and target, either way round; ties by id), and one edge per (source, target,
+        event type) between the entity and them and among them, weighted by merged events and scored
+        by mean Goldstein value. ``first``/``last`` are the months of the edge's first and last event.
+        ``events`` of a neighbour is its events with the entity; of the entity, with all neighbours."""
         center = self.find_entity_id(entity)
         kinds = [t.upper() for t in types or []]
         since, until = _iso_prefix("since", since), _iso_prefix("until", until)
-        rows = self.store.edge_rows([], center=center, types=kinds, since=since, until=until)
-        weight: dict[str, int] = defaultdict(int)
-        for r in rows:
-            weight[r["target"] if r["source"] == center else r["source"]] += r["n"]
-        near = sorted(weight, key=lambda k: (-weight[k], k))[:limit]
-        nodes_ids = [center, *near]
-        if near:
-            rows += self.store.edge_rows(near, types=kinds, since=since, until=until)
+        near_rows, total = self.store.graph_neighbour_rows(center, types=kinds, since=since, until=until, limit=limit)
+        weight = {r["id"]: r["n"] for r in near_rows}
+        nodes_ids = [center, *weight]
+        rows = self.store.graph_edge_rows(nodes_ids, types=kinds, since=since, until=until) if weight else []
         edges: dict[tuple[str, str, str], Json] = {}
-        keep = set(nodes_ids)
         for r in rows:
-            if r["source"] not in keep or r["target"] not in keep:
-                continue
             edge = edges.setdefault((r["source"], r["target"], r["type"]), {
                 "source": r["source"], "target": r["target"], "type": r["type"], "weight": 0, "score": 0.0,
                 "first": r["first"], "last": r["last"]})
@@ -285,7 +280,7 @@ class Query:
             edge["goldstein"] = round(edge.pop("score") / edge["weight"], 2)
             out_edges.append(edge)
         brief = {b["id"]: b for b in self.store.entity_brief_rows(nodes_ids)}
-        nodes = [dict(brief[i], events=weight.get(i, sum(weight.values()))) for i in nodes_ids if i in brief]
+        nodes = [dict(brief[i], events=weight.get(i, total)) for i in nodes_ids if i in brief]
         return {"center": center, "nodes": nodes, "edges": out_edges}
 
     def places(self, actor: str | None = None, type: str | None = None, since: str | None = None,

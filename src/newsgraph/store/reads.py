@@ -39,6 +39,27 @@ def _date_terms(since: str | None, until: str | None) -> list[str]:
     return terms
 
 
+def _month_terms(since: str | None, until: str | None, first: str = "first", last: str = "last",
+                 names: tuple[str, str] = ("since", "until")) -> list[str]:
+    """:func:`_date_terms` over months (``first``/``last``: the first 7 characters of date_start /
+    date_end, '' undated) as the derived tables of migration 0006 keep them: exact for a since/until
+    of at most 7 characters, a superset (every event the day-precise terms keep) otherwise."""
+    s, u = names
+    terms = []
+    if since:
+        terms.append(f"{last} != '' AND substr({last}, 1, min(length({last}), length(:{s})))"
+                     f" >= substr(:{s}, 1, min(length({last}), length(:{s})))")
+    if until:
+        terms.append(f"{first} != '' AND substr({first}, 1, min(length({first}), length(:{u})))"
+                     f" <= substr(:{u}, 1, min(length({first}), length(:{u})))")
+    return terms
+
+
+def _monthly(*dates: str | None) -> bool:
+    """Whether since/until are precise to the month at most, so the month tables answer exactly."""
+    return all(d is None or len(d) <= 7 for d in dates)
+
+
 def _needs_event(actor: str | None, modality: str | None, place: str | None) -> bool:
     """Whether event filters read columns of the event row that ``event_entities`` has no copy of."""
     return bool(actor is not None or modality or place is not None)
@@ -107,7 +128,26 @@ class Reads:
                          " OR target_entity IN matched)")
         where += [t.replace("e.date_", "i.date_") for t in _date_terms(since, until)] if involved \
             else _date_terms(since, until)
+        if (since or until) and not reports and cluster is None:  # merged events: what event_months counts
+            # Bounds an index on date_start can walk (the terms above are not): no kept event starts
+            # before the earliest month event_months has for the filters, nor after :until || '~'.
+            p["from_month"] = self._first_month(type, since, until)
+            if p["from_month"] is None:
+                return None
+            col = "i.date_start" if involved else "e.date_start"
+            where += (["i.undated = 0"] if involved else []) + [f"{col} >= :from_month"]
+            if until:
+                where.append(f"{col} < :until || '~'")
         return where, p
+
+    def _first_month(self, type: str | None, since: str | None, until: str | None) -> str | None:
+        """The earliest month a merged event kept by ``since``/``until`` (and ``type``) starts in
+        (None: no event is kept), from the counts of migration 0006."""
+        where = ["n > 0", "first != ''", *_month_terms(since and since[:7], until and until[:7])]
+        if type:
+            where.append("type = :type")
+        return self._rows(f"SELECT min(first) AS m FROM event_months WHERE {' AND '.join(where)}",
+                          {"since": since and since[:7], "until": until and until[:7], "type": type})[0]["m"]
 
     def _involved(self, entity: str | None, other: str | None, reports: bool,
                   cluster: str | None) -> tuple[bool, str | None, str | None]:
@@ -167,9 +207,14 @@ class Reads:
                 " ORDER BY i.undated, i.date_start, i.seq LIMIT :limit OFFSET :offset) k"
                 f" JOIN events e ON e.id = k.event_id{actors} ORDER BY k.undated, k.date_start, k.seq", p)
         source = "event_entities i JOIN events e ON e.id = i.event_id" if involved else "events e"
+        # With since/until no undated event is kept: date order is date_start, rowid, the order of the
+        # partial indexes events_live_day and events_live_type_day (migration 0006), walked from the
+        # first month an event can start in.
+        ordered = "e.date_start, e.rowid" if order == "date" and (since or until) and not reports \
+            else _ORDERS[order]
         return self._rows(
             self._MATCHED + columns + f" FROM {source}{actors} WHERE {' AND '.join(where)}"
-            f" ORDER BY {_ORDERS[order]} LIMIT :limit OFFSET :offset", p)
+            f" ORDER BY {ordered} LIMIT :limit OFFSET :offset", p)
 
     def event_count(self, *, actor: str | None = None, type: str | None = None, since: str | None = None,
                     until: str | None = None, entity: str | None = None, other: str | None = None,
@@ -182,6 +227,12 @@ class Reads:
             return 0
         where, p = found
         source = "events e"
+        if not involved and not reports and (since or until) and _monthly(since, until) and entity is None \
+                and other is None and not _needs_event(actor, modality, place):
+            # Merged events by type and months (migration 0006): exact at month or year precision.
+            terms = ["n > 0", *_month_terms(since, until)] + (["type = :type"] if type else [])
+            return int(self._rows(f"SELECT coalesce(sum(n), 0) AS n FROM event_months WHERE {' AND '.join(terms)}",
+                                  p)[0]["n"])
         if involved:  # the event row is needed only for filters event_entities has no copy of
             if len(where) == 1 and actor is None:  # the entity alone: its per-month counts
                 return int(self._rows("SELECT coalesce(sum(n), 0) AS n FROM entity_months WHERE entity_id = ?",
@@ -359,62 +410,107 @@ class Reads:
                           " GROUP BY type HAVING sum(n) > 0 ORDER BY n DESC, type", {"e": entity})
 
     def entity_quantity_rows(self, entity: str, limit: int = 50) -> list[Row]:
-        """Amounts stated in the events of an entity (money, barrels, troops...), newest first.
+        """Amounts stated in the reports of an entity (money, barrels, troops...): the first ``limit``
+        found walking its merged events newest first (undated last; index event_entities_date, so a
+        hub reads only its newest events), within one merged event by report and statement order."""
+        out: list[Row] = []
+        for undated, order in ((0, "i.date_start DESC, i.seq DESC"), (1, "i.seq DESC")):
+            if len(out) >= limit:
+                break
+            out += self._rows(
+                "SELECT q.value, q.unit, q.text, q.kind, e.cluster AS event_id, e.type, e.date_value AS date"
+                " FROM event_entities i CROSS JOIN events e ON e.cluster = i.cluster"
+                " CROSS JOIN event_quantities q ON q.event_id = e.id"
+                " WHERE i.entity_id = :e AND i.undated = :undated AND e.rejected = 0"
+                " AND (e.source_entity = :e OR e.target_entity = :e)"
+                f" ORDER BY {order}, e.rowid, q.rowid LIMIT :limit",
+                {"e": entity, "undated": undated, "limit": limit - len(out)})
+        return out
 
-        A hub (in more reports than there are stated amounts, about) is read from the amounts side;
-        any other entity from its own reports. Both give the same rows in the same order.
-        """
-        hub = self._rows("SELECT coalesce(max(events), 0) AS n FROM entity_stats WHERE entity_id = ?",
-                         (entity,))[0]["n"] >= MANY_EVENTS
-        return self._rows(
-            "SELECT q.value, q.unit, q.text, q.kind, e.cluster AS event_id, e.type, e.date_value AS date"
-            + (" FROM event_quantities q CROSS JOIN events e ON e.id = q.event_id" if hub else
-               " FROM events e JOIN event_quantities q ON q.event_id = e.id") +
-            " WHERE (e.source_entity = :e OR e.target_entity = :e) AND e.rejected = 0"
-            " ORDER BY e.date_start IS NULL, e.date_start DESC, q.rowid LIMIT :limit", {"e": entity, "limit": limit})
-
-    def edge_rows(self, entities: Sequence[str], *, center: str | None = None, types: Sequence[str] = (),
-                  since: str | None = None, until: str | None = None) -> list[Row]:
-        """Merged events between entities, grouped per (source, target, type, mode) with their
-        count: with ``center``, every event of that entity (its neighbours are the other side);
-        otherwise the events among ``entities``."""
-        where = ["e.is_primary = 1", "e.rejected = 0", "e.source_entity IS NOT NULL", "e.target_entity IS NOT NULL",
-                 "e.source_entity != e.target_entity"]
-        params: dict[str, Any] = {"center": center, "since": since, "until": until}
-        if center is None:
-            ids = ", ".join(f":n{i}" for i in range(len(entities)))
-            params.update({f"n{i}": x for i, x in enumerate(entities)})
-            where.append(f"e.source_entity IN ({ids}) AND e.target_entity IN ({ids})")
+    def _pairs(self, types: Sequence[str], since: str | None,
+               until: str | None) -> tuple[str, list[str], dict[str, Any]]:
+        """Where the graph reads merged events between two entities, as rows (entity_id, other_id,
+        outgoing, type, mode, first, last, n): entity_pairs (migration 0006), or, for a since/until
+        precise to the day (finer than its months), the events themselves; and the WHERE terms and
+        parameters of ``types``, ``since`` and ``until`` over those rows."""
+        params: dict[str, Any] = {"since": since, "until": until, **{f"t{i}": t for i, t in enumerate(types)}}
+        where = ["p.n > 0"]
         if types:
-            where.append(f"e.type IN ({', '.join(f':t{i}' for i in range(len(types)))})")
-            params.update({f"t{i}": t for i, t in enumerate(types)})
-        where += _date_terms(since, until)
-        select = ("SELECT e.source_entity AS source, e.target_entity AS target, e.type, e.mode, count(*) AS n,"
-                  " min(e.date_start) AS first, max(e.date_end) AS last FROM events e WHERE ")
-        if center is None:
-            return self._rows(select + " AND ".join(where) + " GROUP BY 1, 2, 3, 4", params)
-        # The center as source, then as target (of an event whose source is another entity): two
-        # walks of the partial edge indexes (migration 0005) instead of every row of a hub's events.
+            where.append(f"p.type IN ({', '.join(f':t{i}' for i in range(len(types)))})")
+        if _monthly(since, until):
+            return "entity_pairs p", where + _month_terms(since, until, "p.first", "p.last"), params
+        live = ("FROM events e WHERE e.is_primary = 1 AND e.rejected = 0 AND e.source_entity != e.target_entity"
+                + "".join(f" AND {t}" for t in _date_terms(since, until)))
+        rest = ("e.type, coalesce(e.mode, ''), coalesce(substr(e.date_start, 1, 7), ''),"
+                " coalesce(substr(e.date_end, 1, 7), ''), 1")
+        named = ("e.type AS type, coalesce(e.mode, '') AS mode, coalesce(substr(e.date_start, 1, 7), '') AS first,"
+                 " coalesce(substr(e.date_end, 1, 7), '') AS last, 1 AS n")
+        return (f"(SELECT e.source_entity AS entity_id, e.target_entity AS other_id, 1 AS outgoing, {named} {live}"
+                f" UNION ALL SELECT e.target_entity, e.source_entity, 0, {rest} {live}) p", where, params)
+
+    def graph_neighbour_rows(self, center: str, *, types: Sequence[str] = (), since: str | None = None,
+                             until: str | None = None, limit: int = 50) -> tuple[list[Row], int]:
+        """The ``limit`` entities with the most merged events with ``center`` (one the source, the
+        other the target), most first (``id``, ``n``), and how many such events ``center`` has in all.
+        Unfiltered, from the per-pair totals entity_links; filtered, from entity_pairs."""
+        if not types and not since and not until:
+            rows = self._rows("SELECT other_id AS id, n FROM entity_links WHERE entity_id = :c AND n > 0"
+                              " ORDER BY n DESC, other_id LIMIT :limit", {"c": center, "limit": limit})
+            total = self._rows("SELECT coalesce(sum(n), 0) AS n FROM entity_links WHERE entity_id = ?", (center,))
+            return rows, int(total[0]["n"])
+        source, where, params = self._pairs(types, since, until)
+        params.update(c=center, limit=limit)
+        terms = " AND ".join(["p.entity_id = :c", *where])
+        rows = self._rows(f"SELECT p.other_id AS id, sum(p.n) AS n FROM {source} WHERE {terms}"
+                          " GROUP BY p.other_id ORDER BY n DESC, p.other_id LIMIT :limit", params)
+        total = self._rows(f"SELECT coalesce(sum(p.n), 0) AS n FROM {source} WHERE {terms}", params)
+        return rows, int(total[0]["n"])
+
+    def graph_edge_rows(self, entities: Sequence[str], *, types: Sequence[str] = (), since: str | None = None,
+                        until: str | None = None) -> list[Row]:
+        """Merged events among ``entities`` per (source, target, type, mode): ``n`` and the months of
+        the first start and last end (``first``, ``last``; None when undated)."""
+        source, where, params = self._pairs(types, since, until)
+        ids = ", ".join(f":n{i}" for i in range(len(entities)))
+        params.update({f"n{i}": x for i, x in enumerate(entities)})
         return self._rows(
-            select + " AND ".join([*where, "e.source_entity = :center"]) + " GROUP BY 1, 2, 3, 4 UNION ALL "
-            + select + " AND ".join([*where, "e.target_entity = :center", "e.source_entity != :center"])
-            + " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4", params)
+            "SELECT p.entity_id AS source, p.other_id AS target, p.type, nullif(p.mode, '') AS mode, sum(p.n) AS n,"
+            " min(nullif(p.first, '')) AS first, max(nullif(p.last, '')) AS last"
+            f" FROM {source} WHERE p.outgoing = 1 AND p.entity_id IN ({ids}) AND p.other_id IN ({ids})"
+            f" AND {' AND '.join(where)} GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4", params)
 
     def entity_brief_rows(self, entity_ids: Sequence[str]) -> list[Row]:
         return self._by_ids("SELECT id, name, kind, country, sector FROM entities WHERE id IN ({ids})", entity_ids)
 
     def place_rows(self, *, entity: str | None = None, type: str | None = None, since: str | None = None,
                    until: str | None = None, limit: int = 500) -> list[Row]:
-        """Event places with coordinates and how many merged events happened there."""
+        """Event places with coordinates and how many merged events happened there, most first.
+
+        The map, the map of one type or of a since/until (to the month) and the map of one entity
+        read the per-place counts of migration 0006; other filters read the events (slower)."""
+        p: dict[str, Any] = {"entity": entity, "type": type, "since": since, "until": until, "limit": limit}
+        order = " ORDER BY events DESC, name, country, lat, lon LIMIT :limit"
+        group = " GROUP BY lat, lon, name, country HAVING events > 0"
+        if entity and not (type or since or until):
+            return self._rows("SELECT name, country, lat, lon, n AS events FROM entity_places"
+                              " WHERE entity_id = :entity AND n > 0" + order, p)
+        if not entity and not since and not until:
+            return self._rows("SELECT name, country, lat, lon, sum(n) AS events FROM place_types"
+                              " WHERE (:type IS NULL OR type = :type)" + group + order, p)
+        if not entity and not type and _monthly(since, until):
+            return self._rows("SELECT name, country, lat, lon, sum(n) AS events FROM place_months WHERE "
+                              + " AND ".join(_month_terms(since, until)) + group + order, p)
         found = self._event_where(actor=None, type=type, since=since, until=until, entity=entity, other=None,
-                                  modality=None, place=None, reports=False, cluster=None)
-        assert found is not None
-        where, p = found
-        p["limit"] = limit
+                                  modality=None, place=None, reports=False, cluster=None, involved=bool(entity))
+        if found is None:
+            return []
+        where, q = found
+        q["limit"] = limit
+        x = "i" if entity else "e"
         return self._rows(
-            "SELECT e.place_name AS name, e.place_country AS country, e.place_lat AS lat, e.place_lon AS lon,"
-            f" count(*) AS events FROM events e WHERE {' AND '.join(where)} AND e.place_lat IS NOT NULL"
-            " GROUP BY 1, 2, 3, 4 ORDER BY events DESC, name LIMIT :limit", p)
+            f"SELECT {x}.place_name AS name, {x}.place_country AS country, {x}.place_lat AS lat, {x}.place_lon AS lon,"
+            f" count(*) AS events FROM {'event_entities i' if entity else 'events e'} WHERE {' AND '.join(where)}"
+            f" AND {x}.place_lat IS NOT NULL GROUP BY 3, 4, 1, 2" + order, q)
 
     def document_text_row(self, doc_id: str) -> Row | None:
         rows = self._rows("SELECT id, source, url, title, published, outlet, language, text FROM documents"
