@@ -232,11 +232,12 @@ class ResolvingWrites:
                         " AND d.published BETWEEN ? AND ?", (type_, ent, lo.isoformat(), hi.isoformat())).fetchall()
         return out
 
-    def _merge_events(self, repointed: Collection[str], documents: Collection[str]) -> None:
+    def _merge_events(self, repointed: Collection[str], documents: Collection[str]) -> set[str]:
         """Regroup into happenings the reports of ``documents``, the reports of actors whose key was
         ``repointed`` to another entity, and every stored report these could join (see
         :meth:`_neighbours`). A new spelling joining the United States moves no old report, so it
-        does not re-read the United States' reports."""
+        does not re-read the United States' reports. Returns the merged events (cluster ids) whose
+        reports changed: the new groups and the old ones they left."""
         cols = ("SELECT e.id, e.rejected, e.doc_id, e.type, e.source_entity, e.target_entity, e.modality,"
                 " e.date_start, e.date_end, e.date_precision, e.place_country, e.place_name, e.cluster, e.is_primary,"
                 " d.published,"
@@ -274,3 +275,4 @@ class ResolvingWrites:
         updates = [(h.id, int(member == h.primary), member) for h in merge(reports) for member in h.members
                    if rows[member]["cluster"] != h.id or rows[member]["is_primary"] != (member == h.primary)]
         self._db.executemany("UPDATE events SET cluster = ?, is_primary = ? WHERE id = ?", updates)
+        return {cluster for cluster, _, _ in updates} | {rows[member]["cluster"] for _, _, member in updates}

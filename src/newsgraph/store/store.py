@@ -23,7 +23,7 @@ from newsgraph.errors import StoreError
 from newsgraph.model import Actor, Document, Event, Evidence, Extraction, Relation, TimeValue
 from newsgraph.resolve.names import document_key, entity_id
 from newsgraph.store.analyst import AnalystWrites
-from newsgraph.store.reads import Reads, Row
+from newsgraph.store.reads import Reads, Row, chunks
 from newsgraph.store.resolving import KeyFold, ResolvingWrites
 from newsgraph.store.sanctions import SanctionsStore
 
@@ -205,6 +205,7 @@ class Store(Reads, AnalystWrites, ResolvingWrites, SanctionsStore):
                 fresh.append(ex)
             if not fresh:
                 return AddResult(added=0, skipped=len(batch))
+            self._db.execute("UPDATE derive_state SET defer_event_entities = 1")  # derived once, below
             actor_ids: dict[int, str] = {}
             folded: dict[str, KeyFold] = {}
             rows = []
@@ -228,12 +229,43 @@ class Store(Reads, AnalystWrites, ResolvingWrites, SanctionsStore):
             entity = self.entity_of_actors(list(actor_ids.values()))
             for ex in fresh:
                 self._add_statements(ex, actor_ids, entity)
+            touched = self._clusters_of([ex.document.id for ex in fresh], repointed)
             if merge:
-                self._merge_events(repointed, [ex.document.id for ex in fresh])
+                touched |= self._merge_events(repointed, [ex.document.id for ex in fresh])
+            self._derive_event_entities(touched)
+            self._db.execute("UPDATE derive_state SET defer_event_entities = 0")
         if not merge:
             self._pending_keys |= repointed
             self._pending_docs += [ex.document.id for ex in fresh]
         return AddResult(added=len(fresh), skipped=len(batch) - len(fresh))
+
+    def _clusters_of(self, docs: list[str], repointed: set[str]) -> set[str]:
+        """The merged events a batch touched: those of its documents' reports, and those of older
+        reports whose actor key was re-pointed to another entity."""
+        clusters = {r[0] for r in self._select("SELECT DISTINCT cluster FROM events WHERE doc_id IN ({ids})", docs)}
+        for part in chunks(sorted(repointed)):
+            actors = f"(SELECT id FROM actors WHERE key IN ({', '.join('?' * len(part))}))"
+            clusters |= {r[0] for r in self._db.execute(
+                f"SELECT DISTINCT cluster FROM events WHERE source_actor IN {actors} OR target_actor IN {actors}",
+                (*part, *part))}
+        return clusters
+
+    def _derive_event_entities(self, clusters: set[str]) -> None:
+        """Re-derive the event_entities rows (migrations 0005-0007) of ``clusters`` in two set-based
+        statements per chunk, where the per-row triggers (deferred by a batch) would run once per report."""
+        for part in chunks(sorted(clusters)):
+            marks = ", ".join("?" * len(part))
+            self._db.execute(f"DELETE FROM event_entities WHERE cluster IN ({marks})", part)
+            self._db.execute(
+                "INSERT INTO event_entities (entity_id, event_id, cluster, undated, date_start, date_end, type, mode,"
+                " seq, place_name, place_country, place_lat, place_lon)"
+                " SELECT x.entity, p.id, p.cluster, p.date_start IS NULL, p.date_start, p.date_end, p.type, p.mode,"
+                " p.rowid, p.place_name, p.place_country, p.place_lat, p.place_lon"
+                f" FROM (SELECT cluster, source_entity AS entity FROM events WHERE cluster IN ({marks})"
+                " AND source_entity IS NOT NULL"
+                f" UNION SELECT cluster, target_entity FROM events WHERE cluster IN ({marks})"
+                " AND target_entity IS NOT NULL) x"
+                " JOIN events p ON p.cluster = x.cluster WHERE p.is_primary = 1 AND p.rejected = 0", (*part, *part))
 
     def merge_pending(self) -> int:
         """Merge the reports of the batches added with ``merge=False``; return how many documents."""
@@ -241,7 +273,9 @@ class Store(Reads, AnalystWrites, ResolvingWrites, SanctionsStore):
         if not docs and not keys:
             return 0
         with self._transaction(f"merging the events of {len(docs)} documents"):
-            self._merge_events(keys, docs)
+            self._db.execute("UPDATE derive_state SET defer_event_entities = 1")
+            self._derive_event_entities(self._merge_events(keys, docs))
+            self._db.execute("UPDATE derive_state SET defer_event_entities = 0")
         self._pending_docs, self._pending_keys = [], set()
         return len(docs)
 
