@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph import pipeline
 from newsgraph.errors import InputError
 from newsgraph.model import (
     Actor,
@@ -201,3 +202,19 @@ def test_stats(query: Query) -> None:
                                                                            "events": 5}
     assert stats["entities"] == 6  # Burma and Myanmar are one
     assert stats["by_type"] == {"ACCUSE": 1, "AGREE": 1, "CONSULT": 1, "COOPERATE": 1, "SANCTION": 1}
+
+
+def test_graph_keeps_the_heaviest_edges_the_entitys_own_first(tmp_path: Path) -> None:
+    """A hub's neighbourhood is cut to max_edges, never dropping an edge of the centre for one
+    between two neighbours."""
+    sample = Path(__file__).parent.parent / "src" / "newsgraph" / "data" / "sample"
+    db = tmp_path / "g.db"
+    pipeline.ingest([str(sample)], db)
+    with Store.open(db) as store:
+        q = Query(store)
+        full = q.graph("United States")
+        assert full["edges_total"] == len(full["edges"]) >= 4
+        cut = q.graph("United States", max_edges=3)
+        assert len(cut["edges"]) == 3 and cut["edges_total"] == full["edges_total"]
+        own = [e for e in full["edges"] if full["center"] in (e["source"], e["target"])]
+        assert cut["edges"] == own[:3]

@@ -253,12 +253,15 @@ class Query:
         return out
 
     def graph(self, entity: str, types: list[str] | None = None, since: str | None = None,
-              until: str | None = None, limit: int = 50) -> Json:
+              until: str | None = None, limit: int = 50, max_edges: int | None = None) -> Json:
         """An entity's neighbourhood: the entity, the ``limit`` neighbours it has most merged events
         with (as source and target, either way round; ties by id), and one edge per (source, target,
         event type) between the entity and them and among them, weighted by merged events and scored
         by mean Goldstein value. ``first``/``last`` are the months of the edge's first and last event.
-        ``events`` of a neighbour is its events with the entity; of the entity, with all neighbours."""
+        ``events`` of a neighbour is its events with the entity; of the entity, with all neighbours.
+        ``max_edges`` keeps the heaviest edges, the entity's own first (a hub's fifty neighbours can
+        share tens of thousands of typed edges: more than a reader can see or a browser draw);
+        ``edges_total`` says how many there were."""
         center = self.find_entity_id(entity)
         kinds = [t.upper() for t in types or []]
         since, until = _iso_prefix("since", since), _iso_prefix("until", until)
@@ -279,9 +282,13 @@ class Query:
         for edge in sorted(edges.values(), key=lambda e: (-e["weight"], e["source"], e["target"], e["type"])):
             edge["goldstein"] = round(edge.pop("score") / edge["weight"], 2)
             out_edges.append(edge)
+        edges_total = len(out_edges)
+        if max_edges is not None and edges_total > max_edges:
+            own = [e for e in out_edges if center in (e["source"], e["target"])]
+            out_edges = (own + [e for e in out_edges if center not in (e["source"], e["target"])])[:max_edges]
         brief = {b["id"]: b for b in self.store.entity_brief_rows(nodes_ids)}
         nodes = [dict(brief[i], events=weight.get(i, total)) for i in nodes_ids if i in brief]
-        return {"center": center, "nodes": nodes, "edges": out_edges}
+        return {"center": center, "nodes": nodes, "edges": out_edges, "edges_total": edges_total}
 
     def places(self, actor: str | None = None, type: str | None = None, since: str | None = None,
                until: str | None = None, limit: int = 500) -> list[Json]:

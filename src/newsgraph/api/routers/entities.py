@@ -62,9 +62,10 @@ def trend(entity: str, ws: Ws, other: Text = None,
 
 @router.get("/{entity}/graph", summary="The entity's neighbourhood: nodes and typed, weighted edges")
 def graph(entity: str, ws: Ws, types: Annotated[str | None, Query(max_length=500, description="A,B,...")] = None,
-          since: Date = None, until: Date = None, limit: Annotated[int, Query(ge=1, le=200)] = 50) -> dict[str, Any]:
+          since: Date = None, until: Date = None, limit: Annotated[int, Query(ge=1, le=200)] = 50,
+          max_edges: Annotated[int, Query(ge=1, le=5000, description="heaviest edges kept")] = 500) -> dict[str, Any]:
     kinds = [t.strip() for t in types.split(",") if t.strip()] if types else None
-    return ws.query.graph(entity, kinds, since, until, limit)
+    return ws.query.graph(entity, kinds, since, until, limit, max_edges)
 
 
 @router.post("/{entity}/split", summary="Split names off an entity into one of their own (needs the token)")
