@@ -259,3 +259,15 @@ def test_stats_counts_come_from_the_counters(tmp_path: Path) -> None:
             "SELECT count(*) AS n FROM events WHERE is_primary = 1 AND rejected = 0")[0]["n"]
         assert sum(counts["by_type"].values()) == counts["events"]
         assert list(counts["by_type"].values()) == sorted(counts["by_type"].values(), reverse=True)
+
+
+def test_a_batch_derives_event_entities_right_across_chunks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With one id per IN-list chunk, a report that moves between merged events has its old row
+    and its new one in different chunks: every stale row must go before any new one is written."""
+    monkeypatch.setattr(reads, "CHUNK", 1)
+    db = tmp_path / "chunked.db"
+    for files in (OUTLETS[:1], OUTLETS[1:] + LATER):  # the second run merges reports into the first's events
+        ingest(db, files)
+    with Store.open(db) as store:
+        assert_exact(store)
+        assert store._rows("SELECT defer_event_entities AS d FROM derive_state")[0]["d"] == 0

@@ -253,9 +253,12 @@ class Store(Reads, AnalystWrites, ResolvingWrites, SanctionsStore):
     def _derive_event_entities(self, clusters: set[str]) -> None:
         """Re-derive the event_entities rows (migrations 0005-0007) of ``clusters`` in two set-based
         statements per chunk, where the per-row triggers (deferred by a batch) would run once per report."""
+        # Every stale row goes first: a report that moved keeps its (entity, report) key, so its old
+        # row, filed under the merged event it left, could sit in a later chunk than its new one.
+        for part in chunks(sorted(clusters)):
+            self._db.execute(f"DELETE FROM event_entities WHERE cluster IN ({', '.join('?' * len(part))})", part)
         for part in chunks(sorted(clusters)):
             marks = ", ".join("?" * len(part))
-            self._db.execute(f"DELETE FROM event_entities WHERE cluster IN ({marks})", part)
             self._db.execute(
                 "INSERT INTO event_entities (entity_id, event_id, cluster, undated, date_start, date_end, type, mode,"
                 " seq, place_name, place_country, place_lat, place_lon)"
