@@ -81,7 +81,8 @@ export function graphSection(entity, ctx) {
     typeBoxes,
     el('div', { class: 'dates' }, since, until, el('button', { type: 'submit', 'data-testid': 'graph-apply' }, 'Apply')));
   const neighbours = el('ul', { class: 'list neighbours', 'data-testid': 'neighbours' });
-  const node = section('Network', 'network', form, container,
+  const cutNote = el('p', { class: 'muted small', 'data-testid': 'graph-cut' });
+  const node = section('Network', 'network', form, container, cutNote,
     el('p', { class: 'muted small' }, 'Click a node to open it. Edge colour is the event type, width the number of events.'),
     el('h3', null, 'Neighbours'), neighbours);
 
@@ -137,6 +138,10 @@ export function graphSection(entity, ctx) {
     container.dataset.nodes = String(cy.nodes().length);
     container.dataset.edges = String(cy.edges().length);
     container.dataset.state = 'ready';
+    // The API sends the heaviest edges only (max_edges): say when some were left out.
+    const total = Number(graph.edges_total ?? (graph.edges || []).length);
+    cutNote.textContent = total > (graph.edges || []).length
+      ? `Showing the ${(graph.edges || []).length} heaviest of ${total} edges.` : '';
     drawNeighbours(graph);
   }
 
