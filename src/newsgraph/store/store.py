@@ -229,7 +229,7 @@ class Store(Reads, AnalystWrites, ResolvingWrites, SanctionsStore):
             entity = self.entity_of_actors(list(actor_ids.values()))
             for ex in fresh:
                 self._add_statements(ex, actor_ids, entity)
-            touched = self._clusters_of([ex.document.id for ex in fresh], repointed)
+            touched = self._clusters_of([ev.id for ex in fresh for ev in ex.events], repointed)
             if merge:
                 touched |= self._merge_events(repointed, [ex.document.id for ex in fresh])
             self._derive_event_entities(touched)
@@ -239,10 +239,11 @@ class Store(Reads, AnalystWrites, ResolvingWrites, SanctionsStore):
             self._pending_docs += [ex.document.id for ex in fresh]
         return AddResult(added=len(fresh), skipped=len(batch) - len(fresh))
 
-    def _clusters_of(self, docs: list[str], repointed: set[str]) -> set[str]:
-        """The merged events a batch touched: those of its documents' reports, and those of older
-        reports whose actor key was re-pointed to another entity."""
-        clusters = {r[0] for r in self._select("SELECT DISTINCT cluster FROM events WHERE doc_id IN ({ids})", docs)}
+    def _clusters_of(self, reports: list[str], repointed: set[str]) -> set[str]:
+        """The merged events a batch touched: those of its new reports (a report is stored as a
+        merged event of its own, so its id), and those of older reports whose actor key was
+        re-pointed to another entity."""
+        clusters = set(reports)
         for part in chunks(sorted(repointed)):
             actors = f"(SELECT id FROM actors WHERE key IN ({', '.join('?' * len(part))}))"
             clusters |= {r[0] for r in self._db.execute(
