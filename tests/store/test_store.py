@@ -10,7 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph import nlp, pipeline
 from newsgraph.errors import StoreError
+from newsgraph.extract import extract
+from newsgraph.ingest import iter_paths, read_path
 from newsgraph.model import Actor, Document, Event, Evidence, Extraction, Relation, Role, Span, TimeValue
 from newsgraph.query import Query
 from newsgraph.resolve import entity_id, normalise_name, resolve_key
@@ -278,3 +281,21 @@ def test_a_reader_is_not_blocked_by_an_open_write_transaction(db: Path) -> None:
             assert reader.counts()["documents"] == 2
     finally:
         writer.close()
+
+
+def test_a_merge_owed_by_a_run_that_died_is_finished_by_the_next(tmp_path: Path) -> None:
+    """Batches stored with merge=False and never merged (the process stopped before its merge step)
+    are merged by the next ingest, though it skips every document as already stored."""
+    corpus = Path(__file__).parent.parent / "fixtures" / "resolve"
+    docs = [d for p in iter_paths([str(corpus)]) for d in read_path(p) if not isinstance(d, Exception)]
+    clean, died = tmp_path / "clean.db", tmp_path / "died.db"
+    pipeline.ingest([str(corpus)], clean)
+    with Store.open(died) as store:  # what a run that dies after its batches leaves behind
+        store.add([extract(d, sd) for sd, d in nlp.parse_with((d.text, d) for d in docs)], merge=False)
+    with Store.open(died) as a, Store.open(clean) as b:
+        assert Query(a).stats()["events"] > Query(b).stats()["events"]
+    again = pipeline.ingest([str(corpus)], died)
+    assert again.ingested == 0 and again.skipped == len(docs)
+    with Store.open(died) as a, Store.open(clean) as b:
+        assert Query(a).stats() == Query(b).stats()
+        assert a._rows("SELECT count(*) AS n FROM pending_merge_documents")[0]["n"] == 0

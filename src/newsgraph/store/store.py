@@ -100,8 +100,6 @@ class Store(Reads, AnalystWrites, ResolvingWrites, SanctionsStore):
         except sqlite3.Error as err:
             raise StoreError(f"{self.path}: cannot open: {err}") from err
         self._db.row_factory = sqlite3.Row
-        self._pending_docs: list[str] = []
-        self._pending_keys: set[str] = set()
         try:
             self._setup(timeout)
             self._migrate()
@@ -190,9 +188,9 @@ class Store(Reads, AnalystWrites, ResolvingWrites, SanctionsStore):
         with the reports already stored, inside the same transaction: any error rolls the whole
         batch back, so the file only ever holds complete documents and a consistent graph.
 
-        ``merge=False`` leaves the batch's reports as events of their own and remembers them:
-        :meth:`merge_pending` then merges every deferred batch at once. A long ingest does that
-        once at its end instead of per batch, so the reports of one happening, spread over many
+        ``merge=False`` leaves the batch's reports as events of their own and records them in the
+        file (``pending_merge_*``): :meth:`merge_pending` then merges every deferred batch at once.
+        A long ingest does that once at its end instead of per batch, so the reports of one happening, spread over many
         batches, are regrouped once. Unmerged reports are a valid state (one event per report).
         """
         batch = list(extractions)
@@ -234,9 +232,11 @@ class Store(Reads, AnalystWrites, ResolvingWrites, SanctionsStore):
                 touched |= self._merge_events(repointed, [ex.document.id for ex in fresh])
             self._derive_event_entities(touched)
             self._db.execute("UPDATE derive_state SET defer_event_entities = 0")
-        if not merge:
-            self._pending_keys |= repointed
-            self._pending_docs += [ex.document.id for ex in fresh]
+            if not merge:  # owed, in the same transaction: a run that dies later cannot lose it
+                self._db.executemany("INSERT OR IGNORE INTO pending_merge_documents (doc_id) VALUES (?)",
+                                     [(ex.document.id,) for ex in fresh])
+                self._db.executemany("INSERT OR IGNORE INTO pending_merge_keys (key) VALUES (?)",
+                                     [(k,) for k in sorted(repointed)])
         return AddResult(added=len(fresh), skipped=len(batch) - len(fresh))
 
     def _clusters_of(self, reports: list[str], repointed: set[str]) -> set[str]:
@@ -272,15 +272,18 @@ class Store(Reads, AnalystWrites, ResolvingWrites, SanctionsStore):
                 " JOIN events p ON p.cluster = x.cluster WHERE p.is_primary = 1 AND p.rejected = 0", (*part, *part))
 
     def merge_pending(self) -> int:
-        """Merge the reports of the batches added with ``merge=False``; return how many documents."""
-        docs, keys = self._pending_docs, self._pending_keys
-        if not docs and not keys:
-            return 0
-        with self._transaction(f"merging the events of {len(docs)} documents"):
+        """Merge the reports of every batch added with ``merge=False`` and not merged yet (by this
+        process or by one that stopped before its merge step); return how many documents."""
+        with self._transaction("merging the events of the unmerged documents"):
+            docs = [r[0] for r in self._db.execute("SELECT doc_id FROM pending_merge_documents")]
+            keys = {r[0] for r in self._db.execute("SELECT key FROM pending_merge_keys")}
+            if not docs and not keys:
+                return 0
             self._db.execute("UPDATE derive_state SET defer_event_entities = 1")
             self._derive_event_entities(self._merge_events(keys, docs))
             self._db.execute("UPDATE derive_state SET defer_event_entities = 0")
-        self._pending_docs, self._pending_keys = [], set()
+            self._db.execute("DELETE FROM pending_merge_documents")
+            self._db.execute("DELETE FROM pending_merge_keys")
         return len(docs)
 
     def _add_document(self, d: Document) -> None:
