@@ -348,6 +348,10 @@ class Query:
     def search_count(self, q: str) -> int:
         return self.store.search_count(q)
 
+    def name_groups(self, entity_id: str) -> list[list[str]]:
+        """An entity's names grouped by the actor key they came with: what a split can move apart."""
+        return self.store.name_groups(entity_id)
+
     def audit(self, limit: int = 50, offset: int = 0) -> list[Json]:
         """The audit log, newest first: who changed what, when."""
         return self.store.audit_rows(limit, offset)

@@ -111,12 +111,13 @@ class AnalystWrites:
         if not wanted:
             raise InputError("names", "name at least one of the entity's names or aliases to split off")
         with self._transaction(f"splitting entity {entity}"):
-            keys = self._keys_of(entity)
-            moved = []
-            for r in self._db.execute("SELECT key, name, aliases FROM actor_keys WHERE entity_id = ? ORDER BY key",
-                                      (entity,)):
-                if {normalise_name(n) for n in [r["name"], *json.loads(r["aliases"])]} & wanted:
-                    moved.append(r["key"])
+            rows = self._db.execute("SELECT key, name, aliases FROM actor_keys WHERE entity_id = ? ORDER BY key",
+                                    (entity,)).fetchall()
+            if not rows:
+                raise NotFound(f"no entity has id {entity!r}")
+            keys = [r["key"] for r in rows]
+            moved = [r["key"] for r in rows
+                     if {normalise_name(n) for n in [r["name"], *json.loads(r["aliases"])]} & wanted]
             if not moved:
                 raise InputError("names", f"none of {sorted(names)} names entity {entity}")
             if len(moved) == len(keys):

@@ -264,13 +264,6 @@ class Reads:
             " JOIN documents d ON d.id = e.doc_id WHERE e.rejected = 0 AND e.cluster IN ({ids})"
             " GROUP BY e.cluster", clusters)
 
-    def cluster_involves(self, cluster: str, first: str, second: str) -> bool:
-        """Whether a merged event's reports name both entities (in either role)."""
-        rows = self._rows("SELECT 1 FROM events WHERE cluster = ? AND rejected = 0 GROUP BY cluster HAVING"
-                          " max(? IN (source_entity, target_entity)) AND max(? IN (source_entity, target_entity))",
-                          (cluster, first, second))
-        return bool(rows)
-
     def cluster_of(self, event_id: str) -> str | None:
         """The merged event a report belongs to."""
         rows = self._rows("SELECT cluster FROM events WHERE id = ?", (event_id,))

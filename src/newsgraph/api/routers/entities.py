@@ -40,10 +40,11 @@ def merge(body: MergeBody, ws: Ws, who: Writer) -> dict[str, Any]:
 
 @router.get("/{entity}", summary="One entity: roles, relations, sanctions flags, event counts, evidence")
 def one_entity(entity: str, ws: Ws) -> dict[str, Any]:
-    found = ws.query.entity(entity, events=False, evidence_limit=50)
+    query = ws.query
+    found = query.entity(entity, events=False, evidence_limit=50)
     if found is None:
         raise NotFound(f"no entity has id, name or alias {entity!r}")
-    found["name_groups"] = ws.store.name_groups(found["id"])  # what a split can move apart
+    found["name_groups"] = query.name_groups(found["id"])  # what a split can move apart
     return found
 
 
