@@ -221,3 +221,20 @@ def test_a_run_merges_reports_of_one_happening_spread_over_batches(tmp_path: Pat
     with Store.open(db) as store:
         sources = sorted(e["sources"] for e in Query(store).events())
     assert sources[-1] == 3
+
+
+def test_text_too_long_for_the_parser_is_refused_from_a_file_and_from_a_post(tmp_path: Path) -> None:
+    """One size check for every way in: a file is reported and skipped, a posted text refused."""
+    from newsgraph import nlp
+    from newsgraph.errors import InputError
+    from newsgraph.workspace import Workspace
+
+    long_text = "Officials met in the capital on Monday. " * (nlp.MAX_CHARS // 40 + 1)
+    (tmp_path / "long.txt").write_text(long_text, encoding="utf-8")
+    report = pipeline.IngestReport()
+    assert list(pipeline.read_documents([str(tmp_path / "long.txt")], report)) == []
+    assert report.failed == 1 and "over the parser's" in report.errors[0]
+    ws = Workspace(tmp_path / "ws.db", create=True)
+    with pytest.raises(InputError, match="over the parser's"):
+        ws.ingest_text(long_text, who="ana")
+    assert ws.query.audit() == [] and ws.query.stats()["documents"] == 0

@@ -55,11 +55,21 @@ def read_documents(inputs: list[str], report: IngestReport, published: date | No
         for item in read_path(path, published=published, source=source):
             if isinstance(item, InputError):
                 report.fail(str(item))
-            elif len(item.text) > nlp.MAX_CHARS:
-                report.fail(f"{item.source}: text is {len(item.text):,} characters, over the parser's "
-                            f"{nlp.MAX_CHARS:,}; split it into articles")
-            else:
-                yield item
+                continue
+            try:
+                check_size(item)
+            except InputError as err:
+                report.fail(str(err))
+                continue
+            yield item
+
+
+def check_size(doc: Document) -> None:
+    """InputError when ``doc``'s text is longer than the parser takes in one piece (a file, a
+    posted text or a fetched page alike)."""
+    if len(doc.text) > nlp.MAX_CHARS:
+        raise InputError(doc.source, f"text is {len(doc.text):,} characters, over the parser's "
+                                     f"{nlp.MAX_CHARS:,}; split it into articles")
 
 
 def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:

@@ -19,13 +19,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from newsgraph import nlp
-from newsgraph.errors import InputError, NewsgraphError
+from newsgraph.errors import NewsgraphError
 from newsgraph.ingest._common import check_body
 from newsgraph.ingest.fetch import fetch
 from newsgraph.ingest.html import read_html
 from newsgraph.model import Document
-from newsgraph.pipeline import IngestReport, process, refresh_sanctions
+from newsgraph.pipeline import IngestReport, check_size, process, refresh_sanctions
 from newsgraph.query import Query
 from newsgraph.store import Store
 
@@ -56,6 +55,8 @@ class Workspace:
 
     def ingest_documents(self, documents: list[Document], who: str) -> IngestReport:
         """Parse, extract, resolve and store ``documents``; one audit row names what came in."""
+        for doc in documents:
+            check_size(doc)
         report = IngestReport()
         with self._write:
             process(documents, self.store, report)
@@ -74,8 +75,6 @@ class Workspace:
         """Ingest one article given as plain text."""
         where = source or url or "posted article"
         body = check_body(text.replace("\r\n", "\n").replace("\r", "\n"), where)
-        if len(body) > nlp.MAX_CHARS:
-            raise InputError(where, f"text is {len(body):,} characters, over the parser's {nlp.MAX_CHARS:,}")
         doc = Document.from_text(body, where, title=title, url=url, published=published, outlet=outlet)
         return self.ingest_documents([doc], who)
 
