@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -20,12 +21,21 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.places import gazetteer
 from newsgraph.model import Actor, Role
 from newsgraph.model import Span as TextSpan
-from newsgraph.ontology import countries, vocab
+from newsgraph.ontology import countries, petrarch, vocab
 
 # "MOSCOW –", "NAYPYITAW, March 2 (Reuters) -": where the report was filed.
 DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,40}?)(?:,[^\n–—-]{0,40})?\s+[–—-]\s")
 
 MODIFIER_DEPS = {"compound", "amod", "npadvmod", "nmod"}
+# Prepositions whose object is a place more often than a person ("an attack on Kyiv", "in Naypyitaw").
+PLACE_PREPS = {"in", "to", "at", "from", "near", "outside", "on", "into", "across", "over", "toward",
+               "towards", "around", "inside", "across"}
+# Sector codes of the actor dictionary that the data model keeps as they are.
+KNOWN_SECTORS = {"GOV", "MIL", "REB", "OPP", "BUS", "MED", "IGO", "CVL", "COP", "JUD", "NGO", "INS", "ELI"}
+# Collective actors that act in their own country unless the text says otherwise.
+DOMESTIC_KINDS = ("police", "group", "armed-group")
+# Prepositions that place a collective actor ("police in Nairobi", "officials from Ghana").
+LOCATING_PREPS = {"in", "from"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 
 
@@ -307,6 +317,13 @@ class _Finder:
         kind = spec["kind"] if spec else "organisation"
         sector = spec["sector"] if spec else None
         country = next((c for t in tokens if (c := countries.country_code(t.text))), None)
+        if country is None:  # "Iran's Revolutionary Guards", "the Revolutionary Guards of Iran"
+            head_tok = self.doc[end - 1]
+            owner = next((c for c in head_tok.children if c.dep_ == "poss" and c.i < start), None)
+            if owner is not None:
+                ent = entity_at(owner)
+                country = countries.country_code(ent.text if ent is not None else owner.text)
+            country = country or self.country_of_phrase(head_tok)
         if country is None and tokens[-1].lower_ in vocab.facility_heads():  # "Sittwe Naval Base"
             for t in tokens[:-1]:
                 place = gazetteer().lookup(t.text) if t.is_title else None
@@ -337,8 +354,7 @@ class _Finder:
         start = min([t.i for t in mods] + [head.i])
         country = _country_of_modifiers([t for t in mods if t.dep_ != "det"])
         if country is None:
-            of = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
-            country = next((c for p in of if (c := countries.country_code(p.text))), None)
+            country = self.country_of_phrase(head)
         kind, sector = spec["kind"], spec["sector"]
         owner = next((a for t in mods if (a := self.table.at(t.i)) is not None
                       and a.kind in ("government", "person")), None)  # "junta media", "Ruto's government"
@@ -358,6 +374,26 @@ class _Finder:
         if country is None and owner is None:
             self.collective_pending.append((actor, head))
         return actor
+
+    def country_of_phrase(self, head: Token) -> str | None:
+        """The country a noun phrase's own prepositions give it: "the government of South Sudan",
+        "police in Nairobi" (a place's country), "officials from Ghana"."""
+        owned = any(c.dep_ == "poss" for c in head.children)  # "its embassy in Damascus": not Syria's
+        for c in head.children:
+            if c.dep_ != "prep" or c.lower_ not in (LOCATING_PREPS | {"of"} if not owned else {"of"}):
+                continue
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                ent = entity_at(p)
+                text = ent.text if ent is not None else p.text
+                code = countries.country_code(text)
+                if code is None and c.lower_ in LOCATING_PREPS and (p.ent_type_ in ("GPE", "LOC") or p.pos_ == "PROPN"):
+                    place = gazetteer().lookup(text)
+                    code = place.country if place is not None else None
+                if code:
+                    return code
+        return None
 
     def finalise_collectives(self) -> None:
         """Name collectives after their country and merge those that turned out to be one actor."""
@@ -413,6 +449,10 @@ class _Finder:
             if ent is not None and ent.label_ in ACTOR_LABELS:
                 i = self.take_entity(ent)
                 continue
+            if ent is not None and ent.root.pos_ == "PROPN" and countries.country_code(ent.text):
+                self.add_gpe(ent)  # a country the model mislabelled ("Niger" as a date)
+                i = ent.end
+                continue
             tok = doc[i]
             if tok.is_upper and len(tok) > 1 and not tok.ent_type_ and i not in self.table.by_token:
                 known = next((a for a in self.table.actors if a.kind not in ("person", "country")
@@ -445,6 +485,7 @@ class _Finder:
                 if at == start and all(r.title != title for r in actor.roles):
                     actor.roles.append(Role(title=title, seen=self.table.published))
                     actor.sector = actor.sector or sector
+        self.apply_known_actors()
         for tok in self.title_tokens:
             self.link_title(tok)
         self.resolve_pending_countries()
@@ -478,7 +519,7 @@ class _Finder:
                                if a.kind == "person")
             root = ent.root
             placed = place is not None and (place.feature == "country" or (
-                root.dep_ == "pobj" and root.head.lower_ in ("in", "to", "at", "from", "near", "outside"))
+                root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS)
                 or (root.dep_ == "dobj" and root.head.lemma_ in ("visit", "tour", "reach", "leave")))
             if placed and not known_person:
                 return ent.end  # the model's error: a city tagged as a person ("visited Naypyitaw")
@@ -556,6 +597,22 @@ class _Finder:
                                    tok.i + 1)
                 return
 
+    def apply_known_actors(self) -> None:
+        """Country and sector of people and organisations the actor dictionary knows, as of the
+        article's date, where the article itself did not say ("Putin" is Russian wherever he is)."""
+        day = _day(self.table.published)
+        for actor in self.table.actors:
+            if actor.kind == "country" or actor.key.startswith("group:") or actor.country:
+                continue
+            known = next((k for n in [actor.name, *actor.aliases] if (k := petrarch.lookup_actor(n)) is not None
+                          and (k.kind == "person") == (actor.kind == "person")), None)
+            if known is None:
+                continue
+            actor.country = known.country_on(day)
+            sector = known.sector_on(day)
+            if sector and not actor.sector:
+                actor.sector = sector if sector in KNOWN_SECTORS else actor.sector
+
     def resolve_pending_countries(self) -> None:
         """Give a collective with no stated country the most salient country it is not opposed to."""
         salience: Counter[str] = Counter()
@@ -568,11 +625,12 @@ class _Finder:
                 if place is not None and place.country:
                     salience[place.country] += 1
         for actor, head in self.collective_pending:
-            if actor.country or actor.kind not in ("government", "military"):
+            if actor.country or actor.kind not in ("government", "military") + DOMESTIC_KINDS:
                 continue
             styled = actor.kind == "government" and ":plain:" not in actor.key  # "the junta", "the civilian government"
             owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)  # "its embassy"
-            if head.dep_ not in ("nsubj", "nsubjpass") and not styled and not owned:
+            domestic = actor.kind in DOMESTIC_KINDS  # police and protesters act at home
+            if head.dep_ not in ("nsubj", "nsubjpass") and not styled and not owned and not domestic:
                 continue  # "deployed troops to Poland", "thanked lawmakers": whose, the text does not say
             opposed = self.opposed_countries(actor)
             for code, _ in salience.most_common():
@@ -597,6 +655,13 @@ class _Finder:
                 if other is not None and other.country and other is not actor:
                     out.add(other.country)
         return out
+
+
+def _day(iso: str | None) -> date | None:
+    try:
+        return date.fromisoformat(iso) if iso else None
+    except ValueError:
+        return None
 
 
 def _leading_title(words: list[str]) -> tuple[str, str] | None:
