@@ -71,6 +71,29 @@ def noun_triggers() -> dict[str, tuple[Trigger, ...]]:
 
 
 @cache
+def _dictionary() -> dict[str, Any]:
+    return dict(_load("triggers.toml").get("dictionary", {}))
+
+
+@cache
+def ignored_dictionary_verbs() -> frozenset[str]:
+    """PETRARCH verbs this project does not take as events (too often something else in news)."""
+    return frozenset(_dictionary().get("ignore_verbs", ()))
+
+
+@cache
+def ignored_dictionary_nouns() -> frozenset[str]:
+    """Nouns that are not the nominalisation of the verb they look like ("report", "statement")."""
+    return frozenset(_dictionary().get("ignore_nouns", ()))
+
+
+@cache
+def nominal_event_types() -> frozenset[str]:
+    """PLOVER types a nominalised dictionary verb may state on its own."""
+    return frozenset(_dictionary().get("nominal_types", ()))
+
+
+@cache
 def contexts() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in _load("triggers.toml")["contexts"].items()}
 
