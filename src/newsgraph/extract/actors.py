@@ -422,7 +422,7 @@ class _Finder:
     def collective_phrase(self, tok: Token) -> tuple[str, dict[str, str]] | None:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("PERSON", "ORG", "GPE"):
             return None
-        table = vocab.collective_nouns()
+        table = vocab.agent_nouns()
         prev = self.doc[tok.i - 1] if tok.i > 0 else None
         if prev is not None and f"{prev.lower_} {tok.lower_}" in table:
             return f"{prev.lower_} {tok.lower_}", table[f"{prev.lower_} {tok.lower_}"]

@@ -110,6 +110,28 @@ def collective_nouns() -> dict[str, dict[str, str]]:
 
 
 @cache
+def agent_nouns() -> dict[str, dict[str, str]]:
+    """Nouns that name a collective or generic actor: our own [collective] table over the PETRARCH
+    generic agents ("officials", "coast guard", "lawmakers"), whose sector code gives the kind
+    (actors.toml [agent_sectors]). Titles stay titles ("minister" links to its holder); the
+    words in [agents] ignore are too vague to stand for an actor."""
+    from newsgraph.ontology import petrarch  # the dictionary layer: loaded only when asked for
+
+    settings = _load("actors.toml")["agents"]
+    kinds: dict[str, str] = settings["sectors"]
+    ignore = frozenset(settings["ignore"])
+    out: dict[str, dict[str, str]] = {}
+    for phrase, codes in petrarch.agents().items():
+        if phrase in ignore or phrase in titles() or phrase in honorifics():
+            continue
+        sector = next((c[:3] for c in codes if c[:3] in kinds), None)
+        if sector is not None:
+            out[phrase] = {"kind": kinds[sector], "sector": sector}
+    out.update(collective_nouns())
+    return out
+
+
+@cache
 def organisation_heads() -> dict[str, dict[str, str]]:
     return dict(_load("actors.toml")["organisation_heads"])
 
