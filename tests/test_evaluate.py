@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 import importlib.util
 import json
+import subprocess
+import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -16,6 +18,7 @@ from newsgraph.errors import GoldFormatError, InputError
 from newsgraph.evaluate import (
     CorpusFolder,
     EvalReport,
+    bundled_corpora,
     corpus_table,
     evaluate_part,
     load_events,
@@ -718,3 +721,57 @@ def test_a_part_without_gold_is_noted_not_scored(tmp_path: Path) -> None:
     assert result.to_dict(explain=True)["figures"] is None
     rows = corpus_table({"test": result}, explain=True)
     assert {row[1] for row in rows} == {"—"} and rows[-1][0] == "false positives: extra"
+
+
+def test_the_bundled_corpora_are_package_data() -> None:
+    parts = bundled_corpora()
+    sample, dev = parts["dev"]
+    assert sample.gold_files() and sample.gold_files()[0].name == "sample.gold.json"
+    assert len(sample.articles()) >= 20
+    assert (dev.path.parts[-2:], parts["test"][0].path.parts[-2:]) == (("corpus", "dev"), ("corpus", "test"))
+    assert all(g.name.endswith(".gold.json") for g in dev.gold_files())
+
+
+def newsgraph(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "newsgraph.cli", "evaluate", *map(str, args)],
+                          capture_output=True, text=True, encoding="utf-8", timeout=300)
+
+
+def test_evaluate_without_gold_ingests_and_scores_dev_and_test_side_by_side(tmp_path: Path) -> None:
+    corpus = FIXTURES / "corpus"  # two reports of one meeting (dev, gold in two files); an aid pledge (test)
+    done = newsgraph("--dev", corpus / "dev", "--test", corpus / "test", "--json", "--explain")
+    assert done.returncode == 0, done.stderr
+    parts = json.loads(done.stdout)
+    dev, test = parts["dev"], parts["test"]
+    assert list(parts) == ["dev", "test"]
+    assert [Path(g).name for g in dev["gold_files"]] == ["arusha_summit.gold.json", "ruto_hassan_arusha.gold.json"]
+    assert (dev["articles"], dev["documents"], dev["scored"], dev["notes"]) == (2, 2, True, [])  # README skipped
+    assert (test["articles"], test["documents"]) == (1, 1)
+    assert test["notes"] == ["test: 1 gold document(s) without their article, not scored: not_yet_written.txt"]
+    for part in (dev, test):
+        figures = part["figures"]
+        assert figures["events_predicted"] > 0 and 0 < figures["recall"] <= 1 and 0 < figures["precision"] <= 1
+        assert set(part["explain"]["counts"]) == {"misses", "matched", "false_positives"}
+    assert dev["figures"]["duplicate_groups"] == 2 and test["figures"]["duplicate_groups"] == 0
+    # the meeting is found in both articles (two reports of one happening)
+    assert dev["figures"]["duplicate_groups_found"] >= 1
+
+    (tmp_path / "empty").mkdir()
+    done = newsgraph("--dev", corpus / "dev", "--test", tmp_path / "empty", "--explain")
+    assert done.returncode == 0, done.stderr
+    table = {line.split("│")[1].strip(): [c.strip() for c in line.split("│")[2:-1]]
+             for line in done.stdout.splitlines() if line.count("│") == 4}
+    assert table["precision"] == [str(dev["figures"]["precision"]), "—"]
+    assert table["duplicate sets merged"][1] == "—"
+    found = dev["figures"]["duplicate_groups_found"]
+    assert table["duplicate sets merged"][0] == f"{dev['figures']['duplicate_groups_merged']} of 2 (found {found})"
+    assert table["misses: no trigger"][1] == "—" and "false positives: extra" in table
+    assert {"F1", "strict actor precision", "strict actor recall", "date accuracy", "modality accuracy",
+            "place accuracy", "quantity accuracy"} <= set(table)
+    assert f"{tmp_path / 'empty'}: no gold (*.gold.json) yet" in done.stdout
+
+
+def test_evaluate_without_gold_refuses_a_store(tmp_path: Path) -> None:
+    done = newsgraph("--db", tmp_path / "x.db")
+    assert done.returncode == 2 and "--db" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "x.db").exists()
