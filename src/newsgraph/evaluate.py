@@ -664,10 +664,10 @@ def score(gold: Json, events: list[Json]) -> EvalReport:
         c = DocumentCounts(d["doc"], predicted=len(preds), matched=len(hits))
         for g in d["events"]:
             i = hits.get(g["id"])
+            entity_level = i is not None and _actors_agree(index, g, preds[i], symmetric, strict=True)
+            strict_matched += entity_level
             if i is not None:
                 matched_id[g["id"]] = preds[i].get("id")
-                entity_level = _actors_agree(index, g, preds[i], symmetric, strict=True)
-                strict_matched += entity_level
             if not g.get("required", True):
                 continue
             c.required += 1
