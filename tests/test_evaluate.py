@@ -5,6 +5,8 @@ from __future__ import annotations
 import copy
 import importlib.util
 import json
+import subprocess
+import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -13,9 +15,22 @@ import pytest
 from rich.console import Console
 
 from newsgraph.errors import GoldFormatError, InputError
-from newsgraph.evaluate import EvalReport, load_events, load_gold, load_relations, score, score_relations
+from newsgraph.evaluate import (
+    CorpusFolder,
+    EvalReport,
+    bundled_corpora,
+    corpus_table,
+    evaluate_part,
+    load_events,
+    load_gold,
+    load_gold_files,
+    load_relations,
+    score,
+    score_relations,
+)
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"  # beside the checkout
+FIXTURES = Path(__file__).parent / "fixtures" / "evaluate"
 
 GOLD: dict[str, Any] = {
     "entities": {
@@ -499,3 +514,264 @@ def test_load_relations_reads_jsonl_and_names_a_bad_line(tmp_path: Path) -> None
     path.write_text("[1]\n")
     with pytest.raises(InputError, match=f"^{path}:1: a relation must be a JSON object"):
         load_relations(path)
+
+
+# --- events merged across articles, duplicate groups, strict P/R ------------------------------------
+
+DUP_GOLD: dict[str, Any] = copy.deepcopy(GOLD)
+DUP_GOLD["documents"][1]["events"].append(
+    {"id": "b-2", "type": "CONSULT", "mode": "meet", "source": "elphberg", "target": "league",
+     "date_iso": "2024-03-03", "location": "Strelsau", "modality": "asserted", "quantities": [],
+     "evidence": "Elphberg and the League envoys talked", "required": True})
+DUP_GOLD["duplicate_groups"] = [{"members": ["a-1", "b-2"]}, {"members": ["a-2", "b-1"]}]
+
+
+def merged_meeting() -> dict[str, Any]:
+    """a-1 as one exported event with a report from each article."""
+    ev = perfect()[0]
+    sent = "On Monday Elphberg and the League envoys talked again."
+    ev["evidence"].append({"doc_id": "4567", "source": "/corpus/b.txt", "sentence": sent, "start": 0,
+                           "end": len(sent)})
+    return ev
+
+
+def test_an_event_merged_across_articles_counts_once_in_each_and_merges_its_group() -> None:
+    r = score(DUP_GOLD, [merged_meeting(), *perfect()[1:]])
+    assert (r.events_predicted, r.precision, r.recall) == (5, 1.0, 1.0)
+    assert [(d.doc, d.predicted, d.matched) for d in r.documents] == [("a.txt", 3, 3), ("b.txt", 2, 2)]
+    # group 1: one event matched both members; group 2: matched by two events (a-2 and b-1 differ)
+    assert (r.duplicate_groups, r.duplicate_groups_found, r.duplicate_groups_merged) == (2, 2, 1)
+    assert "duplicate sets merged" in r.format_text() and "1 of 2 (found 2)" in r.format_text()
+    in_b = merged_meeting()
+    in_b["id"], in_b["evidence"] = "another", in_b["evidence"][1:]
+    unmerged = score(DUP_GOLD, [perfect()[0], in_b])  # the two reports came out as two events
+    assert (unmerged.recall, unmerged.duplicate_groups_found, unmerged.duplicate_groups_merged) == (0.4, 1, 0)
+    assert score(GOLD, perfect()).duplicates_text() == "n/a"
+
+
+def test_merged_events_and_groups_agree_with_the_reference_scorer() -> None:
+    ref = reference_scorer()
+    outside = merged_meeting()
+    outside["evidence"].append({"doc_id": "x", "source": "/corpus/c.txt", "sentence": "Elsewhere.", "start": 0,
+                                "end": 10})
+    assert_agrees(ref, DUP_GOLD, [merged_meeting(), *perfect()[1:]])
+    assert_agrees(ref, DUP_GOLD, [outside, perfect()[0], perfect()[3]])
+    assert_agrees(ref, DUP_GOLD, [])
+
+
+def test_strict_precision_and_recall_need_the_gold_entities() -> None:
+    as_government = event("a-1", "CONSULT", actor("Ruritanian government", "RUR"), actor("the League"))
+    optional = event("a-4", "ACCUSE", actor("Freedonia", "FRE"), actor("Ruritania", "RUR"))
+    r = score(GOLD, [as_government, *perfect()[1:], optional])
+    assert (r.precision, r.recall) == (1.0, 1.0)
+    assert (r.strict_precision, r.strict_recall) == (0.8, 0.75)  # 4 of 5 matched, 3 of 4 required
+    assert score(GOLD, []).strict_precision is None
+
+
+# --- causes of misses and false positives -------------------------------------------------------------
+
+ZERO = {"misses": {"no trigger": 0, "actor missing": 0, "wrong actor": 0, "wrong type": 0},
+        "matched": {"wrong modality": 0, "wrong date": 0},
+        "false_positives": {"no gold event": 0, "wrong type": 0, "wrong actor": 0, "extra": 0}}
+
+
+def counts(**nonzero: int) -> dict[str, dict[str, int]]:
+    """ZERO with ``kind__cause_words=n`` set, e.g. ``misses__no_trigger=1``."""
+    out = copy.deepcopy(ZERO)
+    for key, n in nonzero.items():
+        kind, cause = key.split("__")
+        assert cause.replace("_", " ") in out[kind], key
+        out[kind][cause.replace("_", " ")] = n
+    return out
+
+
+@pytest.mark.parametrize(("fixture", "expected"), [
+    ("perfect", counts()),
+    ("no_trigger", counts(misses__no_trigger=1)),                                     # g1 not extracted
+    ("actor_missing", counts(misses__actor_missing=1, false_positives__wrong_actor=1)),  # g2 without target
+    ("wrong_actor", counts(misses__wrong_actor=1, false_positives__wrong_actor=1)),    # g3 to Freedonia
+    ("wrong_type", counts(misses__wrong_type=1, false_positives__wrong_type=1)),       # g4 as THREATEN
+    ("wrong_modality", counts(matched__wrong_modality=1)),                            # g1 planned
+    ("wrong_date", counts(matched__wrong_date=1)),                                    # g1 a week early
+    ("no_gold_event", counts(false_positives__no_gold_event=1)),                      # the weather
+    ("extra", counts(false_positives__extra=1)),                                      # AGREE beside g1
+])
+def test_each_error_gets_its_cause(fixture: str, expected: dict[str, dict[str, int]]) -> None:
+    gold = load_gold(FIXTURES / "causes" / "causes.gold.json")
+    r = score(gold, load_events(FIXTURES / "causes" / f"{fixture}.jsonl"))
+    assert r.explanation.counts == expected
+    assert sum(r.explanation.counts["misses"].values()) == len(r.misses)
+    assert sum(r.explanation.counts["false_positives"].values()) == len(r.false_positives)
+
+
+def test_cause_items_name_the_gold_and_the_predicted_event() -> None:
+    gold = load_gold(FIXTURES / "causes" / "causes.gold.json")
+    r = score(gold, load_events(FIXTURES / "causes" / "wrong_type.jsonl"))
+    sentence = "Freedonia accused Ruritania of smuggling."
+    assert r.explanation.items == [
+        {"kind": "misses", "cause": "wrong type", "doc": "ruritania.txt", "id": "g4",
+         "evidence": "Freedonia accused Ruritania",
+         "gold": {"id": "g4", "type": "ACCUSE", "source": "freedonia", "target": "ruritania"},
+         "predicted": {"type": "THREATEN", "source": "Freedonia", "target": "Ruritania", "sentence": sentence}},
+        {"kind": "false_positives", "cause": "wrong type", "doc": "ruritania.txt", "sentence": sentence,
+         "gold": {"id": "g4", "type": "ACCUSE", "source": "freedonia", "target": "ruritania"},
+         "predicted": {"type": "THREATEN", "source": "Freedonia", "target": "Ruritania", "sentence": sentence}},
+    ]
+    assert "explain" not in r.to_dict()
+    data = json.loads(json.dumps(r.to_dict(explain=True)))
+    assert data["explain"]["counts"]["misses"]["wrong type"] == 1 and len(data["explain"]["items"]) == 2
+    text = r.explanation.format_text()
+    assert "misses: wrong type: 1" in text and "false positives: extra: 0" in text
+    assert '[ruritania.txt] gold ACCUSE freedonia -> ruritania | predicted THREATEN Freedonia -> Ruritania' in text
+
+
+def test_one_extracted_event_cannot_explain_two_gold_events() -> None:
+    # a.txt's a-1 stated twice in one sentence (gold), one prediction: the second has no trigger
+    gold = copy.deepcopy(GOLD)
+    gold["documents"][0]["events"].append({**gold["documents"][0]["events"][0], "id": "a-1b"})
+    r = score(gold, perfect())
+    assert [m["id"] for m in r.misses] == ["a-1b"]
+    assert r.explanation.counts["misses"]["no trigger"] == 1
+
+
+def test_a_second_type_for_a_matched_statement_is_extra_not_wrong_type() -> None:
+    gold = load_gold(FIXTURES / "causes" / "causes.gold.json")
+    events = load_events(FIXTURES / "causes" / "perfect.jsonl")
+    second = {**events[3], "id": "p9", "type": "THREATEN"}  # g4 matched by ACCUSE already
+    assert score(gold, [*events, second]).explanation.counts == counts(false_positives__extra=1)
+    # without the ACCUSE, the THREATEN is the wrong type for the missed g4
+    assert score(gold, [*events[:3], second]).explanation.counts == counts(
+        misses__wrong_type=1, false_positives__wrong_type=1)
+
+
+# --- several gold files read as one ----------------------------------------------------------------
+
+def write_gold(path: Path, entities: dict[str, Any], *documents: dict[str, Any], **extra: Any) -> Path:
+    path.write_text(json.dumps({"entities": entities, "places": extra.pop("places", {}),
+                                "documents": list(documents), **extra}), encoding="utf-8")
+    return path
+
+
+def split_gold(tmp_path: Path) -> tuple[Path, Path]:
+    """GOLD as two files: a.txt with every entity, b.txt with the one it names (aliases reordered)."""
+    league = GOLD["entities"]["league"]
+    first = write_gold(tmp_path / "a.gold.json", GOLD["entities"], GOLD["documents"][0],
+                       places=GOLD["places"])
+    second = write_gold(tmp_path / "b.gold.json", {"league": {**league, "aliases": league["aliases"][::-1]}},
+                        GOLD["documents"][1], places={"Strelsau": {"country": "RUR", "lat": 0, "lon": 0}},
+                        duplicate_groups=[{"members": ["a-2", "b-1"]}])
+    return first, second
+
+
+def test_gold_files_merge_documents_entities_places_and_groups(tmp_path: Path) -> None:
+    merged = load_gold_files(split_gold(tmp_path))
+    assert merged["documents"] == GOLD["documents"]
+    assert merged["entities"] == GOLD["entities"]
+    assert merged["places"] == GOLD["places"]  # the first definition of a place is kept
+    assert merged["duplicate_groups"] == [{"members": ["a-2", "b-1"]}]
+    assert score(merged, perfect()).f1 == 1.0
+    assert load_gold_files([]) == {"entities": {}, "places": {}, "documents": [], "duplicate_groups": []}
+
+
+def test_gold_files_may_name_entities_another_file_defines(tmp_path: Path) -> None:
+    first, _ = split_gold(tmp_path)
+    bare = write_gold(tmp_path / "c.gold.json", {}, {**GOLD["documents"][1], "doc": "c.txt", "events": [
+        {**GOLD["documents"][1]["events"][0], "id": "c-1"}]})
+    assert [d["doc"] for d in load_gold_files([first, bare])["documents"]] == ["a.txt", "c.txt"]
+    with pytest.raises(GoldFormatError, match=r"c\.gold\.json: documents\[0\]\.events\[0\]\.source: unknown entity"):
+        load_gold_files([bare])
+
+
+def test_an_entity_defined_differently_in_two_files_is_an_error_naming_both(tmp_path: Path) -> None:
+    first, second = split_gold(tmp_path)
+    league = GOLD["entities"]["league"]
+    write_gold(second, {"league": {**league, "country": "RUR"}}, GOLD["documents"][1])
+    with pytest.raises(GoldFormatError, match=rf"^{second}: entities\.league: defined differently in {first}$"):
+        load_gold_files([first, second])
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda d: d, r"document 'b\.txt' is annotated in .*a\.gold\.json too"),
+    (lambda d: {**d, "doc": "c.txt"}, r"event id 'b-1' is used in .*a\.gold\.json too"),
+])
+def test_a_document_or_event_id_in_two_files_is_an_error(tmp_path: Path, change: Any, message: str) -> None:
+    first = write_gold(tmp_path / "a.gold.json", GOLD["entities"], *GOLD["documents"])
+    second = write_gold(tmp_path / "b.gold.json", {}, change(GOLD["documents"][1]))
+    with pytest.raises(GoldFormatError, match=f"^{second}: {message}"):
+        load_gold_files([first, second])
+
+
+def test_duplicate_groups_must_name_gold_events(tmp_path: Path) -> None:
+    first, second = split_gold(tmp_path)
+    write_gold(second, {}, GOLD["documents"][1], duplicate_groups=[{"members": ["a-2", "zz"]}])
+    with pytest.raises(GoldFormatError, match=r"duplicate_groups\[0\]: unknown event 'zz'"):
+        load_gold_files([first, second])
+    with pytest.raises(GoldFormatError, match=r"duplicate_groups\[0\]: needs 'members'"):
+        load_gold(write_gold(tmp_path / "c.gold.json", {}, duplicate_groups=[{"ids": []}]))
+
+
+# --- scoring corpora: dev and test parts -------------------------------------------------------------
+
+def test_a_part_without_gold_is_noted_not_scored(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = evaluate_part("test", [CorpusFolder(tmp_path / "empty"), CorpusFolder(tmp_path / "missing")], tmp_path)
+    assert result.report is None and result.gold_files == []
+    assert result.notes == [f"{tmp_path / 'empty'}: no gold (*.gold.json) yet",
+                            f"{tmp_path / 'missing'}: no such folder yet", "test: not scored (no gold yet)"]
+    assert result.to_dict(explain=True)["figures"] is None
+    rows = corpus_table({"test": result}, explain=True)
+    assert {row[1] for row in rows} == {"—"} and rows[-1][0] == "false positives: extra"
+
+
+def test_the_bundled_corpora_are_package_data() -> None:
+    parts = bundled_corpora()
+    sample, dev = parts["dev"]
+    assert sample.gold_files() and sample.gold_files()[0].name == "sample.gold.json"
+    assert len(sample.articles()) >= 20
+    assert (dev.path.parts[-2:], parts["test"][0].path.parts[-2:]) == (("corpus", "dev"), ("corpus", "test"))
+    assert all(g.name.endswith(".gold.json") for g in dev.gold_files())
+
+
+def newsgraph(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "newsgraph.cli", "evaluate", *map(str, args)],
+                          capture_output=True, text=True, encoding="utf-8", timeout=300)
+
+
+def test_evaluate_without_gold_ingests_and_scores_dev_and_test_side_by_side(tmp_path: Path) -> None:
+    corpus = FIXTURES / "corpus"  # two reports of one meeting (dev, gold in two files); an aid pledge (test)
+    done = newsgraph("--dev", corpus / "dev", "--test", corpus / "test", "--json", "--explain")
+    assert done.returncode == 0, done.stderr
+    parts = json.loads(done.stdout)
+    dev, test = parts["dev"], parts["test"]
+    assert list(parts) == ["dev", "test"]
+    assert [Path(g).name for g in dev["gold_files"]] == ["arusha_summit.gold.json", "ruto_hassan_arusha.gold.json"]
+    assert (dev["articles"], dev["documents"], dev["scored"], dev["notes"]) == (2, 2, True, [])  # README skipped
+    assert (test["articles"], test["documents"]) == (1, 1)
+    assert test["notes"] == ["test: 1 gold document(s) without their article, not scored: not_yet_written.txt"]
+    for part in (dev, test):
+        figures = part["figures"]
+        assert figures["events_predicted"] > 0 and 0 < figures["recall"] <= 1 and 0 < figures["precision"] <= 1
+        assert set(part["explain"]["counts"]) == {"misses", "matched", "false_positives"}
+    assert dev["figures"]["duplicate_groups"] == 2 and test["figures"]["duplicate_groups"] == 0
+    # the meeting is found in both articles (two reports of one happening)
+    assert dev["figures"]["duplicate_groups_found"] >= 1
+
+    (tmp_path / "empty").mkdir()
+    done = newsgraph("--dev", corpus / "dev", "--test", tmp_path / "empty", "--explain")
+    assert done.returncode == 0, done.stderr
+    table = {line.split("│")[1].strip(): [c.strip() for c in line.split("│")[2:-1]]
+             for line in done.stdout.splitlines() if line.count("│") == 4}
+    assert table["precision"] == [str(dev["figures"]["precision"]), "—"]
+    assert table["duplicate sets merged"][1] == "—"
+    found = dev["figures"]["duplicate_groups_found"]
+    assert table["duplicate sets merged"][0] == f"{dev['figures']['duplicate_groups_merged']} of 2 (found {found})"
+    assert table["misses: no trigger"][1] == "—" and "false positives: extra" in table
+    assert {"F1", "strict actor precision", "strict actor recall", "date accuracy", "modality accuracy",
+            "place accuracy", "quantity accuracy"} <= set(table)
+    assert f"{tmp_path / 'empty'}: no gold (*.gold.json) yet" in done.stdout
+
+
+def test_evaluate_without_gold_refuses_a_store(tmp_path: Path) -> None:
+    done = newsgraph("--db", tmp_path / "x.db")
+    assert done.returncode == 2 and "--db" in done.stderr and "Traceback" not in done.stderr
+    assert not (tmp_path / "x.db").exists()

@@ -340,35 +340,94 @@ def export(
 
 @app.command()
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="Gold annotations (the seeds.gold.json format)")],
+    gold: Annotated[Path | None, typer.Argument(
+        help="Gold annotations (the seeds.gold.json format) to score the store against; without it, the "
+             "bundled dev and test corpora are ingested into temporary stores and scored side by side")] = None,
     db: DbOption = None,  # type: ignore[assignment]
     as_json: Annotated[bool, typer.Option("--json")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Sort each missed gold event and each false "
+                                          "positive into one cause and count them (and matched events "
+                                          "with a wrong modality or date)")] = False,
+    dev: Annotated[list[Path] | None, typer.Option(
+        "--dev", help="Without GOLD: a folder of articles and *.gold.json files to use as the dev part "
+                      "instead of the bundled sample + corpus/dev (repeatable)")] = None,
+    test: Annotated[list[Path] | None, typer.Option(
+        "--test", help="Without GOLD: a folder to use as the test part instead of the bundled "
+                       "corpus/test (repeatable)")] = None,
 ) -> None:
     """Score the store against hand-made gold: events (P/R/F1, accuracies, misses, false positives),
-    relations (P/R/F1), and how far merging reduced reports to events."""
+    relations (P/R/F1), and how far merging reduced reports to events. Without GOLD: ingest the
+    bundled corpora (dev, and the frozen test part) and print both parts' figures side by side."""
     from newsgraph import evaluate as ev
     from newsgraph import query
 
+    if gold is None:
+        if db is not None:
+            raise typer.BadParameter("scores a store against GOLD: give a gold file, or drop --db to score "
+                                     "the bundled corpora", param_hint="--db")
+        _evaluate_corpora(dev, test, as_json, explain)
+        return
+    if dev or test:
+        raise typer.BadParameter("--dev and --test choose the corpora scored without GOLD",
+                                 param_hint="--dev/--test")
     gold_data = ev.load_gold(gold)
     with _open_existing(_db(db)) as store:
         q = query.Query(store)
         # The gold annotates each article's statements: score the reports, not the merged events.
         rows = q.events(limit=None, reports=True, order="document")
+        merged = q.events(limit=None, order="document") if gold_data.get("duplicate_groups") else []
         relations = q.relations()
         counts = q.stats()
     report = ev.score(gold_data, rows)
+    if merged:  # a duplicate group is merged when one happening (not one report) matched its members
+        groups = ev.score(gold_data, merged)
+        report.duplicate_groups_found = groups.duplicate_groups_found
+        report.duplicate_groups_merged = groups.duplicate_groups_merged
     rel = ev.score_relations(gold_data, relations)
     graph = {k: counts[k] for k in ("documents", "reports", "events", "actor_keys", "entities",
                                     "relation_statements", "relations")}
     if as_json:
-        print(json.dumps({**report.to_dict(), "relations": rel.to_dict(), "graph": graph}, ensure_ascii=False))
+        print(json.dumps({**report.to_dict(explain), "relations": rel.to_dict(), "graph": graph},
+                         ensure_ascii=False))
         return
     report.render(out)
+    if explain:
+        out.print("\n[bold]causes[/bold]")
+        out.print(safe(report.explanation.format_text()))
     out.print("\nrelations (lenient: country-or-organisation ends; strict: gold entities)")
     out.print(safe(rel.format_text()))
     out.print(safe(f"\ngraph: {graph['reports']} reports merged into {graph['events']} events;"
                    f" {graph['actor_keys']} actor names resolved into {graph['entities']} entities;"
                    f" {graph['relation_statements']} relation statements into {graph['relations']} relations"))
+
+
+def _evaluate_corpora(dev: list[Path] | None, test: list[Path] | None, as_json: bool, explain: bool) -> None:
+    """`evaluate` without GOLD: the dev and test parts, each ingested and scored, side by side."""
+    from newsgraph import evaluate as ev
+
+    parts = ev.bundled_corpora()
+    for name, given in (("dev", dev), ("test", test)):
+        if given:
+            for folder in given:
+                if not folder.is_dir():
+                    raise typer.BadParameter(f"{folder}: no such folder", param_hint=f"--{name}")
+            parts[name] = [ev.CorpusFolder(folder) for folder in given]
+    with Progress(TextColumn("ingesting {task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal) as progress:
+        tasks = {name: progress.add_task(name, total=None) for name in parts}
+        results = ev.evaluate_corpora(parts, on_progress=lambda name, n: progress.advance(tasks[name], n))
+    if as_json:
+        print(json.dumps({name: r.to_dict(explain) for name, r in results.items()}, ensure_ascii=False))
+        return
+    table = Table("measure", *results, title="evaluation: dev and test parts")
+    for row in ev.corpus_table(results, explain):
+        table.add_row(*(safe(cell) for cell in row))
+    out.print(table)
+    for name, r in results.items():
+        folders = ", ".join(r.folders)
+        out.print(safe(f"{name}: {folders}; gold: {', '.join(Path(g).name for g in r.gold_files) or 'none'}"))
+        for note in r.notes:
+            out.print(safe(f"  note: {note}"))
 
 
 sanctions_app = typer.Typer(help="Sanctions lists: load them, and see which entities they flag.",

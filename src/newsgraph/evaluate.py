@@ -5,14 +5,27 @@ gold event when its sentence contains the gold evidence string, its type is one 
 and its source and target agree at country-or-organisation level (either order for symmetric
 types). Precision and recall come from that match; actor (entity level), date, modality, quantity
 and place accuracy are measured on the matched required events. Events are the dicts of the JSONL
-export. Figures agree with the reference scorer (``../shared/tools/score.py``).
+export. An event merged across articles is scored once in each article it has evidence from, as
+that article reports it; where the gold lists ``duplicate_groups`` (gold event ids that are one
+happening), the report says how many came out as one exported event. Figures agree with the
+reference scorer (``../shared/tools/score.py``).
+
+:func:`score` also explains the errors (:class:`Explanation`): each missed required gold event and
+each false positive gets one :class:`Cause`, and matched events with a wrong modality or date are
+counted. :func:`evaluate_corpora` ingests the bundled dev and test corpora (or given folders) with
+the real pipeline and scores each.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import tempfile
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from functools import partial
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -38,16 +51,77 @@ def _norm(text: object) -> str:
 
 def load_gold(path: Path) -> Json:
     """Read a gold file and check its shape; GoldFormatError("<path>: <what is wrong>") if bad."""
+    data = _read_json(path)
+    problem = _gold_problem(data) or _groups_problem(data)
+    if problem:
+        raise GoldFormatError(f"{path}: {problem}")
+    return data
+
+
+def load_gold_files(paths: Iterable[Path]) -> Json:
+    """Several gold files read as one: documents and ``duplicate_groups`` concatenated, entities
+    and places unioned (an event may name an entity another file defines).
+
+    GoldFormatError names the file when it is malformed, when it defines an entity id another file
+    defined differently (alias order aside), or when it repeats a document or an event id of another
+    file. A place defined twice keeps its first definition (places are not scored).
+    """
+    files = [(Path(p), _read_json(Path(p))) for p in paths]
+    merged: Json = {"entities": {}, "places": {}, "documents": [], "duplicate_groups": []}
+    defined_in: dict[str, Path] = {}
+    for path, data in files:
+        if not isinstance(data, dict) or not isinstance(data.get("entities"), dict):
+            raise GoldFormatError(f"{path}: {_gold_problem(data)}")
+        for gid, ent in data["entities"].items():
+            if gid in merged["entities"] and _entity_key(merged["entities"][gid]) != _entity_key(ent):
+                raise GoldFormatError(f"{path}: entities.{gid}: defined differently in {defined_in[gid]}")
+            merged["entities"].setdefault(gid, ent)
+            defined_in.setdefault(gid, path)
+        places = data.get("places") or {}
+        if not isinstance(places, dict):
+            raise GoldFormatError(f"{path}: 'places' must be an object of name -> place")
+        for name, place in places.items():
+            merged["places"].setdefault(name, place)
+    doc_in: dict[str, Path] = {}
+    event_in: dict[str, Path] = {}
+    for path, data in files:
+        problem = _gold_problem({**data, "entities": merged["entities"]})
+        if problem:
+            raise GoldFormatError(f"{path}: {problem}")
+        groups = data.get("duplicate_groups") or []
+        if not isinstance(groups, list):
+            raise GoldFormatError(f"{path}: 'duplicate_groups' must be a list")
+        for doc in data["documents"]:
+            if doc["doc"] in doc_in:
+                raise GoldFormatError(f"{path}: document {doc['doc']!r} is annotated in {doc_in[doc['doc']]} too")
+            doc_in[doc["doc"]] = path
+            for ev in doc["events"]:
+                if ev["id"] in event_in:
+                    raise GoldFormatError(f"{path}: event id {ev['id']!r} is used in {event_in[ev['id']]} too")
+                event_in[ev["id"]] = path
+        merged["documents"] += data["documents"]
+        merged["duplicate_groups"] += groups
+    problem = _groups_problem(merged)
+    if problem:
+        raise GoldFormatError(f"{', '.join(str(p) for p, _ in files)}: {problem}")
+    return merged
+
+
+def _read_json(path: Path) -> Any:
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return json.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as e:
         raise GoldFormatError(f"{path}: cannot read: {e.strerror or e}") from e
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
         raise GoldFormatError(f"{path}: not valid JSON: {e}") from e
-    problem = _gold_problem(data)
-    if problem:
-        raise GoldFormatError(f"{path}: {problem}")
-    return data
+
+
+def _entity_key(ent: Any) -> Any:
+    """An entity definition compared across files: aliases as a set."""
+    if not isinstance(ent, dict):
+        return ent
+    aliases = ent.get("aliases") or []
+    return {**ent, "aliases": sorted(set(aliases)) if isinstance(aliases, list) else aliases}
 
 
 def load_events(path: Path) -> list[Json]:
@@ -122,6 +196,25 @@ def _gold_problem(data: Any) -> str | None:
             for k in ("source", "target"):
                 if rel[k] not in ents:
                     return f"{where}.relations[{j}].{k}: unknown entity {rel[k]!r}"
+    return None
+
+
+def _groups_problem(data: Json) -> str | None:
+    """What is wrong with the ``duplicate_groups`` of a valid gold dict (each group: ``members``, the
+    ids of gold events that report one happening); None when fine or absent."""
+    groups = data.get("duplicate_groups")
+    if groups is None:
+        return None
+    if not isinstance(groups, list):
+        return "'duplicate_groups' must be a list"
+    ids = {ev["id"] for d in data["documents"] for ev in d["events"]}
+    for i, grp in enumerate(groups):
+        members = grp.get("members") if isinstance(grp, dict) else None
+        if not isinstance(members, list) or not all(isinstance(m, str) for m in members):
+            return f"duplicate_groups[{i}]: needs 'members', a list of gold event ids"
+        unknown = [m for m in members if m not in ids]
+        if unknown:
+            return f"duplicate_groups[{i}]: unknown event {unknown[0]!r}"
     return None
 
 
@@ -206,6 +299,22 @@ def document_of(record: Json, doc_names: list[str]) -> str | None:
     return None
 
 
+def per_document(events: list[Json], doc_names: list[str]) -> list[Json]:
+    """An event merged across articles, as each gold document reports it: one copy per gold document
+    its evidence comes from, holding that document's evidence (evidence outside the gold dropped).
+    Events with evidence from at most one document are kept as they are."""
+    out = []
+    for ev in events:
+        groups: dict[str | None, list[Json]] = {}
+        for e in ev.get("evidence") or []:
+            groups.setdefault(document_of({"evidence": [e]}, doc_names), []).append(e)
+        if len(groups) <= 1:
+            out.append(ev)
+        else:
+            out += [dict(ev, evidence=evs) for doc, evs in groups.items() if doc]
+    return out
+
+
 # --- matching ------------------------------------------------------------------------------------
 
 def _types(gold_event: Json) -> set[str]:
@@ -263,6 +372,135 @@ def _match(gold_events: list[Json], preds: list[Json], index: GoldIndex,
     return used
 
 
+# --- why an event was missed or found wrongly ----------------------------------------------------
+
+class Cause(StrEnum):
+    """Why a gold event was missed, a false positive was extracted, or a matched event is off.
+
+    "In the sentence" means: a predicted event whose evidence sentence (in that document) contains
+    the gold evidence string, the relation matching uses. Predictions already credited to another
+    gold event are not candidates: one extracted event cannot state two gold events.
+
+    A missed required gold event gets the first cause of :data:`MISS_CAUSES` that applies:
+
+    - ``no trigger``: no free predicted event in the sentence at all;
+    - ``actor missing``: one with an acceptable type, but a null source or target;
+    - ``wrong actor``: one with an acceptable type and both actors, disagreeing at
+      country-or-organisation level;
+    - ``wrong type``: events in the sentence, none of an acceptable type.
+
+    A matched required event counts under each of :data:`MATCH_CAUSES` that applies: ``wrong
+    modality`` (the modality differs from the gold one), ``wrong date`` (the gold has a ``date_iso``
+    the predicted date does not start with). Matched events are not errors of precision or recall.
+
+    A false positive gets the first cause of :data:`FALSE_POSITIVE_CAUSES` that applies:
+
+    - ``no gold event``: its sentence holds no gold event at all (a spurious trigger);
+    - ``wrong type``: an unmatched gold event in the sentence has the same actors (as the match
+      counts them) but other types;
+    - ``wrong actor``: an unmatched gold event in the sentence has an acceptable type but other actors;
+    - ``extra``: any other case, typically an additional event in a sentence whose gold events are
+      already matched (a second trigger, or a second reading of the same statement).
+    """
+
+    NO_TRIGGER = "no trigger"
+    ACTOR_MISSING = "actor missing"
+    WRONG_ACTOR = "wrong actor"
+    WRONG_TYPE = "wrong type"
+    WRONG_MODALITY = "wrong modality"
+    WRONG_DATE = "wrong date"
+    NO_GOLD_EVENT = "no gold event"
+    EXTRA = "extra"
+
+
+MISS_CAUSES = (Cause.NO_TRIGGER, Cause.ACTOR_MISSING, Cause.WRONG_ACTOR, Cause.WRONG_TYPE)  # checked in this order
+MATCH_CAUSES = (Cause.WRONG_MODALITY, Cause.WRONG_DATE)
+FALSE_POSITIVE_CAUSES = (Cause.NO_GOLD_EVENT, Cause.WRONG_TYPE, Cause.WRONG_ACTOR, Cause.EXTRA)  # in this order
+EXPLAIN_KINDS = (("misses", MISS_CAUSES), ("matched", MATCH_CAUSES), ("false_positives", FALSE_POSITIVE_CAUSES))
+
+
+@dataclass
+class Explanation:
+    """Counts per cause for each kind (``misses``, ``matched``, ``false_positives``; every cause of
+    the kind present, zero or more) and the items behind them, in document order."""
+
+    counts: dict[str, dict[str, int]] = field(default_factory=lambda: {
+        kind: {str(c): 0 for c in causes} for kind, causes in EXPLAIN_KINDS})
+    items: list[Json] = field(default_factory=list)
+
+    def add(self, kind: str, cause: Cause, item: Json) -> None:
+        self.counts[kind][str(cause)] += 1
+        self.items.append({"kind": kind, "cause": str(cause), **item})
+
+    def to_dict(self) -> Json:
+        return {"counts": {k: dict(v) for k, v in self.counts.items()}, "items": list(self.items)}
+
+    def rows(self) -> list[tuple[str, str, int]]:
+        """(kind, cause, count) in the order causes are documented."""
+        return [(kind, str(c), self.counts[kind][str(c)]) for kind, causes in EXPLAIN_KINDS for c in causes]
+
+    def format_text(self) -> str:
+        """Counts per cause, then each item under its kind and cause."""
+        out = []
+        for kind, cause, n in self.rows():
+            out.append(f"{kind.replace('_', ' ')}: {cause}: {n}")
+            out += [f"  {_item_text(i)}" for i in self.items if i["kind"] == kind and i["cause"] == cause]
+        return "\n".join(out)
+
+
+def _item_text(item: Json) -> str:
+    def side(x: Json | None) -> str:
+        if not x:
+            return "-"
+        extra = "".join(f" {k}={x[k]}" for k in ("modality", "date_iso", "date") if k in x)
+        return f"{_type_text(x['type'])} {x.get('source') or '-'} -> {x.get('target') or '-'}{extra}"
+
+    said = item.get("evidence") or item.get("sentence")
+    return f"[{item['doc']}] gold {side(item.get('gold'))} | predicted {side(item.get('predicted'))}: \"{said}\""
+
+
+def _gold_side(g: Json) -> Json:
+    return {"id": g["id"], "type": g["type"], "source": g.get("source"), "target": g.get("target")}
+
+
+def _predicted_side(p: Json) -> Json:
+    evidence = p.get("evidence") or [{}]
+    return {"type": p.get("type"), "source": (p.get("source") or {}).get("name"),
+            "target": (p.get("target") or {}).get("name"), "sentence": evidence[0].get("sentence")}
+
+
+def _miss_cause(g: Json, free: list[Json], index: GoldIndex,
+                symmetric: frozenset[str]) -> tuple[Cause, Json | None]:
+    """Why required gold event ``g`` was missed, and the prediction that says so (see Cause)."""
+    said = [p for p in free if _states(p, g["evidence"])]
+    if not said:
+        return Cause.NO_TRIGGER, None
+    typed = [p for p in said if p.get("type") in _types(g)]
+    for p in typed:
+        if not p.get("source") or not p.get("target"):
+            return Cause.ACTOR_MISSING, p
+    if typed:  # an acceptable type with agreeing actors would have matched
+        return Cause.WRONG_ACTOR, typed[0]
+    return Cause.WRONG_TYPE, said[0]
+
+
+def _false_positive_cause(p: Json, golds: list[Json], matched: set[str], index: GoldIndex,
+                          symmetric: frozenset[str]) -> tuple[Cause, Json | None]:
+    """Why prediction ``p`` matched no gold event, and the gold event that says so (see Cause)."""
+    here = [g for g in golds if _states(p, g["evidence"])]
+    if not here:
+        return Cause.NO_GOLD_EVENT, None
+    open_ = [g for g in here if g["id"] not in matched]
+    for g in open_:
+        if p.get("type") not in _types(g) and _actors_agree(index, g, p, symmetric, strict=False):
+            return Cause.WRONG_TYPE, g
+    for g in open_:
+        if p.get("type") in _types(g):
+            return Cause.WRONG_ACTOR, g
+    fits = [g for g in here if p.get("type") in _types(g) and _actors_agree(index, g, p, symmetric, strict=False)]
+    return Cause.EXTRA, (fits or here)[0]
+
+
 # --- the report ----------------------------------------------------------------------------------
 
 @dataclass
@@ -314,17 +552,45 @@ class EvalReport:
     false_positives: list[Json] = field(default_factory=list)
     documents: list[DocumentCounts] = field(default_factory=list)
     events_outside_gold: int = 0  # events whose evidence names no gold document: not scored
+    # Event P/R when the matched actors must also be the gold entities (entity level, not country).
+    strict_precision: float | None = None
+    strict_recall: float | None = None
+    # The gold's duplicate_groups: how many there are, how many had two or more members matched, and
+    # how many of those were matched by one exported event (merged across articles).
+    duplicate_groups: int = 0
+    duplicate_groups_found: int = 0
+    duplicate_groups_merged: int = 0
+    explanation: Explanation = field(default_factory=Explanation)
 
-    FIGURES = ("events_predicted", "precision", "recall", "f1", "actor_entity_accuracy", "actor_recall",
-               "date_accuracy", "modality_accuracy", "quantity_accuracy", "place_accuracy")
+    FIGURES = ("events_predicted", "precision", "recall", "f1", "strict_precision", "strict_recall",
+               "actor_entity_accuracy", "actor_recall", "date_accuracy", "modality_accuracy",
+               "quantity_accuracy", "place_accuracy")
 
-    def to_dict(self) -> Json:
-        return asdict(self)
+    def to_dict(self, explain: bool = False) -> Json:
+        """Figures, errors and per-document counts; ``explain`` adds the causes (``explain``)."""
+        data = asdict(self)
+        del data["explanation"]
+        if explain:
+            data["explain"] = self.explanation.to_dict()
+        return data
+
+    def figures(self) -> Json:
+        """The headline figures alone (no lists), duplicate groups included."""
+        return {k: getattr(self, k) for k in (*self.FIGURES, "events_outside_gold", "duplicate_groups",
+                                              "duplicate_groups_found", "duplicate_groups_merged")}
+
+    def duplicates_text(self) -> str:
+        """"x of y" duplicate groups merged (found: with two or more members matched); n/a if none."""
+        if not self.duplicate_groups:
+            return "n/a"
+        return f"{self.duplicate_groups_merged} of {self.duplicate_groups} (found {self.duplicate_groups_found})"
 
     def _figure_rows(self) -> list[tuple[str, str]]:
         rows = [(k.replace("_", " "), "n/a" if getattr(self, k) is None else str(getattr(self, k)))
                 for k in self.FIGURES]
         rows.append(("events outside gold", str(self.events_outside_gold)))
+        if self.duplicate_groups:
+            rows.append(("duplicate sets merged", self.duplicates_text()))
         return rows
 
     def _miss_lines(self) -> list[str]:
@@ -369,13 +635,13 @@ def _type_text(t: str | list[str]) -> str:
 # --- scoring -------------------------------------------------------------------------------------
 
 def score(gold: Json, events: list[Json]) -> EvalReport:
-    """Score exported events against a gold dict (as returned by load_gold)."""
+    """Score exported events against a gold dict (as returned by load_gold), explaining the errors."""
     index = GoldIndex(gold["entities"])
     symmetric = frozenset(n for n, t in ontology.event_types().items() if t.symmetric)
     names = [d["doc"] for d in gold["documents"]]
     by_doc: dict[str, list[Json]] = {n: [] for n in names}
     outside = 0
-    for ev in events:
+    for ev in per_document(events, names):
         doc = document_of(ev, names)
         if doc is None:
             outside += 1
@@ -384,38 +650,60 @@ def score(gold: Json, events: list[Json]) -> EvalReport:
 
     matched, found = Ratio(), Ratio()  # matched / predicted, found / required
     strict, dates, modality, quantities, places, actors = Ratio(), Ratio(), Ratio(), Ratio(), Ratio(), Ratio()
+    strict_matched = 0  # matched events (required or not) whose actors are the gold entities
     misses: list[Json] = []
     false_pos: list[Json] = []
     counts: list[DocumentCounts] = []
+    matched_id: dict[str, Any] = {}  # gold event id -> id of the exported event that matched it
+    why = Explanation()
     for d in gold["documents"]:
         preds = by_doc[d["doc"]]
         hits = _match(d["events"], preds, index, symmetric)
+        taken = set(hits.values())
+        free = [p for i, p in enumerate(preds) if i not in taken]
         c = DocumentCounts(d["doc"], predicted=len(preds), matched=len(hits))
         for g in d["events"]:
+            i = hits.get(g["id"])
+            entity_level = i is not None and _actors_agree(index, g, preds[i], symmetric, strict=True)
+            strict_matched += entity_level
+            if i is not None:
+                matched_id[g["id"]] = preds[i].get("id")
             if not g.get("required", True):
                 continue
-            i = hits.get(g["id"])
             c.required += 1
             c.found += i is not None
             if i is None:
                 misses.append({"doc": d["doc"], "id": g["id"], "type": g["type"], "evidence": g["evidence"]})
+                cause, near = _miss_cause(g, free, index, symmetric)
+                why.add("misses", cause, {"doc": d["doc"], "id": g["id"], "evidence": g["evidence"],
+                                          "gold": _gold_side(g), "predicted": near and _predicted_side(near)})
                 continue
             p = preds[i]
-            strict.add(_actors_agree(index, g, p, symmetric, strict=True))
+            strict.add(entity_level)
+            item = {"doc": d["doc"], "id": g["id"], "evidence": g["evidence"]}
             if g.get("date_iso"):
                 value = str((p.get("date") or {}).get("value") or "")
-                dates.add(bool(value) and value.startswith(g["date_iso"].split("/")[0]))
+                dates.add(ok := bool(value) and value.startswith(g["date_iso"].split("/")[0]))
+                if not ok:
+                    why.add("matched", Cause.WRONG_DATE, {
+                        **item, "gold": {**_gold_side(g), "date_iso": g["date_iso"]},
+                        "predicted": {**_predicted_side(p), "date": (p.get("date") or {}).get("value")}})
             if "modality" in g:
                 modality.add(p.get("modality") == g["modality"])
+                if p.get("modality") != g["modality"]:
+                    why.add("matched", Cause.WRONG_MODALITY, {
+                        **item, "gold": {**_gold_side(g), "modality": g["modality"]},
+                        "predicted": {**_predicted_side(p), "modality": p.get("modality")}})
             for q in g.get("quantities") or []:
                 quantities.add(_quantity_found(q, p.get("quantities") or []))
             if g.get("location"):
                 places.add(_norm(g["location"])[:5] in _norm((p.get("place") or {}).get("name")))
-        taken = set(hits.values())
-        for i, p in enumerate(preds):
-            if i not in taken:
-                false_pos.append(_false_positive(d["doc"], p))
-        c.false_positives = len(preds) - len(taken)
+        for p in free:
+            false_pos.append(_false_positive(d["doc"], p))
+            cause, near = _false_positive_cause(p, d["events"], set(hits), index, symmetric)
+            why.add("false_positives", cause, {"doc": d["doc"], "sentence": _predicted_side(p)["sentence"],
+                                               "gold": near and _gold_side(near), "predicted": _predicted_side(p)})
+        c.false_positives = len(free)
         _count_actor_recall(d, preds, index, actors)
         matched.hits += c.matched
         matched.total += c.predicted
@@ -423,6 +711,14 @@ def score(gold: Json, events: list[Json]) -> EvalReport:
         found.total += c.required
         counts.append(c)
 
+    groups = gold.get("duplicate_groups") or []
+    found_groups = merged_groups = 0
+    for grp in groups:
+        ids = [matched_id[m] for m in grp["members"] if m in matched_id]
+        if len(ids) >= 2:
+            found_groups += 1
+            merged_groups += len(set(ids)) == 1
+    strict_p = Ratio(strict_matched, matched.total).value
     return EvalReport(
         events_predicted=matched.total, precision=matched.value, recall=found.value,
         f1=f1_score(matched.value, found.value),
@@ -430,6 +726,9 @@ def score(gold: Json, events: list[Json]) -> EvalReport:
         date_accuracy=dates.value, modality_accuracy=modality.value,
         quantity_accuracy=quantities.value, place_accuracy=places.value,
         misses=misses, false_positives=false_pos, documents=counts, events_outside_gold=outside,
+        strict_precision=strict_p, strict_recall=Ratio(strict.hits, found.total).value,
+        duplicate_groups=len(groups), duplicate_groups_found=found_groups, duplicate_groups_merged=merged_groups,
+        explanation=why,
     )
 
 
@@ -613,3 +912,158 @@ def _relation_row(doc: str, p: Json) -> Json:
     evidence = [e for e in p.get("evidence") or [] if document_of({"evidence": [e]}, [doc])] or [{}]
     return {"doc": doc, "source": (p.get("source") or {}).get("name"), "relation": p.get("relation"),
             "target": (p.get("target") or {}).get("name"), "sentence": evidence[0].get("sentence")}
+
+
+# --- the bundled corpora: dev and the frozen test part ---------------------------------------------
+
+PARTS = ("dev", "test")
+GOLD_GLOB = "*.gold.json"
+
+
+@dataclass
+class CorpusFolder:
+    """A folder of articles and the gold that annotates them: ``gold`` files, or, when None, every
+    ``*.gold.json`` in the folder at the time it is scored (annotators add them as they go)."""
+
+    path: Path
+    gold: list[Path] | None = None
+
+    def gold_files(self) -> list[Path]:
+        if self.gold is not None:
+            return [g for g in self.gold if g.is_file()]
+        return sorted(self.path.glob(GOLD_GLOB)) if self.path.is_dir() else []
+
+    def articles(self) -> list[Path]:
+        """The files ``newsgraph ingest FOLDER`` reads, but the folder's README (not an article)."""
+        from newsgraph.ingest import iter_paths
+
+        if not self.path.is_dir():
+            return []
+        return [p for p in iter_paths([str(self.path)]) if not p.name.upper().startswith("README")]
+
+
+def _package_data(*parts: str) -> Path:
+    """A folder or file of the package's data (importlib.resources; installed packages are files)."""
+    return Path(str(resources.files("newsgraph").joinpath("data", *parts)))
+
+
+def bundled_corpora() -> dict[str, list[CorpusFolder]]:
+    """``dev``: the sample articles (``data/sample/``, gold ``data/sample.gold.json``) and
+    ``data/corpus/dev/``; ``test``: ``data/corpus/test/``, the frozen test part. The corpus folders'
+    gold is every ``*.gold.json`` in them."""
+    return {"dev": [CorpusFolder(_package_data("sample"), [_package_data("sample.gold.json")]),
+                    CorpusFolder(_package_data("corpus", "dev"))],
+            "test": [CorpusFolder(_package_data("corpus", "test"))]}
+
+
+@dataclass
+class PartResult:
+    """One part (dev or test) ingested into its own store and scored; ``report`` is None when the
+    part has no gold yet (``notes`` say why)."""
+
+    name: str
+    folders: list[str]
+    gold_files: list[str]
+    articles: int = 0
+    documents: int = 0  # gold documents scored
+    report: EvalReport | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self, explain: bool = False) -> Json:
+        data: Json = {"folders": self.folders, "gold_files": self.gold_files, "articles": self.articles,
+                      "documents": self.documents, "scored": self.report is not None,
+                      "figures": self.report.figures() if self.report else None, "notes": self.notes}
+        if explain:
+            data["explain"] = self.report.explanation.to_dict() if self.report else None
+        return data
+
+
+def evaluate_part(name: str, folders: list[CorpusFolder], workdir: Path,
+                  on_progress: Callable[[int], None] | None = None) -> PartResult:
+    """Ingest a part's articles into a fresh store under ``workdir`` with the real pipeline (what
+    ``newsgraph ingest`` runs), export its events as ``export --format jsonl`` does (one per
+    happening, merged across articles) and score them against the part's gold, merged
+    (:func:`load_gold_files`). A folder without gold is noted, not an error; so is a gold document
+    whose article is not in the folders (it is left out of the score, not counted as all misses)."""
+    from newsgraph import pipeline
+    from newsgraph.export.writer import rows
+    from newsgraph.query import Query
+    from newsgraph.store import Store
+
+    result = PartResult(name, [str(f.path) for f in folders], [])
+    gold_files: list[Path] = []
+    for f in folders:
+        found = f.gold_files()
+        if not f.path.is_dir():
+            result.notes.append(f"{f.path}: no such folder yet")
+        elif not found:
+            result.notes.append(f"{f.path}: no gold ({GOLD_GLOB}) yet")
+        gold_files += found
+    result.gold_files = [str(g) for g in gold_files]
+    if not gold_files:
+        result.notes.append(f"{name}: not scored (no gold yet)")
+        return result
+    gold = load_gold_files(gold_files)
+    articles = [a for f in folders for a in f.articles()]
+    result.articles = len(articles)
+    sources = [str(a) for a in articles]
+    present = [d for d in gold["documents"] if any(s.endswith(d["doc"]) or d["doc"] in s for s in sources)]
+    absent = [d["doc"] for d in gold["documents"] if d not in present]
+    if absent:
+        result.notes.append(f"{name}: {len(absent)} gold document(s) without their article, not scored: "
+                            + ", ".join(absent))
+    gold = {**gold, "documents": present}
+    result.documents = len(present)
+    db = workdir / f"{name}.db"
+    ingest = pipeline.ingest(sources, db, on_progress=on_progress)
+    result.notes += [f"{name}: {message}" for message in ingest.errors]
+    with Store.open(db) as store:
+        events = rows(Query(store), "events")
+    result.report = score(gold, events)
+    return result
+
+
+def evaluate_corpora(parts: dict[str, list[CorpusFolder]] | None = None,
+                     on_progress: Callable[[str, int], None] | None = None) -> dict[str, PartResult]:
+    """Every part (by default the bundled ones, :func:`bundled_corpora`) scored in its own
+    temporary store; ``on_progress(part, n)`` is called as articles are ingested."""
+    parts = parts if parts is not None else bundled_corpora()
+    out = {}
+    with tempfile.TemporaryDirectory(prefix="newsgraph-eval-") as tmp:
+        for name, folders in parts.items():
+            out[name] = evaluate_part(name, folders, Path(tmp), partial(on_progress, name) if on_progress else None)
+    return out
+
+
+CORPUS_ROWS: tuple[tuple[str, str], ...] = (
+    ("articles ingested", "articles"), ("gold documents", "documents"), ("events scored", "events_predicted"),
+    ("precision", "precision"), ("recall", "recall"), ("F1", "f1"),
+    ("strict actor precision", "strict_precision"), ("strict actor recall", "strict_recall"),
+    ("date accuracy", "date_accuracy"), ("modality accuracy", "modality_accuracy"),
+    ("place accuracy", "place_accuracy"), ("quantity accuracy", "quantity_accuracy"),
+)
+UNSCORED = "—"
+
+
+def corpus_table(results: dict[str, PartResult], explain: bool = False) -> list[list[str]]:
+    """Rows of [measure, one value per part]: the figures, duplicate sets merged ("x of y") and, with
+    ``explain``, the count per cause. A part with no gold shows "—" throughout."""
+    parts = list(results.values())
+
+    def value(r: PartResult, key: str) -> str:
+        if key in ("articles", "documents"):
+            return str(getattr(r, key)) if r.report else UNSCORED
+        if r.report is None:
+            return UNSCORED
+        v = getattr(r.report, key)
+        return "n/a" if v is None else str(v)
+
+    table = [[label, *(value(r, key) for r in parts)] for label, key in CORPUS_ROWS]
+    table.append(["duplicate sets merged", *(r.report.duplicates_text() if r.report else UNSCORED for r in parts)])
+    if explain:
+        for kind, causes in EXPLAIN_KINDS:
+            for c in causes:
+                table.append([f"{kind.replace('_', ' ')}: {c}",
+                              *(str(r.report.explanation.counts[kind][str(c)]) if r.report else UNSCORED
+                                for r in parts)])
+    return table
