@@ -96,12 +96,13 @@ class ActorTable:
         name = countries.country_name(iso3) or iso3
         return self.get_or_add(f"country:{iso3}", name, "country", iso3, None)
 
-    def mention(self, actor: Actor, start: int, end: int) -> None:
-        """Record tokens [start, end) as a mention of ``actor``."""
+    def mention(self, actor: Actor, start: int, end: int, alias: bool = True) -> None:
+        """Record tokens [start, end) as a mention of ``actor``; ``alias=False`` for a generic
+        reference ("the bloc", "the minister"), which is no name of the actor to match others by."""
         span = self.doc[start:end]
         for i in range(start, end):
             self.by_token[i] = actor
-        if span.text not in actor.aliases and span.text != actor.name:
+        if alias and span.text not in actor.aliases and span.text != actor.name:
             actor.aliases.append(span.text)
         sent_index = _sentence_index(self.doc, start)
         actor.mentions.append(TextSpan(span.start_char, span.end_char, span.text, sent_index))
@@ -513,6 +514,9 @@ class _Finder:
                         and fold(actor.name).split()[-1:] == [fold(text)]:
                     self.table.mention(actor, ent.start, ent.end)
                     return ent.end
+        if label == "PERSON" and countries.country_code(text):
+            self.add_gpe(ent)  # "Burkina Faso" tagged as a person
+            return ent.end
         if label == "PERSON":
             place = gazetteer().lookup(text) if len(ent) == 1 else None
             known_person = any(fold(text) in fold(a.name).split() for a in self.table.actors
@@ -564,17 +568,17 @@ class _Finder:
             words = fold(actor.name).split()
             if actor.kind not in ("person", "country") and not actor.key.startswith("group:") \
                     and len(words) > 1 and words[-1] == tok.lower_ and self.named_as_head(actor):
-                self.table.mention(actor, tok.i - 1, tok.i + 1)
+                self.table.mention(actor, tok.i - 1, tok.i + 1, alias=False)
                 return True
         for actor in reversed(before):
             if tok.lower_ in ("country", "nation") and actor.kind == "country" and \
                     tok.dep_ not in ("nsubj", "nsubjpass"):
-                self.table.mention(actor, tok.i - 1, tok.i + 1)  # "froze the country's assets"
+                self.table.mention(actor, tok.i - 1, tok.i + 1, alias=False)  # "froze the country's assets"
                 return True
             if actor.kind in ("person", "country") or actor.key.startswith("group:"):
                 continue
             if generic == actor.kind:
-                self.table.mention(actor, tok.i - 1, tok.i + 1)
+                self.table.mention(actor, tok.i - 1, tok.i + 1, alias=False)
                 return True
         return False
 
@@ -594,7 +598,7 @@ class _Finder:
         for actor in reversed(before):
             if actor.kind == "person" and any(tok.lower_ in r.title.lower().split() for r in actor.roles):
                 self.table.mention(actor, tok.i - (1 if tok.i and self.doc[tok.i - 1].lower_ == "the" else 0),
-                                   tok.i + 1)
+                                   tok.i + 1, alias=False)
                 return
 
     def apply_known_actors(self) -> None:
