@@ -332,6 +332,8 @@ class _EventFinder:
         if trig.source_preps:
             alt = self.first_actor_in([o for t in _phrase(noun)
                                        for o in self.prep_objects(t, trig.source_preps)], [])
+            if not alt and noun.dep_ == "dobj":  # "drawing condemnation from X": the phrase hangs off the verb
+                alt = self.first_actor_in(self.prep_objects(noun.head, trig.source_preps), [])
             if alt:  # "the junta's procurement of oil from Russia": Russia supplies the junta
                 targets, sources = (targets or [a for a in sources if a not in alt]), alt
                 if not targets and noun.dep_ == "dobj" and trig.type in REACTIONS:  # "drawing condemnation from X"
