@@ -33,7 +33,7 @@ PLACE_PREPS = {"in", "to", "at", "from", "near", "outside", "on", "into", "acros
 # Sector codes of the actor dictionary that the data model keeps as they are.
 KNOWN_SECTORS = {"GOV", "MIL", "REB", "OPP", "BUS", "MED", "IGO", "CVL", "COP", "JUD", "NGO", "INS", "ELI"}
 # Collective actors that act in their own country unless the text says otherwise.
-DOMESTIC_KINDS = ("police", "group", "armed-group")
+DOMESTIC_KINDS = ("police", "group")
 # Prepositions that place a collective actor ("police in Nairobi", "officials from Ghana").
 LOCATING_PREPS = {"in", "from"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}

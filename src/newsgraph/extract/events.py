@@ -32,6 +32,7 @@ AUTHORED = {"REJECT", "ACCUSE", "SUPPORT"}
 REACTIONS = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "SUPPORT"}
 # Acts done to things and places: the owner or the place of what was hit stands for the target.
 PHYSICAL = {"ASSAULT", "COERCE", "SANCTION"}
+TOPIC_PREPS = ("about", "on", "over", "regarding", "including")
 LOCATIVE = ("in", "near", "inside", "across", "around")
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PERSONAL = {"he", "she", "him", "her", "his", "hers"}
@@ -383,7 +384,10 @@ class _EventFinder:
         yes during a visit or meeting, or inside the first event's own clause, unless the link runs
         through something only asked for ("urged Israel to allow aid": the aid is not the urger's)."""
         if base.type == "CONSULT":
-            return True
+            head = self.trigger_tokens.get(id(base))
+            topics = [t for c in head.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in TOPIC_PREPS)
+                      for t in c.subtree] if head else []
+            return tok not in topics  # "discussed trade and direct payments": topics, not events
         if base.type in AUTHORED:
             return False  # "condemned the coup": the coup is not the condemner's
         head = self.trigger_tokens.get(id(base))
@@ -554,7 +558,11 @@ class _EventFinder:
                 return None
             specs = vocab.verb_triggers().get(lemma, ())
             if not specs:  # the project's vocabulary is silent: the field dictionary speaks
-                return patterns.verb_trigger(tok)
+                trig = patterns.verb_trigger(tok)
+                if trig is not None and any(c.dep_ == "dobj" and (own := self.trigger_of(c)) is not None
+                                            and own.type == trig.type for c in tok.children):
+                    return None  # "launched an attack": the noun states it, the verb only carries it
+                return trig
             return next((t for t in specs if self.verb_fits(tok, t)), None)
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound",):
             specs = vocab.noun_triggers().get(lemma) or vocab.noun_triggers().get(tok.lower_, ())
@@ -572,8 +580,14 @@ class _EventFinder:
             return False  # "sanctioned Russian oil": an adjective
         if verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP"):
             return False  # "banks that supply currency": a description
-        if verb.dep_ == "xcomp" and verb.head.lemma_ in vocab.modality_words()["swallowing"]:
+        swallowing = vocab.modality_words()["swallowing"]
+        if verb.dep_ == "xcomp" and verb.head.lemma_ in swallowing:
             return False  # "refused to meet X" is the refusal; "urged X to talk" the request
+        if verb.dep_ == "xcomp" and not vocab.verb_triggers().get(verb.lemma_.lower()) and any(
+                t.intent for t in vocab.verb_triggers().get(verb.head.lemma_.lower(), ())):
+            return False  # "vowed to launch flights": the pledge is the event, what is pledged its content
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.lemma_ in ("accuse", "blame"):
+            return False  # "accused Tehran of arming Moscow": the accusation, not an act it proves
         return True
 
     def verb_fits(self, verb: Token, trig: Trigger) -> bool:
@@ -618,6 +632,8 @@ class _EventFinder:
                 args = self.verb_args(tok, trig) if trig.pos == "VERB" else self.noun_args(tok, trig)
                 if args is None:
                     continue
+                if trig.origin == "nominal" and (args.inherited or not (args.sources and args.targets)):
+                    continue  # a nominalisation is an event only with its own participants
                 ref = self.refers_to_event(tok) if not (args.sources and args.targets) else None
                 if ref is None and sentence_events and not (args.sources and args.targets) \
                         and self.shares_participants(tok, sentence_events[0]):
@@ -712,7 +728,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
         pair = [ev.source.key if ev.source else "", ev.target.key if ev.target else ""]
         if ev.type in SYMMETRIC:
             pair.sort()  # "A met B" and "B met A" in one sentence are one meeting
-        mode = "" if ev.type == "CONSULT" else ev.mode or ""  # "attending ... met": one encounter
+        mode = ""  # "attending ... met", "launched an attack": one happening, however many words say it
         key = (ev.type, mode, pair[0], pair[1], ev.evidence[0].start)
         if key in seen:
             kept = seen[key]

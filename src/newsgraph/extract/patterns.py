@@ -23,6 +23,7 @@ from newsgraph.ontology.vocab import Trigger
 
 OBJECT_DEPS = {"dobj", "attr", "oprd", "dative", "xcomp", "ccomp", "acomp", "prt", "npadvmod", "advmod"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
+NAMING_DEPS = {"compound", "amod", "nmod", "nummod", "poss"}
 DEFAULT_TARGET_PREPS = ("with", "to", "against", "on")
 NOUN_TARGET_PREPS = ("of", "on", "against", "with", "to", "for")
 # Types whose verb object is what moves, not who receives it ("supplied weapons to X").
@@ -30,7 +31,7 @@ THEME_TYPES = {"AID"}
 # Suffix rules from a noun to the verb it names: (noun ending, verb ending), tried in order.
 NOMINAL_SUFFIXES = (
     ("ication", "y"), ("isation", "ise"), ("ization", "ize"), ("ation", "ate"), ("ation", "e"), ("ation", ""),
-    ("ition", "ite"), ("ition", "ose"), ("ution", "ute"), ("ction", "ct"), ("ption", "pt"),
+    ("ention", "ain"), ("ition", "ite"), ("ition", "ose"), ("ution", "ute"), ("ction", "ct"), ("ption", "pt"),
     ("ulsion", "el"), ("asion", "ade"), ("ision", "ide"), ("ssion", "ss"), ("ssion", "t"), ("sion", "d"),
     ("ment", ""), ("al", ""), ("al", "e"), ("ance", ""), ("ence", ""), ("ure", ""), ("ure", "e"),
 )
@@ -59,8 +60,14 @@ class Region:
         return all(self.has(w) for w in words)
 
 
-def _subtree(tok: Token) -> list[Token]:
-    return list(tok.subtree)
+def _head_phrase(tok: Token) -> list[Token]:
+    """A noun with the words that name it ("military exercise", "arms shipment") and the nouns
+    coordinated with it: what a pattern's words are compared with, not the whole subtree."""
+    out: list[Token] = []
+    for head in [tok, *tok.conjuncts]:
+        out.append(head)
+        out.extend(c for c in head.children if c.dep_ in NAMING_DEPS)
+    return out
 
 
 def _regions(verb: Token) -> tuple[Region, Region, list[tuple[str, Region]]]:
@@ -70,16 +77,16 @@ def _regions(verb: Token) -> tuple[Region, Region, list[tuple[str, Region]]]:
     preps: list[tuple[str, Region]] = []
     for c in verb.children:
         if c.dep_ in SUBJECT_DEPS:
-            subject.extend(_subtree(c))
+            subject.extend(_head_phrase(c))
         elif c.dep_ in OBJECT_DEPS:
-            obj.extend(_subtree(c))
-            for t in c.subtree:  # "imposed sanctions on X": the phrase often hangs off the object
-                if t.dep_ == "prep" and t is not c:
-                    preps.append((t.lower_, Region(_subtree(t))))
+            obj.extend(_head_phrase(c))
+            for t in c.children:  # "imposed sanctions on X": the phrase often hangs off the object
+                if t.dep_ == "prep":
+                    preps.append((t.lower_, Region([t, *(p for o in t.children for p in _head_phrase(o))])))
         elif c.dep_ == "prep":
-            preps.append((c.lower_, Region(_subtree(c))))
+            preps.append((c.lower_, Region([c, *(p for o in c.children for p in _head_phrase(o))])))
     if verb.dep_ in ("relcl", "acl") and not subject:
-        subject = [verb.head]  # "the army, which shelled ...": the noun is the subject
+        subject = _head_phrase(verb.head)  # "the army, which shelled ...": the noun is the subject
     return Region(subject), Region(obj), preps
 
 
@@ -113,7 +120,8 @@ def _trigger(verb: str, pos: str, plover: Plover, target: str | None, source: st
         source_preps = (source[5:],) if source and source.startswith("prep:") else ()
     theme = plover.type in THEME_TYPES and target != "object"
     return Trigger(lemma=verb, pos=pos, type=plover.type, mode=plover.mode or verb, context=plover.context or None,
-                   target_preps=target_preps, source_preps=source_preps, theme_object=theme)
+                   target_preps=target_preps, source_preps=source_preps, theme_object=theme,
+                   origin="nominal" if pos == "NOUN" else "dictionary")
 
 
 def _entry(verb: Token) -> VerbEntry | None:
@@ -141,17 +149,17 @@ def verb_trigger(verb: Token) -> Trigger | None:
                 if pattern.plover is None:
                     return None  # coded [---] or a bare statement: no event here
                 return _trigger(entry.verb, "VERB", pattern.plover, pattern.target, pattern.source)
-    if entry.plover is None:
+    if entry.plover is None or entry.verb in vocab.pattern_only_verbs() \
+            or entry.plover.type not in vocab.dictionary_default_types():
         return None
     return _trigger(entry.verb, "VERB", entry.plover, None, None)
 
 
 @cache
 def nominal_verb(noun: str) -> str | None:
-    """The dictionary verb a noun names ("designation" -> "designate", "withdrawal" -> "withdraw")."""
-    table = petrarch.verbs()
-    if noun in table:
-        return noun
+    """The verb of our own vocabulary a noun nominalises ("designation" -> "designate",
+    "withdrawal" -> "withdraw"), by regular suffix rules; None when it is no such noun."""
+    table = vocab.verb_triggers()
     for ending, verb_ending in NOMINAL_SUFFIXES:
         if noun.endswith(ending) and len(noun) > len(ending) + 2:
             cand = noun[: -len(ending)] + verb_ending
@@ -162,15 +170,23 @@ def nominal_verb(noun: str) -> str | None:
     return None
 
 
+@cache
+def _nominal_trigger(noun: str) -> Trigger | None:
+    verb = nominal_verb(noun)
+    if verb is None:
+        return None
+    spec = vocab.verb_triggers()[verb][0]
+    if spec.objects or spec.objects_kind or spec.preps or spec.needs_xcomp:
+        return None  # the verb's condition is on its object: a noun cannot be checked the same way
+    plover = Plover(spec.type, spec.mode, spec.context)
+    return _trigger(verb, "NOUN", plover, None, None)
+
+
 def noun_trigger(noun: Token) -> Trigger | None:
-    """The event a noun states as the nominalisation of a dictionary verb, by the verb's default code."""
+    """The event a noun states as the nominalisation of one of our verbs ("the expulsion of two
+    diplomats"). The dictionary's verbs are not nominalised: their default codes read as nouns
+    ("deal", "government", "force") state no event far more often than they do."""
     lemma = noun.lemma_.lower()
     if lemma in vocab.ignored_dictionary_nouns():
         return None
-    verb = nominal_verb(lemma)
-    if verb is None or verb in vocab.ignored_dictionary_verbs():
-        return None
-    entry = petrarch.verbs()[verb]
-    if entry.plover is None or entry.plover.type not in vocab.nominal_event_types():
-        return None
-    return _trigger(verb, "NOUN", entry.plover, None, None)
+    return _nominal_trigger(lemma)

@@ -39,6 +39,7 @@ class Trigger:
     preps: frozenset[str] = frozenset()  # the verb counts only with one of these ("call on")
     needs_xcomp: frozenset[str] = frozenset()  # ... or governing one of these ("apply to join")
     theme_object: bool = False  # the object is what moves ("sent troops to X"), never the target
+    origin: str = "own"  # own (triggers.toml), dictionary (a PETRARCH verb), nominal (a noun of our verb)
 
 
 def _trigger(lemma: str, pos: str, spec: dict[str, Any]) -> Trigger:
@@ -79,6 +80,23 @@ def _dictionary() -> dict[str, Any]:
 def ignored_dictionary_verbs() -> frozenset[str]:
     """PETRARCH verbs this project does not take as events (too often something else in news)."""
     return frozenset(_dictionary().get("ignore_verbs", ()))
+
+
+@cache
+def pattern_only_verbs() -> frozenset[str]:
+    """PETRARCH verbs read only through their patterns: our list plus every light, speech and
+    modality verb (their default code says nothing about the event they carry or report)."""
+    words = modality_words()
+    extra = set(_dictionary().get("patterns_only", ()))
+    for key in ("light_verbs", "speech_verbs", "planned_verbs", "claim_verbs", "negating_verbs", "swallowing"):
+        extra |= words.get(key, frozenset())
+    return frozenset(extra)
+
+
+@cache
+def dictionary_default_types() -> frozenset[str]:
+    """PLOVER types a dictionary verb may state by its block's default code alone."""
+    return frozenset(_dictionary().get("default_types", ()))
 
 
 @cache
