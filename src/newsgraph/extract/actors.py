@@ -29,7 +29,7 @@ DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,40}?)(?:,[^\n–—-]{0,40})?\s+[�
 MODIFIER_DEPS = {"compound", "amod", "npadvmod", "nmod"}
 # Prepositions whose object is a place more often than a person ("an attack on Kyiv", "in Naypyitaw").
 PLACE_PREPS = {"in", "to", "at", "from", "near", "outside", "on", "into", "across", "over", "toward",
-               "towards", "around", "inside", "across"}
+               "towards", "around", "inside"}
 # Sector codes of the actor dictionary that the data model keeps as they are.
 KNOWN_SECTORS = {"GOV", "MIL", "REB", "OPP", "BUS", "MED", "IGO", "CVL", "COP", "JUD", "NGO", "INS", "ELI"}
 # Collective actors that act in their own country unless the text says otherwise.
@@ -606,8 +606,8 @@ class _Finder:
         article's date, where the article itself did not say ("Putin" is Russian wherever he is)."""
         day = _day(self.table.published)
         for actor in self.table.actors:
-            if actor.kind == "country" or actor.key.startswith("group:") or actor.country:
-                continue
+            if actor.kind == "country" or actor.key.startswith("group:") or actor.country or actor.sector == "IGO":
+                continue  # an international official speaks for the organisation, not a country
             known = next((k for n in [actor.name, *actor.aliases] if (k := petrarch.lookup_actor(n)) is not None
                           and (k.kind == "person") == (actor.kind == "person")), None)
             if known is None:
@@ -646,12 +646,16 @@ class _Finder:
                 member.country = org.country
 
     def opposed_countries(self, actor: Actor) -> set[str]:
-        """Countries coordinated with the actor ("ties between Russia and the regime")."""
+        """Countries coordinated with the actor ("ties between Russia and the regime") or on the
+        other side of its verb ("the ministers warned Venezuela": not Venezuela's ministers)."""
         out: set[str] = set()
         heads = {i for i, a in self.table.by_token.items() if a is actor}
         for i in heads:
             tok = self.doc[i]
             related = list(tok.conjuncts) + ([tok.head] if tok.dep_ == "conj" else [])
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                related += [t for c in tok.head.children if c.dep_ in ("dobj", "dative", "prep")
+                            for t in ([c] if c.dep_ != "prep" else list(c.children))]
             related += [c for c in tok.children if c.dep_ == "appos"]
             related += [t for t in tok.subtree if t.dep_ == "poss"] if tok.dep_ != "poss" else []
             for r in related:

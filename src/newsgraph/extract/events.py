@@ -117,7 +117,8 @@ class _EventFinder:
             found: list[Actor | None] = [self.actor_of(t)]
             nationals = [x for c in t.children if c.dep_ == "amod" and c.ent_type_ == "NORP"
                          for x in [c] + list(c.conjuncts)]
-            if len(nationals) > 1 and self.table.at(t.i) is None:  # "Armenian and Turkish envoys"
+            own = self.table.at(t.i)
+            if len(nationals) > 1 and (own is None or own.key.startswith("group:")):  # "Armenian and Turkish envoys"
                 found = [self.table.country_actor(code) for x in nationals if (code := countries.country_code(x.text))]
             if found[0] is None and t.pos_ == "NOUN" and t.lower_ not in vocab.gathering_heads():
                 objs = [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
@@ -604,7 +605,7 @@ class _EventFinder:
             return False
         if trig.objects_kind:
             kinds = {a.kind for o in objs for a in self.actors_of(o)}
-            where = [t for o in objs for t in o.subtree] + [t for p in self.prep_objects(verb, LOCATIVE) for t in p.subtree]
+            where = [t for o in objs + self.prep_objects(verb, LOCATIVE) for t in o.subtree]
             if not kinds and trig.type in PHYSICAL and objs and any(t.ent_type_ == "GPE" for t in where):
                 kinds = {"place"}  # "struck targets in southern Lebanon"
             if not kinds & trig.objects_kind:

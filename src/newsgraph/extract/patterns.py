@@ -113,6 +113,8 @@ def _ordered(verb: str) -> tuple[VerbPattern, ...]:
 @cache
 def _trigger(verb: str, pos: str, plover: Plover, target: str | None, source: str | None) -> Trigger:
     """A Trigger for a dictionary match (built once per distinct reading)."""
+    target_preps: tuple[str, ...]
+    source_preps: tuple[str, ...]
     if pos == "NOUN":  # "the designation of X by Y", "X's condemnation of Y"
         target_preps, source_preps = NOUN_TARGET_PREPS, ("by",)
     else:

@@ -140,8 +140,8 @@ def agent_nouns() -> dict[str, dict[str, str]]:
     ignore = frozenset(settings["ignore"])
     out: dict[str, dict[str, str]] = {}
     for phrase, codes in petrarch.agents().items():
-        if phrase in ignore or phrase in titles() or phrase in honorifics():
-            continue
+        if phrase in ignore or phrase.rsplit(" ", 1)[-1] in ignore or phrase in titles() or phrase in honorifics():
+            continue  # "border security" is as vague as "security"
         sector = next((c[:3] for c in codes if c[:3] in kinds), None)
         if sector is not None:
             out[phrase] = {"kind": kinds[sector], "sector": sector}
