@@ -324,6 +324,8 @@ class _Finder:
             if owner is not None:
                 ent = entity_at(owner)
                 country = countries.country_code(ent.text if ent is not None else owner.text)
+                known = self.table.at(owner.i)  # "the island nation's defence ministry"
+                country = country or (known.country if known is not None and known.kind == "country" else None)
             country = country or self.country_of_phrase(head_tok)
         if country is None and tokens[-1].lower_ in vocab.facility_heads():  # "Sittwe Naval Base"
             for t in tokens[:-1]:
@@ -354,6 +356,9 @@ class _Finder:
         mods = _left_modifiers(head)
         start = min([t.i for t in mods] + [head.i])
         country = _country_of_modifiers([t for t in mods if t.dep_ != "det"])
+        if country is None:  # "the island nation's defence ministry": a reference resolved before
+            country = next((a.country for t in mods if (a := self.table.at(t.i)) is not None
+                            and a.kind == "country"), None)
         if country is None:
             country = self.country_of_phrase(head)
         kind, sector = spec["kind"], spec["sector"]
@@ -558,10 +563,13 @@ class _Finder:
                 or not tok.is_lower:
             return False
         if tok.lower_ not in vocab.org_references() and tok.lower_ not in ("country", "nation") \
+                and tok.lower_ not in vocab.country_references() \
                 and not any(fold(a.name).endswith(" " + tok.lower_) for a in self.table.actors):
             return False  # cheap test first: the ordered scan below is only for likely references
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return False
+        if self.link_country_reference(tok):
+            return True
         before = [self.table.by_token[i] for i in sorted(self.table.by_token) if i < tok.i]
         generic = vocab.org_references().get(tok.lower_)
         for actor in reversed(before):  # "the union": an organisation whose name ends so
@@ -579,6 +587,22 @@ class _Finder:
                 continue
             if generic == actor.kind:
                 self.table.mention(actor, tok.i - 1, tok.i + 1, alias=False)
+                return True
+        return False
+
+    def link_country_reference(self, tok: Token) -> bool:
+        """ "The kingdom", "the Gulf state", "the island nation": the country named last before.
+        Words that name many things ("state", "island") count only with a describing modifier."""
+        needs_modifier = vocab.country_references().get(tok.lower_)
+        if needs_modifier is None:
+            return False
+        described = any(c.dep_ in ("amod", "compound") and c.i < tok.i for c in tok.children)
+        if needs_modifier and not described:
+            return False
+        for i in sorted((i for i in self.table.by_token if i < tok.i), reverse=True):
+            actor = self.table.by_token[i]
+            if actor.kind == "country":
+                self.table.mention(actor, tok.left_edge.i, tok.i + 1, alias=False)
                 return True
         return False
 

@@ -189,6 +189,13 @@ def org_references() -> dict[str, str]:
 
 
 @cache
+def country_references() -> dict[str, bool]:
+    """Nouns that refer back to a country ("the kingdom") -> whether they need a describing
+    modifier to do so ("the Gulf state", not "the state")."""
+    return dict(_load("actors.toml")["country_references"])
+
+
+@cache
 def unit_nouns() -> frozenset[str]:
     return frozenset(_load("actors.toml")["unit_nouns"])
 
