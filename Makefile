@@ -9,7 +9,7 @@ DEMO_DB ?= demo.db
 # installs what that needs on Debian/Ubuntu (root or sudo); use EXTRAS=dev,parquet to skip it.
 EXTRAS ?= dev,sanctions,parquet
 
-.PHONY: install system-deps browser-deps web demo serve test lint bench clean
+.PHONY: install system-deps browser-deps web demo serve test lint bench clean vocab
 WEB_BUILT := src/newsgraph/api/static/index.html
 WEB_SOURCES := $(wildcard web/src/*.js web/src/*/*.js) web/index.html web/style.css web/build.mjs web/package-lock.json
 
@@ -73,6 +73,10 @@ test: lint browser-deps
 
 bench: install
 	$(PY) bench/throughput.py
+
+# Regenerate ontology/data/petrarch/ from the PETRARCH2 dictionaries in $(SHARED)/reference (MIT).
+vocab: install
+	$(PY) scripts/convert_petrarch.py --reference $(SHARED)/reference --out src/newsgraph/ontology/data/petrarch
 
 clean:
 	rm -rf $(VENV) *.db *.db-wal *.db-shm seeds.events.jsonl web/node_modules src/newsgraph/api/static

@@ -79,7 +79,7 @@ def test_units(text: str, value: float, unit: str, kind: str, quoted: str) -> No
     ("The court freed two of the detainees.", 2, "two of the detainees"),
 ])
 def test_people(text: str, value: float, quoted: str) -> None:
-    assert only(text) == (value, "people", "people", quoted)
+    assert only(text) == (value, "person", "people", quoted)
 
 
 @pytest.mark.parametrize("text", [

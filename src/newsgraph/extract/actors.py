@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -20,12 +21,21 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.places import gazetteer
 from newsgraph.model import Actor, Role
 from newsgraph.model import Span as TextSpan
-from newsgraph.ontology import countries, vocab
+from newsgraph.ontology import countries, petrarch, vocab
 
 # "MOSCOW –", "NAYPYITAW, March 2 (Reuters) -": where the report was filed.
 DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,40}?)(?:,[^\n–—-]{0,40})?\s+[–—-]\s")
 
 MODIFIER_DEPS = {"compound", "amod", "npadvmod", "nmod"}
+# Prepositions whose object is a place more often than a person ("an attack on Kyiv", "in Naypyitaw").
+PLACE_PREPS = {"in", "to", "at", "from", "near", "outside", "on", "into", "across", "over", "toward",
+               "towards", "around", "inside"}
+# Sector codes of the actor dictionary that the data model keeps as they are.
+KNOWN_SECTORS = {"GOV", "MIL", "REB", "OPP", "BUS", "MED", "IGO", "CVL", "COP", "JUD", "NGO", "INS", "ELI"}
+# Collective actors that act in their own country unless the text says otherwise.
+DOMESTIC_KINDS = ("police", "group")
+# Prepositions that place a collective actor ("police in Nairobi", "officials from Ghana").
+LOCATING_PREPS = {"in", "from"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 
 
@@ -86,12 +96,13 @@ class ActorTable:
         name = countries.country_name(iso3) or iso3
         return self.get_or_add(f"country:{iso3}", name, "country", iso3, None)
 
-    def mention(self, actor: Actor, start: int, end: int) -> None:
-        """Record tokens [start, end) as a mention of ``actor``."""
+    def mention(self, actor: Actor, start: int, end: int, alias: bool = True) -> None:
+        """Record tokens [start, end) as a mention of ``actor``; ``alias=False`` for a generic
+        reference ("the bloc", "the minister"), which is no name of the actor to match others by."""
         span = self.doc[start:end]
         for i in range(start, end):
             self.by_token[i] = actor
-        if span.text not in actor.aliases and span.text != actor.name:
+        if alias and span.text not in actor.aliases and span.text != actor.name:
             actor.aliases.append(span.text)
         sent_index = _sentence_index(self.doc, start)
         actor.mentions.append(TextSpan(span.start_char, span.end_char, span.text, sent_index))
@@ -307,6 +318,15 @@ class _Finder:
         kind = spec["kind"] if spec else "organisation"
         sector = spec["sector"] if spec else None
         country = next((c for t in tokens if (c := countries.country_code(t.text))), None)
+        if country is None:  # "Iran's Revolutionary Guards", "the Revolutionary Guards of Iran"
+            head_tok = self.doc[end - 1]
+            owner = next((c for c in head_tok.children if c.dep_ == "poss" and c.i < start), None)
+            if owner is not None:
+                ent = entity_at(owner)
+                country = countries.country_code(ent.text if ent is not None else owner.text)
+                known = self.table.at(owner.i)  # "the island nation's defence ministry"
+                country = country or (known.country if known is not None and known.kind == "country" else None)
+            country = country or self.country_of_phrase(head_tok)
         if country is None and tokens[-1].lower_ in vocab.facility_heads():  # "Sittwe Naval Base"
             for t in tokens[:-1]:
                 place = gazetteer().lookup(t.text) if t.is_title else None
@@ -336,9 +356,11 @@ class _Finder:
         mods = _left_modifiers(head)
         start = min([t.i for t in mods] + [head.i])
         country = _country_of_modifiers([t for t in mods if t.dep_ != "det"])
+        if country is None:  # "the island nation's defence ministry": a reference resolved before
+            country = next((a.country for t in mods if (a := self.table.at(t.i)) is not None
+                            and a.kind == "country"), None)
         if country is None:
-            of = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
-            country = next((c for p in of if (c := countries.country_code(p.text))), None)
+            country = self.country_of_phrase(head)
         kind, sector = spec["kind"], spec["sector"]
         owner = next((a for t in mods if (a := self.table.at(t.i)) is not None
                       and a.kind in ("government", "person")), None)  # "junta media", "Ruto's government"
@@ -358,6 +380,26 @@ class _Finder:
         if country is None and owner is None:
             self.collective_pending.append((actor, head))
         return actor
+
+    def country_of_phrase(self, head: Token) -> str | None:
+        """The country a noun phrase's own prepositions give it: "the government of South Sudan",
+        "police in Nairobi" (a place's country), "officials from Ghana"."""
+        owned = any(c.dep_ == "poss" for c in head.children)  # "its embassy in Damascus": not Syria's
+        for c in head.children:
+            if c.dep_ != "prep" or c.lower_ not in (LOCATING_PREPS | {"of"} if not owned else {"of"}):
+                continue
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                ent = entity_at(p)
+                text = ent.text if ent is not None else p.text
+                code = countries.country_code(text)
+                if code is None and c.lower_ in LOCATING_PREPS and (p.ent_type_ in ("GPE", "LOC") or p.pos_ == "PROPN"):
+                    place = gazetteer().lookup(text)
+                    code = place.country if place is not None else None
+                if code:
+                    return code
+        return None
 
     def finalise_collectives(self) -> None:
         """Name collectives after their country and merge those that turned out to be one actor."""
@@ -386,7 +428,7 @@ class _Finder:
     def collective_phrase(self, tok: Token) -> tuple[str, dict[str, str]] | None:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("PERSON", "ORG", "GPE"):
             return None
-        table = vocab.collective_nouns()
+        table = vocab.agent_nouns()
         prev = self.doc[tok.i - 1] if tok.i > 0 else None
         if prev is not None and f"{prev.lower_} {tok.lower_}" in table:
             return f"{prev.lower_} {tok.lower_}", table[f"{prev.lower_} {tok.lower_}"]
@@ -412,6 +454,10 @@ class _Finder:
             ent = ents.get(i)
             if ent is not None and ent.label_ in ACTOR_LABELS:
                 i = self.take_entity(ent)
+                continue
+            if ent is not None and ent.root.pos_ == "PROPN" and countries.country_code(ent.text):
+                self.add_gpe(ent)  # a country the model mislabelled ("Niger" as a date)
+                i = ent.end
                 continue
             tok = doc[i]
             if tok.is_upper and len(tok) > 1 and not tok.ent_type_ and i not in self.table.by_token:
@@ -445,6 +491,7 @@ class _Finder:
                 if at == start and all(r.title != title for r in actor.roles):
                     actor.roles.append(Role(title=title, seen=self.table.published))
                     actor.sector = actor.sector or sector
+        self.apply_known_actors()
         for tok in self.title_tokens:
             self.link_title(tok)
         self.resolve_pending_countries()
@@ -472,13 +519,16 @@ class _Finder:
                         and fold(actor.name).split()[-1:] == [fold(text)]:
                     self.table.mention(actor, ent.start, ent.end)
                     return ent.end
+        if label == "PERSON" and countries.country_code(text):
+            self.add_gpe(ent)  # "Burkina Faso" tagged as a person
+            return ent.end
         if label == "PERSON":
             place = gazetteer().lookup(text) if len(ent) == 1 else None
             known_person = any(fold(text) in fold(a.name).split() for a in self.table.actors
                                if a.kind == "person")
             root = ent.root
             placed = place is not None and (place.feature == "country" or (
-                root.dep_ == "pobj" and root.head.lower_ in ("in", "to", "at", "from", "near", "outside"))
+                root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS)
                 or (root.dep_ == "dobj" and root.head.lemma_ in ("visit", "tour", "reach", "leave")))
             if placed and not known_person:
                 return ent.end  # the model's error: a city tagged as a person ("visited Naypyitaw")
@@ -513,27 +563,46 @@ class _Finder:
                 or not tok.is_lower:
             return False
         if tok.lower_ not in vocab.org_references() and tok.lower_ not in ("country", "nation") \
+                and tok.lower_ not in vocab.country_references() \
                 and not any(fold(a.name).endswith(" " + tok.lower_) for a in self.table.actors):
             return False  # cheap test first: the ordered scan below is only for likely references
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return False
+        if self.link_country_reference(tok):
+            return True
         before = [self.table.by_token[i] for i in sorted(self.table.by_token) if i < tok.i]
         generic = vocab.org_references().get(tok.lower_)
         for actor in reversed(before):  # "the union": an organisation whose name ends so
             words = fold(actor.name).split()
             if actor.kind not in ("person", "country") and not actor.key.startswith("group:") \
                     and len(words) > 1 and words[-1] == tok.lower_ and self.named_as_head(actor):
-                self.table.mention(actor, tok.i - 1, tok.i + 1)
+                self.table.mention(actor, tok.i - 1, tok.i + 1, alias=False)
                 return True
         for actor in reversed(before):
             if tok.lower_ in ("country", "nation") and actor.kind == "country" and \
                     tok.dep_ not in ("nsubj", "nsubjpass"):
-                self.table.mention(actor, tok.i - 1, tok.i + 1)  # "froze the country's assets"
+                self.table.mention(actor, tok.i - 1, tok.i + 1, alias=False)  # "froze the country's assets"
                 return True
             if actor.kind in ("person", "country") or actor.key.startswith("group:"):
                 continue
             if generic == actor.kind:
-                self.table.mention(actor, tok.i - 1, tok.i + 1)
+                self.table.mention(actor, tok.i - 1, tok.i + 1, alias=False)
+                return True
+        return False
+
+    def link_country_reference(self, tok: Token) -> bool:
+        """ "The kingdom", "the Gulf state", "the island nation": the country named last before.
+        Words that name many things ("state", "island") count only with a describing modifier."""
+        needs_modifier = vocab.country_references().get(tok.lower_)
+        if needs_modifier is None:
+            return False
+        described = any(c.dep_ in ("amod", "compound") and c.i < tok.i for c in tok.children)
+        if needs_modifier and not described:
+            return False
+        for i in sorted((i for i in self.table.by_token if i < tok.i), reverse=True):
+            actor = self.table.by_token[i]
+            if actor.kind == "country":
+                self.table.mention(actor, tok.left_edge.i, tok.i + 1, alias=False)
                 return True
         return False
 
@@ -553,8 +622,24 @@ class _Finder:
         for actor in reversed(before):
             if actor.kind == "person" and any(tok.lower_ in r.title.lower().split() for r in actor.roles):
                 self.table.mention(actor, tok.i - (1 if tok.i and self.doc[tok.i - 1].lower_ == "the" else 0),
-                                   tok.i + 1)
+                                   tok.i + 1, alias=False)
                 return
+
+    def apply_known_actors(self) -> None:
+        """Country and sector of people and organisations the actor dictionary knows, as of the
+        article's date, where the article itself did not say ("Putin" is Russian wherever he is)."""
+        day = _day(self.table.published)
+        for actor in self.table.actors:
+            if actor.kind == "country" or actor.key.startswith("group:") or actor.country or actor.sector == "IGO":
+                continue  # an international official speaks for the organisation, not a country
+            known = next((k for n in [actor.name, *actor.aliases] if (k := petrarch.lookup_actor(n)) is not None
+                          and (k.kind == "person") == (actor.kind == "person")), None)
+            if known is None:
+                continue
+            actor.country = known.country_on(day)
+            sector = known.sector_on(day)
+            if sector and not actor.sector:
+                actor.sector = sector if sector in KNOWN_SECTORS else actor.sector
 
     def resolve_pending_countries(self) -> None:
         """Give a collective with no stated country the most salient country it is not opposed to."""
@@ -568,11 +653,12 @@ class _Finder:
                 if place is not None and place.country:
                     salience[place.country] += 1
         for actor, head in self.collective_pending:
-            if actor.country or actor.kind not in ("government", "military"):
+            if actor.country or actor.kind not in ("government", "military") + DOMESTIC_KINDS:
                 continue
             styled = actor.kind == "government" and ":plain:" not in actor.key  # "the junta", "the civilian government"
             owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)  # "its embassy"
-            if head.dep_ not in ("nsubj", "nsubjpass") and not styled and not owned:
+            domestic = actor.kind in DOMESTIC_KINDS  # police and protesters act at home
+            if head.dep_ not in ("nsubj", "nsubjpass") and not styled and not owned and not domestic:
                 continue  # "deployed troops to Poland", "thanked lawmakers": whose, the text does not say
             opposed = self.opposed_countries(actor)
             for code, _ in salience.most_common():
@@ -584,12 +670,16 @@ class _Finder:
                 member.country = org.country
 
     def opposed_countries(self, actor: Actor) -> set[str]:
-        """Countries coordinated with the actor ("ties between Russia and the regime")."""
+        """Countries coordinated with the actor ("ties between Russia and the regime") or on the
+        other side of its verb ("the ministers warned Venezuela": not Venezuela's ministers)."""
         out: set[str] = set()
         heads = {i for i, a in self.table.by_token.items() if a is actor}
         for i in heads:
             tok = self.doc[i]
             related = list(tok.conjuncts) + ([tok.head] if tok.dep_ == "conj" else [])
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                related += [t for c in tok.head.children if c.dep_ in ("dobj", "dative", "prep")
+                            for t in ([c] if c.dep_ != "prep" else list(c.children))]
             related += [c for c in tok.children if c.dep_ == "appos"]
             related += [t for t in tok.subtree if t.dep_ == "poss"] if tok.dep_ != "poss" else []
             for r in related:
@@ -597,6 +687,13 @@ class _Finder:
                 if other is not None and other.country and other is not actor:
                     out.add(other.country)
         return out
+
+
+def _day(iso: str | None) -> date | None:
+    try:
+        return date.fromisoformat(iso) if iso else None
+    except ValueError:
+        return None
 
 
 def _leading_title(words: list[str]) -> tuple[str, str] | None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.extract import patterns
 from newsgraph.extract.actors import ActorTable, entity_at, sentences
 from newsgraph.extract.places import gazetteer
 from newsgraph.model import Actor, Document, Event, Evidence, Place, Quantity, TimeValue
@@ -29,10 +30,15 @@ SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
 AUTHORED = {"REJECT", "ACCUSE", "SUPPORT"}
 # Responses to what the clause's subject did ("..., drawing condemnation from X": X condemns the subject).
 REACTIONS = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "SUPPORT"}
+# Acts done to things and places: the owner or the place of what was hit stands for the target.
+PHYSICAL = {"ASSAULT", "COERCE", "SANCTION"}
+TOPIC_PREPS = ("about", "on", "over", "regarding", "including")
+LOCATIVE = ("in", "near", "inside", "across", "around")
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PERSONAL = {"he", "she", "him", "her", "his", "hers"}
 IMPERSONAL = {"it", "its"}
 PLURAL = {"they", "them", "their"}
+FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
 REFERRING_DETS = {"the", "this", "that", "these", "those"}
 # Prepositions that set a noun apart from the clause's action ("despite sanctions", "amid fighting").
 INHERIT_WINDOW = 4  # sentences back that "the two sides" / "the talks" may refer to
@@ -111,7 +117,8 @@ class _EventFinder:
             found: list[Actor | None] = [self.actor_of(t)]
             nationals = [x for c in t.children if c.dep_ == "amod" and c.ent_type_ == "NORP"
                          for x in [c] + list(c.conjuncts)]
-            if len(nationals) > 1 and self.table.at(t.i) is None:  # "Armenian and Turkish envoys"
+            own = self.table.at(t.i)
+            if len(nationals) > 1 and (own is None or own.key.startswith("group:")):  # "Armenian and Turkish envoys"
                 found = [self.table.country_actor(code) for x in nationals if (code := countries.country_code(x.text))]
             if found[0] is None and t.pos_ == "NOUN" and t.lower_ not in vocab.gathering_heads():
                 objs = [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
@@ -164,9 +171,24 @@ class _EventFinder:
                     return actor
         return None
 
+    def speaker(self, tok: Token) -> Actor | None:
+        """Who says the clause ``tok`` stands in: the subject of a verb of saying that governs it
+        ("'We will respond,' the minister said"), in the same sentence."""
+        speech = vocab.modality_words()["speech_verbs"]
+        for verb in [a for a in tok.ancestors] + [tok.sent.root]:
+            if verb.lemma_.lower() not in speech:
+                continue
+            subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i != tok.i
+                         and c.lower_ not in FIRST_PERSON), None)
+            if subj is not None and (actor := self.actor_of(subj)) is not None:
+                return actor
+        return None
+
     def antecedent(self, pron: Token) -> Actor | None:
-        """The most recent actor a pronoun can refer to."""
+        """The most recent actor a pronoun can refer to; in a quote, "we" and "I" are the speaker."""
         low = pron.lower_
+        if low in FIRST_PERSON:
+            return self.speaker(pron)
         want_person = low in PERSONAL
         if low not in PERSONAL | IMPERSONAL | PLURAL:
             return None
@@ -200,8 +222,8 @@ class _EventFinder:
             found = self.actors_of(tok, exclude)
             if found:
                 return found
-            for t in tok.subtree:  # "to expanding cooperation with Myanmar"
-                a = self.table.at(t.i)
+            for t in tok.subtree:  # "to expanding cooperation with Myanmar", "targets in Kharkiv"
+                a = self.table.at(t.i) or (self.actor_of(t) if t.ent_type_ == "GPE" else None)
                 if a is not None and a not in exclude:
                     return [a]
         return []
@@ -260,6 +282,10 @@ class _EventFinder:
         if not targets and dobj is not None and trig.type in AUTHORED:  # "rejected the plan put forward by X"
             targets = self.first_actor_in([o for t in dobj.subtree if t.dep_ == "acl"
                                            for o in self.prep_objects(t, ("by",))], sources)
+            if not targets:  # "criticised the coup in Niger", "rejected the report by Amnesty"
+                targets = self.first_actor_in([dobj], sources)
+        if not targets and dobj is not None and trig.type in PHYSICAL:  # "struck targets in Lebanon"
+            targets = self.first_actor_in([dobj] + self.prep_objects(verb, LOCATIVE), sources)
         deep = False
         if not targets and dobj is not None:  # "supplying radars worth $X to the navy"
             targets = self.first_actor_in([o for t in dobj.subtree for o in self.prep_objects(t, trig.target_preps)],
@@ -308,6 +334,8 @@ class _EventFinder:
         if trig.source_preps:
             alt = self.first_actor_in([o for t in _phrase(noun)
                                        for o in self.prep_objects(t, trig.source_preps)], [])
+            if not alt and noun.dep_ == "dobj":  # "drawing condemnation from X": the phrase hangs off the verb
+                alt = self.first_actor_in(self.prep_objects(noun.head, trig.source_preps), [])
             if alt:  # "the junta's procurement of oil from Russia": Russia supplies the junta
                 targets, sources = (targets or [a for a in sources if a not in alt]), alt
                 if not targets and noun.dep_ == "dobj" and trig.type in REACTIONS:  # "drawing condemnation from X"
@@ -357,7 +385,12 @@ class _EventFinder:
         yes during a visit or meeting, or inside the first event's own clause, unless the link runs
         through something only asked for ("urged Israel to allow aid": the aid is not the urger's)."""
         if base.type == "CONSULT":
-            return True
+            head = self.trigger_tokens.get(id(base))
+            topics = [t for c in head.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ in TOPIC_PREPS)
+                      for t in c.subtree] if head else []
+            return tok not in topics  # "discussed trade and direct payments": topics, not events
+        if base.type in AUTHORED:
+            return False  # "condemned the coup": the coup is not the condemner's
         head = self.trigger_tokens.get(id(base))
         if head is None or not (head.left_edge.i <= tok.i <= head.right_edge.i):
             return False
@@ -454,7 +487,7 @@ class _EventFinder:
             return None
         return min(inside, key=lambda t: abs(t.start - tok.idx))
 
-    def belongs_to_other_trigger(self, t: TimeValue, tok: Token, sent: Span) -> bool:
+    def belongs_to_other_trigger(self, t: TimeValue | Place, tok: Token, sent: Span) -> bool:
         for other in sent:
             if other is tok or other.i == tok.i or self.trigger_of(other) is None:
                 continue
@@ -463,12 +496,20 @@ class _EventFinder:
                 return True
         return False
 
-    def pick_place(self, tok: Token, trig: Trigger) -> Place | None:
-        """A place the trigger's phrase puts the event in ("in Naypyitaw", "visited Moscow")."""
-        lo, hi = self.clause_range(tok)
+    def pick_place(self, tok: Token, trig: Trigger, sent: Span | None = None) -> Place | None:
+        """A place the trigger's phrase puts the event in ("in Naypyitaw", "visited Moscow"); else
+        one the sentence puts it in that no other event's phrase claims ("held talks in Hanoi")."""
+        best = self.place_within(tok, trig, *self.clause_range(tok))
+        if best is None and sent is not None:
+            best = self.place_within(tok, trig, sent.start_char, sent.end_char, sent)
+        return best
+
+    def place_within(self, tok: Token, trig: Trigger, lo: int, hi: int, sent: Span | None = None) -> Place | None:
         best: Place | None = None
         for p in self.places:
             if not (lo <= p.start and p.end <= hi):
+                continue
+            if sent is not None and self.belongs_to_other_trigger(p, tok, sent):
                 continue
             span = self.doc.char_span(p.start, p.end, alignment_mode="expand")
             if span is None:
@@ -483,8 +524,16 @@ class _EventFinder:
         return best
 
     def pick_quantities(self, tok: Token, sent: Span, n_triggers: int) -> list[Quantity]:
-        lo, hi = self.clause_range(tok)
-        return [q for q in self.quantities if lo <= q.start and q.end <= hi]
+        """Amounts in the trigger's phrase, and the toll a participle adds to it ("launched an
+        attack on X, killing at least 12 people")."""
+        ranges = [self.clause_range(tok)]
+        heads = [tok] + ([tok.head] if tok.dep_ in ("dobj", "nsubj", "nsubjpass") else [])
+        casualty = vocab.modality_words()["casualty_verbs"]
+        for h in heads:
+            for c in h.children:
+                if c.dep_ in ("advcl", "conj", "xcomp") and c.lemma_.lower() in casualty:
+                    ranges.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge)))
+        return [q for q in self.quantities if any(lo <= q.start and q.end <= hi for lo, hi in ranges)]
 
     def context(self, tok: Token, trig: Trigger, sent: Span) -> str | None:
         words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
@@ -506,12 +555,20 @@ class _EventFinder:
         """The first of the word's specs whose conditions hold."""
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB":
-            specs = vocab.verb_triggers().get(lemma, ())
-            if not specs or not self.reports_event(tok):
+            if not self.reports_event(tok):
                 return None
+            specs = vocab.verb_triggers().get(lemma, ())
+            if not specs:  # the project's vocabulary is silent: the field dictionary speaks
+                trig = patterns.verb_trigger(tok)
+                if trig is not None and any(c.dep_ == "dobj" and (own := self.trigger_of(c)) is not None
+                                            and own.type == trig.type for c in tok.children):
+                    return None  # "launched an attack": the noun states it, the verb only carries it
+                return trig
             return next((t for t in specs if self.verb_fits(tok, t)), None)
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound",):
             specs = vocab.noun_triggers().get(lemma) or vocab.noun_triggers().get(tok.lower_, ())
+            if not specs and tok.pos_ == "NOUN":
+                return patterns.noun_trigger(tok)
             return next((t for t in specs if self.noun_fits(tok, t)), None)
         return None
 
@@ -524,8 +581,14 @@ class _EventFinder:
             return False  # "sanctioned Russian oil": an adjective
         if verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP"):
             return False  # "banks that supply currency": a description
-        if verb.dep_ == "xcomp" and verb.head.lemma_ in vocab.modality_words()["swallowing"]:
+        swallowing = vocab.modality_words()["swallowing"]
+        if verb.dep_ == "xcomp" and verb.head.lemma_ in swallowing:
             return False  # "refused to meet X" is the refusal; "urged X to talk" the request
+        if verb.dep_ == "xcomp" and not vocab.verb_triggers().get(verb.lemma_.lower()) and any(
+                t.intent for t in vocab.verb_triggers().get(verb.head.lemma_.lower(), ())):
+            return False  # "vowed to launch flights": the pledge is the event, what is pledged its content
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.lemma_ in ("accuse", "blame"):
+            return False  # "accused Tehran of arming Moscow": the accusation, not an act it proves
         return True
 
     def verb_fits(self, verb: Token, trig: Trigger) -> bool:
@@ -542,6 +605,9 @@ class _EventFinder:
             return False
         if trig.objects_kind:
             kinds = {a.kind for o in objs for a in self.actors_of(o)}
+            where = [t for o in objs + self.prep_objects(verb, LOCATIVE) for t in o.subtree]
+            if not kinds and trig.type in PHYSICAL and objs and any(t.ent_type_ == "GPE" for t in where):
+                kinds = {"place"}  # "struck targets in southern Lebanon"
             if not kinds & trig.objects_kind:
                 return False  # "welcomed the minister" hosts; "welcomed the decision" does not
         return True
@@ -567,6 +633,8 @@ class _EventFinder:
                 args = self.verb_args(tok, trig) if trig.pos == "VERB" else self.noun_args(tok, trig)
                 if args is None:
                     continue
+                if trig.origin == "nominal" and (args.inherited or not (args.sources and args.targets)):
+                    continue  # a nominalisation is an event only with its own participants
                 ref = self.refers_to_event(tok) if not (args.sources and args.targets) else None
                 if ref is None and sentence_events and not (args.sources and args.targets) \
                         and self.shares_participants(tok, sentence_events[0]):
@@ -580,7 +648,7 @@ class _EventFinder:
                         args = _Args([ref.source], [ref.target], inherited=True)
                     else:
                         ref = None
-                place = self.pick_place(tok, trig)
+                place = self.pick_place(tok, trig, sent)
                 if trig.place_object and not args.targets and place is not None and place.country:
                     args.targets = [self.table.country_actor(place.country)]
                 time = self.pick_time(tok, sent, ref)
@@ -661,7 +729,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
         pair = [ev.source.key if ev.source else "", ev.target.key if ev.target else ""]
         if ev.type in SYMMETRIC:
             pair.sort()  # "A met B" and "B met A" in one sentence are one meeting
-        mode = "" if ev.type == "CONSULT" else ev.mode or ""  # "attending ... met": one encounter
+        mode = ""  # "attending ... met", "launched an attack": one happening, however many words say it
         key = (ev.type, mode, pair[0], pair[1], ev.evidence[0].start)
         if key in seen:
             kept = seen[key]

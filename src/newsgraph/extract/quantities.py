@@ -2,7 +2,7 @@
 
 Pure regex, no model: the patterns need a number *and* a unit next to each other, so bare
 numbers, years, ordinals and vague counts ("thousands of refugees") are never taken. Values are
-normalised (ISO 4217 currency, MW, MWh, barrel, tonne, m3, people) so that events compare.
+normalised (ISO 4217 currency, MW, MWh, barrel, tonne, m3, person) so that events compare.
 """
 
 from __future__ import annotations
@@ -117,7 +117,7 @@ def find_quantities(text: str) -> list[Quantity]:
             unit = "CNY" if m[f"u{i}"] == "RMB" else m[f"u{i}"]
         found.append((1, _quantity(m, unit, kind, factor)))
     for m in _PEOPLE_RE.finditer(text):
-        q = _quantity(m, "people", "people", "1")
+        q = _quantity(m, "person", "people", "1")
         if not _year_like(text, m) and not _odd_count(text, m, q):
             found.append((2, q))
     # at one offset a unit beats a people count ("5 MW workers"), then the longer match wins

@@ -552,9 +552,11 @@ class _Finder:
         return None
 
     def fallback_country(self, person: Actor, at: Token) -> str | None:
-        """The country of a title given without one ("President X"): the place a sentence opens
-        with ("In Beijing, ..."), the person's known country, the dateline, else the nearest country
+        """The country of a title given without one ("President X"): the person's known country, the
+        place a sentence opens with ("In Beijing, ..."), the dateline, else the nearest country
         named before in the sentence that is not a destination or place ("visit to Manila")."""
+        if person.country:  # what is known of the person outranks where the sentence happens
+            return person.country
         sent = at.sent
         if len(sent) > 3 and sent[0].lower_ == "in" and sent[1].ent_type_ == "GPE":
             ent = entity_at(sent[1])

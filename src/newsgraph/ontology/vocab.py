@@ -39,6 +39,7 @@ class Trigger:
     preps: frozenset[str] = frozenset()  # the verb counts only with one of these ("call on")
     needs_xcomp: frozenset[str] = frozenset()  # ... or governing one of these ("apply to join")
     theme_object: bool = False  # the object is what moves ("sent troops to X"), never the target
+    origin: str = "own"  # own (triggers.toml), dictionary (a PETRARCH verb), nominal (a noun of our verb)
 
 
 def _trigger(lemma: str, pos: str, spec: dict[str, Any]) -> Trigger:
@@ -71,6 +72,46 @@ def noun_triggers() -> dict[str, tuple[Trigger, ...]]:
 
 
 @cache
+def _dictionary() -> dict[str, Any]:
+    return dict(_load("triggers.toml").get("dictionary", {}))
+
+
+@cache
+def ignored_dictionary_verbs() -> frozenset[str]:
+    """PETRARCH verbs this project does not take as events (too often something else in news)."""
+    return frozenset(_dictionary().get("ignore_verbs", ()))
+
+
+@cache
+def pattern_only_verbs() -> frozenset[str]:
+    """PETRARCH verbs read only through their patterns: our list plus every light, speech and
+    modality verb (their default code says nothing about the event they carry or report)."""
+    words = modality_words()
+    extra = set(_dictionary().get("patterns_only", ()))
+    for key in ("light_verbs", "speech_verbs", "planned_verbs", "claim_verbs", "negating_verbs", "swallowing"):
+        extra |= words.get(key, frozenset())
+    return frozenset(extra)
+
+
+@cache
+def dictionary_default_types() -> frozenset[str]:
+    """PLOVER types a dictionary verb may state by its block's default code alone."""
+    return frozenset(_dictionary().get("default_types", ()))
+
+
+@cache
+def ignored_dictionary_nouns() -> frozenset[str]:
+    """Nouns that are not the nominalisation of the verb they look like ("report", "statement")."""
+    return frozenset(_dictionary().get("ignore_nouns", ()))
+
+
+@cache
+def nominal_event_types() -> frozenset[str]:
+    """PLOVER types a nominalised dictionary verb may state on its own."""
+    return frozenset(_dictionary().get("nominal_types", ()))
+
+
+@cache
 def contexts() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in _load("triggers.toml")["contexts"].items()}
 
@@ -84,6 +125,28 @@ def modality_words() -> dict[str, frozenset[str]]:
 def collective_nouns() -> dict[str, dict[str, str]]:
     """Head nouns of collective actors ("junta", "firms", "rebel groups") -> kind, sector."""
     return dict(_load("actors.toml")["collective"])
+
+
+@cache
+def agent_nouns() -> dict[str, dict[str, str]]:
+    """Nouns that name a collective or generic actor: our own [collective] table over the PETRARCH
+    generic agents ("officials", "coast guard", "lawmakers"), whose sector code gives the kind
+    (actors.toml [agent_sectors]). Titles stay titles ("minister" links to its holder); the
+    words in [agents] ignore are too vague to stand for an actor."""
+    from newsgraph.ontology import petrarch  # the dictionary layer: loaded only when asked for
+
+    settings = _load("actors.toml")["agents"]
+    kinds: dict[str, str] = settings["sectors"]
+    ignore = frozenset(settings["ignore"])
+    out: dict[str, dict[str, str]] = {}
+    for phrase, codes in petrarch.agents().items():
+        if phrase in ignore or phrase.rsplit(" ", 1)[-1] in ignore or phrase in titles() or phrase in honorifics():
+            continue  # "border security" is as vague as "security"
+        sector = next((c[:3] for c in codes if c[:3] in kinds), None)
+        if sector is not None:
+            out[phrase] = {"kind": kinds[sector], "sector": sector}
+    out.update(collective_nouns())
+    return out
 
 
 @cache
@@ -123,6 +186,13 @@ def government_styles() -> dict[str, frozenset[str]]:
 def org_references() -> dict[str, str]:
     """Generic nouns ("the bloc") that refer back to an organisation of a kind."""
     return dict(_load("actors.toml")["org_references"])
+
+
+@cache
+def country_references() -> dict[str, bool]:
+    """Nouns that refer back to a country ("the kingdom") -> whether they need a describing
+    modifier to do so ("the Gulf state", not "the state")."""
+    return dict(_load("actors.toml")["country_references"])
 
 
 @cache

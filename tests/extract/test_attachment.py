@@ -1,0 +1,67 @@
+"""Where an event's actors, place and amounts come from when the text gives them indirectly:
+a place that says whose police, a possessive that says whose guards, a participle that gives an
+attack's toll, the speaker behind "we". Sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from newsgraph.model import Event, Extraction
+
+TUESDAY = date(2024, 3, 12)
+
+
+def pairs(ex: Extraction, type_: str) -> set[tuple[str | None, str | None]]:
+    return {(e.source.country if e.source else None, e.target.country if e.target else None)
+            for e in ex.events if e.type == type_}
+
+
+def only(ex: Extraction, type_: str) -> Event:
+    found = [e for e in ex.events if e.type == type_]
+    assert len(found) == 1, [(e.type, e.source and e.source.name, e.target and e.target.name) for e in ex.events]
+    return found[0]
+
+
+def test_a_place_in_the_phrase_gives_police_their_country(extract_text) -> None:
+    ex = extract_text("Police in Lusaka detained four opposition activists on Monday.", TUESDAY)
+    assert ("ZMB", "ZMB") in pairs(ex, "COERCE")
+
+
+def test_a_possessive_gives_an_organisation_its_country(extract_text) -> None:
+    ex = extract_text("Canada on Monday imposed sanctions on Iran's Revolutionary Guards.", TUESDAY)
+    assert pairs(ex, "SANCTION") == {("CAN", "IRN")}
+
+
+def test_an_embassy_owned_by_a_pronoun_is_not_the_host_country(extract_text) -> None:
+    ex = extract_text("Iran said that Israel attacked its embassy in Damascus.", TUESDAY)
+    assert pairs(ex, "ASSAULT") == {("ISR", "IRN")}
+
+
+def test_a_participle_gives_the_attack_its_toll(extract_text) -> None:
+    ex = extract_text("Rebels launched an attack on an army base in Mali on Sunday, killing at least 23 soldiers.",
+                      TUESDAY)
+    (ev,) = [e for e in ex.events if e.type == "ASSAULT" and e.trigger == "attack"]
+    assert [(q.value, q.unit) for q in ev.quantities] == [(23, "person")]
+
+
+def test_the_place_of_talks_held_in_a_city(extract_text) -> None:
+    ex = extract_text("Chinese officials held talks with Vietnamese diplomats in Hanoi on Monday.", TUESDAY)
+    ev = only(ex, "CONSULT")
+    assert ev.place is not None and ev.place.name == "Hanoi"
+
+
+def test_we_in_a_quote_is_the_speaker(extract_text) -> None:
+    ex = extract_text('"We will never accept the annexation," the Ukrainian president said, accusing Russia.',
+                      TUESDAY)
+    assert ("UKR", "RUS") in pairs(ex, "ACCUSE")
+
+
+def test_criticising_a_coup_in_a_country_targets_that_country(extract_text) -> None:
+    ex = extract_text("Senegal criticised the coup in Niger.", TUESDAY)
+    assert pairs(ex, "ACCUSE") == {("SEN", "NER")}
+    assert not pairs(ex, "COERCE")  # the coup is not Senegal's
+
+
+def test_strikes_on_targets_in_a_country_target_that_country(extract_text) -> None:
+    ex = extract_text("Israeli jets struck targets in southern Lebanon overnight.", TUESDAY)
+    assert pairs(ex, "ASSAULT") == {("ISR", "LBN")}
