@@ -107,6 +107,7 @@ class _EventFinder:
         self.trigger_tokens: dict[int, Token] = {}
         self.sentence_index = 0
         self.triggers: dict[int, Trigger | None] = {}
+        self.clause_ranges: dict[int, tuple[int, int]] = {}
 
     # -- resolving an argument token to actors ---------------------------------------------------
     def actors_of(self, tok: Token, exclude: Iterable[Actor] = ()) -> list[Actor]:
@@ -461,7 +462,14 @@ class _EventFinder:
 
     def clause_range(self, tok: Token) -> tuple[int, int]:
         """Character range of the trigger's own phrase: a subject noun's clause is its verb's;
-        coordinated phrases ("the procurement of X and the conduct of Y in November") are not."""
+        coordinated phrases ("the procurement of X and the conduct of Y in November") are not.
+        Computed once per token: times, places and amounts of every event in a sentence ask."""
+        found = self.clause_ranges.get(tok.i)
+        if found is None:
+            found = self.clause_ranges[tok.i] = self._clause_range(tok)
+        return found
+
+    def _clause_range(self, tok: Token) -> tuple[int, int]:
         head = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in SUBJECT_DEPS else tok
         sub = _phrase(head)
         for c in head.children:  # a coordinated list item that states no event of its own belongs here

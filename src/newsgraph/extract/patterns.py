@@ -104,10 +104,29 @@ def _specificity(pattern: VerbPattern) -> int:
 
 
 @cache
-def _ordered(verb: str) -> tuple[VerbPattern, ...]:
-    """A verb's patterns, most specific first (then in dictionary order)."""
-    entry = petrarch.verbs()[verb]
-    return tuple(sorted(entry.patterns, key=lambda p: (-_specificity(p), p.line)))
+def _index(verb: str) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...], tuple[VerbPattern, ...]]:
+    """A verb's patterns, most specific first (then in dictionary order), indexed by one word each
+    must find (a pattern can only fit a clause that has that word), plus those that need none."""
+    ordered = tuple(sorted(petrarch.verbs()[verb].patterns, key=lambda p: (-_specificity(p), p.line)))
+    by_word: dict[str, list[int]] = {}
+    free: list[int] = []
+    for n, p in enumerate(ordered):
+        first = next(iter(p.object + p.subject + tuple(w for _, ws in p.preps for w in ws)), None)
+        if first is None:
+            free.append(n)
+        for alt in first or ():
+            by_word.setdefault(alt.split(" ")[0], []).append(n)
+    return {w: tuple(ns) for w, ns in by_word.items()}, tuple(free), ordered
+
+
+def _candidates(verb: str, regions: list[Region]) -> list[VerbPattern]:
+    """The patterns worth testing on a clause: those whose first word occurs in it."""
+    by_word, free, ordered = _index(verb)
+    picked = set(free)
+    for region in regions:
+        for word in region.words:
+            picked.update(by_word.get(word, ()))
+    return [ordered[n] for n in sorted(picked)]
 
 
 @cache
@@ -146,7 +165,7 @@ def verb_trigger(verb: Token) -> Trigger | None:
         return None
     if entry.patterns:
         subject, obj, preps = _regions(verb)
-        for pattern in _ordered(entry.verb):
+        for pattern in _candidates(entry.verb, [subject, obj, *(r for _, r in preps)]):
             if _fits(pattern, subject, obj, preps):
                 if pattern.plover is None:
                     return None  # coded [---] or a bare statement: no event here
