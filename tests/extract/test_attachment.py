@@ -24,7 +24,7 @@ def only(ex: Extraction, type_: str) -> Event:
 
 def test_a_place_in_the_phrase_gives_police_their_country(extract_text) -> None:
     ex = extract_text("Police in Lusaka detained four opposition activists on Monday.", TUESDAY)
-    assert ("ZMB", "ZMB") in pairs(ex, "COERCE")
+    assert {source for source, _ in pairs(ex, "COERCE")} == {"ZMB"}
 
 
 def test_a_possessive_gives_an_organisation_its_country(extract_text) -> None:

@@ -33,7 +33,7 @@ PLACE_PREPS = {"in", "to", "at", "from", "near", "outside", "on", "into", "acros
 # Sector codes of the actor dictionary that the data model keeps as they are.
 KNOWN_SECTORS = {"GOV", "MIL", "REB", "OPP", "BUS", "MED", "IGO", "CVL", "COP", "JUD", "NGO", "INS", "ELI"}
 # Collective actors that act in their own country unless the text says otherwise.
-DOMESTIC_KINDS = ("police", "group")
+DOMESTIC_KINDS = ("police",)
 # Prepositions that place a collective actor ("police in Nairobi", "officials from Ghana").
 LOCATING_PREPS = {"in", "from"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
@@ -657,7 +657,7 @@ class _Finder:
                 continue
             styled = actor.kind == "government" and ":plain:" not in actor.key  # "the junta", "the civilian government"
             owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)  # "its embassy"
-            domestic = actor.kind in DOMESTIC_KINDS  # police and protesters act at home
+            domestic = actor.kind in DOMESTIC_KINDS  # police act at home
             if head.dep_ not in ("nsubj", "nsubjpass") and not styled and not owned and not domestic:
                 continue  # "deployed troops to Poland", "thanked lawmakers": whose, the text does not say
             opposed = self.opposed_countries(actor)

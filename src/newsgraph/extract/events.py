@@ -108,6 +108,7 @@ class _EventFinder:
         self.sentence_index = 0
         self.triggers: dict[int, Trigger | None] = {}
         self.clause_ranges: dict[int, tuple[int, int]] = {}
+        self.layered: set[int] = set()  # ids of events a dictionary or nominal trigger stated
 
     # -- resolving an argument token to actors ---------------------------------------------------
     def actors_of(self, tok: Token, exclude: Iterable[Actor] = ()) -> list[Actor]:
@@ -665,11 +666,13 @@ class _EventFinder:
                 for ev in self.build(tok, trig, args, sent, s_index, time, place, len(found)):
                     sentence_events.append(ev)
                     self.trigger_tokens[id(ev)] = tok
+                    if trig.origin != "own":
+                        self.layered.add(id(ev))
             for ev in sentence_events:
                 if ev.type == "CONSULT" and ev.source and ev.target:
                     self.last_consult = ev
             self.events.extend(sentence_events)
-        return _dedupe(self.events)
+        return _dedupe(self.events, self.layered)
 
     def build(self, tok: Token, trig: Trigger, args: _Args, sent: Span, s_index: int,
               time: TimeValue | None, place: Place | None, n_triggers: int) -> Iterator[Event]:
@@ -717,6 +720,13 @@ def _governing_verb(noun: Token) -> Token | None:
     return None
 
 
+def _pair(ev: Event) -> tuple[str, str]:
+    pair = [ev.source.key if ev.source else "", ev.target.key if ev.target else ""]
+    if ev.type in SYMMETRIC:
+        pair.sort()
+    return pair[0], pair[1]
+
+
 def _phrase(head: Token) -> list[Token]:
     """The subtree of ``head`` without the coordinated phrases and appositions hanging off it, and
     without relative clauses.
@@ -730,14 +740,19 @@ def _phrase(head: Token) -> list[Token]:
     return out
 
 
-def _dedupe(events: list[Event]) -> list[Event]:
-    """One event per (type, mode, source, target, sentence): a sentence saying it twice is one report."""
+def _dedupe(events: list[Event], layered: set[int] = frozenset()) -> list[Event]:  # type: ignore[assignment]
+    """One event per (type, mode, source, target, sentence): a sentence saying it twice is one report.
+    An event the dictionary layer found is the same as one of our own vocabulary's of the same type
+    and pair in the sentence, whatever its mode; ours, found first in reading order or not, is kept."""
+    own_keys = {(ev.type, *_pair(ev), ev.evidence[0].start) for ev in events if id(ev) not in layered}
+    events = [ev for ev in events
+              if id(ev) not in layered or (ev.type, *_pair(ev), ev.evidence[0].start) not in own_keys]
     seen: dict[tuple[str, str, str, str, int], Event] = {}
     for ev in events:
         pair = [ev.source.key if ev.source else "", ev.target.key if ev.target else ""]
         if ev.type in SYMMETRIC:
             pair.sort()  # "A met B" and "B met A" in one sentence are one meeting
-        mode = ""  # "attending ... met", "launched an attack": one happening, however many words say it
+        mode = "" if ev.type == "CONSULT" else ev.mode or ""  # "attending ... met": one encounter
         key = (ev.type, mode, pair[0], pair[1], ev.evidence[0].start)
         if key in seen:
             kept = seen[key]
