@@ -35,6 +35,7 @@ from rich.table import Table
 
 from newsgraph import ontology
 from newsgraph.errors import GoldFormatError, InputError
+from newsgraph.names import scorer_key
 
 Json = dict[str, Any]
 
@@ -42,9 +43,6 @@ _ISO = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
 _DATE_ISO = re.compile(rf"{_ISO}(?:/{_ISO})?")
 
 
-def _norm(text: object) -> str:
-    """Lower-case words and digits only, so evidence and names compare across punctuation."""
-    return re.sub(r"[^a-z0-9]+", " ", str(text or "").lower()).strip()
 
 
 # --- reading -------------------------------------------------------------------------------------
@@ -229,7 +227,7 @@ def _event_problem(ev: Any, ents: dict[str, Any]) -> str | None:
     for k in ("source", "target"):
         if ev.get(k) is not None and ev[k] not in ents:
             return f".{k}: unknown entity {ev[k]!r}"
-    if not isinstance(ev.get("evidence"), str) or not _norm(ev["evidence"]):
+    if not isinstance(ev.get("evidence"), str) or not scorer_key(ev["evidence"]):
         return ".evidence: must be a non-empty string"
     if not isinstance(ev.get("required", True), bool):
         return ".required: must be true or false"
@@ -255,12 +253,12 @@ class GoldIndex:
 
     def __init__(self, entities: dict[str, Json]) -> None:
         self.entities = entities
-        aliases = [(_norm(a), gid) for gid, e in entities.items() for a in [e["name"], *e.get("aliases", [])]]
+        aliases = [(scorer_key(a), gid) for gid, e in entities.items() for a in [e["name"], *e.get("aliases", [])]]
         self._aliases = sorted((a for a in aliases if a[0]), key=lambda a: -len(a[0]))  # longest first
 
     def entity_of(self, actor: Json | None) -> str | None:
         """Exact alias; else the longest alias inside the name; else the shortest alias holding it."""
-        name = _norm((actor or {}).get("name"))
+        name = scorer_key((actor or {}).get("name"))
         if not name:
             return None
         padded = f" {name} "
@@ -286,7 +284,7 @@ class GoldIndex:
         if actor.get("country"):
             return str(actor["country"]).upper()
         gid = self.entity_of(actor)
-        return self.key_of_entity(gid) if gid else (_norm(actor.get("name")) or None)
+        return self.key_of_entity(gid) if gid else (scorer_key(actor.get("name")) or None)
 
 
 def document_of(record: Json, doc_names: list[str]) -> str | None:
@@ -339,19 +337,19 @@ def _actors_agree(index: GoldIndex, g: Json, p: Json, symmetric: frozenset[str],
 
 def _states(p: Json, evidence: str) -> bool:
     """Whether one of the event's evidence sentences contains the gold evidence string."""
-    needle = _norm(evidence)
-    return any(needle in _norm(e.get("sentence")) for e in p.get("evidence") or [])
+    needle = scorer_key(evidence)
+    return any(needle in scorer_key(e.get("sentence")) for e in p.get("evidence") or [])
 
 
 def _quantity_found(gq: Json, predicted: list[Json]) -> bool:
     """A predicted amount within 1% of the gold one whose unit or text names the gold unit."""
-    unit = _norm(gq["unit"]).rstrip("s")
+    unit = scorer_key(gq["unit"]).rstrip("s")
     for q in predicted:
         try:
             value = float(q["value"])
         except (KeyError, TypeError, ValueError):
             continue
-        said = _norm(q.get("unit")).rstrip("s") + " " + _norm(q.get("text"))
+        said = scorer_key(q.get("unit")).rstrip("s") + " " + scorer_key(q.get("text"))
         if abs(value - gq["value"]) <= 0.01 * abs(gq["value"]) and unit in said:
             return True
     return False
@@ -697,7 +695,7 @@ def score(gold: Json, events: list[Json]) -> EvalReport:
             for q in g.get("quantities") or []:
                 quantities.add(_quantity_found(q, p.get("quantities") or []))
             if g.get("location"):
-                places.add(_norm(g["location"])[:5] in _norm((p.get("place") or {}).get("name")))
+                places.add(scorer_key(g["location"])[:5] in scorer_key((p.get("place") or {}).get("name")))
         for p in free:
             false_pos.append(_false_positive(d["doc"], p))
             cause, near = _false_positive_cause(p, d["events"], set(hits), index, symmetric)

@@ -15,8 +15,9 @@ from newsgraph.errors import StoreError
 from newsgraph.extract import extract
 from newsgraph.ingest import iter_paths, read_path
 from newsgraph.model import Actor, Document, Event, Evidence, Extraction, Relation, Role, Span, TimeValue
+from newsgraph.names import name_key
 from newsgraph.query import Query
-from newsgraph.resolve import entity_id, normalise_name, resolve_key
+from newsgraph.resolve import entity_id, resolve_key
 from newsgraph.store import AddResult, Store, fts_query, migrations
 
 
@@ -239,7 +240,7 @@ def test_relations_keep_first_and_last_seen(db: Path) -> None:
     ("  Min   Aung Hlaing ", "min aung hlaing"), ("Šojgu", "sojgu"),
 ])
 def test_normalised_names_compare_equal(a: str, b: str) -> None:
-    assert normalise_name(a) == normalise_name(b)
+    assert name_key(a) == name_key(b)
 
 
 def test_resolve_key_uses_name_country_and_kind() -> None:

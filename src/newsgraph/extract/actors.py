@@ -10,17 +10,16 @@ adjectives, possessives and appositions, read against the vocabularies in ``onto
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.places import gazetteer
 from newsgraph.model import Actor, Role
 from newsgraph.model import Span as TextSpan
+from newsgraph.names import name_key
 from newsgraph.ontology import countries, petrarch, vocab
 
 # "MOSCOW –", "NAYPYITAW, March 2 (Reuters) -": where the report was filed.
@@ -37,16 +36,6 @@ DOMESTIC_KINDS = ("police",)
 # Prepositions that place a collective actor ("police in Nairobi", "officials from Ghana").
 LOCATING_PREPS = {"in", "from"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Comparison key for names: accents dropped, case folded, punctuation removed; letters of every
-    script are kept (a name in Cyrillic or Arabic must not fold to nothing)."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"'s\b", "", text.casefold())
-    return re.sub(r"[\W_]+", " ", text).strip()
 
 
 def strip_honorifics(words: list[str]) -> list[str]:
@@ -209,19 +198,19 @@ class _Finder:
             words = words[len(lead[0].split()):]
         span = self.doc[start:end]
         name = self.text[span[len(span) - len(words)].idx:span.end_char]  # as written: "Moon Jae-in"
-        if not fold(name):
+        if not name_key(name):
             return None  # nothing nameable left (a lone title or symbol)
-        key = "person:" + fold(name)
+        key = "person:" + name_key(name)
         existing = self.table.by_key.get(key)
         if existing is None and len(words) == 1:
             # a surname alone refers to the full name seen before
             for actor in reversed(self.table.actors):
-                if actor.kind == "person" and fold(actor.name).split()[-1:] == [fold(name)]:
+                if actor.kind == "person" and name_key(actor.name).split()[-1:] == [name_key(name)]:
                     existing = actor
                     break
         if existing is None and len(words) > 1:
             # a full name seen after its surname alone: upgrade the surname-only actor
-            short = self.table.by_key.get("person:" + fold(words[-1]))
+            short = self.table.by_key.get("person:" + name_key(words[-1]))
             if short is not None and len(short.name.split()) == 1:  # never rename a full name
                 short.aliases.append(short.name)
                 short.name = name
@@ -262,7 +251,7 @@ class _Finder:
             if title:
                 role_text = " ".join(w for w in words if countries.country_code(w) is None)
                 role_text = role_text.strip() or title[0]
-                if org is not None and role_text.lower().startswith(fold(org.name)):
+                if org is not None and role_text.lower().startswith(name_key(org.name)):
                     role_text = role_text[len(org.name):].strip()
                 actor.sector = actor.sector or (org.sector if org and org.kind == "igo" else title[1])
                 role = Role(title=role_text, organisation=org.name if org else None, seen=self.table.published)
@@ -289,11 +278,11 @@ class _Finder:
         if not tokens:
             return None
         name = self.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
-        if not fold(name):
+        if not name_key(name):
             return None
         met = vocab.metonyms().get(name.lower())
         if met:
-            actor = self.table.get_or_add("org:" + fold(name), name, met["kind"], met["country"], met["sector"])
+            actor = self.table.get_or_add("org:" + name_key(name), name, met["kind"], met["country"], met["sector"])
             self.table.mention(actor, start, end)
             return actor
         igo = countries.igo(name)
@@ -308,7 +297,7 @@ class _Finder:
                     return actor
         if len(tokens) == 1:
             for actor in reversed(self.table.actors):  # a surname the model took for an organisation
-                if actor.kind == "person" and fold(actor.name).split()[-1:] == [fold(name)]:
+                if actor.kind == "person" and name_key(actor.name).split()[-1:] == [name_key(name)]:
                     self.table.mention(actor, start, end)
                     return actor
         head = tokens[-1].lemma_.lower()
@@ -335,7 +324,7 @@ class _Finder:
                     break
         if kind == "igo" and country:
             kind, sector = "organisation", sector if sector != "IGO" else None
-        actor = self.table.get_or_add("org:" + fold(name), name, kind, country, sector)
+        actor = self.table.get_or_add("org:" + name_key(name), name, kind, country, sector)
         self.table.mention(actor, start, end)
         return actor
 
@@ -346,7 +335,7 @@ class _Finder:
             actor = self.table.country_actor(code)
             self.table.mention(actor, ent.start, ent.end)
             return actor
-        met = vocab.metonyms().get(fold(text))
+        met = vocab.metonyms().get(name_key(text))
         if met:
             return self.add_org(ent.start, ent.end)
         return None  # a city or region: a place, not an actor (events decide if it stands for one)
@@ -516,7 +505,7 @@ class _Finder:
         if label != "PERSON" and len(ent) == 1:
             for actor in reversed(self.table.actors):  # "Modi" tagged as a place after "Narendra Modi"
                 if actor.kind == "person" and len(actor.name.split()) > 1 \
-                        and fold(actor.name).split()[-1:] == [fold(text)]:
+                        and name_key(actor.name).split()[-1:] == [name_key(text)]:
                     self.table.mention(actor, ent.start, ent.end)
                     return ent.end
         if label == "PERSON" and countries.country_code(text):
@@ -524,7 +513,7 @@ class _Finder:
             return ent.end
         if label == "PERSON":
             place = gazetteer().lookup(text) if len(ent) == 1 else None
-            known_person = any(fold(text) in fold(a.name).split() for a in self.table.actors
+            known_person = any(name_key(text) in name_key(a.name).split() for a in self.table.actors
                                if a.kind == "person")
             root = ent.root
             placed = place is not None and (place.feature == "country" or (
@@ -546,7 +535,7 @@ class _Finder:
         if label in ("ORG", "FAC"):
             root = ent.root
             if len(ent) == 1 and root.dep_ in MODIFIER_DEPS and root.head.pos_ == "NOUN" \
-                    and root.head.is_lower and not text.isupper() and fold(text) not in vocab.metonyms() \
+                    and root.head.is_lower and not text.isupper() and name_key(text) not in vocab.metonyms() \
                     and not countries.igo(text):
                 return ent.end  # a name used as a modifier of a common noun, not an actor
             if countries.country_code(text) and not countries.igo(text):
@@ -564,7 +553,7 @@ class _Finder:
             return False
         if tok.lower_ not in vocab.org_references() and tok.lower_ not in ("country", "nation") \
                 and tok.lower_ not in vocab.country_references() \
-                and not any(fold(a.name).endswith(" " + tok.lower_) for a in self.table.actors):
+                and not any(name_key(a.name).endswith(" " + tok.lower_) for a in self.table.actors):
             return False  # cheap test first: the ordered scan below is only for likely references
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return False
@@ -573,7 +562,7 @@ class _Finder:
         before = [self.table.by_token[i] for i in sorted(self.table.by_token) if i < tok.i]
         generic = vocab.org_references().get(tok.lower_)
         for actor in reversed(before):  # "the union": an organisation whose name ends so
-            words = fold(actor.name).split()
+            words = name_key(actor.name).split()
             if actor.kind not in ("person", "country") and not actor.key.startswith("group:") \
                     and len(words) > 1 and words[-1] == tok.lower_ and self.named_as_head(actor):
                 self.table.mention(actor, tok.i - 1, tok.i + 1, alias=False)

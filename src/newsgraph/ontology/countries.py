@@ -10,40 +10,16 @@ from __future__ import annotations
 import csv
 import functools
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from newsgraph.names import compact_key
+
 # Letters NFKD does not decompose into ASCII + combining mark.
-_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
-                          "ı": "i", "ħ": "h", "ŀ": "l"})
-_SAINT = re.compile(r"\b(st|ste)\b\.?")
-_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
-_NOT_WORD = re.compile(r"[\W_\u02b0-\u036f]+")
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
-
-
-def _saint(m: re.Match[str]) -> str:
-    return "sainte" if m.group(1) == "ste" else "saint"
-
-
-def fold(name: str) -> str:
-    """Spelling-insensitive key: lowercase, accents dropped, "St."→"saint", no spaces/punctuation.
-
-    So "Nay Pyi Taw" = "Naypyitaw", "Côte d’Ivoire" = "Cote d'Ivoire", "St. Petersburg" =
-    "Saint-Petersburg". Non-Latin letters are kept (they simply never match Latin keys).
-    """
-    if name.isascii():  # fast path: the gazetteer folds ~200k names at build time
-        s = name.lower()
-        return _NOT_ALNUM.sub("", _SAINT.sub(_saint, s) if "st" in s else s)
-    s = unicodedata.normalize("NFKD", name.casefold().translate(_LETTERS))
-    s = _SAINT.sub(_saint, s) if "st" in s else s
-    return _NOT_WORD.sub("", s)  # drops combining accents and modifier letters
-
-
 def is_acronym(alias: str) -> bool:
     """"US", "U.S.", "UAE", "AfDB": matched case-sensitively, so "us" or "who" never hit."""
     a = alias.replace(".", "")
@@ -87,7 +63,7 @@ def countries() -> dict[str, Country]:
 class _Index:
     """Folded names and exact acronyms → value; the first entry wins (canonical names go first)."""
 
-    key: Callable[[str], str] = fold
+    key: Callable[[str], str] = compact_key
     names: dict[str, str] = field(default_factory=dict)
     acronyms: dict[str, str] = field(default_factory=dict)
 
@@ -147,7 +123,7 @@ def capital_of(name: str) -> str | None:
 
 
 def _igo_fold(name: str) -> str:
-    return fold(name).replace("organisation", "organization").replace("programme", "program")
+    return compact_key(name).replace("organisation", "organization").replace("programme", "program")
 
 
 @functools.cache

@@ -5,6 +5,6 @@ entities; ``events`` groups reports of one happening. All are pure functions ove
 store reads the records a batch touches, calls them, and writes the result back.
 """
 
-from newsgraph.resolve.names import entity_id, normalise_name, resolve_key
+from newsgraph.resolve.names import entity_id, resolve_key
 
-__all__ = ["entity_id", "normalise_name", "resolve_key"]
+__all__ = ["entity_id", "resolve_key"]

@@ -28,9 +28,10 @@ from functools import cache, lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
 
+from newsgraph.names import name_key
 from newsgraph.ontology import countries, vocab
 from newsgraph.resolve.decisions import Decision, apply_decisions
-from newsgraph.resolve.names import entity_id, normalise_name
+from newsgraph.resolve.names import entity_id
 
 DOCUMENT_SCOPED = "|@"  # marks the keys of common-noun actors, which never leave their document
 PERSON_TOKEN_MIN = 80   # per-token similarity of two spellings of one given name or surname
@@ -85,8 +86,8 @@ def _settings() -> dict[str, object]:
 @cache
 def _title_words() -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
     """Single words and multi-word titles that may stand before a person's name."""
-    phrases = {tuple(normalise_name(t).split()) for t in vocab.titles()}
-    phrases |= {tuple(normalise_name(h).split()) for h in vocab.honorifics()}
+    phrases = {tuple(name_key(t).split()) for t in vocab.titles()}
+    phrases |= {tuple(name_key(h).split()) for h in vocab.honorifics()}
     phrases |= {("senior",), ("general",), ("junior",), ("deputy",), ("acting",), ("former",), ("chief",)}
     phrases = {p for p in phrases if p}
     return frozenset(p[0] for p in phrases if len(p) == 1), frozenset(p for p in phrases if len(p) > 1)
@@ -114,7 +115,7 @@ def person_tokens(name: str) -> tuple[str, ...]:
     "Snr Gen Min Aung Hlaing" and "Senior General Min Aung Hlaing" both give (min, aung, hlaing).
     """
     words, phrases = _title_words()
-    tokens = normalise_name(name).split()
+    tokens = name_key(name).split()
     changed = True
     while changed and len(tokens) > 1:
         changed = False
@@ -189,7 +190,7 @@ def initials(name: str) -> str:
 def _generic_words() -> dict[str, frozenset[str]]:
     table = _settings()["generic"]
     assert isinstance(table, dict)
-    return {kind: frozenset(normalise_name(w) for w in words) for kind, words in table.items()}
+    return {kind: frozenset(name_key(w) for w in words) for kind, words in table.items()}
 
 
 def generic_national(rec: ActorRecord) -> bool:
@@ -198,7 +199,7 @@ def generic_national(rec: ActorRecord) -> bool:
     if not generic or not rec.country:
         return False
     for name in rec.names():
-        words = normalise_name(name).split()
+        words = name_key(name).split()
         rest = [w for w in words if w not in ("the", "s") and countries.country_code(w) != rec.country]
         if rest and " ".join(rest) in generic:
             return True
@@ -235,8 +236,8 @@ def same_entity(a: ActorRecord, b: ActorRecord) -> bool:
         return any(same_person_name(person_tokens(x), person_tokens(y)) for x in a.names() for y in b.names())
     if a.kind == "country" and a.country and a.country == b.country:
         return True
-    na = {normalise_name(n) for n in a.names()} - {""}
-    nb = {normalise_name(n) for n in b.names()} - {""}
+    na = {name_key(n) for n in a.names()} - {""}
+    nb = {name_key(n) for n in b.names()} - {""}
     if na & nb:
         return True
     if a.kind != b.kind:
@@ -268,7 +269,7 @@ def block_keys(rec: ActorRecord) -> set[str]:
     if generic_national(rec):
         keys.add(f"g:{rec.kind}:{rec.country}")
     for name in rec.names():
-        norm = normalise_name(name)
+        norm = name_key(name)
         if not norm:
             continue
         keys.add("n:" + norm)                  # exact names and aliases
@@ -410,7 +411,7 @@ def _entity(group: list[ActorRecord]) -> Entity:
             names[r.name] += r.weight
 
     def rank(item: tuple[str, int]) -> tuple[bool, int, int, str]:
-        titled = kind == "person" and len(person_tokens(item[0])) < len(normalise_name(item[0]).split())
+        titled = kind == "person" and len(person_tokens(item[0])) < len(name_key(item[0]).split())
         return titled, -item[1], -len(item[0]), item[0]
     name = sorted(names.items(), key=rank)[0][0]
     aliases = sorted({n for r in group for n in r.names()} - {name})

@@ -8,27 +8,14 @@ depend on the order articles arrive in.
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
-from functools import lru_cache
 
 from newsgraph.model import Actor
-
-_DROP = re.compile(r"[.'\u2019\u2018`]")   # "U.S." is "US", "Côte d'Ivoire" is "cote divoire"
-_SPLIT = re.compile(r"[\W_]+")               # any other punctuation separates words: "Al-Assad"
-
-
-@lru_cache(maxsize=65536)
-def normalise_name(name: str) -> str:
-    """Casefolded, without diacritics or punctuation, single-spaced: how names are compared."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return " ".join(_SPLIT.sub(" ", _DROP.sub("", plain)).split())
+from newsgraph.names import name_key
 
 
 def resolve_key(actor: Actor) -> str:
     """``normalised name|COUNTRY|kind``: actors with equal keys are the same entity."""
-    return f"{normalise_name(actor.name)}|{(actor.country or '').upper()}|{actor.kind}"
+    return f"{name_key(actor.name)}|{(actor.country or '').upper()}|{actor.kind}"
 
 
 def is_common_noun(actor: Actor) -> bool:

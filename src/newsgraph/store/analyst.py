@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import InputError, NotFound
-from newsgraph.resolve import normalise_name
+from newsgraph.names import name_key
 from newsgraph.resolve.decisions import Decision
 from newsgraph.store.reads import Row
 
@@ -107,7 +107,7 @@ class AnalystWrites:
     def split_entity(self, entity: str, names: list[str], who: str, note: str | None = None) -> Row:
         """Move the actor keys of ``entity`` named (or aliased) by ``names`` into an entity of their
         own; return ``{decision, entity, split}`` (the ids of the remaining and the new entity)."""
-        wanted = {normalise_name(n) for n in names} - {""}
+        wanted = {name_key(n) for n in names} - {""}
         if not wanted:
             raise InputError("names", "name at least one of the entity's names or aliases to split off")
         with self._transaction(f"splitting entity {entity}"):
@@ -117,7 +117,7 @@ class AnalystWrites:
                 raise NotFound(f"no entity has id {entity!r}")
             keys = [r["key"] for r in rows]
             moved = [r["key"] for r in rows
-                     if {normalise_name(n) for n in [r["name"], *json.loads(r["aliases"])]} & wanted]
+                     if {name_key(n) for n in [r["name"], *json.loads(r["aliases"])]} & wanted]
             if not moved:
                 raise InputError("names", f"none of {sorted(names)} names entity {entity}")
             if len(moved) == len(keys):

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from newsgraph.resolve import normalise_name
+from newsgraph.names import name_key
 
 Row = dict[str, Any]
 CHUNK = 500  # ids per IN (...) list, well under SQLite's parameter limit
@@ -97,9 +97,9 @@ class Reads:
         where: list[str] = ["e.rejected = 0"]  # an analyst's rejected events are gone from every read
         if involved:
             where = []  # event_entities holds only primary reports not rejected
-        p: dict[str, Any] = {"actor": normalise_name(actor or ""), "type": type, "since": since, "until": until,
+        p: dict[str, Any] = {"actor": name_key(actor or ""), "type": type, "since": since, "until": until,
                              "entity": entity, "other": other, "cluster": cluster, "modality": modality,
-                             "place": normalise_name(place or "")}
+                             "place": name_key(place or "")}
         if not reports and cluster is None and not involved:
             where.append("e.is_primary = 1")
         if cluster is not None:
@@ -282,7 +282,7 @@ class Reads:
         where = ["(:kind IS NULL OR n.kind = :kind)", "(:country IS NULL OR n.country = :country)",
                  "(:sector IS NULL OR n.sector = :sector)"]
         if q is not None:
-            if not normalise_name(q):
+            if not name_key(q):
                 return None
             where.append("(instr(n.norm, :q) OR n.id IN (SELECT entity_id FROM entity_aliases"
                          " WHERE instr(norm, :q)))")
@@ -290,7 +290,7 @@ class Reads:
             where.append("(n.id = :name OR n.norm = :norm OR n.id IN (SELECT entity_id FROM entity_aliases"
                          " WHERE norm = :norm))")
         return " AND ".join(where), {"kind": kind, "country": country, "sector": sector,
-                                     "q": normalise_name(q or ""), "name": name, "norm": normalise_name(name or "")}
+                                     "q": name_key(q or ""), "name": name, "norm": name_key(name or "")}
 
     def entity_rows(self, *, kind: str | None = None, country: str | None = None, sector: str | None = None,
                     q: str | None = None, name: str | None = None, limit: int | None = None,

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from newsgraph.names import name_key
 from newsgraph.resolve.decisions import Decision
 from newsgraph.resolve.entities import ActorRecord, block_keys, cluster
 from newsgraph.resolve.events import DAY_SLACK, UNDATED_WINDOW, Report, day_bounds, merge
-from newsgraph.resolve.names import normalise_name
 from newsgraph.store.reads import chunks
 
 # A stored range ("between March and June") may start this long before the window it reaches into.
@@ -143,10 +143,10 @@ class ResolvingWrites:
                 "INSERT INTO entities (id, name, norm, kind, country, sector, key) VALUES (?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (id) DO UPDATE SET name = excluded.name, norm = excluded.norm, kind = excluded.kind,"
                 " country = excluded.country, sector = excluded.sector, key = excluded.key",
-                (ent.id, ent.name, normalise_name(ent.name), ent.kind, ent.country, ent.sector, ent.key))
+                (ent.id, ent.name, name_key(ent.name), ent.kind, ent.country, ent.sector, ent.key))
             self._db.execute("DELETE FROM entity_aliases WHERE entity_id = ?", (ent.id,))
             self._db.executemany("INSERT OR IGNORE INTO entity_aliases (entity_id, alias, norm) VALUES (?, ?, ?)",
-                                 [(ent.id, a, normalise_name(a)) for a in ent.aliases])
+                                 [(ent.id, a, name_key(a)) for a in ent.aliases])
             for key in ent.members:
                 if before.get(key) != ent.id:
                     moved[key] = ent.id
