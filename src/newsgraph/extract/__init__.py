@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from newsgraph.extract.actors import DATELINE, find_actors, sentences
 from newsgraph.extract.events import find_events
+from newsgraph.extract.modality import tense_lookup
 from newsgraph.extract.places import gazetteer
 from newsgraph.extract.quantities import find_quantities
 from newsgraph.extract.relations import find_relations
@@ -20,30 +21,6 @@ from newsgraph.model import Document, Extraction, Place, Span
 from newsgraph.ontology import countries
 
 PLACE_LABELS = {"GPE", "LOC", "FAC", "PERSON", "ORG"}
-
-
-def tense_lookup(doc: Doc):  # type: ignore[no-untyped-def]
-    """A function giving the tense of the verb that governs the token at a character offset."""
-    def tense_at(offset: int) -> str | None:
-        span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-        if span is None or not len(span):
-            return None
-        tok = span[0]
-        for _ in range(8):
-            if tok.pos_ in ("VERB", "AUX"):
-                kids = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
-                if kids & {"will", "shall", "'ll"} or any(c.lemma_ in ("plan", "schedule", "expect")
-                                                          for c in [tok.head]):
-                    return "future"
-                if tok.tag_ in ("VBD", "VBN") or kids & {"was", "were", "had", "has", "have", "did"}:
-                    return "past"
-                if tok.tag_ in ("VBZ", "VBP", "VBG"):
-                    return "present"
-            if tok.head is tok:
-                return None
-            tok = tok.head
-        return None
-    return tense_at
 
 
 def find_places(doc: Doc) -> list[Place]:

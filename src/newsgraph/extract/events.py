@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract import patterns
 from newsgraph.extract.actors import ActorTable, entity_at, sentences
+from newsgraph.extract.modality import modality_of
 from newsgraph.extract.places import gazetteer
 from newsgraph.model import Actor, Document, Event, Evidence, Place, Quantity, TimeValue
 from newsgraph.ontology import countries, vocab
@@ -424,43 +425,7 @@ class _EventFinder:
                 return self.last_consult
         return None
 
-    # -- modality, time, place, amounts -----------------------------------------------------------
-    def modality(self, tok: Token, trig: Trigger) -> str:
-        words = vocab.modality_words()
-        chain = [tok]
-        cur = tok
-        while cur.dep_ in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "pcomp", "nsubjpass", "nsubj") \
-                and cur.head is not cur and len(chain) < 6:
-            if cur.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in cur.children):
-                break  # "X has not condemned Y, and it attended Z": its own clause
-            cur = cur.head
-            chain.append(cur)
-            if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("xcomp", "conj"):
-                break
-        for c in chain:
-            kids = list(c.children)
-            if any(k.dep_ == "neg" for k in kids):
-                return "negated"
-            if c is not tok and c.lemma_ in words["negating_verbs"]:
-                return "negated"
-            if any(k.dep_ == "mark" and k.lower_ in words["hypothetical_marks"] for k in kids):
-                return "hypothetical"
-            if any(k.dep_ == "advcl" and any(m.lower_ in words["hypothetical_marks"] for m in k.children
-                                             if m.dep_ == "mark") for k in kids) and c is not tok:
-                return "hypothetical"
-            aux = {k.lower_ for k in kids if k.dep_ in ("aux", "auxpass")}
-            if aux & words["hypothetical_aux"]:
-                return "hypothetical"
-            if c is tok and trig.intent:
-                return "asserted"
-            if aux & words["planned_aux"]:
-                return "planned"
-            if c is not tok and c.lemma_ in words["planned_verbs"]:
-                return "planned"
-            if c is not tok and c.lemma_ in words["claim_verbs"]:
-                return "reported-claim"
-        return "asserted"
-
+    # -- time, place, amounts -----------------------------------------------------------
     def clause_range(self, tok: Token) -> tuple[int, int]:
         """Character range of the trigger's own phrase: a subject noun's clause is its verb's;
         coordinated phrases ("the procurement of X and the conduct of Y in November") are not.
@@ -678,7 +643,7 @@ class _EventFinder:
               time: TimeValue | None, place: Place | None, n_triggers: int) -> Iterator[Event]:
         sources: list[Actor | None] = list(args.sources) or [None]
         targets: list[Actor | None] = list(args.targets) or [None]
-        modality = self.modality(tok, trig)
+        modality = modality_of(tok, trig)
         text = sent.text.strip()
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         evidence = Evidence(self.document.id, self.document.source, text, start, start + len(text), s_index)
