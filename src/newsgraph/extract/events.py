@@ -16,10 +16,10 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract import patterns
 from newsgraph.extract.actors import ActorTable, entity_at, sentences
 from newsgraph.extract.modality import modality_of
 from newsgraph.extract.places import gazetteer
+from newsgraph.extract.triggers import LOCATIVE, PHYSICAL, TriggerReader
 from newsgraph.model import Actor, Document, Event, Evidence, Place, Quantity, TimeValue
 from newsgraph.ontology import countries, vocab
 from newsgraph.ontology.vocab import Trigger
@@ -31,10 +31,7 @@ SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
 AUTHORED = {"REJECT", "ACCUSE", "SUPPORT"}
 # Responses to what the clause's subject did ("..., drawing condemnation from X": X condemns the subject).
 REACTIONS = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "SUPPORT"}
-# Acts done to things and places: the owner or the place of what was hit stands for the target.
-PHYSICAL = {"ASSAULT", "COERCE", "SANCTION"}
 TOPIC_PREPS = ("about", "on", "over", "regarding", "including")
-LOCATIVE = ("in", "near", "inside", "across", "around")
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PERSONAL = {"he", "she", "him", "her", "his", "hers"}
 IMPERSONAL = {"it", "its"}
@@ -107,7 +104,7 @@ class _EventFinder:
         self.last_consult: Event | None = None
         self.trigger_tokens: dict[int, Token] = {}
         self.sentence_index = 0
-        self.triggers: dict[int, Trigger | None] = {}
+        self.trigger_reader = TriggerReader(lambda tok: {a.kind for a in self.actors_of(tok)})
         self.clause_ranges: dict[int, tuple[int, int]] = {}
         self.layered: set[int] = set()  # ids of events a dictionary or nominal trigger stated
 
@@ -521,82 +518,7 @@ class _EventFinder:
     # -- triggers ---------------------------------------------------------------------------------
     def trigger_of(self, tok: Token) -> Trigger | None:
         """The event a word states here, if any (computed once per token)."""
-        if tok.i not in self.triggers:
-            self.triggers[tok.i] = self.find_trigger(tok)
-        return self.triggers[tok.i]
-
-    def find_trigger(self, tok: Token) -> Trigger | None:
-        """The first of the word's specs whose conditions hold."""
-        lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB":
-            if not self.reports_event(tok):
-                return None
-            specs = vocab.verb_triggers().get(lemma, ())
-            if not specs:  # the project's vocabulary is silent: the field dictionary speaks
-                trig = patterns.verb_trigger(tok)
-                if trig is not None and any(c.dep_ == "dobj" and (own := self.trigger_of(c)) is not None
-                                            and own.type == trig.type for c in tok.children):
-                    return None  # "launched an attack": the noun states it, the verb only carries it
-                return trig
-            return next((t for t in specs if self.verb_fits(tok, t)), None)
-        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound",):
-            specs = vocab.noun_triggers().get(lemma) or vocab.noun_triggers().get(tok.lower_, ())
-            if not specs and tok.pos_ == "NOUN":
-                return patterns.noun_trigger(tok)
-            return next((t for t in specs if self.noun_fits(tok, t)), None)
-        return None
-
-    def reports_event(self, verb: Token) -> bool:
-        """Whether this use of a verb reports a happening (not an adjective, a description or a view)."""
-        if verb.dep_ in ("amod", "compound"):
-            return False
-        if verb.tag_ == "VBN" and verb.dep_ in ("amod", "acl") and not any(
-                c.dep_ in ("agent", "prep", "dobj") for c in verb.children):
-            return False  # "sanctioned Russian oil": an adjective
-        if verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP"):
-            return False  # "banks that supply currency": a description
-        swallowing = vocab.modality_words()["swallowing"]
-        if verb.dep_ == "xcomp" and verb.head.lemma_ in swallowing:
-            return False  # "refused to meet X" is the refusal; "urged X to talk" the request
-        if verb.dep_ == "xcomp" and not vocab.verb_triggers().get(verb.lemma_.lower()) and any(
-                t.intent for t in vocab.verb_triggers().get(verb.head.lemma_.lower(), ())):
-            return False  # "vowed to launch flights": the pledge is the event, what is pledged its content
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.lemma_ in ("accuse", "blame"):
-            return False  # "accused Tehran of arming Moscow": the accusation, not an act it proves
-        return True
-
-    def verb_fits(self, verb: Token, trig: Trigger) -> bool:
-        kids = list(verb.children)
-        if trig.preps and not any(c.dep_ == "prep" and c.lower_ in trig.preps for c in kids):
-            return False  # "call" is a request only as "call on"
-        if trig.needs_xcomp and not any(c.dep_ == "xcomp" and c.lemma_ in trig.needs_xcomp for c in kids):
-            return False
-        if trig.type == "AGREE" and any(c.dep_ == "ccomp" for c in kids) and not any(
-                c.dep_ in ("xcomp", "dobj", "prep") for c in kids):
-            return False  # "agreed that the launch was a provocation": a shared view, not an accord
-        objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")] + ([verb.head] if verb.dep_ == "acl" else [])
-        if trig.objects and not any(o.lemma_.lower() in trig.objects or o.lower_ in trig.objects for o in objs):
-            return False
-        if trig.objects_kind:
-            kinds = {a.kind for o in objs for a in self.actors_of(o)}
-            where = [t for o in objs + self.prep_objects(verb, LOCATIVE) for t in o.subtree]
-            if not kinds and trig.type in PHYSICAL and objs and any(t.ent_type_ == "GPE" for t in where):
-                kinds = {"place"}  # "struck targets in southern Lebanon"
-            if not kinds & trig.objects_kind:
-                return False  # "welcomed the minister" hosts; "welcomed the decision" does not
-        return True
-
-    def noun_fits(self, noun: Token, trig: Trigger) -> bool:
-        if trig.requires_modifier:
-            mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
-            mods |= {p.lower_ for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for p in c.children}  # "a package of weapons"
-            aimed = any(c.dep_ == "prep" and c.lower_ in trig.target_preps for c in noun.children)
-            if not mods & trig.requires_modifier and not (aimed and trig.type == "ASSAULT"):
-                return False  # "strikes on Ukrainian cities" is aimed; "the strike" alone is not
-        if trig.agent_noun and noun.dep_ not in ("attr", "oprd", "pobj", "appos"):
-            return False
-        return True
+        return self.trigger_reader.of(tok)
 
     def run(self) -> list[Event]:
         for s_index, sent in enumerate(sentences(self.doc)):

@@ -1,18 +1,25 @@
-"""Field-scale event triggers: the PETRARCH2 verb patterns applied over the dependency parse.
+"""Which words state events: our own vocabulary first, the PETRARCH2 verb patterns under it.
 
-The project's own vocabulary (``ontology/data/triggers.toml``) is tried first and wins where it
-speaks; this module is the layer underneath it. A verb's patterns name words that must stand in
-its subject, its object and its prepositional phrases ("impose" + "sanctions" + "(on +)"); the
-most specific pattern that holds gives the CAMEO code, mapped to PLOVER. A pattern coded
-``[---]`` says the verb states no event in that construction, and wins over the default.
+``TriggerReader`` decides, once per token, whether a word states an event here and which: a verb
+or noun of ``ontology/data/triggers.toml`` whose conditions hold (objects, prepositions, the kind
+of its object), else the field dictionary's reading. Uses that report no happening are set aside
+first (an adjective "sanctioned oil", a description "banks that supply", what a refusal refuses
+or a pledge pledges).
 
-Nominalisations ("the designation of three companies", "the minister's withdrawal") reach the
-same dictionary through their verb ("designate", "withdraw"), derived by regular suffix rules.
+The dictionary layer: a verb's patterns name words that must stand in its subject, its object and
+its prepositional phrases ("impose" + "sanctions" + "(on +)"); the most specific pattern that holds
+gives the CAMEO code, mapped to PLOVER. A pattern coded ``[---]`` says the verb states no event in
+that construction. A verb's default code alone counts only for the types triggers.toml
+[dictionary] trusts it with.
+
+Nominalisations ("the expulsion of two diplomats", "the minister's withdrawal") reach our own
+verbs ("expel", "withdraw") by regular suffix rules, and state an event only with participants of
+their own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 
 from spacy.tokens import Token
@@ -24,6 +31,9 @@ from newsgraph.ontology.vocab import Trigger
 OBJECT_DEPS = {"dobj", "attr", "oprd", "dative", "xcomp", "ccomp", "acomp", "prt", "npadvmod", "advmod"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "agent"}
 NAMING_DEPS = {"compound", "amod", "nmod", "nummod", "poss"}
+# Acts done to things and places: the owner or the place of what was hit stands for the target.
+PHYSICAL = {"ASSAULT", "COERCE", "SANCTION"}
+LOCATIVE = ("in", "near", "inside", "across", "around")
 DEFAULT_TARGET_PREPS = ("with", "to", "against", "on")
 NOUN_TARGET_PREPS = ("of", "on", "against", "with", "to", "for")
 # Types whose verb object is what moves, not who receives it ("supplied weapons to X").
@@ -211,3 +221,97 @@ def noun_trigger(noun: Token) -> Trigger | None:
     if lemma in vocab.ignored_dictionary_nouns():
         return None
     return _nominal_trigger(lemma)
+
+
+def _prep_objects(head: Token, preps: Iterable[str]) -> list[Token]:
+    return [p for c in head.children if c.dep_ == "prep" and c.lower_ in preps
+            for p in c.children if p.dep_ in ("pobj", "pcomp")]
+
+
+class TriggerReader:
+    """The triggers of one parsed document, decided once per token. ``kinds_of`` gives the kinds
+    of actor a token stands for (a verb like "welcome" hosts people, not decisions)."""
+
+    def __init__(self, kinds_of: Callable[[Token], set[str]]) -> None:
+        self.kinds_of = kinds_of
+        self.found: dict[int, Trigger | None] = {}
+
+    def of(self, tok: Token) -> Trigger | None:
+        """The event a word states here, if any."""
+        if tok.i not in self.found:
+            self.found[tok.i] = self.find(tok)
+        return self.found[tok.i]
+
+    def find(self, tok: Token) -> Trigger | None:
+        """The first of the word's specs whose conditions hold."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB":
+            if not self.reports_event(tok):
+                return None
+            specs = vocab.verb_triggers().get(lemma, ())
+            if not specs:  # the project's vocabulary is silent: the field dictionary speaks
+                trig = verb_trigger(tok)
+                if trig is not None and any(c.dep_ == "dobj" and (own := self.of(c)) is not None
+                                            and own.type == trig.type for c in tok.children):
+                    return None  # "launched an attack": the noun states it, the verb only carries it
+                return trig
+            return next((t for t in specs if self.verb_fits(tok, t)), None)
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound",):
+            specs = vocab.noun_triggers().get(lemma) or vocab.noun_triggers().get(tok.lower_, ())
+            if not specs and tok.pos_ == "NOUN":
+                return noun_trigger(tok)
+            return next((t for t in specs if self.noun_fits(tok, t)), None)
+        return None
+
+    @staticmethod
+    def reports_event(verb: Token) -> bool:
+        """Whether this use of a verb reports a happening (not an adjective, a description or a view)."""
+        if verb.dep_ in ("amod", "compound"):
+            return False
+        if verb.tag_ == "VBN" and verb.dep_ in ("amod", "acl") and not any(
+                c.dep_ in ("agent", "prep", "dobj") for c in verb.children):
+            return False  # "sanctioned Russian oil": an adjective
+        if verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP"):
+            return False  # "banks that supply currency": a description
+        swallowing = vocab.modality_words()["swallowing"]
+        if verb.dep_ == "xcomp" and verb.head.lemma_ in swallowing:
+            return False  # "refused to meet X" is the refusal; "urged X to talk" the request
+        if verb.dep_ == "xcomp" and not vocab.verb_triggers().get(verb.lemma_.lower()) and any(
+                t.intent for t in vocab.verb_triggers().get(verb.head.lemma_.lower(), ())):
+            return False  # "vowed to launch flights": the pledge is the event, what is pledged its content
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.lemma_ in ("accuse", "blame"):
+            return False  # "accused Tehran of arming Moscow": the accusation, not an act it proves
+        return True
+
+    def verb_fits(self, verb: Token, trig: Trigger) -> bool:
+        kids = list(verb.children)
+        if trig.preps and not any(c.dep_ == "prep" and c.lower_ in trig.preps for c in kids):
+            return False  # "call" is a request only as "call on"
+        if trig.needs_xcomp and not any(c.dep_ == "xcomp" and c.lemma_ in trig.needs_xcomp for c in kids):
+            return False
+        if trig.type == "AGREE" and any(c.dep_ == "ccomp" for c in kids) and not any(
+                c.dep_ in ("xcomp", "dobj", "prep") for c in kids):
+            return False  # "agreed that the launch was a provocation": a shared view, not an accord
+        objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")] + ([verb.head] if verb.dep_ == "acl" else [])
+        if trig.objects and not any(o.lemma_.lower() in trig.objects or o.lower_ in trig.objects for o in objs):
+            return False
+        if trig.objects_kind:
+            kinds = {k for o in objs for k in self.kinds_of(o)}
+            where = [t for o in objs + _prep_objects(verb, LOCATIVE) for t in o.subtree]
+            if not kinds and trig.type in PHYSICAL and objs and any(t.ent_type_ == "GPE" for t in where):
+                kinds = {"place"}  # "struck targets in southern Lebanon"
+            if not kinds & trig.objects_kind:
+                return False  # "welcomed the minister" hosts; "welcomed the decision" does not
+        return True
+
+    def noun_fits(self, noun: Token, trig: Trigger) -> bool:
+        if trig.requires_modifier:
+            mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+            mods |= {p.lower_ for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children}  # "a package of weapons"
+            aimed = any(c.dep_ == "prep" and c.lower_ in trig.target_preps for c in noun.children)
+            if not mods & trig.requires_modifier and not (aimed and trig.type == "ASSAULT"):
+                return False  # "strikes on Ukrainian cities" is aimed; "the strike" alone is not
+        if trig.agent_noun and noun.dep_ not in ("attr", "oprd", "pobj", "appos"):
+            return False
+        return True

@@ -1,0 +1,56 @@
+"""Which words state events: our vocabulary first, the PETRARCH2 dictionary under it.
+Sentences written for these tests; the verbs chosen are ones triggers.toml does not list."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from newsgraph.extract.triggers import nominal_verb
+from newsgraph.model import Extraction
+from newsgraph.ontology import vocab
+
+DAY = date(2024, 3, 12)
+
+
+def kinds(ex: Extraction) -> set[tuple[str, str | None, str | None]]:
+    return {(e.type, e.source.country if e.source else None, e.target.country if e.target else None)
+            for e in ex.events}
+
+
+def test_a_conflict_verb_only_the_dictionary_knows_states_an_event(extract_text) -> None:
+    # PLOVER 2021 codes abduction (CAMEO 181) as ASSAULT
+    assert "abduct" not in vocab.verb_triggers() and "storm" not in vocab.verb_triggers()
+    assert ("ASSAULT", "NGA", "CMR") in kinds(extract_text("Nigerian gunmen abducted three Cameroonian traders.", DAY))
+    assert ("ASSAULT", "SRB", "XKX") in kinds(extract_text("Serbian rioters stormed a police station in Kosovo.", DAY))
+
+
+def test_a_light_verb_pattern_codes_the_noun_it_carries(extract_text) -> None:
+    ex = extract_text("Chile lodged a formal protest with Argentina over the border incident.", DAY)
+    assert any(t in ("PROTEST", "ACCUSE", "REJECT") and s == "CHL" and g == "ARG" for t, s, g in kinds(ex)), kinds(ex)
+
+
+def test_a_vague_verb_does_not_state_an_event_by_its_default_code(extract_text) -> None:
+    # "promote" and "mark" code cooperation in the dictionary by default; alone they say nothing
+    ex = extract_text("The visit of the Thai premier to Laos marked a new chapter, officials said.", DAY)
+    assert {t for t, _, _ in kinds(ex)} <= {"CONSULT"}
+    ex = extract_text("Kenya promotes its tea in Pakistan.", DAY)
+    assert not ex.events
+
+
+def test_saying_and_expecting_are_not_events(extract_text) -> None:
+    ex = extract_text("Egypt said it expected Jordan to benefit.", DAY)
+    assert not ex.events
+
+
+def test_a_nominalisation_of_our_verb_needs_its_own_participants(extract_text) -> None:
+    assert nominal_verb("expulsion") == "expel" and nominal_verb("withdrawal") == "withdraw"
+    assert nominal_verb("government") is None
+    ex = extract_text("Mali's expulsion of the French ambassador angered Paris.", DAY)
+    assert ("SANCTION", "MLI", "FRA") in kinds(ex)
+    ex = extract_text("Ghana and Togo discussed the expulsion of traders.", DAY)
+    assert not any(t == "SANCTION" for t, _, _ in kinds(ex))  # a topic of talks, with no expeller named
+
+
+def test_the_light_verb_and_its_noun_are_one_event(extract_text) -> None:
+    ex = extract_text("Russian forces launched an attack on Kharkiv.", DAY)
+    assert [e.mode for e in ex.events if e.type == "ASSAULT"] == ["attack"]
