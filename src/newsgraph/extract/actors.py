@@ -227,6 +227,9 @@ class _Finder:
         mods = [t for t in _left_modifiers(head) if t.i < start]
         appos = [c for c in head.children if c.dep_ == "appos" and _titled(c)]
         phrases: list[list[Token]] = [mods] + [list(a.subtree) for a in appos]
+        if head.dep_ == "appos" and head.head.i < start and _titled(head.head):
+            # "Argentina's president Javier Milei": the name stands in apposition to its title
+            phrases.append([t for t in head.head.subtree if t.i < start])
         for tokens in phrases:
             if not tokens:
                 continue

@@ -224,6 +224,8 @@ class _EventFinder:
                 return found
             for t in tok.subtree:  # "to expanding cooperation with Myanmar", "targets in Kharkiv"
                 a = self.table.at(t.i) or (self.actor_of(t) if t.ent_type_ == "GPE" else None)
+                if a is None and t.ent_type_ == "NORP" and (code := countries.country_code(t.text)):
+                    a = self.table.country_actor(code)  # "a tanker carrying Iraqi oil"
                 if a is not None and a not in exclude:
                     return [a]
         return []
@@ -550,6 +552,13 @@ class _EventFinder:
                 time = self.pick_time(tok, sent, ref)
                 if place is None and trig.type == "CONSULT":
                     place = self.dateline if self.dateline and not args.inherited else None
+                if trig.type == "ASSAULT" and args.sources and not args.targets and place is not None \
+                        and place.country and all(a.country != place.country for a in args.sources):
+                    args.targets = [self.table.country_actor(place.country)]  # "air strikes in Hodeidah"
+                for actor in args.sources + args.targets:  # "protesters detained in Istanbul" are Turkish
+                    if place is not None and place.country and actor.country is None \
+                            and actor.key.startswith("group:") and actor.kind == "group":
+                        actor.country = place.country
                 for ev in self.build(tok, trig, args, sent, s_index, time, place, len(found)):
                     sentence_events.append(ev)
                     self.trigger_tokens[id(ev)] = tok
