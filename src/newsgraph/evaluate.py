@@ -335,6 +335,17 @@ def _actors_agree(index: GoldIndex, g: Json, p: Json, symmetric: frozenset[str],
     return agree(want, got) or (bool(_types(g) & symmetric) and agree(want, got[::-1]))
 
 
+def matches_gold(gold: Json, doc: str, predicted: list[Json]) -> list[bool]:
+    """For each predicted event of gold document ``doc``: whether it matches one of the document's
+    gold events (required or not) by the scoring rule (evidence, type, country-or-organisation
+    actors). Not one-to-one: it labels candidates for learning, it does not score."""
+    index = GoldIndex(gold["entities"])
+    symmetric = frozenset(n for n, t in ontology.event_types().items() if t.symmetric)
+    events: list[Json] = next((d["events"] for d in gold["documents"] if d["doc"] == doc), [])
+    return [any(p.get("type") in _types(g) and _states(p, g["evidence"])
+                and _actors_agree(index, g, p, symmetric, strict=False) for g in events) for p in predicted]
+
+
 def _states(p: Json, evidence: str) -> bool:
     """Whether one of the event's evidence sentences contains the gold evidence string."""
     needle = scorer_key(evidence)

@@ -10,14 +10,15 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from newsgraph.extract.actors import DATELINE, find_actors, sentences
-from newsgraph.extract.events import find_events
+from newsgraph.extract.actors import DATELINE, ActorTable, find_actors, sentences
+from newsgraph.extract.events import find_event_candidates, find_events
+from newsgraph.extract.filter import Features
 from newsgraph.extract.modality import tense_lookup
 from newsgraph.extract.places import gazetteer
 from newsgraph.extract.quantities import find_quantities
 from newsgraph.extract.relations import find_relations
 from newsgraph.extract.time import find_times
-from newsgraph.model import Document, Extraction, Place, Span
+from newsgraph.model import Document, Event, Extraction, Place, Quantity, Span, TimeValue
 from newsgraph.ontology import countries
 
 PLACE_LABELS = {"GPE", "LOC", "FAC", "PERSON", "ORG"}
@@ -47,16 +48,26 @@ def find_dateline(text: str) -> Place | None:
     return replace(place, name=name, start=m.start(1), end=m.end(1)) if place else None
 
 
+def _read(document: Document, doc: Doc) -> tuple[ActorTable, list[TimeValue], list[Place], list[Quantity],
+                                                  Place | None]:
+    """The stages events are read against: actors, times, places, amounts, the dateline."""
+    published = document.published.isoformat() if document.published else None
+    return (find_actors(doc, published), find_times(document.text, document.published, tense_lookup(doc)),
+            find_places(doc), find_quantities(document.text), find_dateline(document.text))
+
+
 def extract(document: Document, doc: Doc) -> Extraction:
     """Actors, events, times, places and quantities of one document, from its spaCy parse."""
-    published = document.published.isoformat() if document.published else None
-    table = find_actors(doc, published)
-    times = find_times(document.text, document.published, tense_lookup(doc))
-    places = find_places(doc)
-    quantities = find_quantities(document.text)
-    dateline = find_dateline(document.text)
+    table, times, places, quantities, dateline = _read(document, doc)
     events = find_events(doc, table, document, times, places, quantities, dateline)
     relations = find_relations(doc, table, document, dateline)
     spans = [Span(s.start_char, s.end_char, s.text, i) for i, s in enumerate(sentences(doc))]
     return Extraction(document=document, actors=table.actors, events=events, relations=relations, places=places,
                       times=times, quantities=quantities, sentences=spans)
+
+
+def event_candidates(document: Document, doc: Doc) -> list[tuple[Event, Features]]:
+    """The events the rules propose for one document, with the features the learned filter reads,
+    before that filter: what ``scripts/train_event_filter.py`` learns from."""
+    table, times, places, quantities, dateline = _read(document, doc)
+    return find_event_candidates(doc, table, document, times, places, quantities, dateline)

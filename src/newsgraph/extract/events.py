@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors import ActorTable, entity_at, sentences
+from newsgraph.extract.filter import Features, bucket, event_filter
 from newsgraph.extract.modality import modality_of
 from newsgraph.extract.places import gazetteer
 from newsgraph.extract.triggers import LOCATIVE, PHYSICAL, TriggerReader
@@ -107,6 +108,7 @@ class _EventFinder:
         self.trigger_reader = TriggerReader(lambda tok: {a.kind for a in self.actors_of(tok)})
         self.clause_ranges: dict[int, tuple[int, int]] = {}
         self.layered: set[int] = set()  # ids of events a dictionary or nominal trigger stated
+        self.features: dict[int, Features] = {}  # id(event) -> what the learned filter reads
 
     # -- resolving an argument token to actors ---------------------------------------------------
     def actors_of(self, tok: Token, exclude: Iterable[Actor] = ()) -> list[Actor]:
@@ -570,6 +572,10 @@ class _EventFinder:
             self.events.extend(sentence_events)
         return _dedupe(self.events, self.layered)
 
+    def candidates(self) -> list[tuple[Event, Features]]:
+        """Every event the rules propose, with its features, before the learned filter."""
+        return [(ev, self.features[id(ev)]) for ev in self.run()]
+
     def build(self, tok: Token, trig: Trigger, args: _Args, sent: Span, s_index: int,
               time: TimeValue | None, place: Place | None, n_triggers: int) -> Iterator[Event]:
         sources: list[Actor | None] = list(args.sources) or [None]
@@ -587,11 +593,34 @@ class _EventFinder:
                 if src is tgt:
                     continue
                 confidence = 0.5 + (0.2 if not args.inherited else 0.0) + (0.1 if trig.pos == "VERB" else 0.0)
-                yield Event(type=trig.type, mode=trig.mode, source=src, target=tgt, modality=modality,
-                            context=self.context(tok, trig, sent), time=time, place=place,
-                            quantities=self.pick_quantities(tok, sent, n_triggers),
-                            confidence=round(confidence, 2), evidence=[evidence], trigger=tok.text,
-                            position=tok.idx)
+                ev = Event(type=trig.type, mode=trig.mode, source=src, target=tgt, modality=modality,
+                           context=self.context(tok, trig, sent), time=time, place=place,
+                           quantities=self.pick_quantities(tok, sent, n_triggers),
+                           confidence=round(confidence, 2), evidence=[evidence], trigger=tok.text,
+                           position=tok.idx)
+                self.features[id(ev)] = self.describe(tok, trig, args, ev, n_triggers)
+                yield ev
+
+    def describe(self, tok: Token, trig: Trigger, args: _Args, ev: Event, n_triggers: int) -> Features:
+        """What the rules saw when they proposed ``ev``: the features of the learned filter."""
+        names = [f"type={trig.type}", f"origin={trig.origin}", f"pos={trig.pos}", f"dep={tok.dep_}",
+                 f"modality={ev.modality}", f"triggers={bucket(n_triggers, (1, 2, 4))}",
+                 f"words={bucket(len(tok.sent), (15, 30, 50))}"]
+        for side, actor in (("source", ev.source), ("target", ev.target)):
+            if actor is None:
+                names.append(f"{side}=none")
+                continue
+            names.append(f"{side}.kind={actor.kind}")
+            names.append(f"{side}.country={'yes' if actor.country else 'no'}")
+            if actor.key.startswith("group:"):
+                names.append(f"{side}.generic")
+        if args.inherited:
+            names.append("inherited")
+        if ev.source and ev.target and ev.source.country and ev.source.country == ev.target.country:
+            names.append("same-country")
+        if ev.place is not None:
+            names.append("placed")
+        return dict.fromkeys(names, 1.0)
 
 
 def _governing_verb(noun: Token) -> Token | None:
@@ -661,5 +690,15 @@ def _dedupe(events: list[Event], layered: set[int] = frozenset()) -> list[Event]
 
 def find_events(doc: Doc, table: ActorTable, document: Document, times: list[TimeValue],
                 places: list[Place], quantities: list[Quantity], dateline: Place | None = None) -> list[Event]:
-    """All events the document states, each with its evidence sentence."""
-    return _EventFinder(doc, table, document, times, places, quantities, dateline).run()
+    """All events the document states, each with its evidence sentence (those the rules propose
+    and the learned filter, when enabled, keeps)."""
+    check = event_filter()
+    return [ev for ev, features in _EventFinder(doc, table, document, times, places, quantities, dateline).candidates()
+            if check.keep(features)]
+
+
+def find_event_candidates(doc: Doc, table: ActorTable, document: Document, times: list[TimeValue],
+                          places: list[Place], quantities: list[Quantity],
+                          dateline: Place | None = None) -> list[tuple[Event, Features]]:
+    """The events the rules propose with their features, unfiltered: what the filter is trained on."""
+    return _EventFinder(doc, table, document, times, places, quantities, dateline).candidates()
