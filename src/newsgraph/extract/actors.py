@@ -17,7 +17,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.places import gazetteer
-from newsgraph.model import Actor, Role
+from newsgraph.model import Actor, Document, Evidence, Role
 from newsgraph.model import Span as TextSpan
 from newsgraph.names import name_key
 from newsgraph.ontology import countries, petrarch, vocab
@@ -103,6 +103,20 @@ def sentences(doc: Doc) -> list[Span]:
     if sents is None:
         sents = doc.user_data["_sents"] = list(doc.sents)
     return sents  # type: ignore[no-any-return]
+
+
+def sentence_evidence(doc: Doc, document: Document, index: int) -> Evidence:
+    """The evidence row of sentence ``index`` (its text without surrounding blanks and its offsets),
+    built once per sentence: every event and tie the sentence states shares it."""
+    cache = doc.user_data.setdefault("_evidence", {})
+    found = cache.get(index)
+    if found is None:
+        sent = sentences(doc)[index]
+        raw = sent.text
+        text = raw.strip()
+        start = sent.start_char + (len(raw) - len(raw.lstrip()))
+        found = cache[index] = Evidence(document.id, document.source, text, start, start + len(text), index)
+    return found  # type: ignore[no-any-return]
 
 
 def _sentence_index(doc: Doc, token_i: int) -> int:

@@ -16,12 +16,12 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.actors import ActorTable, entity_at, sentences
+from newsgraph.extract.actors import ActorTable, entity_at, sentence_evidence, sentences
 from newsgraph.extract.filter import Features, bucket, event_filter
 from newsgraph.extract.modality import modality_of
 from newsgraph.extract.places import gazetteer
 from newsgraph.extract.triggers import LOCATIVE, PHYSICAL, TriggerReader
-from newsgraph.model import Actor, Document, Event, Evidence, Place, Quantity, TimeValue
+from newsgraph.model import Actor, Document, Event, Place, Quantity, TimeValue
 from newsgraph.ontology import countries, vocab
 from newsgraph.ontology.vocab import Trigger
 
@@ -109,6 +109,8 @@ class _EventFinder:
         self.clause_ranges: dict[int, tuple[int, int]] = {}
         self.layered: set[int] = set()  # ids of events a dictionary or nominal trigger stated
         self.features: dict[int, Features] = {}  # id(event) -> what the learned filter reads
+        self.sentence_words: dict[int, set[str]] = {}  # sentence start -> its words and lemmas
+        self.sentence_triggers: dict[int, list[Token]] = {}  # sentence start -> its trigger tokens
 
     # -- resolving an argument token to actors ---------------------------------------------------
     def actors_of(self, tok: Token, exclude: Iterable[Actor] = ()) -> list[Actor]:
@@ -463,8 +465,11 @@ class _EventFinder:
         return min(inside, key=lambda t: abs(t.start - tok.idx))
 
     def belongs_to_other_trigger(self, t: TimeValue | Place, tok: Token, sent: Span) -> bool:
-        for other in sent:
-            if other is tok or other.i == tok.i or self.trigger_of(other) is None:
+        others = self.sentence_triggers.get(sent.start)
+        if others is None:
+            others = self.sentence_triggers[sent.start] = [o for o in sent if self.trigger_of(o) is not None]
+        for other in others:
+            if other.i == tok.i:
                 continue
             lo, hi = self.clause_range(other)
             if lo <= t.start and t.end <= hi and not (lo <= tok.idx < hi):
@@ -511,7 +516,9 @@ class _EventFinder:
         return [q for q in self.quantities if any(lo <= q.start and q.end <= hi for lo, hi in ranges)]
 
     def context(self, tok: Token, trig: Trigger, sent: Span) -> str | None:
-        words = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
+        words = self.sentence_words.get(sent.start)
+        if words is None:  # once per sentence, not once per event
+            words = self.sentence_words[sent.start] = {t.lower_ for t in sent} | {t.lemma_.lower() for t in sent}
         for name, vocab_words in vocab.contexts().items():
             if trig.context == name:
                 continue
@@ -581,9 +588,7 @@ class _EventFinder:
         sources: list[Actor | None] = list(args.sources) or [None]
         targets: list[Actor | None] = list(args.targets) or [None]
         modality = modality_of(tok, trig)
-        text = sent.text.strip()
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-        evidence = Evidence(self.document.id, self.document.source, text, start, start + len(text), s_index)
+        evidence = sentence_evidence(self.doc, self.document, s_index)
         for src in sources[:3]:
             for tgt in targets[:3]:
                 if src is None and tgt is None:

@@ -18,7 +18,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.actors import ActorTable, _group_key, _sentence_index, entity_at
+from newsgraph.extract.actors import ActorTable, _group_key, _sentence_index, entity_at, sentence_evidence
 from newsgraph.extract.places import gazetteer
 from newsgraph.model import Actor, Document, Evidence, Place, Relation
 from newsgraph.ontology import countries, vocab
@@ -102,11 +102,7 @@ class RoleReader:
 
     # -- recording ------------------------------------------------------------------------------------
     def evidence(self, tok: Token) -> Evidence:
-        sent = tok.sent
-        text = sent.text.strip()
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-        index = _sentence_index(self.doc, sent.start)
-        return Evidence(self.document.id, self.document.source, text, start, start + len(text), index)
+        return sentence_evidence(self.doc, self.document, _sentence_index(self.doc, tok.i))
 
     def add(self, source: Actor | None, relation: str, target: Actor | None, tok: Token) -> Relation | None:
         """Record a tie stated in ``tok``'s sentence; the same tie stated again gains evidence."""
