@@ -65,3 +65,17 @@ def test_criticising_a_coup_in_a_country_targets_that_country(extract_text) -> N
 def test_strikes_on_targets_in_a_country_target_that_country(extract_text) -> None:
     ex = extract_text("Israeli jets struck targets in southern Lebanon overnight.", TUESDAY)
     assert pairs(ex, "ASSAULT") == {("ISR", "LBN")}
+
+
+def test_condemning_the_attack_targets_whoever_attacked(extract_text) -> None:
+    ex = extract_text("Sudanese paramilitaries shelled a camp near El Fasher on Sunday. "
+                      "The African Union condemned the attack.", TUESDAY)
+    (accuse,) = [e for e in ex.events if e.type == "ACCUSE"]
+    assert accuse.source is not None and accuse.source.name == "African Union"
+    assert accuse.target is not None and accuse.target.country == "SDN"
+
+
+def test_a_toll_is_part_of_the_attack_not_another_event(extract_text) -> None:
+    ex = extract_text("Myanmar's army bombed a village in Sagaing, killing at least 17 people.", TUESDAY)
+    assaults = [e for e in ex.events if e.type == "ASSAULT"]
+    assert len(assaults) == 1 and [(q.value, q.unit) for q in assaults[0].quantities] == [(17, "person")]

@@ -290,6 +290,8 @@ class _EventFinder:
                                            for o in self.prep_objects(t, ("by",))], sources)
             if not targets:  # "criticised the coup in Niger", "rejected the report by Amnesty"
                 targets = self.first_actor_in([dobj], sources)
+            if not targets:  # "X shelled Y. Z condemned the attack": the author of the act referred to
+                targets = self.author_of_referred_act(dobj, sources)
         if not targets and dobj is not None and trig.type in PHYSICAL:  # "struck targets in Lebanon"
             targets = self.first_actor_in([dobj] + self.prep_objects(verb, LOCATIVE), sources)
         deep = False
@@ -409,6 +411,21 @@ class _EventFinder:
                 return False  # "accused Belgrade of organising the attack": not the accuser's attack
             cur = cur.head
         return True
+
+    def author_of_referred_act(self, noun: Token, exclude: list[Actor]) -> list[Actor]:
+        """The source of the event "the attack" / "the move" / "this decision" points back at: the
+        latest event of the last two sentences that is not itself a reaction."""
+        dets = {c.lower_ for c in noun.children if c.dep_ == "det"}
+        if not dets & REFERRING_DETS or noun.pos_ != "NOUN" or self.table.at(noun.i) is not None:
+            return []
+        if self.trigger_of(noun) is None and noun.lemma_.lower() not in vocab.modality_words()["act_nouns"]:
+            return []
+        for ev in reversed(self.events):
+            if self.sentence_index - ev.evidence[0].sentence_index > 2:
+                break
+            if ev.type not in AUTHORED and ev.source is not None and ev.source not in exclude:
+                return [ev.source]
+        return []
 
     def inherit(self) -> _Args | None:
         ref = self.last_consult or (self.events[-1] if self.events else None)

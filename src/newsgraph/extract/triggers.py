@@ -263,10 +263,15 @@ class TriggerReader:
             return next((t for t in specs if self.noun_fits(tok, t)), None)
         return None
 
-    @staticmethod
-    def reports_event(verb: Token) -> bool:
-        """Whether this use of a verb reports a happening (not an adjective, a description or a view)."""
+    def reports_event(self, verb: Token) -> bool:
+        """Whether this use of a verb reports a happening (not an adjective, a description, a view,
+        or the toll of an attack told by another word: "shelled the city, killing four")."""
         if verb.dep_ in ("amod", "compound"):
+            return False
+        if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") \
+                and verb.lemma_.lower() in vocab.modality_words()["casualty_verbs"] \
+                and (self.of(verb.head) is not None
+                     or any(c.dep_ == "dobj" and self.of(c) is not None for c in verb.head.children)):
             return False
         if verb.tag_ == "VBN" and verb.dep_ in ("amod", "acl") and not any(
                 c.dep_ in ("agent", "prep", "dobj") for c in verb.children):
