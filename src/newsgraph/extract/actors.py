@@ -360,6 +360,8 @@ class _Finder:
     # -- collective nouns ---------------------------------------------------------------------
     def add_collective(self, head: Token, spec: dict[str, str], phrase: str) -> Actor:
         mods = _left_modifiers(head)
+        cut = max((t.i for t in mods if t.dep_ in ("cc", "conj")), default=-1)
+        mods = [t for t in mods if t.i > cut]  # "the Congolese government and M23 rebels": not the government's words
         start = min([t.i for t in mods] + [head.i])
         country = _country_of_modifiers([t for t in mods if t.dep_ != "det"])
         if country is None:  # "the island nation's defence ministry": a reference resolved before

@@ -33,6 +33,8 @@ AUTHORED = {"REJECT", "ACCUSE", "SUPPORT"}
 # Responses to what the clause's subject did ("..., drawing condemnation from X": X condemns the subject).
 REACTIONS = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "SUPPORT"}
 TOPIC_PREPS = ("about", "on", "over", "regarding", "including")
+# Events that happen where their actors are: the place's country is a nameless group's country.
+ON_THE_GROUND = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PERSONAL = {"he", "she", "him", "her", "his", "hers"}
 IMPERSONAL = {"it", "its"}
@@ -578,10 +580,16 @@ class _EventFinder:
                 time = self.pick_time(tok, sent, ref)
                 if place is None and trig.type == "CONSULT":
                     place = self.dateline if self.dateline and not args.inherited else None
+                if trig.type == "ASSAULT" and args.sources and not args.targets and tok.dep_ == "advcl" \
+                        and tok.head.lemma_.lower() in vocab.modality_words()["casualty_verbs"]:
+                    # "two soldiers were wounded when X opened fire": the wounded were the target
+                    args.targets = [a for c in tok.head.children if c.dep_ in ("nsubjpass", "nsubj")
+                                    for a in self.actors_of(c, args.sources)]
                 if trig.type == "ASSAULT" and args.sources and not args.targets and place is not None \
                         and place.country and all(a.country != place.country for a in args.sources):
                     args.targets = [self.table.country_actor(place.country)]  # "air strikes in Hodeidah"
-                for actor in args.sources + args.targets:  # "protesters detained in Istanbul" are Turkish
+                for actor in args.sources + args.targets if trig.type in ON_THE_GROUND else ():
+                    # "protesters detained in Istanbul" are Turkish; talks abroad say nothing of who
                     if place is not None and place.country and actor.country is None \
                             and actor.key.startswith("group:") and actor.kind == "group":
                         actor.country = place.country

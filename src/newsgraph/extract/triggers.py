@@ -239,6 +239,7 @@ class TriggerReader:
     def of(self, tok: Token) -> Trigger | None:
         """The event a word states here, if any."""
         if tok.i not in self.found:
+            self.found[tok.i] = None  # a word asking about its neighbour, which asks back, gets None
             self.found[tok.i] = self.find(tok)
         return self.found[tok.i]
 
