@@ -79,3 +79,11 @@ def test_a_toll_is_part_of_the_attack_not_another_event(extract_text) -> None:
     ex = extract_text("Myanmar's army bombed a village in Sagaing, killing at least 17 people.", TUESDAY)
     assaults = [e for e in ex.events if e.type == "ASSAULT"]
     assert len(assaults) == 1 and [(q.value, q.unit) for q in assaults[0].quantities] == [(17, "person")]
+
+
+def test_denying_an_accusation_answers_the_accuser_and_a_second_act_is_not_negated(extract_text) -> None:
+    ex = extract_text("Armenia accused Azerbaijan of shelling border villages. "
+                      "Baku denied the accusation and blamed Yerevan for the escalation.", TUESDAY)
+    assert ("AZE", "ARM") in pairs(ex, "REJECT")
+    blame = [e for e in ex.events if e.type == "ACCUSE" and e.source and e.source.country == "AZE"]
+    assert [(e.target.country if e.target else None, e.modality) for e in blame] == [("ARM", "asserted")]

@@ -540,6 +540,10 @@ class _Finder:
                 or (root.dep_ == "dobj" and root.head.lemma_ in ("visit", "tour", "reach", "leave")))
             if placed and not known_person:
                 return ent.end  # the model's error: a city tagged as a person ("visited Naypyitaw")
+            known = petrarch.lookup_actor(text) if len(ent) == 1 and not known_person else None
+            if known is not None and known.kind == "country" and (code := known.country_on(_day(self.table.published))):
+                self.table.mention(self.table.country_actor(code), ent.start, ent.end)
+                return ent.end  # a capital tagged as a person ("blamed Kyiv"): the dictionary knows it
             s, e = self.person_span(ent)
             self.add_person(s, e)
             return e

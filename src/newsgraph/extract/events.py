@@ -420,13 +420,16 @@ class _EventFinder:
         dets = {c.lower_ for c in noun.children if c.dep_ == "det"}
         if not dets & REFERRING_DETS or noun.pos_ != "NOUN" or self.table.at(noun.i) is not None:
             return []
-        if self.trigger_of(noun) is None and noun.lemma_.lower() not in vocab.modality_words()["act_nouns"]:
+        words = vocab.modality_words()
+        if self.trigger_of(noun) is None and noun.lemma_.lower() not in words["act_nouns"] | words["charge_nouns"]:
             return []
+        answers_charge = noun.lemma_.lower() in vocab.modality_words()["charge_nouns"]
         for ev in reversed(self.events):
             if self.sentence_index - ev.evidence[0].sentence_index > 2:
                 break
-            if ev.type not in AUTHORED and ev.source is not None and ev.source not in exclude:
-                return [ev.source]
+            wanted = ev.type == "ACCUSE" if answers_charge else ev.type not in AUTHORED
+            if wanted and ev.source is not None and ev.source not in exclude:
+                return [ev.source]  # "denied the accusation": whoever accused
         return []
 
     def inherit(self) -> _Args | None:

@@ -29,12 +29,12 @@ def modality_of(tok: Token, trig: Trigger) -> str:
         chain.append(cur)
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("xcomp", "conj"):
             break
-    for c in chain:
+    for n, c in enumerate(chain):
         kids = list(c.children)
         if any(k.dep_ == "neg" for k in kids):
             return "negated"
-        if c is not tok and c.lemma_ in words["negating_verbs"]:
-            return "negated"
+        if c is not tok and c.lemma_ in words["negating_verbs"] and chain[n - 1].dep_ != "conj":
+            return "negated"  # "refused to meet"; not "denied the charge and blamed X", a second act
         if any(k.dep_ == "mark" and k.lower_ in words["hypothetical_marks"] for k in kids):
             return "hypothetical"
         if any(k.dep_ == "advcl" and any(m.lower_ in words["hypothetical_marks"] for m in k.children
