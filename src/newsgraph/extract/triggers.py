@@ -35,6 +35,7 @@ NAMING_DEPS = {"compound", "amod", "nmod", "nummod", "poss"}
 PHYSICAL = {"ASSAULT", "COERCE", "SANCTION"}
 LOCATIVE = ("in", "near", "inside", "across", "around")
 DEFAULT_TARGET_PREPS = ("with", "to", "against", "on")
+FOR_TYPES = {"SUPPORT", "AID", "REQUEST", "AGREE"}  # types whose target may follow "for"
 NOUN_TARGET_PREPS = ("of", "on", "against", "with", "to", "for")
 # Types whose verb object is what moves, not who receives it ("supplied weapons to X").
 THEME_TYPES = {"AID"}
@@ -148,6 +149,8 @@ def _trigger(verb: str, pos: str, plover: Plover, target: str | None, source: st
         target_preps, source_preps = NOUN_TARGET_PREPS, ("by",)
     else:
         target_preps = (target[5:],) if target and target.startswith("prep:") else DEFAULT_TARGET_PREPS
+        if plover.type in FOR_TYPES and not (target and target.startswith("prep:")):
+            target_preps += ("for",)  # "expressed support for X", "appealed for Y"
         source_preps = (source[5:],) if source and source.startswith("prep:") else ()
     theme = plover.type in THEME_TYPES and target != "object"
     return Trigger(lemma=verb, pos=pos, type=plover.type, mode=plover.mode or verb, context=plover.context or None,
@@ -252,9 +255,10 @@ class TriggerReader:
             specs = vocab.verb_triggers().get(lemma, ())
             if not specs:  # the project's vocabulary is silent: the field dictionary speaks
                 trig = verb_trigger(tok)
+                light = lemma in vocab.modality_words()["light_verbs"]
                 if trig is not None and any(c.dep_ == "dobj" and (own := self.of(c)) is not None
-                                            and own.type == trig.type for c in tok.children):
-                    return None  # "launched an attack": the noun states it, the verb only carries it
+                                            and (own.type == trig.type or light) for c in tok.children):
+                    return None  # "launched an attack", "announced a package": the noun states it
                 return trig
             return next((t for t in specs if self.verb_fits(tok, t)), None)
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound",):
