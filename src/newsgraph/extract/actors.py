@@ -360,6 +360,8 @@ class _Finder:
     # -- collective nouns ---------------------------------------------------------------------
     def add_collective(self, head: Token, spec: dict[str, str], phrase: str) -> Actor:
         mods = _left_modifiers(head)
+        if head.dep_ == "compound" and head.head.lower_ in vocab.unit_nouns():  # "Chinese coast guard vessels"
+            mods += [t for t in _left_modifiers(head.head) if t.i < head.i and t not in mods and t.i != head.i]
         cut = max((t.i for t in mods if t.dep_ in ("cc", "conj")), default=-1)
         mods = [t for t in mods if t.i > cut]  # "the Congolese government and M23 rebels": not the government's words
         start = min([t.i for t in mods] + [head.i])

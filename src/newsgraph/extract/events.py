@@ -12,7 +12,7 @@ Nothing is emitted that the text does not state: an event needs a named source o
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -167,7 +167,8 @@ class _EventFinder:
         if tok.pos_ == "NOUN":  # "American planes", "Chinese imports": the country they belong to
             for c in tok.children:
                 if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"):
-                    code = countries.country_code(c.text)
+                    ent = entity_at(c)  # "North Korean" is one name over two modifiers
+                    code = countries.country_code(ent.text if ent is not None else c.text)
                     if code:
                         return self.table.country_actor(code)
         for c in tok.children:
@@ -707,18 +708,32 @@ def _dedupe(events: list[Event], layered: set[int] = frozenset()) -> list[Event]
               if id(ev) not in layered or (ev.type, *_pair(ev), ev.evidence[0].start) not in own_keys]
     seen: dict[tuple[str, str, str, str, int], Event] = {}
     for ev in events:
-        pair = [ev.source.key if ev.source else "", ev.target.key if ev.target else ""]
+        if ev.type == "CONSULT":  # "visit Kyiv for talks with Zelensky": one encounter, at country level
+            pair = [_side(ev.source), _side(ev.target)]
+        else:
+            pair = [ev.source.key if ev.source else "", ev.target.key if ev.target else ""]
         if ev.type in SYMMETRIC:
             pair.sort()  # "A met B" and "B met A" in one sentence are one meeting
         mode = "" if ev.type == "CONSULT" else ev.mode or ""  # "attending ... met": one encounter
         key = (ev.type, mode, pair[0], pair[1], ev.evidence[0].start)
-        if key in seen:
-            kept = seen[key]
-            if kept.time is None and ev.time is not None:
-                seen[key] = replace(kept, time=ev.time)
+        kept = seen.get(key)
+        if kept is None:
+            seen[key] = ev
             continue
-        seen[key] = ev
+        if _people(ev) > _people(kept):  # the report naming the people who met speaks for it
+            ev.time, ev.place = ev.time or kept.time, ev.place or kept.place
+            seen[key] = ev
+        elif kept.time is None and ev.time is not None:
+            kept.time = ev.time
     return list(seen.values())
+
+
+def _side(actor: Actor | None) -> str:
+    return "" if actor is None else actor.country or actor.key
+
+
+def _people(ev: Event) -> int:
+    return sum(1 for a in (ev.source, ev.target) if a is not None and a.kind == "person")
 
 
 def find_events(doc: Doc, table: ActorTable, document: Document, times: list[TimeValue],
