@@ -87,3 +87,13 @@ def test_denying_an_accusation_answers_the_accuser_and_a_second_act_is_not_negat
     assert ("AZE", "ARM") in pairs(ex, "REJECT")
     blame = [e for e in ex.events if e.type == "ACCUSE" and e.source and e.source.country == "AZE"]
     assert [(e.target.country if e.target else None, e.modality) for e in blame] == [("ARM", "asserted")]
+
+
+def test_a_group_the_actor_dictionary_knows_gives_its_fighters_a_country(extract_text) -> None:
+    ex = extract_text("Lebanese troops detained two Hezbollah fighters near Tyre.", TUESDAY)
+    assert pairs(ex, "COERCE") == {("LBN", "LBN")}
+
+
+def test_what_an_accusation_says_was_plotted_is_not_an_event(extract_text) -> None:
+    ex = extract_text("Bolivia accused Chile of plotting to invade its territory.", TUESDAY)
+    assert {e.type for e in ex.events} == {"ACCUSE"}

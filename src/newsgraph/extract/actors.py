@@ -155,6 +155,13 @@ def _country_of_modifiers(tokens: list[Token]) -> str | None:
             code = countries.country_code(t.text)
             if code:
                 return code
+    for t in tokens:  # "Taliban fighters", "Houthi rebels": a group the actor dictionary places
+        if t.pos_ == "PROPN" or t.ent_type_ in ("NORP", "ORG"):
+            ent = entity_at(t)
+            known = petrarch.lookup_actor(ent.text if ent is not None else t.text)
+            if known is not None and known.kind in ("armed-group", "organisation") \
+                    and (code := known.country_on(None)):
+                return code
     return None
 
 

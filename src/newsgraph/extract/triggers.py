@@ -289,8 +289,11 @@ class TriggerReader:
         if verb.dep_ == "xcomp" and not vocab.verb_triggers().get(verb.lemma_.lower()) and any(
                 t.intent for t in vocab.verb_triggers().get(verb.head.lemma_.lower(), ())):
             return False  # "vowed to launch flights": the pledge is the event, what is pledged its content
-        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.lemma_ in ("accuse", "blame"):
-            return False  # "accused Tehran of arming Moscow": the accusation, not an act it proves
+        for a in [verb, *verb.ancestors]:
+            if a.dep_ == "pcomp" and a.head.dep_ == "prep" and a.head.head.lemma_ in ("accuse", "blame"):
+                return False  # "accused Tehran of (plotting to) arm Moscow": the accusation, not an act it proves
+            if a.pos_ == "VERB" and a is not verb and a.dep_ not in ("xcomp", "pcomp"):
+                break
         return True
 
     def verb_fits(self, verb: Token, trig: Trigger) -> bool:
