@@ -130,6 +130,11 @@ class _EventFinder:
                 objs = [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                         for p in c.children if p.dep_ == "pobj"]
                 found = [self.actor_of(x) for o in objs for x in [o] + list(o.conjuncts)]
+            if own is not None and own.key.startswith("group:"):  # "the ministers of Brazil, India and South Africa"
+                found += [a for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                          for o in c.children if o.dep_ == "pobj"
+                          and (b := self.table.at(o.i)) is not None and b.kind == "country"
+                          for x in o.conjuncts if (a := self.actor_of(x)) is not None and a.kind == "country"]
             for actor in found:
                 if actor is not None and actor not in out and actor not in exclude:
                     out.append(actor)
@@ -191,6 +196,22 @@ class _EventFinder:
                 return actor
         return None
 
+    def controller(self, tok: Token) -> Actor | None:
+        """The actor told to do what the clause ``tok`` stands in says ("urged X to ...", "called on X
+        to ..."): the doer of that clause, so its possessives point at it."""
+        control = vocab.modality_words()["object_control"]
+        for verb in tok.ancestors:
+            if verb.pos_ != "VERB":
+                continue
+            if verb.dep_ != "xcomp" or verb.head.lemma_ not in control:
+                return None
+            head = verb.head
+            ctrl = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None) or next(
+                (p for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                 for p in c.children if p.dep_ == "pobj"), None)
+            return self.table.at(ctrl.i) if ctrl is not None else None
+        return None
+
     def antecedent(self, pron: Token) -> Actor | None:
         """The most recent actor a pronoun can refer to; in a quote, "we" and "I" are the speaker."""
         low = pron.lower_
@@ -199,6 +220,9 @@ class _EventFinder:
         want_person = low in PERSONAL
         if low not in PERSONAL | IMPERSONAL | PLURAL:
             return None
+        controller = self.controller(pron)
+        if controller is not None and want_person == (controller.kind == "person"):
+            return controller  # "called on Israel to halt its offensive": its is Israel's
         first: Actor | None = None
         window = self.doc[max(0, pron.sent.start - 80):pron.i]
         for tok in reversed(window):
@@ -708,8 +732,8 @@ def _dedupe(events: list[Event], layered: set[int] = frozenset()) -> list[Event]
               if id(ev) not in layered or (ev.type, *_pair(ev), ev.evidence[0].start) not in own_keys]
     seen: dict[tuple[str, str, str, str, int], Event] = {}
     for ev in events:
-        if ev.type == "CONSULT":  # "visit Kyiv for talks with Zelensky": one encounter, at country level
-            pair = [_side(ev.source), _side(ev.target)]
+        if ev.type == "CONSULT" and _people(ev) < 2:  # "visit Kyiv for talks with Zelensky": one encounter
+            pair = [_side(ev.source), _side(ev.target)]  # (two named meetings of people stay two)
         else:
             pair = [ev.source.key if ev.source else "", ev.target.key if ev.target else ""]
         if ev.type in SYMMETRIC:
