@@ -97,3 +97,11 @@ def test_a_group_the_actor_dictionary_knows_gives_its_fighters_a_country(extract
 def test_what_an_accusation_says_was_plotted_is_not_an_event(extract_text) -> None:
     ex = extract_text("Bolivia accused Chile of plotting to invade its territory.", TUESDAY)
     assert {e.type for e in ex.events} == {"ACCUSE"}
+
+
+def test_the_city_of_x_places_an_event_and_speakers_do_not(extract_text) -> None:
+    ex = extract_text("Ghana and Togo signed a border accord in the Togolese city of Kara on Monday.", TUESDAY)
+    (agree,) = [e for e in ex.events if e.type == "AGREE"]
+    assert agree.place is not None and agree.place.name == "Kara" and agree.place.country == "TGO"
+    ex = extract_text("Officials in Accra said Ghana and Togo would sign an accord.", TUESDAY)
+    assert all(e.place is None for e in ex.events if e.type == "AGREE")

@@ -19,7 +19,7 @@ from newsgraph.extract.quantities import find_quantities
 from newsgraph.extract.relations import find_relations
 from newsgraph.extract.time import find_times
 from newsgraph.model import Document, Event, Extraction, Place, Quantity, Span, TimeValue
-from newsgraph.ontology import countries
+from newsgraph.ontology import countries, vocab
 
 PLACE_LABELS = {"GPE", "LOC", "FAC", "PERSON", "ORG"}
 
@@ -36,7 +36,15 @@ def find_places(doc: Doc) -> list[Place]:
         place = gazetteer().lookup(text)
         if place is not None:  # named as the article spells it; the geonameid makes variants one place
             out.append(replace(place, name=text, start=ent.start_char, end=ent.end_char))
-    return out
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    for tok in doc:  # "the city of Belém" where the model saw no entity: the phrase says it is a place
+        if tok.pos_ == "PROPN" and tok.i not in taken and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
+                and tok.head.head.lemma_.lower() in vocab.place_nouns():
+            span = doc[min(t.i for t in tok.subtree if t.pos_ == "PROPN"):tok.i + 1]
+            place = gazetteer().lookup(span.text)
+            if place is not None:
+                out.append(replace(place, name=span.text, start=span.start_char, end=span.end_char))
+    return sorted(out, key=lambda p: p.start)
 
 
 def find_dateline(text: str) -> Place | None:

@@ -196,6 +196,12 @@ def country_references() -> dict[str, bool]:
 
 
 @cache
+def place_nouns() -> frozenset[str]:
+    """Nouns that introduce a place's name ("the city of Belém", "the port of Odesa")."""
+    return frozenset(_load("actors.toml")["place_nouns"])
+
+
+@cache
 def unit_nouns() -> frozenset[str]:
     return frozenset(_load("actors.toml")["unit_nouns"])
 
