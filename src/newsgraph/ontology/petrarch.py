@@ -13,13 +13,16 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
+
+from newsgraph.ontology import countries
 
 _THE = re.compile(r"^the\s+")
 _SPACE = re.compile(r"\s+")
 IGO_PREFIXES = ("IGO", "IMG", "NGO", "NGM", "MNC", "INT", "UIS")
+SECTOR_CODES = {"GOV", "MIL", "REB", "OPP", "BUS", "MED", "CVL", "COP", "JUD", "NGO", "INS", "ELI"}
 
 
 def _lines(name: str) -> list[str]:
@@ -144,13 +147,20 @@ class ActorRole:
 
     @property
     def country(self) -> str | None:
+        """The role's country: its first three letters when they are a country code ("MED" for a
+        media outlet, "NGO" or "IGO" are sectors, not countries)."""
         head = self.code[:3]
-        return None if head in IGO_PREFIXES or len(head) < 3 else head
+        return head if head in countries.countries() else None
 
     @property
     def sector(self) -> str | None:
-        if self.code[:3] in IGO_PREFIXES:
+        head = self.code[:3]
+        if head in ("IGO", "IMG", "UIS"):
             return "IGO"
+        if head == "MNC":
+            return "BUS"
+        if head not in countries.countries():
+            return head if head in SECTOR_CODES else None  # "MED" for Reuters, "NGO" for an NGO
         return self.code[3:6] or None
 
 
@@ -210,7 +220,7 @@ def _normal(name: str) -> str:
     return _SPACE.sub(" ", _THE.sub("", name))
 
 
-@cache
+@lru_cache(maxsize=65536)
 def lookup_actor(name: str) -> KnownActor | None:
     """The dictionary actor a name or alias stands for ("Vladimir Putin", "the Kremlin"), if any."""
     row = _actor_rows().get(_normal(name))
