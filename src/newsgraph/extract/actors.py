@@ -515,6 +515,13 @@ class _Finder:
         self.finalise_collectives()
         return self.table
 
+    def titled_before(self, ent: Span) -> bool:
+        """Whether a title or honorific stands right before an entity ("Senator Jordan")."""
+        if ent.start == 0:
+            return False
+        prev = self.doc[ent.start - 1].lower_.rstrip(".")
+        return prev in vocab.titles() or prev in vocab.honorifics()
+
     def titled_name(self, ent: Span) -> bool:
         """Whether an ORG span is really a person's name: an office title or honorific right before
         it, and no word of it that heads organisation names."""
@@ -536,13 +543,13 @@ class _Finder:
                         and name_key(actor.name).split()[-1:] == [name_key(text)]:
                     self.table.mention(actor, ent.start, ent.end)
                     return ent.end
-        if label == "PERSON" and countries.country_code(text):
-            self.add_gpe(ent)  # "Burkina Faso" tagged as a person
-            return ent.end
         if label == "PERSON":
-            place = gazetteer().lookup(text) if len(ent) == 1 else None
             known_person = any(name_key(text) in name_key(a.name).split() for a in self.table.actors
                                if a.kind == "person")
+            if countries.country_code(text) and not known_person and not self.titled_before(ent):
+                self.add_gpe(ent)  # "Burkina Faso" tagged as a person; not "Senator Jordan"'s surname
+                return ent.end
+            place = gazetteer().lookup(text) if len(ent) == 1 else None
             root = ent.root
             placed = place is not None and (place.feature == "country" or (
                 root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS)
@@ -653,7 +660,8 @@ class _Finder:
         for actor in self.table.actors:
             if actor.kind == "country" or actor.key.startswith("group:") or actor.country or actor.sector == "IGO":
                 continue  # an international official speaks for the organisation, not a country
-            known = next((k for n in [actor.name, *actor.aliases] if (k := petrarch.lookup_actor(n)) is not None
+            names = [n for n in [actor.name, *actor.aliases] if len(n.split()) > 1]  # "Hassan" alone is anyone
+            known = next((k for n in names if (k := petrarch.lookup_actor(n)) is not None
                           and (k.kind == "person") == (actor.kind == "person")), None)
             if known is None:
                 continue

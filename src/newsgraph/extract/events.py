@@ -630,8 +630,9 @@ class _EventFinder:
                 for actor in args.sources + args.targets if trig.type in ON_THE_GROUND else ():
                     # "protesters detained in Istanbul" are Turkish; talks abroad say nothing of who
                     if place is not None and place.country and actor.country is None \
-                            and actor.key.startswith("group:") and actor.kind == "group":
-                        actor.country = place.country
+                            and actor.key.startswith("group:") and actor.kind == "group" \
+                            and all(m.sentence == s_index for m in actor.mentions):
+                        actor.country = place.country  # only an actor this sentence alone names
                 for ev in self.build(tok, trig, args, sent, s_index, time, place, len(found)):
                     sentence_events.append(ev)
                     self.trigger_tokens[id(ev)] = tok
