@@ -1,10 +1,9 @@
 """How names are compared, declared once for the whole code base.
 
-Three keys, each for one job, all built on the same folding of letters (accents and modifier
-letters dropped, the letters NFKD cannot decompose mapped to ASCII, case folded):
+Three keys, each for one job (accents dropped and case folded in all three):
 
-- ``name_key``: a name as words ("Côte d'Ivoire" -> "cote divoire", "U.S. Army" -> "us army",
-  "Russia's" -> "russia"). Actors within a document and entities across documents are keyed by it.
+- ``name_key``: a name as words ("Côte d'Ivoire" -> "cote divoire", "U.S. Army" -> "us army").
+  Actors within a document and entities across documents are keyed by it, and stores keep it.
 - ``compact_key``: a place or country spelling with no spaces and "St." read as "saint"
   ("Nay Pyi Taw" = "Naypyitaw", "St. Petersburg" = "Saint-Petersburg"). The gazetteer and the
   country vocabulary are indexed by it.
@@ -22,7 +21,6 @@ from functools import lru_cache
 _LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
                           "ı": "i", "ħ": "h", "ŀ": "l"})
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
-_POSSESSIVE = re.compile(r"'s\b")
 _DROP = re.compile(r"[.']")            # "U.S." is "US", "d'Ivoire" is "divoire"
 _SPLIT = re.compile(r"[\W_]+")          # any other punctuation separates words: "Al-Assad"
 _SAINT = re.compile(r"\b(st|ste)\b\.?")
@@ -31,17 +29,12 @@ _NOT_WORD = re.compile(r"[\W_\u02b0-\u036f]+")
 _NOT_SCORER_WORD = re.compile(r"[^a-z0-9]+")
 
 
-def fold_letters(text: str) -> str:
-    """Case folded, accents and modifier letters dropped; letters of every script are kept (a
-    name in Cyrillic or Arabic must not fold to nothing)."""
-    decomposed = unicodedata.normalize("NFKD", text).casefold().translate(_LETTERS)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 @lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
-    """A name as single-spaced words, without possessives, periods or apostrophes."""
-    plain = _POSSESSIVE.sub("", fold_letters(name).translate(_QUOTES))
+    """A name as single-spaced words, accents, periods and apostrophes dropped. Stores keep it in
+    their ``norm`` columns: it must not change without a migration that recomputes them."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().translate(_QUOTES)
     return " ".join(_SPLIT.sub(" ", _DROP.sub("", plain)).split())
 
 
