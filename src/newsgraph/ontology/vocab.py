@@ -106,12 +106,6 @@ def ignored_dictionary_nouns() -> frozenset[str]:
 
 
 @cache
-def nominal_event_types() -> frozenset[str]:
-    """PLOVER types a nominalised dictionary verb may state on its own."""
-    return frozenset(_dictionary().get("nominal_types", ()))
-
-
-@cache
 def contexts() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in _load("triggers.toml")["contexts"].items()}
 
