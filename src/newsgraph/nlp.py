@@ -84,6 +84,8 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
     A dateline ("GENEVA –", "NAYPYITAW, March 2 (Reuters) -") ends one too: left in the sentence,
     the parser reads "GENEVA – The United States and China agreed" as a subject headed by the city.
+    Cut there, the parser tends to cut again after the lead's first word ("Mexico" | "broke off
+    relations"), so the dateline and the lead's first words are held together.
     """
     starts = [0]
     for tok in doc[1:]:
@@ -95,7 +97,13 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         for tok in doc[start:start + 12]:
             if tok.text in ("–", "—", "-") and tok.i > start and doc[start].is_upper and tok.i + 1 < len(doc) \
                     and tok.whitespace_:
+                for inside in doc[start + 1:tok.i + 1]:  # "BEIRUT, Nov 27 -" is one dateline
+                    inside.is_sent_start = False
                 doc[tok.i + 1].is_sent_start = True
+                for lead in doc[tok.i + 2:tok.i + 4]:  # nor "Mexico" | "broke off relations ..."
+                    if "\n" in lead.text or "\n" in doc[lead.i - 1].whitespace_:
+                        break
+                    lead.is_sent_start = False
                 break
             if tok.is_alpha and not (tok.is_upper or tok.is_title) or "\n" in tok.text:
                 break
