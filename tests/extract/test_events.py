@@ -279,3 +279,30 @@ def test_evidence_is_exactly_the_sentence_that_states_the_event(extract_text) ->
     assert evidence.sentence_index == 1  # the headline is a sentence of its own
     assert ex.sentences[evidence.sentence_index].text == stated
     assert evidence.doc_id == ex.document.id and evidence.source == "test.txt"
+
+
+@pytest.mark.parametrize("text, target_countries", [
+    ("Venezuela and Guyana traded accusations over the border. "
+     "The Organization of American States called on both countries to respect the ruling.", {"VEN", "GUY"}),
+    ("Peru and Chile recalled their envoys. Brazil urged the two governments to resolve their differences.",
+     {"PER", "CHL"}),
+])
+def test_both_countries_points_back_at_the_pair_just_named(extract_text, text, target_countries) -> None:
+    evs = events(extract_text(text, MONDAY), "REQUEST")
+    assert {e.target.country for e in evs if e.target} == target_countries
+
+
+def test_both_men_needs_two_people_named_before(extract_text) -> None:
+    ex = extract_text("Opposition leader Ousmane Sonko and his ally Bassirou Faye were jailed in 2023. "
+                      "The authorities released both men in March.", MONDAY)
+    released = [e for e in ex.events if e.trigger == "released"]
+    assert {e.target.name for e in released if e.target} == {"Ousmane Sonko", "Bassirou Faye"}
+    lone = extract_text("The authorities released both men in March.", MONDAY)
+    assert not [e for e in lone.events if e.trigger == "released"]
+
+
+def test_a_surname_alone_is_the_person_named_in_full_before(extract_text) -> None:
+    ex = extract_text("Outgoing President Macky Sall stepped aside in March. "
+                      "Sall himself congratulated Faye on Monday.", MONDAY)
+    ev = one(ex, "SUPPORT")
+    assert ev.source is not None and ev.source.name == "Macky Sall"

@@ -68,3 +68,11 @@ def test_a_dateline_is_where_the_report_was_filed_not_who_acted(extract_text) ->
     pairs = {(e.type, e.source.name if e.source else None, e.target.name if e.target else None) for e in ex.events}
     assert ("AGREE", "United States", "China") in pairs
     assert not any("Switzerland" in (s or "") for _, s, _ in pairs)
+
+
+def test_the_lead_after_a_dateline_stays_one_sentence(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("QUITO, April 6 - Mexico broke off diplomatic relations with Ecuador after police "
+                      "forced their way into its embassy.")
+    cut = [e for e in ex.events if e.type == "SANCTION"]
+    assert cut and cut[0].source is not None and cut[0].source.name == "Mexico"
+    assert cut[0].evidence[0].sentence.startswith("Mexico broke off diplomatic relations")

@@ -242,6 +242,14 @@ class _Finder:
         self.person_mentions.append((actor, start, end))
         return actor
 
+    def person_by_surname(self, word: str) -> Actor | None:
+        """The person named in full earlier whose surname ``word`` is (the latest one)."""
+        key = name_key(word)
+        for actor in reversed(self.table.actors):
+            if actor.kind == "person" and len(actor.name.split()) > 1 and name_key(actor.name).split()[-1:] == [key]:
+                return actor
+        return None
+
     def read_person_context(self, actor: Actor, start: int, end: int) -> None:
         """Title, country and organisation from the words around a person's name."""
         head = self.doc[end - 1]
@@ -482,6 +490,14 @@ class _Finder:
                               and (_acronym(a.name) == tok.text or tok.text in a.aliases)), None)
                 if known is not None:  # "the EEC" where the model saw no entity
                     self.table.mention(known, i, i + 1)
+                    i += 1
+                    continue
+            if tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_ and i not in self.table.by_token \
+                    and (i + 1 == len(doc) or doc[i + 1].pos_ != "PROPN") and not self.is_vocab(tok):
+                known = self.person_by_surname(tok.text)
+                if known is not None:  # "Sall himself congratulated ...": the model tagged him once only
+                    self.table.mention(known, i, i + 1)
+                    self.person_mentions.append((known, i, i + 1))
                     i += 1
                     continue
             if tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_:

@@ -138,7 +138,37 @@ class _EventFinder:
             for actor in found:
                 if actor is not None and actor not in out and actor not in exclude:
                     out.append(actor)
+        if tok.pos_ == "NOUN" and (len(out) < 2 or any(a.key.startswith("group:") for a in out)):
+            out = self.recent_pair(tok, exclude) or out  # "the two governments" is no new group
         return out
+
+    def recent_pair(self, tok: Token, exclude: Iterable[Actor]) -> list[Actor]:
+        """The two actors "both men" / "the two governments" point back at: the latest two distinct
+        fitting actors named in this sentence before it or in the two sentences before."""
+        wanted = vocab.pair_heads().get(tok.lemma_.lower())
+        kids = {c.lower_: c for c in tok.children}
+        paired = "both" in kids or ("two" in kids and kids["two"].dep_ == "nummod"
+                                    and any(d in kids for d in ("the", "these", "those")))
+        if wanted is None or not paired or tok.tag_ != "NNS":
+            return []
+        sents = sentences(self.doc)
+        start = sents[max(0, self.sentence_index - 2)].start
+        found: list[Actor] = []
+        def same(a: Actor) -> str:  # a state and its government are one side; two compatriots are two
+            return a.key if a.kind == "person" else _side(a)
+        seen = {same(a) for a in exclude}
+        for i in range(tok.left_edge.i - 1, start - 1, -1):
+            actor = self.table.at(i)
+            if actor is None or same(actor) in seen:
+                continue
+            is_person = actor.kind == "person"
+            if (wanted == "person") != is_person or (wanted == "state" and actor.kind not in ("country", "government")):
+                continue
+            found.append(actor)
+            seen.add(same(actor))
+            if len(found) == 2:
+                return found[::-1]
+        return []
 
     def actor_of(self, tok: Token) -> Actor | None:
         actor = self.table.at(tok.i)
@@ -223,6 +253,10 @@ class _EventFinder:
         controller = self.controller(pron)
         if controller is not None and want_person == (controller.kind == "person"):
             return controller  # "called on Israel to halt its offensive": its is Israel's
+        if want_person and pron.dep_ in ("nsubj", "nsubjpass"):
+            said = self.speaker(pron)
+            if said is not None and said.kind == "person":
+                return said  # "Ba said that he congratulated Faye": the speaker, not the last name
         first: Actor | None = None
         window = self.doc[max(0, pron.sent.start - 80):pron.i]
         for tok in reversed(window):

@@ -171,6 +171,14 @@ def dyad_anaphors() -> frozenset[str]:
 
 
 @cache
+def pair_heads() -> dict[str, str]:
+    """Head noun lemma of a "both X" / "the two X" phrase -> what it points back at (person,
+    state or any)."""
+    table = _load("actors.toml")["pair_heads"]
+    return {word: kind for kind, words in table.items() for word in words}
+
+
+@cache
 def government_styles() -> dict[str, frozenset[str]]:
     """Words marking a government reference as military or civilian -> style name."""
     return {k: frozenset(v) for k, v in _load("actors.toml")["government_styles"].items()}
