@@ -306,3 +306,17 @@ def test_a_surname_alone_is_the_person_named_in_full_before(extract_text) -> Non
                       "Sall himself congratulated Faye on Monday.", MONDAY)
     ev = one(ex, "SUPPORT")
     assert ev.source is not None and ev.source.name == "Macky Sall"
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Foreign Minister Gabriela Sommerfeld insisted that the entry had been lawful, accusing Mexico of "
+     "abusing its immunities.", "Gabriela Sommerfeld", "MEX"),
+    ("Azerbaijan's foreign ministry responded by urging Armenia to stop its military build-up.", "AZE", "ARM"),
+    ("Secretary of State Marco Rubio is due to meet Syria's foreign minister in Antalya on Thursday.",
+     "Marco Rubio", "SYR"),
+])
+def test_a_clause_without_its_own_subject_takes_the_actor_above(extract_text, text, source, target) -> None:
+    evs = [e for e in extract_text(text, MONDAY).events if e.target is not None and e.target.country == target]
+    assert evs, "no event reaches the target"
+    src = evs[0].source
+    assert src is not None and source in (src.name, src.country)

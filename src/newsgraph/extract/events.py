@@ -84,8 +84,10 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             ctrl = next((c for c in cur.head.head.children if c.dep_ == "dobj"), None)
             if ctrl is not None:  # "accused Belgrade of organising the attack"
                 return ctrl, False
-        if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp") and cur.head is not cur:
-            cur = cur.head
+        if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and cur.head is not cur:
+            cur = cur.head  # "is due to meet", "accused X", "accusing X"
+        elif cur.dep_ == "prep" and cur.pos_ == "ADP" and cur.head is not cur and cur is not verb:
+            cur = cur.head  # "responded by urging X"
         elif cur.dep_ in ("relcl", "acl") and cur.head is not cur:
             return cur.head, cur.dep_ == "acl" and cur.tag_ == "VBN"
         else:
@@ -335,6 +337,8 @@ class _EventFinder:
             sources = self.actors_of(subj)
             for extra in (c for c in verb.children if c.dep_ == "nsubj" and c is not subj):
                 sources += [a for a in self.actors_of(extra) if a not in sources]  # two subjects
+            if not sources and subj.head is not verb and (verb.tag_ == "VBG" or verb.dep_ == "conj"):
+                sources = self.outer_subject(verb, subj)
         if trig.source_preps:
             alt = self.first_actor_in(self.prep_objects(verb, trig.source_preps), [])
             if alt:  # "bought oil from X": X supplies, the subject receives
@@ -385,6 +389,20 @@ class _EventFinder:
                    if t.dep_ == "nsubj" or (t.dep_ == "pobj" and t.head.lower_ == "between")):
                 return self.inherit()  # "to solidify agreements between the two nations"
         return _Args(sources, targets)
+
+    def outer_subject(self, verb: Token, inner: Token) -> list[Actor]:
+        """The actor subject of a clause further up, for a participle or coordinated verb with no
+        subject of its own whose nearest clause has a subject that is no actor ("X insisted that the
+        entry was lawful, accusing Mexico ...": X accuses, not "the entry")."""
+        for anc in list(verb.ancestors)[:4]:
+            if anc.pos_ not in ("VERB", "AUX") or anc.i == inner.head.i:
+                continue
+            subj, passive = _subject(anc)
+            if subj is not None and subj is not inner and not passive:
+                found = self.actors_of(subj)
+                if found:
+                    return found
+        return []
 
     def noun_args(self, noun: Token, trig: Trigger) -> _Args | None:
         sources: list[Actor] = []
