@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from newsgraph.extract.triggers import nominal_verb
 from newsgraph.model import Extraction
 from newsgraph.ontology import vocab
@@ -54,3 +56,20 @@ def test_a_nominalisation_of_our_verb_needs_its_own_participants(extract_text) -
 def test_the_light_verb_and_its_noun_are_one_event(extract_text) -> None:
     ex = extract_text("Russian forces launched an attack on Kharkiv.", DAY)
     assert [e.mode for e in ex.events if e.type == "ASSAULT"] == ["attack"]
+
+
+@pytest.mark.parametrize("text, type_, target", [
+    ("Guyana's President Irfaan Ali called Venezuela an outlaw nation.", "ACCUSE", "VEN"),
+    ("Kazakh President Tokayev described China as a reliable strategic partner.", "SUPPORT", "CHN"),
+    ("Britain imposed sanctions on Iran on Monday. Iran's foreign minister called the decision outrageous.",
+     "ACCUSE", "GBR"),
+])
+def test_a_characterisation_is_criticism_or_praise_by_what_it_calls_it(extract_text, text, type_, target) -> None:
+    evs = [e for e in extract_text(text).events if e.type == type_]
+    assert [e.target.country for e in evs if e.target] == [target]
+
+
+@pytest.mark.parametrize("text", ["The ministers called a meeting on Friday.", "She called him on Monday.",
+                                  "The envoy described the talks in detail."])
+def test_call_or_describe_without_a_judgement_states_nothing(extract_text, text) -> None:
+    assert not [e for e in extract_text(text).events if e.type in ("ACCUSE", "SUPPORT")]

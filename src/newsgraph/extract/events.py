@@ -43,6 +43,7 @@ FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
 REFERRING_DETS = {"the", "this", "that", "these", "those"}
 # Prepositions that set a noun apart from the clause's action ("despite sanctions", "amid fighting").
 INHERIT_WINDOW = 4  # sentences back that "the two sides" / "the talks" may refer to
+REFERRED_WINDOW = 12  # sentences back that "the sanctions" / "the attack" may point at an act of its kind
 BACKGROUND_PREPS = {"despite", "amid", "amidst", "notwithstanding", "unlike", "besides", "including",
                     "like", "beyond"}
 
@@ -128,6 +129,10 @@ class _EventFinder:
             own = self.table.at(t.i)
             if len(nationals) > 1 and (own is None or own.key.startswith("group:")):  # "Armenian and Turkish envoys"
                 found = [self.table.country_actor(code) for x in nationals if (code := countries.country_code(x.text))]
+            named = [a for c in t.children if c.dep_ == "appos" for x in [c] + list(c.conjuncts)
+                     if (a := self.table.at(x.i)) is not None and a.kind == "person"]
+            if named and (own is None or own.key.startswith("group:") or own.kind != "person"):
+                found = list(named)  # "two ministers, X and Y": the two people, not their government
             if found[0] is None and t.pos_ == "NOUN" and t.lower_ not in vocab.gathering_heads():
                 objs = [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                         for p in c.children if p.dep_ == "pobj"]
@@ -344,6 +349,9 @@ class _EventFinder:
             if alt:  # "bought oil from X": X supplies, the subject receives
                 targets, sources = sources, alt
         dobj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
+        if dobj is None and trig.predicate:  # "called the tribunal rigged": what is called so
+            dobj = next((g for c in verb.children if c.dep_ == "ccomp" for g in c.children
+                         if g.dep_ in ("nsubj", "nsubjpass")), None)
         if not targets and dobj is not None and not trig.theme_object:
             targets = self.actors_of(dobj, sources)
         if not targets:
@@ -501,6 +509,14 @@ class _EventFinder:
         if self.trigger_of(noun) is None and noun.lemma_.lower() not in words["act_nouns"] | words["charge_nouns"]:
             return []
         answers_charge = noun.lemma_.lower() in vocab.modality_words()["charge_nouns"]
+        own = self.trigger_of(noun)
+        if own is not None and not answers_charge and own.type not in AUTHORED:
+            for ev in reversed(self.events):  # "condemned the sanctions": the last sanctions told, however far
+                if self.sentence_index - ev.evidence[0].sentence_index > REFERRED_WINDOW:
+                    break
+                if ev.type == own.type and ev.source is not None and ev.source not in exclude \
+                        and not ev.evidence[0].sentence_index == self.sentence_index:
+                    return [ev.source]
         for ev in reversed(self.events):
             if self.sentence_index - ev.evidence[0].sentence_index > 2:
                 break

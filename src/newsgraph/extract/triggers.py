@@ -298,6 +298,8 @@ class TriggerReader:
 
     def verb_fits(self, verb: Token, trig: Trigger) -> bool:
         kids = list(verb.children)
+        if trig.predicate and evaluation(verb) != trig.predicate:
+            return False  # "called the vote a farce" criticises; "called a meeting" does not
         if trig.preps and not any(c.dep_ == "prep" and c.lower_ in trig.preps for c in kids):
             return False  # "call" is a request only as "call on"
         if trig.needs_xcomp and not any(c.dep_ == "xcomp" and c.lemma_ in trig.needs_xcomp for c in kids):
@@ -328,3 +330,32 @@ class TriggerReader:
         if trig.agent_noun and noun.dep_ not in ("attr", "oprd", "pobj", "appos"):
             return False
         return True
+
+
+def predicate_of(verb: Token) -> Token | None:
+    """What a verb of characterising calls its object: "called X [a disgrace]", "described X as
+    [a partner]", "called [X rigged]", "branded X [terrorists]"."""
+    kids = list(verb.children)
+    for c in kids:
+        if c.dep_ in ("oprd", "ccomp"):
+            return c
+    for c in kids:
+        if c.dep_ == "prep" and c.lower_ == "as":
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+    objs = [c for c in kids if c.dep_ == "dobj"]
+    return objs[1] if len(objs) > 1 else None
+
+
+def evaluation(verb: Token) -> str | None:
+    """ "negative" or "positive": how a characterisation judges its object (negative wins a tie:
+    "called the deal a good step for an illegal regime" is criticism)."""
+    pred = predicate_of(verb)
+    if pred is None:
+        return None
+    words = {t.lemma_.lower() for t in pred.subtree} | {t.lower_ for t in pred.subtree}
+    judged = vocab.evaluative_words()
+    if words & judged["negative"]:
+        return "negative"
+    if words & judged["positive"]:
+        return "positive"
+    return None

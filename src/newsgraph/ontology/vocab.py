@@ -39,6 +39,7 @@ class Trigger:
     preps: frozenset[str] = frozenset()  # the verb counts only with one of these ("call on")
     needs_xcomp: frozenset[str] = frozenset()  # ... or governing one of these ("apply to join")
     theme_object: bool = False  # the object is what moves ("sent troops to X"), never the target
+    predicate: str | None = None  # "called X a disgrace": counts only with a negative / positive predicate
     origin: str = "own"  # own (triggers.toml), dictionary (a PETRARCH verb), nominal (a noun of our verb)
 
 
@@ -51,7 +52,7 @@ def _trigger(lemma: str, pos: str, spec: dict[str, Any]) -> Trigger:
         intent=spec.get("intent", False), agent_noun=spec.get("agent_noun", False),
         requires_modifier=frozenset(spec.get("requires_modifier", ())),
         preps=frozenset(spec.get("preps", ())), needs_xcomp=frozenset(spec.get("needs_xcomp", ())),
-        theme_object=spec.get("theme_object", False),
+        theme_object=spec.get("theme_object", False), predicate=spec.get("predicate"),
     )
 
 
@@ -168,6 +169,13 @@ def metonyms() -> dict[str, dict[str, str]]:
 @cache
 def dyad_anaphors() -> frozenset[str]:
     return frozenset(_load("actors.toml")["dyad_anaphors"])
+
+
+@cache
+def evaluative_words() -> dict[str, frozenset[str]]:
+    """Words that make a characterisation ("called the vote a farce") negative or positive."""
+    table = _load("triggers.toml")["evaluative"]
+    return {k: frozenset(v) for k, v in table.items()}
 
 
 @cache
