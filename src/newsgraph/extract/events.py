@@ -41,9 +41,9 @@ IMPERSONAL = {"it", "its"}
 PLURAL = {"they", "them", "their"}
 FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
 REFERRING_DETS = {"the", "this", "that", "these", "those"}
-# Prepositions that set a noun apart from the clause's action ("despite sanctions", "amid fighting").
 INHERIT_WINDOW = 4  # sentences back that "the two sides" / "the talks" may refer to
 REFERRED_WINDOW = 12  # sentences back that "the sanctions" / "the attack" may point at an act of its kind
+# Prepositions that set a noun apart from the clause's action ("despite sanctions", "amid fighting").
 BACKGROUND_PREPS = {"despite", "amid", "amidst", "notwithstanding", "unlike", "besides", "including",
                     "like", "beyond"}
 
