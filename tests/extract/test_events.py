@@ -199,6 +199,12 @@ def test_troops_sent_abroad_are_aid_to_the_receiving_country(extract_text) -> No
     assert [(q.value, q.unit) for q in ev.quantities] == [(1200, "person")]
 
 
+def test_troops_sent_to_a_region_are_a_deployment(extract_text) -> None:
+    ev = one(extract_text("France has sent 3,000 gendarmes to the archipelago since May.", MONDAY), "MOBILIZE")
+    assert ev.source is not None and ev.source.country == "FRA" and ev.target is None
+    assert not events(extract_text("France has sent 3,000 gendarmes to the archipelago.", MONDAY), "AID")
+
+
 def test_deployment_abroad_targets_the_destination_country(extract_text) -> None:
     ex = extract_text("The Pentagon deployed troops to Poland.", MONDAY)
     ev = one(ex, "MOBILIZE")

@@ -12,7 +12,7 @@ Nothing is emitted that the text does not state: an event needs a named source o
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -681,6 +681,8 @@ class _EventFinder:
                         args = _Args([ref.source], [ref.target], inherited=True)
                     else:
                         ref = None
+                if trig.untargeted and not args.targets:  # "sent 3,000 gendarmes to the archipelago"
+                    trig = replace(trig, type=trig.untargeted[0], mode=trig.untargeted[1])
                 place = self.pick_place(tok, trig, sent)
                 if trig.place_object and not args.targets and place is not None and place.country:
                     args.targets = [self.table.country_actor(place.country)]

@@ -40,6 +40,7 @@ class Trigger:
     needs_xcomp: frozenset[str] = frozenset()  # ... or governing one of these ("apply to join")
     theme_object: bool = False  # the object is what moves ("sent troops to X"), never the target
     predicate: str | None = None  # "called X a disgrace": counts only with a negative / positive predicate
+    untargeted: tuple[str, str] | None = None  # (type, mode) when no target is found ("sent troops to the north")
     origin: str = "own"  # own (triggers.toml), dictionary (a PETRARCH verb), nominal (a noun of our verb)
 
 
@@ -53,6 +54,7 @@ def _trigger(lemma: str, pos: str, spec: dict[str, Any]) -> Trigger:
         requires_modifier=frozenset(spec.get("requires_modifier", ())),
         preps=frozenset(spec.get("preps", ())), needs_xcomp=frozenset(spec.get("needs_xcomp", ())),
         theme_object=spec.get("theme_object", False), predicate=spec.get("predicate"),
+        untargeted=(spec["untargeted"]["type"], spec["untargeted"]["mode"]) if "untargeted" in spec else None,
     )
 
 
