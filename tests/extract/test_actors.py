@@ -177,3 +177,21 @@ def test_mentions_slice_the_document_text_and_name_their_sentence(extract_text) 
             assert s.start <= m.start and m.end <= s.end
     keys = [a.key for a in ex.actors]
     assert len(keys) == len(set(keys))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Xi Jinping and the leaders of the five Central Asian states signed the Treaty on Eternal Friendship.",
+     "Treaty"),
+    ("Pakistan rejected the suspension of the Indus Waters Treaty on Thursday.", "Indus Waters Treaty"),
+])
+def test_a_named_treaty_is_signed_not_an_actor(extract_text, text, name) -> None:
+    ex = extract_text(text)
+    assert not [a for a in ex.actors if name in a.name]
+
+
+def test_members_of_a_named_body_are_that_body(extract_text) -> None:
+    ex = extract_text("The three judges of Bangladesh's International Crimes Tribunal sentenced the former "
+                      "prime minister Sheikh Hasina to death on Monday.")
+    ev = next(e for e in ex.events if e.type == "COERCE")
+    assert ev.source is not None and ev.source.name == "International Crimes Tribunal"
+    assert ev.source.country == "BGD"

@@ -335,6 +335,8 @@ class _Finder:
         head = tokens[-1].lemma_.lower()
         if head in vocab.gathering_heads() or tokens[-1].lower_ in vocab.gathering_heads():
             return None  # "the Eastern Economic Forum" is where actors meet, not an actor
+        if head in vocab.instrument_heads() or tokens[-1].lower_ in vocab.instrument_heads():
+            return None  # "the Treaty on Good-Neighbourliness" is what actors sign
         spec = vocab.organisation_heads().get(head) or vocab.organisation_heads().get(tokens[-1].lower_)
         kind = spec["kind"] if spec else "organisation"
         sector = spec["sector"] if spec else None

@@ -137,6 +137,12 @@ class _EventFinder:
                 objs = [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                         for p in c.children if p.dep_ == "pobj"]
                 found = [self.actor_of(x) for o in objs for x in [o] + list(o.conjuncts)]
+            if own is not None and own.key.startswith("group:"):  # "the judges of the Crimes Tribunal"
+                named = [a for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for o in c.children if o.dep_ == "pobj" and (a := self.table.at(o.i)) is not None
+                         and not a.key.startswith("group:") and a.kind not in ("person", "country")]
+                if named:
+                    found = named[:1]
             if own is not None and own.key.startswith("group:"):  # "the ministers of Brazil, India and South Africa"
                 found += [a for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                           for o in c.children if o.dep_ == "pobj"

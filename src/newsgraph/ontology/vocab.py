@@ -181,6 +181,12 @@ def evaluative_words() -> dict[str, frozenset[str]]:
 
 
 @cache
+def instrument_heads() -> frozenset[str]:
+    """Last words of names of agreements and laws ("the Indus Waters Treaty"): never actors."""
+    return frozenset(_load("actors.toml")["instrument_heads"])
+
+
+@cache
 def pair_heads() -> dict[str, str]:
     """Head noun lemma of a "both X" / "the two X" phrase -> what it points back at (person,
     state or any)."""
