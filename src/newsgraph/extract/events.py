@@ -142,7 +142,7 @@ class _EventFinder:
                          for o in c.children if o.dep_ == "pobj" and (a := self.table.at(o.i)) is not None
                          and not a.key.startswith("group:") and a.kind not in ("person", "country")]
                 if named:
-                    found = list[Actor | None](named[:1])
+                    found = [named[0]]
             if own is not None and own.key.startswith("group:"):  # "the ministers of Brazil, India and South Africa"
                 found += [a for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                           for o in c.children if o.dep_ == "pobj"
