@@ -326,3 +326,16 @@ def test_a_clause_without_its_own_subject_takes_the_actor_above(extract_text, te
     assert evs, "no event reaches the target"
     src = evs[0].source
     assert src is not None and source in (src.name, src.country)
+
+
+def test_suspending_trade_with_a_state_is_a_sanction(extract_text) -> None:
+    ev = one(extract_text("Pakistan suspended all trade with India on Thursday.", MONDAY), "SANCTION")
+    assert pair(ev) == ("PAK", "IND")
+    assert not events(extract_text("The army suspended its operations in the north on Thursday.", MONDAY), "SANCTION")
+
+
+def test_their_after_a_coordinated_subject_is_the_subjects_own(extract_text) -> None:
+    ex = extract_text("China hosted the talks. Iran and Saudi Arabia will reopen their embassies within two months.",
+                      MONDAY)
+    assert not [e for e in ex.events if e.evidence[0].sentence.startswith("Iran and Saudi Arabia")
+                and e.target is not None and e.target.country not in ("IRN", "SAU")]

@@ -392,7 +392,8 @@ class _Finder:
         owner = next((a for t in mods if (a := self.table.at(t.i)) is not None
                       and a.kind in ("government", "person")), None)  # "junta media", "Ruto's government"
         style = _style([t.lower_ for t in mods] + phrase.split()) if kind == "government" else ""
-        if country is None:
+        pronoun_owned = any(t.tag_ == "PRP$" for t in mods)  # "their embassies": whose is the pronoun's to say
+        if country is None and not pronoun_owned:
             for prev in reversed(self.table.actors):  # "the junta" after "the Myanmar junta"
                 if kind in ("government", "military") and prev.kind == kind and prev.country \
                         and prev.key.startswith("group:") \
@@ -703,7 +704,8 @@ class _Finder:
             if actor.country or actor.kind not in ("government", "military") + DOMESTIC_KINDS:
                 continue
             styled = actor.kind == "government" and ":plain:" not in actor.key  # "the junta", "the civilian government"
-            owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)  # "its embassy"
+            owned = any(c.dep_ == "poss" and c.pos_ == "PRON" and not own_plural_subject(c)
+                        for c in head.children)  # "its embassy"; not "A and B reopened their embassies"
             domestic = actor.kind in DOMESTIC_KINDS  # police act at home
             if head.dep_ not in ("nsubj", "nsubjpass") and not styled and not owned and not domestic:
                 continue  # "deployed troops to Poland", "thanked lawmakers": whose, the text does not say
@@ -734,6 +736,16 @@ class _Finder:
                 if other is not None and other.country and other is not actor:
                     out.add(other.country)
         return out
+
+
+def own_plural_subject(pron: Token) -> bool:
+    """Whether a plural pronoun outside the subject points at its own clause's coordinated
+    subject ("Iran and Saudi Arabia will reopen their embassies"): the subjects' own, no third party."""
+    if pron.lower_ not in ("they", "them", "their", "theirs") or pron.dep_ in ("nsubj", "nsubjpass"):
+        return False
+    verb = next((a for a in pron.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+    return subj is not None and subj.i < pron.i and bool(subj.conjuncts)
 
 
 def _day(iso: str | None) -> date | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.actors import ActorTable, entity_at, sentence_evidence, sentences
+from newsgraph.extract.actors import ActorTable, entity_at, own_plural_subject, sentence_evidence, sentences
 from newsgraph.extract.filter import Features, bucket, event_filter
 from newsgraph.extract.modality import modality_of
 from newsgraph.extract.places import gazetteer
@@ -129,6 +129,9 @@ class _EventFinder:
             own = self.table.at(t.i)
             if len(nationals) > 1 and (own is None or own.key.startswith("group:")):  # "Armenian and Turkish envoys"
                 found = [self.table.country_actor(code) for x in nationals if (code := countries.country_code(x.text))]
+            if own is not None and own.key.startswith("group:") and any(
+                    c.dep_ == "poss" and c.lower_ in PLURAL and own_plural_subject(c) for c in t.children):
+                continue  # "A and B will reopen their embassies": their own, no third party
             named = [a for c in t.children if c.dep_ == "appos" for x in [c] + list(c.conjuncts)
                      if (a := self.table.at(x.i)) is not None and a.kind == "person"]
             if named and (own is None or own.key.startswith("group:") or own.kind != "person"):
@@ -177,6 +180,8 @@ class _EventFinder:
             is_person = actor.kind == "person"
             if (wanted == "person") != is_person or (wanted == "state" and actor.kind not in ("country", "government")):
                 continue
+            if not is_person and actor.country is None and actor.key.startswith("group:"):
+                continue  # "their envoys": no side of its own
             found.append(actor)
             seen.add(same(actor))
             if len(found) == 2:
@@ -263,6 +268,8 @@ class _EventFinder:
         want_person = low in PERSONAL
         if low not in PERSONAL | IMPERSONAL | PLURAL:
             return None
+        if low in PLURAL and own_plural_subject(pron):
+            return None  # "A and B will reopen their embassies": their own, no third party
         controller = self.controller(pron)
         if controller is not None and want_person == (controller.kind == "person"):
             return controller  # "called on Israel to halt its offensive": its is Israel's
@@ -301,6 +308,8 @@ class _EventFinder:
             if found:
                 return found
             for t in tok.subtree:  # "to expanding cooperation with Myanmar", "targets in Kharkiv"
+                if own_plural_subject(t) or any(own_plural_subject(c) for c in t.children if c.dep_ == "poss"):
+                    continue  # "reopen their embassies": the subjects' own
                 a = self.table.at(t.i) or (self.actor_of(t) if t.ent_type_ == "GPE" else None)
                 if a is None and t.ent_type_ == "NORP" and (code := countries.country_code(t.text)):
                     a = self.table.country_actor(code)  # "a tanker carrying Iraqi oil"
@@ -363,7 +372,8 @@ class _EventFinder:
         if not targets:
             targets = self.first_actor_in(self.prep_objects(verb, trig.target_preps), sources)
         if not targets and dobj is not None:  # "overrode the president's veto": the president
-            targets = [a for c in dobj.children if c.dep_ == "poss" for a in self.actors_of(c, sources)]
+            targets = [a for c in dobj.children if c.dep_ == "poss" and not own_plural_subject(c)
+                       for a in self.actors_of(c, sources)]
         if not targets and dobj is not None and trig.type in AUTHORED:  # "rejected the plan put forward by X"
             targets = self.first_actor_in([o for t in dobj.subtree if t.dep_ == "acl"
                                            for o in self.prep_objects(t, ("by",))], sources)
