@@ -339,3 +339,10 @@ def test_their_after_a_coordinated_subject_is_the_subjects_own(extract_text) -> 
                       MONDAY)
     assert not [e for e in ex.events if e.evidence[0].sentence.startswith("Iran and Saudi Arabia")
                 and e.target is not None and e.target.country not in ("IRN", "SAU")]
+
+
+def test_a_span_of_time_holding_talks_shares_the_verb_subject(extract_text) -> None:
+    ev = one(extract_text("Trade negotiators from the United States and China ended two days of talks in "
+                          "Stockholm on Tuesday.", MONDAY), "CONSULT")
+    assert set(pair(ev)) == {"USA", "CHN"}
+    assert ev.place is not None and ev.place.name == "Stockholm"

@@ -466,7 +466,7 @@ class _EventFinder:
             words = vocab.modality_words()
             shares = gov is not None and gov.pos_ in ("VERB", "AUX") and (
                 trig.agent_noun or (gov.lemma_ in words["light_verbs"]
-                                    and (noun.dep_ != "pobj" or noun.head.head.pos_ == "NUM"))
+                                    and (_through_span(noun).dep_ != "pobj" or noun.head.head.pos_ == "NUM"))
                 or (noun.dep_ == "pobj" and noun.head.lower_ in words["participant_preps"]
                     and not any(d.lower_ in REFERRING_DETS for d in noun.children if d.dep_ == "det")))
             if shares and gov is not None:
@@ -779,11 +779,20 @@ class _EventFinder:
         return dict.fromkeys(names, 1.0)
 
 
+def _through_span(noun: Token) -> Token:
+    """The phrase a nominal event stands in for when a span of time holds it: "ended two days of
+    talks", "after weeks of negotiations" (the span, whose verb the talks share)."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+            noun.head.head.lemma_.lower() in vocab.modality_words()["span_nouns"]:
+        return noun.head.head
+    return noun
+
+
 def _governing_verb(noun: Token) -> Token | None:
     """The verb a noun is the object of, directly or through one preposition ("met ... with the
     procurement of"); a noun inside another noun's phrase ("a pause in the fighting") has none.
     Returns the preposition itself when it is a background one ("despite sanctions")."""
-    cur = noun
+    cur = _through_span(noun)
     while cur.dep_ == "conj" and cur.head.pos_ in ("NOUN", "PROPN"):
         cur = cur.head
     if cur.dep_ in ("dobj", "attr", "oprd", "nsubjpass") and cur.head.pos_ in ("VERB", "AUX"):
