@@ -346,3 +346,11 @@ def test_a_span_of_time_holding_talks_shares_the_verb_subject(extract_text) -> N
                           "Stockholm on Tuesday.", MONDAY), "CONSULT")
     assert set(pair(ev)) == {"USA", "CHN"}
     assert ev.place is not None and ev.place.name == "Stockholm"
+
+
+def test_talks_held_with_someone_described_by_a_clause_reach_that_someone(extract_text) -> None:
+    ex = extract_text("President Kassym-Jomart Tokayev held talks at the Akorda on Monday with Chinese President "
+                      "Xi Jinping, who arrived in Astana on Sunday.", MONDAY)
+    ev = one(ex, "CONSULT")
+    assert ev.source is not None and ev.source.name == "Kassym-Jomart Tokayev"
+    assert ev.target is not None and ev.target.name == "Xi Jinping"

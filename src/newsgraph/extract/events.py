@@ -310,6 +310,8 @@ class _EventFinder:
             for t in tok.subtree:  # "to expanding cooperation with Myanmar", "targets in Kharkiv"
                 if own_plural_subject(t) or any(own_plural_subject(c) for c in t.children if c.dep_ == "poss"):
                     continue  # "reopen their embassies": the subjects' own
+                if _in_clause_below(t, tok):
+                    continue  # "met Xi, who arrived in Astana": the clause describes, it names no party
                 a = self.table.at(t.i) or (self.actor_of(t) if t.ent_type_ == "GPE" else None)
                 if a is None and t.ent_type_ == "NORP" and (code := countries.country_code(t.text)):
                     a = self.table.country_actor(code)  # "a tanker carrying Iraqi oil"
@@ -475,6 +477,8 @@ class _EventFinder:
                     if self.is_dyad_anaphor(subj) and not self.table.at(subj.i):
                         return self.inherit()
                     sources = self.actors_of(subj, targets)
+                if sources and not targets and gov.lemma_ in words["light_verbs"]:  # "held talks on Monday with X"
+                    targets = self.first_actor_in(self.prep_objects(gov, trig.target_preps), sources)
         if len(sources) >= 2 and not targets and trig.type in SYMMETRIC:
             sources, targets = sources[:1], sources[1:]  # "negotiators from A and B ended talks"
         if not sources and not targets:
@@ -777,6 +781,16 @@ class _EventFinder:
         if ev.place is not None:
             names.append("placed")
         return dict.fromkeys(names, 1.0)
+
+
+def _in_clause_below(tok: Token, top: Token) -> bool:
+    """Whether ``tok`` stands in a clause of its own under ``top`` (a relative or adverbial clause)."""
+    cur = tok
+    while cur.i != top.i and cur.head is not cur:
+        if cur.dep_ in ("relcl", "advcl", "ccomp"):
+            return True
+        cur = cur.head
+    return False
 
 
 def _through_span(noun: Token) -> Token:
