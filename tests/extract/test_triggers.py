@@ -73,3 +73,18 @@ def test_a_characterisation_is_criticism_or_praise_by_what_it_calls_it(extract_t
                                   "The envoy described the talks in detail."])
 def test_call_or_describe_without_a_judgement_states_nothing(extract_text, text) -> None:
     assert not [e for e in extract_text(text).events if e.type in ("ACCUSE", "SUPPORT")]
+
+
+@pytest.mark.parametrize("text, type_, target", [
+    ("Prime Minister Narendra Modi vowed to punish Pakistan.", "THREATEN", "PAK"),
+    ("India cancelled visas issued to Pakistani nationals.", "SANCTION", "PAK"),
+    ("Kazakhstan regards China as a reliable strategic partner.", "SUPPORT", "CHN"),
+])
+def test_general_verbs_of_threat_sanction_and_praise(extract_text, text, type_, target) -> None:
+    evs = [e for e in extract_text(text).events if e.type == type_]
+    assert [e.target.country for e in evs if e.target] == [target]
+
+
+def test_a_promise_of_cooperation_stays_an_agreement(extract_text) -> None:
+    evs = extract_text("Japan pledged to expand defence cooperation with the Philippines.").events
+    assert {e.type for e in evs} & {"AGREE", "COOPERATE"} and "THREATEN" not in {e.type for e in evs}

@@ -373,6 +373,9 @@ class _EventFinder:
             targets = self.actors_of(dobj, sources)
         if not targets:
             targets = self.first_actor_in(self.prep_objects(verb, trig.target_preps), sources)
+        if not targets and trig.theme_object:  # "granted Glas asylum": the indirect object receives
+            targets = self.first_actor_in([c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"],
+                                          sources)
         if not targets and dobj is not None:  # "overrode the president's veto": the president
             targets = [a for c in dobj.children if c.dep_ == "poss" and not own_plural_subject(c)
                        for a in self.actors_of(c, sources)]
