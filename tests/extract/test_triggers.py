@@ -88,3 +88,16 @@ def test_general_verbs_of_threat_sanction_and_praise(extract_text, text, type_, 
 def test_a_promise_of_cooperation_stays_an_agreement(extract_text) -> None:
     evs = extract_text("Japan pledged to expand defence cooperation with the Philippines.").events
     assert {e.type for e in evs} & {"AGREE", "COOPERATE"} and "THREATEN" not in {e.type for e in evs}
+
+
+def test_a_judgement_on_the_objects_own_phrase_counts(extract_text) -> None:
+    ev = [e for e in extract_text("Pakistan's National Security Committee described India's steps as "
+                                  "unilateral, unjust and politically motivated.").events if e.type == "ACCUSE"]
+    assert [(e.source.country if e.source else None, e.target.country if e.target else None) for e in ev] == \
+        [("PAK", "IND")]
+
+
+def test_a_spokesman_for_someone_speaks_for_him(extract_text) -> None:
+    ev = [e for e in extract_text("A spokesman for United Nations Secretary-General Antonio Guterres said he was "
+                                  "urging India to exercise maximum restraint.").events if e.type == "REQUEST"]
+    assert ev and ev[0].source is not None and ev[0].source.name == "Antonio Guterres"

@@ -206,8 +206,8 @@ class _EventFinder:
             if c.dep_ in ("compound", "appos", "poss") and self.table.at(c.i) is not None \
                     and c.dep_ != "poss":
                 return self.table.at(c.i)
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
+        for c in tok.children:  # "a spokesman for the Secretary-General" speaks for him
+            if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "for" and low in vocab.titles())):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         return self.actor_of(p)

@@ -302,7 +302,8 @@ class TriggerReader:
             return False  # "called the vote a farce" criticises; "called a meeting" does not
         if trig.preps and not any(c.dep_ == "prep" and c.lower_ in trig.preps for c in kids):
             return False  # "call" is a request only as "call on"
-        if trig.needs_xcomp and not any(c.dep_ == "xcomp" and c.lemma_ in trig.needs_xcomp for c in kids):
+        if trig.needs_xcomp and not any(x.lemma_ in trig.needs_xcomp for c in kids if c.dep_ == "xcomp"
+                                        for x in [c] + list(c.conjuncts)):  # "vowed to track and punish"
             return False
         if trig.type == "AGREE" and any(c.dep_ == "ccomp" for c in kids) and not any(
                 c.dep_ in ("xcomp", "dobj", "prep") for c in kids):
@@ -339,10 +340,10 @@ def predicate_of(verb: Token) -> Token | None:
     for c in kids:
         if c.dep_ in ("oprd", "ccomp"):
             return c
-    for c in kids:
-        if c.dep_ == "prep" and c.lower_ == "as":
-            return next((p for p in c.children if p.dep_ == "pobj"), None)
     objs = [c for c in kids if c.dep_ == "dobj"]
+    for c in kids + [g for o in objs for g in o.children]:  # "described [X's steps as unjust]" hangs off X
+        if c.dep_ == "prep" and c.lower_ == "as":
+            return c
     return objs[1] if len(objs) > 1 else None
 
 
