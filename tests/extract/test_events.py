@@ -354,3 +354,20 @@ def test_talks_held_with_someone_described_by_a_clause_reach_that_someone(extrac
     ev = one(ex, "CONSULT")
     assert ev.source is not None and ev.source.name == "Kassym-Jomart Tokayev"
     assert ev.target is not None and ev.target.name == "Xi Jinping"
+
+
+def test_lifting_sanctions_eases_them_and_imposes_none(extract_text) -> None:
+    ex = extract_text("He said Washington would lift all of its sanctions on Damascus.", MONDAY)
+    assert [(e.type, pair(e)) for e in ex.events] == [("CONCEDE", ("USA", "SYR"))]
+
+
+def test_an_act_reported_at_the_end_of_the_sentence_is_not_the_reporters(extract_text) -> None:
+    ex = extract_text("Syrian President Ahmed al-Sharaa reaffirmed the ceasefire and invited American companies "
+                      "to invest in Syria, the White House said.", MONDAY)
+    assert not [e for e in ex.events if e.source is not None and e.source.name == "White House"]
+
+
+def test_what_a_reaction_calls_the_act_names_no_target(extract_text) -> None:
+    ex = extract_text("Syria's foreign ministry welcomed the announcement as a turning point for the country.",
+                      MONDAY)
+    assert not [e for e in ex.events if e.target is not None and e.target.country == "SYR"]

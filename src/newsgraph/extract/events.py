@@ -423,9 +423,12 @@ class _EventFinder:
         """The actor subject of a clause further up, for a participle or coordinated verb with no
         subject of its own whose nearest clause has a subject that is no actor ("X insisted that the
         entry was lawful, accusing Mexico ...": X accuses, not "the entry")."""
+        speech = vocab.modality_words()["speech_verbs"]
         for anc in list(verb.ancestors)[:4]:
             if anc.pos_ not in ("VERB", "AUX") or anc.i == inner.head.i:
                 continue
+            if anc.lemma_.lower() in speech and anc.i > verb.i and verb.tag_ != "VBG" and verb.dep_ == "conj":
+                break  # "X reaffirmed ... and invited ..., the White House said": the reporter did not invite
             subj, passive = _subject(anc)
             if subj is not None and subj is not inner and not passive:
                 found = self.actors_of(subj)
@@ -790,8 +793,8 @@ def _in_clause_below(tok: Token, top: Token) -> bool:
     """Whether ``tok`` stands in a clause of its own under ``top`` (a relative or adverbial clause)."""
     cur = tok
     while cur.i != top.i and cur.head is not cur:
-        if cur.dep_ in ("relcl", "advcl", "ccomp"):
-            return True
+        if cur.dep_ in ("relcl", "advcl", "ccomp") or (cur.dep_ == "prep" and cur.lower_ == "as"):
+            return True  # ... or what it is called: "welcomed the move as a turning point for the country"
         cur = cur.head
     return False
 

@@ -262,6 +262,8 @@ class TriggerReader:
                 return trig
             return next((t for t in specs if self.verb_fits(tok, t)), None)
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound",):
+            if _reversed(tok):
+                return None  # "lifted all of its sanctions": the lifting is the event, not sanctions
             specs = vocab.noun_triggers().get(lemma) or vocab.noun_triggers().get(tok.lower_, ())
             if not specs and tok.pos_ == "NOUN":
                 return noun_trigger(tok)
@@ -309,6 +311,8 @@ class TriggerReader:
                 c.dep_ in ("xcomp", "dobj", "prep") for c in kids):
             return False  # "agreed that the launch was a provocation": a shared view, not an accord
         objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")] + ([verb.head] if verb.dep_ == "acl" else [])
+        objs += [p for o in objs if o.lower_ in QUANTIFIERS for c in o.children if c.dep_ == "prep"
+                 and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]  # "lifted all of its sanctions"
         if trig.objects and not any(o.lemma_.lower() in trig.objects or o.lower_ in trig.objects for o in objs):
             return False
         if trig.objects_kind:
@@ -360,3 +364,16 @@ def evaluation(verb: Token) -> str | None:
     if words & judged["positive"]:
         return "positive"
     return None
+
+
+QUANTIFIERS = {"all", "some", "most", "part", "many", "much", "none", "any", "each", "both", "half", "rest", "one"}
+
+
+def _reversed(noun: Token) -> bool:
+    """Whether a noun is the object of a verb that undoes it ("lifted sanctions", "ended all of
+    the tariffs"): the verb states the event."""
+    cur = noun
+    if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lower_ in QUANTIFIERS:
+        cur = cur.head.head
+    return cur.dep_ in ("dobj", "nsubjpass") and cur.head.pos_ == "VERB" and \
+        cur.head.lemma_.lower() in vocab.modality_words()["reversal_verbs"]
