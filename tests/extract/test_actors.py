@@ -195,3 +195,19 @@ def test_members_of_a_named_body_are_that_body(extract_text) -> None:
     ev = next(e for e in ex.events if e.type == "COERCE")
     assert ev.source is not None and ev.source.name == "International Crimes Tribunal"
     assert ev.source.country == "BGD"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Hezbollah fighters fired rockets at Israeli positions.", "Hezbollah", "LBN"),
+    ("Israel and Hamas agreed to a truce on Friday.", "Hamas", "PSE"),
+])
+def test_a_known_armed_group_keeps_its_name_and_country(extract_text, text, name, country) -> None:
+    ex = extract_text(text)
+    group = next(a for a in ex.actors if a.name == name)
+    assert group.country == country
+    assert any(group in (e.source, e.target) for e in ex.events)
+
+
+def test_civilians_attacked_are_a_target(extract_text) -> None:
+    ex = extract_text("Gunmen attacked villagers in Plateau state on Sunday, killing at least 40 people.")
+    assert [e.target.name for e in ex.events if e.type == "ASSAULT" and e.target] == ["villagers"]

@@ -371,3 +371,16 @@ def test_what_a_reaction_calls_the_act_names_no_target(extract_text) -> None:
     ex = extract_text("Syria's foreign ministry welcomed the announcement as a turning point for the country.",
                       MONDAY)
     assert not [e for e in ex.events if e.target is not None and e.target.country == "SYR"]
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("North Korea fired a ballistic missile into the sea off its east coast on Wednesday.", "MOBILIZE"),
+    ("Hezbollah fired rockets at northern Israel on Wednesday.", "ASSAULT"),
+])
+def test_a_missile_fired_at_no_one_is_a_show_of_force(extract_text, text, type_) -> None:
+    assert [e.type for e in extract_text(text, MONDAY).events] == [type_]
+
+
+def test_summoning_an_ambassador_is_a_protest_to_his_state(extract_text) -> None:
+    ev = one(extract_text("The Philippines summoned China's ambassador over the incident.", MONDAY), "ACCUSE")
+    assert pair(ev) == ("PHL", "CHN")

@@ -389,6 +389,12 @@ class _Finder:
         if country is None:
             country = self.country_of_phrase(head)
         kind, sector = spec["kind"], spec["sector"]
+        if kind in ("armed-group", "military"):  # "RSF fighters", "Hezbollah militants": the group itself
+            named = next((a for t in mods if (a := self.table.at(t.i)) is not None and not a.key.startswith("group:")
+                          and a.kind in ("armed-group", "organisation", "military")), None)
+            if named is not None:
+                self.table.mention(named, start, head.i + 1, alias=False)
+                return named
         owner = next((a for t in mods if (a := self.table.at(t.i)) is not None
                       and a.kind in ("government", "person")), None)  # "junta media", "Ruto's government"
         style = _style([t.lower_ for t in mods] + phrase.split()) if kind == "government" else ""
@@ -495,6 +501,10 @@ class _Finder:
                     self.table.mention(known, i, i + 1)
                     i += 1
                     continue
+            if tok.pos_ == "PROPN" and not tok.ent_type_ and i not in self.table.by_token and _known_group(tok.text):
+                self.add_org(i, i + 1)  # "Hezbollah fighters", "RSF units": a group the model left unnamed
+                i += 1
+                continue
             if tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_ and i not in self.table.by_token \
                     and (i + 1 == len(doc) or doc[i + 1].pos_ != "PROPN") and not self.is_vocab(tok):
                 known = self.person_by_surname(tok.text)
@@ -594,8 +604,8 @@ class _Finder:
             root = ent.root
             if len(ent) == 1 and root.dep_ in MODIFIER_DEPS and root.head.pos_ == "NOUN" \
                     and root.head.is_lower and not text.isupper() and name_key(text) not in vocab.metonyms() \
-                    and not countries.igo(text):
-                return ent.end  # a name used as a modifier of a common noun, not an actor
+                    and not countries.igo(text) and not _known_group(text):
+                return ent.end  # a name used as a modifier of a common noun, not an actor ("Hezbollah fighters" is)
             if countries.country_code(text) and not countries.igo(text):
                 self.add_gpe(ent)
             else:
@@ -679,9 +689,11 @@ class _Finder:
         for actor in self.table.actors:
             if actor.kind == "country" or actor.key.startswith("group:") or actor.country or actor.sector == "IGO":
                 continue  # an international official speaks for the organisation, not a country
-            names = [n for n in [actor.name, *actor.aliases] if len(n.split()) > 1]  # "Hassan" alone is anyone
+            names = [n for n in [actor.name, *actor.aliases] if len(n.split()) > 1  # "Hassan" alone is anyone
+                     or actor.kind != "person"]  # but "Hamas" is one group
             known = next((k for n in names if (k := petrarch.lookup_actor(n)) is not None
-                          and (k.kind == "person") == (actor.kind == "person")), None)
+                          and (k.kind == "person") == (actor.kind == "person")
+                          and (len(n.split()) > 1 or k.kind == "armed-group")), None)
             if known is None:
                 continue
             actor.country = known.country_on(day)
@@ -736,6 +748,12 @@ class _Finder:
                 if other is not None and other.country and other is not actor:
                     out.add(other.country)
         return out
+
+
+def _known_group(name: str) -> bool:
+    """Whether the actor dictionary knows a name as an armed group ("Hezbollah", "Al-Shabaab")."""
+    known = petrarch.lookup_actor(name) if len(name) > 2 else None
+    return known is not None and known.kind == "armed-group"
 
 
 def own_plural_subject(pron: Token) -> bool:

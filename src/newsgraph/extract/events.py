@@ -40,6 +40,7 @@ PERSONAL = {"he", "she", "him", "her", "his", "hers"}
 IMPERSONAL = {"it", "its"}
 PLURAL = {"they", "them", "their"}
 FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
+AIMED = ("at", "on", "against", "upon")  # prepositions of an act aimed at someone, not a direction
 REFERRING_DETS = {"the", "this", "that", "these", "those"}
 INHERIT_WINDOW = 4  # sentences back that "the two sides" / "the talks" may refer to
 REFERRED_WINDOW = 12  # sentences back that "the sanctions" / "the attack" may point at an act of its kind
@@ -707,7 +708,9 @@ class _EventFinder:
                         args = _Args([ref.source], [ref.target], inherited=True)
                     else:
                         ref = None
-                if trig.untargeted and not args.targets:  # "sent 3,000 gendarmes to the archipelago"
+                aimed = [o for o in self.prep_objects(tok, AIMED) if o.ent_type_ not in ("DATE", "TIME")]
+                if trig.untargeted and not args.targets and not (trig.pos == "VERB" and aimed):
+                    # "sent 3,000 gendarmes to the archipelago", "fired a missile into the sea"; not "at a ship"
                     trig = replace(trig, type=trig.untargeted[0], mode=trig.untargeted[1])
                 place = self.pick_place(tok, trig, sent)
                 if trig.place_object and not args.targets and place is not None and place.country:
