@@ -384,3 +384,35 @@ def test_a_missile_fired_at_no_one_is_a_show_of_force(extract_text, text, type_)
 def test_summoning_an_ambassador_is_a_protest_to_his_state(extract_text) -> None:
     ev = one(extract_text("The Philippines summoned China's ambassador over the incident.", MONDAY), "ACCUSE")
     assert pair(ev) == ("PHL", "CHN")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israel condemned what it called an Iranian attack on an international ship.", [("ACCUSE", ("ISR", "IRN"))]),
+    ("Poland accused Russia of an attack. Moscow denied it.",
+     [("ACCUSE", ("POL", "RUS")), ("REJECT", ("RUS", "POL"))]),
+    ("Pakistan and Iran traded strikes on Thursday.", [("ASSAULT", ("PAK", "IRN"))]),
+])
+def test_reactions_denials_and_exchanges(extract_text, text, expected) -> None:
+    assert [(e.type, pair(e)) for e in extract_text(text, MONDAY).events] == expected
+
+
+def test_a_reaction_points_back_at_an_act_that_reached_no_named_target(extract_text) -> None:
+    ex = extract_text("The Houthis seized a cargo ship in the Red Sea on Sunday. Japan strongly condemned the seizure.",
+                      MONDAY)
+    ev = one(ex, "ACCUSE")
+    assert ev.source is not None and ev.source.country == "JPN"
+    assert ev.target is not None and ev.target.name == "Houthis"
+
+
+def test_a_toll_told_without_its_agent_belongs_to_the_attack_before(extract_text) -> None:
+    ex = extract_text("US aircraft struck militia sites in Syria on Friday. At least 18 Syrian fighters were "
+                      "killed, a monitor said.", MONDAY)
+    toll = [e for e in ex.events if e.trigger == "killed"]
+    assert toll and toll[0].source is not None and toll[0].source.country == "USA"
+
+
+def test_a_truce_brokered_by_third_parties_reaches_both_sides(extract_text) -> None:
+    ex = extract_text("A ceasefire between Israel and Hezbollah, brokered by the United States and France, "
+                      "took effect on Wednesday.", MONDAY)
+    mediations = {(e.source.country, e.target.name) for e in events(ex, "CONSULT") if e.source and e.target}
+    assert mediations == {("USA", "Israel"), ("USA", "Hezbollah"), ("FRA", "Israel"), ("FRA", "Hezbollah")}

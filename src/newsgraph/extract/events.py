@@ -20,7 +20,7 @@ from newsgraph.extract.actors import ActorTable, entity_at, own_plural_subject, 
 from newsgraph.extract.filter import Features, bucket, event_filter
 from newsgraph.extract.modality import modality_of
 from newsgraph.extract.places import gazetteer
-from newsgraph.extract.triggers import LOCATIVE, PHYSICAL, TriggerReader
+from newsgraph.extract.triggers import LOCATIVE, PHYSICAL, TriggerReader, predicate_of
 from newsgraph.model import Actor, Document, Event, Place, Quantity, TimeValue
 from newsgraph.ontology import countries, vocab
 from newsgraph.ontology.vocab import Trigger
@@ -117,6 +117,9 @@ class _EventFinder:
         self.features: dict[int, Features] = {}  # id(event) -> what the learned filter reads
         self.sentence_words: dict[int, set[str]] = {}  # sentence start -> its words and lemmas
         self.sentence_triggers: dict[int, list[Token]] = {}  # sentence start -> its trigger tokens
+        # every act the text ascribes to someone, emitted or not (a seizure of "a cargo ship" has no
+        # target actor): (type, source, target, sentence index), for reactions that point back at it
+        self.acts: list[tuple[str, Actor, Actor | None, int]] = []
 
     # -- resolving an argument token to actors ---------------------------------------------------
     def actors_of(self, tok: Token, exclude: Iterable[Actor] = ()) -> list[Actor]:
@@ -228,8 +231,9 @@ class _EventFinder:
         for c in tok.children:
             if c.dep_ == "poss":
                 actor = self.table.at(c.i)
-                if actor is not None and tok.lower_ in vocab.titles():
-                    return actor
+                phrase = " ".join([t.lower_ for t in tok.children if t.dep_ == "compound"] + [tok.lower_])
+                if actor is not None and (tok.lower_ in vocab.titles() or phrase in vocab.titles()):
+                    return actor  # "Russia's charge d'affaires"
         return None
 
     def speaker(self, tok: Token) -> Actor | None:
@@ -387,6 +391,17 @@ class _EventFinder:
                 targets = self.first_actor_in([dobj], sources)
             if not targets:  # "X shelled Y. Z condemned the attack": the author of the act referred to
                 targets = self.author_of_referred_act(dobj, sources)
+        if not targets and trig.type in AUTHORED:  # "condemned what it called an Iranian attack"
+            for c in verb.children:
+                if c.dep_ == "ccomp" and any(g.lower_ == "what" for g in c.children) \
+                        and (pred := predicate_of(c)) is not None:
+                    targets = self.first_actor_in([pred], sources)
+                    break
+        if not targets and trig.mode == "deny" and sources:  # "Moscow denied it": whoever accused Moscow
+            targets = self.accuser_of(sources)
+        if not targets and trig.mode == "mediate" and verb.dep_ == "acl":  # "a truce between A and B, brokered by X"
+            pair = self.between(verb.head, deep=True)
+            targets = [a for a in pair[0] + pair[1] if a not in sources] if pair else []
         if not targets and dobj is not None and trig.type in PHYSICAL:  # "struck targets in Lebanon"
             targets = self.first_actor_in([dobj] + self.prep_objects(verb, LOCATIVE), sources)
         deep = False
@@ -526,6 +541,27 @@ class _EventFinder:
             cur = cur.head
         return True
 
+    def attacker_before(self, victims: list[Actor]) -> list[Actor]:
+        """Who struck, for a toll told without its agent: the source of the latest attack in this
+        sentence or the two before that was not made by the victims' side."""
+        sides = {_side(a) for a in victims}
+        for kind, src, _tgt, at in reversed(self.acts):
+            if self.sentence_index - at > 2:
+                break
+            if kind == "ASSAULT" and _side(src) not in sides:
+                return [src]
+        return []
+
+    def accuser_of(self, sources: list[Actor]) -> list[Actor]:
+        """Whom a denial answers: the latest accuser of the denier's side in the last few sentences."""
+        sides = {_side(a) for a in sources}
+        for kind, src, tgt, at in reversed(self.acts):
+            if self.sentence_index - at > INHERIT_WINDOW:
+                break
+            if kind == "ACCUSE" and tgt is not None and _side(tgt) in sides and _side(src) not in sides:
+                return [src]
+        return []
+
     def author_of_referred_act(self, noun: Token, exclude: list[Actor]) -> list[Actor]:
         """The source of the event "the attack" / "the move" / "this decision" points back at: the
         latest event of the last two sentences that is not itself a reaction."""
@@ -538,12 +574,11 @@ class _EventFinder:
         answers_charge = noun.lemma_.lower() in vocab.modality_words()["charge_nouns"]
         own = self.trigger_of(noun)
         if own is not None and not answers_charge and own.type not in AUTHORED:
-            for ev in reversed(self.events):  # "condemned the sanctions": the last sanctions told, however far
-                if self.sentence_index - ev.evidence[0].sentence_index > REFERRED_WINDOW:
+            for kind, src, _tgt, at in reversed(self.acts):  # "condemned the sanctions": the last told, however far
+                if self.sentence_index - at > REFERRED_WINDOW:
                     break
-                if ev.type == own.type and ev.source is not None and ev.source not in exclude \
-                        and not ev.evidence[0].sentence_index == self.sentence_index:
-                    return [ev.source]
+                if kind == own.type and src not in exclude and at != self.sentence_index:
+                    return [src]
         for ev in reversed(self.events):
             if self.sentence_index - ev.evidence[0].sentence_index > 2:
                 break
@@ -709,6 +744,11 @@ class _EventFinder:
                     else:
                         ref = None
                 aimed = [o for o in self.prep_objects(tok, AIMED) if o.ent_type_ not in ("DATE", "TIME")]
+                if trig.type == "ASSAULT" and args.targets and not args.sources \
+                        and tok.lemma_.lower() in vocab.modality_words()["casualty_verbs"]:
+                    args.sources = self.attacker_before(args.targets)  # "... 18 fighters were killed": by whom
+                for src in args.sources[:3]:
+                    self.acts.append((trig.type, src, args.targets[0] if args.targets else None, s_index))
                 if trig.untargeted and not args.targets and not (trig.pos == "VERB" and aimed):
                     # "sent 3,000 gendarmes to the archipelago", "fired a missile into the sea"; not "at a ship"
                     trig = replace(trig, type=trig.untargeted[0], mode=trig.untargeted[1])
