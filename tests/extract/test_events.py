@@ -416,3 +416,24 @@ def test_a_truce_brokered_by_third_parties_reaches_both_sides(extract_text) -> N
                       "took effect on Wednesday.", MONDAY)
     mediations = {(e.source.country, e.target.name) for e in events(ex, "CONSULT") if e.source and e.target}
     assert mediations == {("USA", "Israel"), ("USA", "Hezbollah"), ("FRA", "Israel"), ("FRA", "Hezbollah")}
+
+
+def test_missiles_that_hit_a_village_were_fired_by_the_side_that_struck_it(extract_text) -> None:
+    ex = extract_text("Pakistan said its forces had struck hideouts in Iran's Sistan-Baluchestan province. "
+                      "An Iranian official said several missiles hit a border village near Saravan, killing seven "
+                      "people.", MONDAY)
+    hit = [e for e in ex.events if e.trigger == "hit"]
+    assert hit and hit[0].source is not None and hit[0].source.country == "PAK"
+
+
+def test_fired_at_what_media_called_a_base_of_a_group_targets_the_group(extract_text) -> None:
+    ex = extract_text("Iran's Revolutionary Guards fired missiles at what Iranian media called two bases of the "
+                      "militant group Jaish al-Adl near Panjgur.", MONDAY)
+    ev = one(ex, "ASSAULT")
+    assert ev.target is not None and ev.target.name == "Jaish al-Adl"
+
+
+def test_it_after_a_capital_speaking_is_that_state(extract_text) -> None:
+    ex = extract_text("Islamabad said that attack killed two children. On Wednesday it recalled its ambassador "
+                      "from Tehran and froze all high-level visits.", MONDAY)
+    assert {(e.type, pair(e)) for e in events(ex, "SANCTION")} == {("SANCTION", ("PAK", "IRN"))}

@@ -172,14 +172,17 @@ class _EventFinder:
         if wanted is None or not paired or tok.tag_ != "NNS":
             return []
         sents = sentences(self.doc)
-        start = sents[max(0, self.sentence_index - 2)].start
+        start = sents[max(0, self.sentence_index - 3)].start
         found: list[Actor] = []
         def same(a: Actor) -> str:  # a state and its government are one side; two compatriots are two
             return a.key if a.kind == "person" else _side(a)
         seen = {same(a) for a in exclude}
         for i in range(tok.left_edge.i - 1, start - 1, -1):
             actor = self.table.at(i)
-            if actor is None or same(actor) in seen:
+            if actor is None and self.doc[i].ent_type_ in ("NORP", "GPE") and wanted != "person" \
+                    and (code := countries.country_code(self.doc[i].text)):
+                actor = self.table.country_actor(code)  # "no Pakistani national", "in Tehran"
+            if actor is None or same(actor) in seen or actor.kind == "media":
                 continue
             is_person = actor.kind == "person"
             if (wanted == "person") != is_person or (wanted == "state" and actor.kind not in ("country", "government")):
@@ -286,8 +289,10 @@ class _EventFinder:
         window = self.doc[max(0, pron.sent.start - 80):pron.i]
         for tok in reversed(window):
             actor = self.table.at(tok.i)
-            if actor is None or want_person != (actor.kind == "person"):
-                continue
+            if actor is None and tok.ent_type_ == "GPE" and tok.dep_ in ("nsubj", "nsubjpass"):
+                actor = self.actor_of(tok)  # "Islamabad said ...": the capital speaks for its state
+            if actor is None or want_person != (actor.kind == "person") or actor.kind == "media":
+                continue  # "what Iranian media called ...": the outlet reports, it is no party
             if low in PLURAL and actor.kind == "country":
                 continue
             first = first or actor
@@ -308,6 +313,7 @@ class _EventFinder:
         return out
 
     def first_actor_in(self, tokens: list[Token], exclude: list[Actor]) -> list[Actor]:
+        tokens = [_named_thing(t) for t in tokens]  # "at what Iranian media called two bases of X": X
         for tok in tokens:
             found = self.actors_of(tok, exclude)
             if found:
@@ -458,10 +464,12 @@ class _EventFinder:
         for c in noun.children:
             if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and self.table.at(c.i)):
                 sources = self.actors_of(c) or sources
-            elif c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") and not sources:
-                code = countries.country_code(c.text)  # "US sanctions", "Russian military support"
-                if code:
-                    sources = [self.table.country_actor(code)]
+            elif c.dep_ in ("amod", "compound") and not sources:
+                for m in [c] + [g for g in c.children if g.dep_ in ("amod", "compound") and c.dep_ == "compound"]:
+                    code = countries.country_code(m.text) if m.ent_type_ in ("NORP", "GPE") else None
+                    if code:  # "US sanctions", "Russian military support", "an Iranian missile and drone attack"
+                        sources = [self.table.country_actor(code)]
+                        break
         pair = self.between(noun, deep=True) or self.between_anywhere(noun)
         if pair:
             sources = sources or pair[0]
@@ -541,14 +549,16 @@ class _EventFinder:
             cur = cur.head
         return True
 
-    def attacker_before(self, victims: list[Actor]) -> list[Actor]:
-        """Who struck, for a toll told without its agent: the source of the latest attack in this
-        sentence or the two before that was not made by the victims' side."""
+    def attacker_before(self, victims: list[Actor], window: int = 2, same_target: bool = False) -> list[Actor]:
+        """Who struck, for a toll or a strike told without its agent ("missiles hit a village"): the
+        source of the latest attack in the last sentences not made by the victims' side (and, for
+        weapons, made on that side)."""
         sides = {_side(a) for a in victims}
-        for kind, src, _tgt, at in reversed(self.acts):
-            if self.sentence_index - at > 2:
+        for kind, src, tgt, at in reversed(self.acts):
+            if self.sentence_index - at > window:
                 break
-            if kind == "ASSAULT" and _side(src) not in sides:
+            if kind == "ASSAULT" and _side(src) not in sides and (
+                    not same_target or (tgt is not None and _side(tgt) in sides)):
                 return [src]
         return []
 
@@ -747,6 +757,10 @@ class _EventFinder:
                 if trig.type == "ASSAULT" and args.targets and not args.sources \
                         and tok.lemma_.lower() in vocab.modality_words()["casualty_verbs"]:
                     args.sources = self.attacker_before(args.targets)  # "... 18 fighters were killed": by whom
+                if trig.type == "ASSAULT" and args.targets and not args.sources and trig.pos == "VERB" \
+                        and (subj := _subject(tok)[0]) is not None \
+                        and subj.lemma_.lower() in vocab.modality_words()["weapon_nouns"]:
+                    args.sources = self.attacker_before(args.targets, REFERRED_WINDOW, same_target=True)
                 for src in args.sources[:3]:
                     self.acts.append((trig.type, src, args.targets[0] if args.targets else None, s_index))
                 if trig.untargeted and not args.targets and not (trig.pos == "VERB" and aimed):
@@ -830,6 +844,15 @@ class _EventFinder:
         if ev.place is not None:
             names.append("placed")
         return dict.fromkeys(names, 1.0)
+
+
+def _named_thing(tok: Token) -> Token:
+    """What a free relative names: "what Iranian media called [two bases of X]" is the bases."""
+    verb = tok.head if tok.lower_ == "what" else tok
+    if verb.lemma_.lower() in ("call", "describe", "term", "label", "brand", "dub") and \
+            any(c.lower_ == "what" for c in verb.children):
+        return predicate_of(verb) or tok
+    return tok
 
 
 def _in_clause_below(tok: Token, top: Token) -> bool:
