@@ -437,3 +437,17 @@ def test_it_after_a_capital_speaking_is_that_state(extract_text) -> None:
     ex = extract_text("Islamabad said that attack killed two children. On Wednesday it recalled its ambassador "
                       "from Tehran and froze all high-level visits.", MONDAY)
     assert {(e.type, pair(e)) for e in events(ex, "SANCTION")} == {("SANCTION", ("PAK", "IRN"))}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Indian Prime Minister Narendra Modi said Pakistan would pay a heavy price.", ("IND", "PAK")),
+    ("Israel said it would strike hard if Hezbollah broke the terms.", ("ISR", "LBN")),
+    ("Iran vowed that Israel would pay for the strike.", ("IRN", "ISR")),
+])
+def test_force_announced_in_words_is_a_threat_by_the_speaker(extract_text, text, expected) -> None:
+    assert [(e.type, pair(e)) for e in extract_text(text, MONDAY).events] == [("THREATEN", expected)]
+
+
+def test_a_prediction_by_the_other_side_is_no_threat(extract_text) -> None:
+    evs = extract_text("Ukraine's foreign minister said Russia would attack Ukraine again.", MONDAY).events
+    assert "THREATEN" not in {e.type for e in evs}

@@ -31,6 +31,8 @@ SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
 # Reactions whose target is whoever authored the thing reacted to ("rejected the plan put forward by X").
 AUTHORED = {"REJECT", "ACCUSE", "SUPPORT"}
 # Responses to what the clause's subject did ("..., drawing condemnation from X": X condemns the subject).
+FORCEFUL = {"ASSAULT", "COERCE", "SANCTION"}  # acts whose announcement in words is a threat
+FUTURE_MODALS = {"would", "will", "could", "might", "may", "'ll", "shall"}
 REACTIONS = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "SUPPORT"}
 TOPIC_PREPS = ("about", "on", "over", "regarding", "including")
 # Events that happen where their actors are: the place's country is a nameless group's country.
@@ -791,11 +793,61 @@ class _EventFinder:
                     self.trigger_tokens[id(ev)] = tok
                     if trig.origin != "own":
                         self.layered.add(id(ev))
+            sentence_events = self.threats_in(sent, s_index, sentence_events, len(found))
             for ev in sentence_events:
                 if ev.type == "CONSULT" and ev.source and ev.target:
                     self.last_consult = ev
             self.events.extend(sentence_events)
         return _dedupe(self.events, self.layered)
+
+    def threats_in(self, sent: Span, s_index: int, found: list[Event], n_triggers: int) -> list[Event]:
+        """Force or punishment announced in words is a threat by the speaker: "warned that China
+        would face heavy tariffs", "said Israel would strike hard if Hezbollah broke the truce". The
+        announced act itself is not reported as done or planned; the threat replaces it."""
+        words = vocab.modality_words()
+        saying = words["speech_verbs"] | words["threat_speech_verbs"]
+        out = list(found)
+        for verb in sent:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in saying:
+                continue
+            subj, passive = _subject(verb)
+            speakers = self.actors_of(subj) if subj is not None and not passive else []
+            if not speakers or any(e.type == "THREATEN" and self.trigger_tokens.get(id(e)) is verb
+                                   and e.target is not None for e in out):
+                continue
+            sides = {_side(a) for a in speakers}
+            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+                if not any(a.lower_ in FUTURE_MODALS for a in clause.children if a.dep_ == "aux"):
+                    continue
+                targets: list[Actor] = []
+                announced: list[Event] = []
+                if clause.lemma_.lower() in words["consequence_verbs"]:  # "China would face tariffs"
+                    inner = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                    targets = [a for a in (self.actors_of(inner) if inner is not None else []) if _side(a) not in sides]
+                else:  # "Israel would strike hard if Hezbollah ...": the announced act's target
+                    announced = [e for e in out if e.type in FORCEFUL
+                                 and (t := self.trigger_tokens.get(id(e))) is not None
+                                 and clause.left_edge.i <= t.i <= clause.right_edge.i
+                                 and (e.source is None or _side(e.source) in sides)]  # the speaker's side acts
+                    targets = [e.target for e in announced if e.target is not None and _side(e.target) not in sides][:1]
+                    forceful = any(t.type in FORCEFUL for t in vocab.verb_triggers().get(clause.lemma_.lower(), ()))
+                    if not targets and (announced or forceful):
+                        condition = next((c for c in clause.children if c.dep_ == "advcl"
+                                          and any(m.lower_ in ("if", "unless") for m in c.children)), None)
+                        who = _subject(condition)[0] if condition is not None else None
+                        targets = [a for a in (self.actors_of(who) if who is not None else [])
+                                   if _side(a) not in sides][:1]  # "would strike hard if Hezbollah broke the terms"
+                if not targets:
+                    continue
+                trig = replace(vocab.verb_triggers()["warn"][0], lemma=verb.lemma_.lower())
+                time = self.pick_time(verb, sent, None)
+                made = list(self.build(verb, trig, _Args(speakers[:1], targets), sent, s_index, time,
+                                       self.pick_place(verb, trig, sent), n_triggers))
+                for ev in made:
+                    ev.modality = "asserted"
+                    self.trigger_tokens[id(ev)] = verb
+                out = [e for e in out if e not in announced] + made
+        return out
 
     def candidates(self) -> list[tuple[Event, Features]]:
         """Every event the rules propose, with its features, before the learned filter."""
