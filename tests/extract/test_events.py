@@ -451,3 +451,13 @@ def test_force_announced_in_words_is_a_threat_by_the_speaker(extract_text, text,
 def test_a_prediction_by_the_other_side_is_no_threat(extract_text) -> None:
     evs = extract_text("Ukraine's foreign minister said Russia would attack Ukraine again.", MONDAY).events
     assert "THREATEN" not in {e.type for e in evs}
+
+
+def test_a_crowd_facing_a_states_police_is_that_states_people(extract_text) -> None:
+    ev = one(extract_text("Kenyan police fired tear gas at the crowds outside parliament.", MONDAY), "ASSAULT")
+    assert pair(ev) == ("KEN", "KEN") and ev.target is not None and ev.target.name == "crowds"
+
+
+def test_recalling_an_ambassador_from_a_capital_targets_that_state(extract_text) -> None:
+    ev = one(extract_text("Algeria said it was recalling its ambassador from Bamako.", MONDAY), "SANCTION")
+    assert pair(ev) == ("DZA", "MLI")

@@ -219,8 +219,8 @@ class _Finder:
             words = words[len(lead[0].split()):]
         span = self.doc[start:end]
         name = self.text[span[len(span) - len(words)].idx:span.end_char]  # as written: "Moon Jae-in"
-        if not name_key(name):
-            return None  # nothing nameable left (a lone title or symbol)
+        if not name_key(name) or any(ch.isdigit() for ch in name):
+            return None  # nothing nameable left (a lone title or symbol), or a model of arms ("F-16s")
         key = "person:" + name_key(name)
         existing = self.table.by_key.get(key)
         if existing is None and len(words) == 1:
@@ -608,6 +608,9 @@ class _Finder:
                 return ent.end  # a name used as a modifier of a common noun, not an actor ("Hezbollah fighters" is)
             if countries.country_code(text) and not countries.igo(text):
                 self.add_gpe(ent)
+            elif len(ent) == 1 and (place := gazetteer().lookup(text)) is not None and place.country \
+                    and place.feature == "city" and name_key(text) not in vocab.metonyms() and not countries.igo(text):
+                pass  # "recalled its ambassador from Bamako": a city the model took for an organisation
             else:
                 start = ent.start + (1 if ent[0].lower_ == "the" else 0)
                 self.add_org(start, ent.end)

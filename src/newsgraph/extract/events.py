@@ -31,6 +31,7 @@ SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
 # Reactions whose target is whoever authored the thing reacted to ("rejected the plan put forward by X").
 AUTHORED = {"REJECT", "ACCUSE", "SUPPORT"}
 # Responses to what the clause's subject did ("..., drawing condemnation from X": X condemns the subject).
+DOMESTIC = {"police", "government"}  # kinds of actor that act on their own state's people
 FORCEFUL = {"ASSAULT", "COERCE", "SANCTION"}  # acts whose announcement in words is a threat
 FUTURE_MODALS = {"would", "will", "could", "might", "may", "'ll", "shall"}
 REACTIONS = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "SUPPORT"}
@@ -551,6 +552,16 @@ class _EventFinder:
             cur = cur.head
         return True
 
+    @staticmethod
+    def home_country(sources: list[Actor], targets: list[Actor]) -> None:
+        """A countryless crowd facing a state's police or government is that state's people (and
+        protesters facing their own government): domestic force stays domestic."""
+        for ones, others in ((targets, sources), (sources, targets)):
+            state = next((a.country for a in others if a.country and a.kind in DOMESTIC), None)
+            for actor in ones:
+                if state and actor.country is None and actor.kind == "group" and actor.key.startswith("group:"):
+                    actor.country = state
+
     def attacker_before(self, victims: list[Actor], window: int = 2, same_target: bool = False) -> list[Actor]:
         """Who struck, for a toll or a strike told without its agent ("missiles hit a village"): the
         source of the latest attack in the last sentences not made by the victims' side (and, for
@@ -782,6 +793,8 @@ class _EventFinder:
                 if trig.type == "ASSAULT" and args.sources and not args.targets and place is not None \
                         and place.country and all(a.country != place.country for a in args.sources):
                     args.targets = [self.table.country_actor(place.country)]  # "air strikes in Hodeidah"
+                if trig.type in ON_THE_GROUND:  # "police opened fire on demonstrators": the police's own people
+                    self.home_country(args.sources, args.targets)
                 for actor in args.sources + args.targets if trig.type in ON_THE_GROUND else ():
                     # "protesters detained in Istanbul" are Turkish; talks abroad say nothing of who
                     if place is not None and place.country and actor.country is None \
