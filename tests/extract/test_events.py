@@ -461,3 +461,21 @@ def test_a_crowd_facing_a_states_police_is_that_states_people(extract_text) -> N
 def test_recalling_an_ambassador_from_a_capital_targets_that_state(extract_text) -> None:
     ev = one(extract_text("Algeria said it was recalling its ambassador from Bamako.", MONDAY), "SANCTION")
     assert pair(ev) == ("DZA", "MLI")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A White House spokesman said Washington had concluded that Iran was behind the intrusion.", ("USA", "IRN")),
+    ("Britain's Foreign Office attributed the attack to Iranian state actors.", ("GBR", "IRN")),
+    ("Poland said Russian drones had attacked its territory.", ("POL", "RUS")),
+])
+def test_wrongdoing_ascribed_in_reported_words_is_an_accusation(extract_text, text, expected) -> None:
+    assert [pair(e) for e in events(extract_text(text, MONDAY), "ACCUSE")] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Iran's foreign ministry insisted that Tehran had not supplied weapons to Russia.",
+    "A monitor said at least 18 Syrian soldiers were killed in the strikes.",
+    "North Korean state media said Kim Jong Un had supervised the launch of a missile.",
+])
+def test_no_accusation_in_denials_tolls_or_news_reports(extract_text, text) -> None:
+    assert not events(extract_text(text, MONDAY), "ACCUSE")

@@ -32,6 +32,7 @@ SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
 AUTHORED = {"REJECT", "ACCUSE", "SUPPORT"}
 # Responses to what the clause's subject did ("..., drawing condemnation from X": X condemns the subject).
 DOMESTIC = {"police", "government"}  # kinds of actor that act on their own state's people
+HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "THREATEN"}  # acts an allegation can ascribe
 FORCEFUL = {"ASSAULT", "COERCE", "SANCTION"}  # acts whose announcement in words is a threat
 FUTURE_MODALS = {"would", "will", "could", "might", "may", "'ll", "shall"}
 REACTIONS = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "SUPPORT"}
@@ -807,11 +808,68 @@ class _EventFinder:
                     if trig.origin != "own":
                         self.layered.add(id(ev))
             sentence_events = self.threats_in(sent, s_index, sentence_events, len(found))
+            sentence_events = self.allegations_in(sent, s_index, sentence_events, len(found))
             for ev in sentence_events:
                 if ev.type == "CONSULT" and ev.source and ev.target:
                     self.last_consult = ev
             self.events.extend(sentence_events)
         return _dedupe(self.events, self.layered)
+
+    def allegations_in(self, sent: Span, s_index: int, found: list[Event], n_triggers: int) -> list[Event]:
+        """Wrongdoing ascribed to another side in reported words is an accusation by the speaker:
+        "Washington concluded that Iran was behind the intrusion", "Lammy said the ministers had incited
+        violence". The act itself stays as reported (its own event, if any)."""
+        words = vocab.modality_words()
+        out = list(found)
+        for verb in sent:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in words["allegation_verbs"]:
+                continue
+            if any(e.type == "ACCUSE" and self.trigger_tokens.get(id(e)) is verb for e in out):
+                continue
+            subj, passive = _subject(verb)
+            speakers = [a for a in (self.actors_of(subj) if subj is not None and not passive else [])
+                        if a.kind != "media"]  # "state media said ...": the outlet reports, it accuses no one
+            if not speakers or _negated(verb):
+                continue
+            sides = {_side(a) for a in speakers}
+            for clause in (x for c in verb.children if c.dep_ == "ccomp" for x in [c] + list(c.conjuncts)):
+                if any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children) or \
+                        clause.lemma_.lower() in words["casualty_verbs"] | {"die"}:
+                    continue  # "fighters were killed", "ten civilians died": the victims are no doers
+                if any(a.lower_ in FUTURE_MODALS for a in clause.children if a.dep_ == "aux") or _negated(clause):
+                    continue  # a threat or a forecast, or a denial ("had not supplied weapons")
+                doer = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if doer is None and clause.dep_ == "conj":
+                    doer = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+                accused = [a for a in (self.actors_of(doer) if doer is not None else []) if _side(a) not in sides
+                           and not (a.kind == "igo" and any(p.sector == "IGO" for p in speakers))]  # its own official
+                if not accused or not self.wrongdoing(clause):
+                    continue
+                trig = replace(vocab.verb_triggers()["accuse"][0], lemma=verb.lemma_.lower(), mode="allege")
+                made = list(self.build(verb, trig, _Args(speakers[:1], accused[:1]), sent, s_index,
+                                       self.pick_time(verb, sent, None), None, n_triggers))
+                for ev in made:
+                    ev.modality = "asserted"
+                    self.trigger_tokens[id(ev)] = verb
+                out += made
+                break
+        return out
+
+    def wrongdoing(self, clause: Token) -> bool:
+        """Whether a reported clause ascribes a hostile act or a blame: its verb states a hostile event,
+        or is a verb of wrongdoing, or it says the doer is behind or responsible for something."""
+        words = vocab.modality_words()
+        trig = self.trigger_of(clause)
+        if trig is not None and trig.type in HOSTILE:
+            return True
+        if clause.lemma_.lower() in words["wrongdoing_verbs"]:
+            return True
+        for c in clause.children:  # "Iran was behind the attack", "X is responsible for", "to blame"
+            if c.dep_ == "prep" and c.lower_ == "behind":
+                return True
+            if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in words["blame_words"]:
+                return True
+        return False
 
     def threats_in(self, sent: Span, s_index: int, found: list[Event], n_triggers: int) -> list[Event]:
         """Force or punishment announced in words is a threat by the speaker: "warned that China
@@ -909,6 +967,10 @@ class _EventFinder:
         if ev.place is not None:
             names.append("placed")
         return dict.fromkeys(names, 1.0)
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _named_thing(tok: Token) -> Token:
