@@ -479,3 +479,17 @@ def test_wrongdoing_ascribed_in_reported_words_is_an_accusation(extract_text, te
 ])
 def test_no_accusation_in_denials_tolls_or_news_reports(extract_text, text) -> None:
     assert not events(extract_text(text, MONDAY), "ACCUSE")
+
+
+def test_approving_an_agreement_reaches_its_other_party(extract_text) -> None:
+    ex = extract_text("Egypt and Sudan agreed to share the river's water on Monday. Sudan's cabinet approved the "
+                      "agreement on Wednesday.", MONDAY)
+    agreed = [e for e in events(ex, "AGREE") if set(pair(e)) == {"EGY", "SDN"}]
+    assert any(ev.sentence.startswith("Sudan's cabinet approved") for e in agreed for ev in e.evidence)
+    alone = extract_text("Sudan's cabinet approved the agreement on Wednesday.", MONDAY)
+    assert not [e for e in alone.events if e.target is not None]
+
+
+def test_signing_on_behalf_of_ones_government_is_no_target(extract_text) -> None:
+    ex = extract_text("Foreign Minister Olivier Nduhungirehe signed on behalf of the Government of Rwanda.", MONDAY)
+    assert not [e for e in ex.events if e.target is not None and e.target.country == "RWA"]

@@ -317,7 +317,8 @@ class _EventFinder:
         return out
 
     def first_actor_in(self, tokens: list[Token], exclude: list[Actor]) -> list[Actor]:
-        tokens = [_named_thing(t) for t in tokens]  # "at what Iranian media called two bases of X": X
+        tokens = [_named_thing(t) for t in tokens if t.lower_ != "behalf"]  # "at what media called bases of X": X;
+        # "signed on behalf of the government" names whom the signer speaks for, not the other party
         for tok in tokens:
             found = self.actors_of(tok, exclude)
             if found:
@@ -407,6 +408,10 @@ class _EventFinder:
                         and (pred := predicate_of(c)) is not None:
                     targets = self.first_actor_in([pred], sources)
                     break
+        accord = dobj is not None and (dobj.lemma_.lower() in trig.objects or (
+            (own := self.trigger_of(dobj)) is not None and own.type == "AGREE"))
+        if not targets and trig.type == "AGREE" and sources and accord:
+            targets = self.other_party_of_accord(sources)  # "the cabinet approved the agreement"
         if not targets and trig.mode == "deny" and sources:  # "Moscow denied it": whoever accused Moscow
             targets = self.accuser_of(sources)
         if not targets and trig.mode == "mediate" and verb.dep_ == "acl":  # "a truce between A and B, brokered by X"
@@ -579,10 +584,27 @@ class _EventFinder:
     def accuser_of(self, sources: list[Actor]) -> list[Actor]:
         """Whom a denial answers: the latest accuser of the denier's side in the last few sentences."""
         sides = {_side(a) for a in sources}
-        for kind, src, tgt, at in reversed(self.acts):
-            if self.sentence_index - at > INHERIT_WINDOW:
-                break
+        recent = [act for act in self.acts if self.sentence_index - act[3] <= INHERIT_WINDOW]
+        for kind, src, tgt, _at in reversed(recent):
             if kind == "ACCUSE" and tgt is not None and _side(tgt) in sides and _side(src) not in sides:
+                return [src]
+        for kind, src, _tgt, _at in reversed(recent):  # "Seoul said Pyongyang sent troops. Moscow denied it."
+            if kind == "ACCUSE" and _side(src) not in sides:
+                return [src]
+        return []
+
+    def other_party_of_accord(self, sources: list[Actor]) -> list[Actor]:
+        """The other party of the accord a side approves or ratifies ("Israel's cabinet approved the
+        agreement"): the latest agreement told with that side in it."""
+        sides = {_side(a) for a in sources}
+        for kind, src, tgt, at in reversed(self.acts):
+            if self.sentence_index - at > REFERRED_WINDOW:
+                break
+            if kind != "AGREE" or tgt is None:
+                continue
+            if _side(src) in sides and _side(tgt) not in sides:
+                return [tgt]
+            if _side(tgt) in sides and _side(src) not in sides:
                 return [src]
         return []
 
