@@ -129,3 +129,15 @@ def test_index_is_cached_on_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         assert isinstance(pickle.loads(path.read_bytes()), Gazetteer)  # rewritten
     finally:
         gazetteer.cache_clear()
+
+
+def test_a_province_the_gazetteer_does_not_know_is_still_the_place(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("Pakistani jets struck targets in Afghanistan's Paktika province on Tuesday.")
+    ev = next(e for e in ex.events if e.type == "ASSAULT")
+    assert ev.place is not None and ev.place.name == "Paktika province" and ev.place.country == "AFG"
+    assert ev.place.lat is None
+
+
+def test_a_shoal_is_a_place_never_an_actor(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("A Chinese coast guard ship rammed a Philippine vessel near Escoda Shoal on Saturday.")
+    assert not [a for a in ex.actors if "Shoal" in a.name]

@@ -125,3 +125,18 @@ def test_percent_of_people_is_a_percent() -> None:
 
 def test_empty_text() -> None:
     assert find_quantities("") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("US forces struck more than 85 targets with upwards of 125 precision-guided munitions.",
+     [(85, "target"), (125, "munition")]),
+    ("The navy sent eight warships and two bases were hit.", [(8, "warship"), (2, "base")]),
+    ("Ships carried about 1,500 North Korean special forces troops.", [(1500, "person")]),
+    ("Britain sent 4,000 sailors to the region.", [(4000, "person")]),
+])
+def test_counted_materiel_and_people_with_long_modifiers(text, expected) -> None:
+    assert [(q.value, q.unit) for q in find_quantities(text)] == expected
+
+
+def test_a_singular_noun_after_a_plural_count_is_no_count() -> None:
+    assert find_quantities("The two target countries objected.") == []

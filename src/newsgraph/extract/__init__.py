@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as Phrase
 
 from newsgraph.extract.actors import DATELINE, ActorTable, find_actors, sentences
 from newsgraph.extract.events import find_event_candidates, find_events
@@ -31,11 +32,15 @@ def find_places(doc: Doc) -> list[Place]:
         if ent.label_ not in PLACE_LABELS:
             continue
         text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-        if ent.label_ in ("PERSON", "ORG") and (len(ent) > 1 or countries.igo(text)):
+        feature = ent[-1].lower_ in vocab.geographic_heads()  # "Escoda Shoal" tagged as a person
+        if ent.label_ in ("PERSON", "ORG") and (len(ent) > 1 or countries.igo(text)) and not feature:
             continue  # only a single-token person/org can be a mislabelled town ("Naypyitaw")
         place = gazetteer().lookup(text)
         if place is not None:  # named as the article spells it; the geonameid makes variants one place
             out.append(replace(place, name=text, start=ent.start_char, end=ent.end_char))
+        elif (ent.label_ in ("GPE", "LOC", "FAC") or feature) and _located(ent) and not countries.country_code(text):
+            out.append(Place(text, _country_of_place(ent), None, None, feature="region",
+                             start=ent.start_char, end=ent.end_char))  # "in Afghanistan's Paktika province"
     taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     for tok in doc:  # "the city of Belém" where the model saw no entity: the phrase says it is a place
         if tok.pos_ == "PROPN" and tok.i not in taken and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
@@ -45,6 +50,28 @@ def find_places(doc: Doc) -> list[Place]:
             if place is not None:
                 out.append(replace(place, name=span.text, start=span.start_char, end=span.end_char))
     return sorted(out, key=lambda p: p.start)
+
+
+LOCATIVE_PREPS = {"in", "at", "near", "off", "outside", "around", "inside", "into"}
+
+
+def _located(ent: Phrase) -> bool:
+    """Whether a name the gazetteer does not know stands where a place does: after a locative
+    preposition ("in Paktika province", "near Escoda Shoal") or before a place noun ("Panjgur district")."""
+    root = ent.root
+    head = root.head if root.dep_ == "compound" else root
+    if head is not root and head.lemma_.lower() not in vocab.place_nouns():
+        return False
+    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
+
+
+def _country_of_place(ent: Phrase) -> str | None:
+    """The country a place phrase names ("Afghanistan's Paktika province", "Paktika, Afghanistan")."""
+    head = ent.root.head if ent.root.dep_ == "compound" else ent.root
+    for tok in list(head.children) + list(ent.root.children):
+        if tok.dep_ in ("poss", "appos", "npadvmod") and (code := countries.country_code(tok.text)):
+            return code
+    return None
 
 
 def find_dateline(text: str) -> Place | None:

@@ -566,6 +566,8 @@ class _Finder:
     def take_entity(self, ent: Span) -> int:
         label = ent.label_
         text = ent.text
+        if ent[-1].lower_ in vocab.geographic_heads():
+            return ent.end  # "Escoda Shoal" (whatever the model calls it): a place, not an actor
         if label != "PERSON" and len(ent) == 1:
             for actor in reversed(self.table.actors):  # "Modi" tagged as a place after "Narendra Modi"
                 if actor.kind == "person" and len(actor.name.split()) > 1 \

@@ -741,6 +741,10 @@ class _EventFinder:
         """Amounts in the trigger's phrase, and the toll a participle adds to it ("launched an
         attack on X, killing at least 12 people")."""
         ranges = [self.clause_range(tok)]
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in ("in", "of") \
+                and tok.head.head.pos_ in ("NUM", "NOUN", "SYM", "PROPN"):  # "£500 million in military support"
+            amount = tok.head.head
+            ranges.append((amount.left_edge.idx, tok.idx + len(tok)))
         heads = [tok] + ([tok.head] if tok.dep_ in ("dobj", "nsubj", "nsubjpass") else [])
         casualty = vocab.modality_words()["casualty_verbs"]
         for h in heads:
@@ -806,7 +810,7 @@ class _EventFinder:
                 if trig.place_object and not args.targets and place is not None and place.country:
                     args.targets = [self.table.country_actor(place.country)]
                 time = self.pick_time(tok, sent, ref)
-                if place is None and trig.type == "CONSULT":
+                if place is None and trig.type in ("CONSULT", "AGREE"):  # talks and accords: where filed
                     place = self.dateline if self.dateline and not args.inherited else None
                 if trig.type == "ASSAULT" and args.sources and not args.targets and tok.dep_ == "advcl" \
                         and tok.head.lemma_.lower() in vocab.modality_words()["casualty_verbs"]:

@@ -1,4 +1,5 @@
-"""Amounts with units in news text: money, power, energy, volume, mass, percentages, people.
+"""Amounts with units in news text: money, power, energy, volume, mass, percentages, people and
+counted materiel ("85 targets", "eight warships").
 
 Pure regex, no model: the patterns need a number *and* a unit next to each other, so bare
 numbers, years, ordinals and vague counts ("thousands of refugees") are never taken. Values are
@@ -75,9 +76,17 @@ _PREFIX: dict[str, str] = {"us$": "USD", "u.s.$": "USD", "a$": "AUD", "au$": "AU
                            "rs": "INR", "rs.": "INR", "rmb": "CNY"}
 _PEOPLE = ("people persons civilians soldiers troops refugees protesters demonstrators workers "
            "employees casualties deaths prisoners detainees hostages migrants residents children "
-           "fighters militants personnel").split()
+           "fighters militants personnel sailors marines gendarmes officers policemen peacekeepers "
+           "journalists students tourists passengers villagers").split()
 _SINGULAR = "person civilian soldier refugee protester worker prisoner detainee hostage migrant child".split()
 _BARE = "dead killed wounded injured".split()  # only straight after the number: "12 killed"
+# Counted materiel and sites (unit: the singular noun): "85 targets", "eight warships", "two bases".
+_THINGS = {"target": "targets", "munition": "munitions", "missile": "missiles", "rocket": "rockets",
+           "drone": "drones", "warship": "warships", "ship": "ships", "vessel": "vessels",
+           "submarine": "submarines", "aircraft": "aircraft", "jet": "jets", "helicopter": "helicopters",
+           "tank": "tanks", "base": "bases", "balloon": "balloons", "howitzer": "howitzers",
+           "shell": "shells", "bomb": "bombs", "facility": "facilities", "site": "sites",
+           "radar": "radars", "vehicle": "vehicles", "boat": "boats", "village": "villages"}
 _STOP = ("and or but to in on at for from by with were was are is be been have had has who that "
          "which than as into over under after before since during per percent cent days weeks "
          "months years hours minutes times tens dozens hundreds thousands millions billions "
@@ -98,8 +107,14 @@ _PREFIX_RE = re.compile(
     r"|(?-i:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|CHF|AUD|CAD|UAH|TRY|MMK|SAR|AED|ILS)(?=[ ]?[0-9]))"
     rf"[ \u00a0]?(?P<num>{_DIGITS}){_MULTS}(?!\w|\.[0-9])", re.I)
 _PEOPLE_RE = re.compile(
-    rf"{_AMOUNT}[ \u00a0]+(?:(?P<mods>(?:(?!(?:{'|'.join(_STOP)})\b)[a-z][a-z-]*[ ]+){{0,2}}?)"
+    rf"{_AMOUNT}[ \u00a0]+(?:(?P<mods>(?:(?!(?:{'|'.join(_STOP)})\b)[a-z][a-z-]*[ ]+){{0,4}}?)"
     rf"(?P<noun>{'|'.join(_PEOPLE + _SINGULAR)})|(?P<bare>{'|'.join(_BARE)}))(?!\w)", re.I)
+
+
+_THING_RE = re.compile(
+    rf"{_AMOUNT}[ \u00a0]+(?P<mods>(?:(?!(?:{'|'.join(_STOP)})\b)[a-z][a-z-]*[ ]+){{0,2}}?)"
+    rf"(?P<noun>{'|'.join(sorted(set(_THINGS) | set(_THINGS.values()), key=len, reverse=True))})(?!\w)", re.I)
+_THING_UNIT = {plural: single for single, plural in _THINGS.items()} | {s: s for s in _THINGS}
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -120,6 +135,11 @@ def find_quantities(text: str) -> list[Quantity]:
         q = _quantity(m, "person", "people", "1")
         if not _year_like(text, m) and not _odd_count(text, m, q):
             found.append((2, q))
+    for m in _THING_RE.finditer(text):
+        q = _quantity(m, _THING_UNIT[m["noun"].lower()], "count", "1")
+        if not _year_like(text, m) and not (q.value != 1 and m["noun"].lower() in _THINGS
+                                             and m["noun"].lower() != _THINGS[m["noun"].lower()]):
+            found.append((3, q))  # "85 targets"; not "two target" (a singular after a plural count)
     # at one offset a unit beats a people count ("5 MW workers"), then the longer match wins
     found.sort(key=lambda t: (t[1].start, t[0], t[1].start - t[1].end))
     out: list[Quantity] = []

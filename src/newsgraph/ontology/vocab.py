@@ -181,6 +181,12 @@ def evaluative_words() -> dict[str, frozenset[str]]:
 
 
 @cache
+def geographic_heads() -> frozenset[str]:
+    """Last words of names of natural features ("Escoda Shoal"): places, never actors."""
+    return frozenset(_load("actors.toml")["geographic_heads"])
+
+
+@cache
 def instrument_heads() -> frozenset[str]:
     """Last words of names of agreements and laws ("the Indus Waters Treaty"): never actors."""
     return frozenset(_load("actors.toml")["instrument_heads"])
