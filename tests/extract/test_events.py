@@ -493,3 +493,19 @@ def test_approving_an_agreement_reaches_its_other_party(extract_text) -> None:
 def test_signing_on_behalf_of_ones_government_is_no_target(extract_text) -> None:
     ex = extract_text("Foreign Minister Olivier Nduhungirehe signed on behalf of the Government of Rwanda.", MONDAY)
     assert not [e for e in ex.events if e.target is not None and e.target.country == "RWA"]
+
+
+@pytest.mark.parametrize("text, type_, source, target", [
+    ("The European Union struck a migration deal with Tunisia on Sunday.", "AGREE", "European Union", "Tunisia"),
+    ("Israeli jets struck Hezbollah positions in southern Lebanon.", "ASSAULT", "Israel", "Hezbollah"),
+    ("Armenia and Azerbaijan initialled a peace treaty in Washington on Friday.", "AGREE", "Armenia", "Azerbaijan"),
+])
+def test_strike_a_deal_is_an_accord_strike_positions_an_attack(extract_text, text, type_, source, target) -> None:
+    assert [(e.type, e.source and e.source.name, e.target and e.target.name)
+            for e in extract_text(text, MONDAY).events] == [(type_, source, target)]
+
+
+def test_thousands_of_people_protesting_are_protesters_of_the_place(extract_text) -> None:
+    ev = one(extract_text("Thousands of people protested in Tbilisi against the government's decision.", MONDAY),
+             "PROTEST")
+    assert ev.source is not None and ev.source.name == "protesters" and ev.source.country == "GEO"

@@ -702,6 +702,8 @@ class _Finder:
             if known is None:
                 continue
             actor.country = known.country_on(day)
+            if known.kind == "armed-group" and actor.kind == "organisation":
+                actor.kind = "armed-group"  # "Hezbollah positions" are an armed group's
             sector = known.sector_on(day)
             if sector and not actor.sector:
                 actor.sector = sector if sector in KNOWN_SECTORS else actor.sector

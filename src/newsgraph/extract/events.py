@@ -444,6 +444,10 @@ class _EventFinder:
             if pair:
                 sources = sources or pair[0]
                 targets = targets or [a for a in pair[0] + pair[1] if a not in sources][:1]
+        if not sources and trig.type == "PROTEST" and subj is not None and not passive \
+                and subj.lemma_.lower() in vocab.modality_words()["crowd_words"]:
+            sources = [self.table.get_or_add("group:group:CVL:?::protesters", "protesters", "group", None, "CVL")]
+            # "thousands of people protested in Tbilisi": protesters, whose country the place will say
         if not sources and not targets:
             if any(self.is_dyad_anaphor(t) for t in verb.subtree
                    if t.dep_ == "nsubj" or (t.dep_ == "pobj" and t.head.lower_ == "between")):
@@ -825,7 +829,7 @@ class _EventFinder:
                 for actor in args.sources + args.targets if trig.type in ON_THE_GROUND else ():
                     # "protesters detained in Istanbul" are Turkish; talks abroad say nothing of who
                     if place is not None and place.country and actor.country is None \
-                            and actor.key.startswith("group:") and actor.kind == "group" \
+                            and actor.key.startswith("group:") and actor.kind in ("group", "government", "police") \
                             and all(m.sentence == s_index for m in actor.mentions):
                         actor.country = place.country  # only an actor this sentence alone names
                 for ev in self.build(tok, trig, args, sent, s_index, time, place, len(found)):
