@@ -101,3 +101,12 @@ def test_a_spokesman_for_someone_speaks_for_him(extract_text) -> None:
     ev = [e for e in extract_text("A spokesman for United Nations Secretary-General Antonio Guterres said he was "
                                   "urging India to exercise maximum restraint.").events if e.type == "REQUEST"]
     assert ev and ev[0].source is not None and ev[0].source.name == "Antonio Guterres"
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Washington approved a $1.2 billion arms sale to Taiwan.", "TWN"),
+    ("The United States provided Ukraine with HIMARS rocket systems.", "UKR"),
+])
+def test_transfers_approved_or_provided_with_are_aid_to_the_recipient(extract_text, text, target) -> None:
+    evs = [e for e in extract_text(text).events if e.type == "AID"]
+    assert [e.target.country for e in evs if e.target] == [target]

@@ -389,6 +389,9 @@ class _EventFinder:
             targets = self.actors_of(dobj, sources)
         if not targets:
             targets = self.first_actor_in(self.prep_objects(verb, trig.target_preps), sources)
+        if not targets and trig.theme_object and dobj is not None and any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):  # "provided Ukraine with HIMARS"
+            targets = self.actors_of(dobj, sources)
         if not targets and trig.theme_object:  # "granted Glas asylum": the indirect object receives
             targets = self.first_actor_in([c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"],
                                           sources)
