@@ -211,3 +211,10 @@ def test_a_known_armed_group_keeps_its_name_and_country(extract_text, text, name
 def test_civilians_attacked_are_a_target(extract_text) -> None:
     ex = extract_text("Gunmen attacked villagers in Plateau state on Sunday, killing at least 40 people.")
     assert [e.target.name for e in ex.events if e.type == "ASSAULT" and e.target] == ["villagers"]
+
+
+def test_a_bare_ministry_title_ties_its_holder_to_no_state_named_elsewhere(extract_text) -> None:
+    ex = extract_text("Albania's government cut ties with Iran on Wednesday. Iran rejected the accusation. "
+                      "Foreign ministry spokesman Nasser Kanaani called it baseless.")
+    person = next(a for a in ex.actors if a.name == "Nasser Kanaani")
+    assert person.country != "ALB"

@@ -182,6 +182,8 @@ class _Finder:
         self.title_tokens: list[Token] = []
         self.leading_titles: list[tuple[int, tuple[str, str]]] = []
         self.affiliations: list[tuple[Actor, Actor]] = []  # (member, the actor it belongs to)
+        self.guessed: set[int] = set()  # ids of collectives whose country the text did not state
+        self.guessed_at: set[int] = set()  # tokens read as a state's institution by guess ("the ministry")
 
     # -- people ---------------------------------------------------------------------------
     def person_span(self, ent: Span) -> tuple[int, int]:
@@ -276,9 +278,11 @@ class _Finder:
             org = None
             for t in tokens:
                 other = self.table.at(t.i)
-                if other is not None and other is not actor and other.kind not in ("person", "country"):
+                if other is not None and other is not actor and other.kind not in ("person", "country") \
+                        and t.i not in self.guessed_at:  # "Foreign ministry spokesman X": whose ministry is a guess
                     org = other
-                elif other is None and t.lower_ in vocab.collective_nouns():
+                elif other is None and t.lower_ in vocab.collective_nouns() \
+                        and t.lower_ not in vocab.neutral_institutions():  # "junta minister", not "ministry spokesman"
                     org = self.nearest_collective(t.lower_)
             if title:
                 role_text = " ".join(w for w in words if countries.country_code(w) is None)
@@ -399,15 +403,19 @@ class _Finder:
                       and a.kind in ("government", "person")), None)  # "junta media", "Ruto's government"
         style = _style([t.lower_ for t in mods] + phrase.split()) if kind == "government" else ""
         pronoun_owned = any(t.tag_ == "PRP$" for t in mods)  # "their embassies": whose is the pronoun's to say
+        guess = False
         if country is None and not pronoun_owned:
             for prev in reversed(self.table.actors):  # "the junta" after "the Myanmar junta"
                 if kind in ("government", "military") and prev.kind == kind and prev.country \
                         and prev.key.startswith("group:") \
                         and (kind != "government" or _style(prev.key.split(":")) == style):
                     country = prev.country
+                    guess = True
                     break
         key = _group_key(kind, sector, country, style, phrase)
         actor = self.table.get_or_add(key, phrase, kind, country, sector)
+        if guess:
+            self.guessed_at.update(range(start, head.i + 1))
         if owner is not None and owner is not actor and country is None:
             self.affiliations.append((actor, owner))
         self.table.mention(actor, start, head.i + 1)
@@ -719,6 +727,7 @@ class _Finder:
                 place = gazetteer().lookup(ent.text)
                 if place is not None and place.country:
                     salience[place.country] += 1
+        guessed = self.guessed
         for actor, head in self.collective_pending:
             if actor.country or actor.kind not in ("government", "military") + DOMESTIC_KINDS:
                 continue
@@ -732,10 +741,11 @@ class _Finder:
             for code, _ in salience.most_common():
                 if code not in opposed:
                     actor.country = code
+                    guessed.add(id(actor))
                     break
         for member, org in self.affiliations:  # "junta media", "junta minister X"
-            if not member.country and org.country:
-                member.country = org.country
+            if not member.country and org.country and id(org) not in guessed:
+                member.country = org.country  # not a guess: "ministry spokesman X" stays stateless
 
     def opposed_countries(self, actor: Actor) -> set[str]:
         """Countries coordinated with the actor ("ties between Russia and the regime") or on the

@@ -181,6 +181,12 @@ def evaluative_words() -> dict[str, frozenset[str]]:
 
 
 @cache
+def neutral_institutions() -> frozenset[str]:
+    """Institution nouns every state has ("ministry"): a bare one ties a person to no state."""
+    return frozenset(_load("actors.toml")["neutral_institutions"])
+
+
+@cache
 def geographic_heads() -> frozenset[str]:
     """Last words of names of natural features ("Escoda Shoal"): places, never actors."""
     return frozenset(_load("actors.toml")["geographic_heads"])
