@@ -218,3 +218,11 @@ def test_a_bare_ministry_title_ties_its_holder_to_no_state_named_elsewhere(extra
                       "Foreign ministry spokesman Nasser Kanaani called it baseless.")
     person = next(a for a in ex.actors if a.name == "Nasser Kanaani")
     assert person.country != "ALB"
+
+
+def test_the_north_is_the_north_named_in_the_article(extract_text) -> None:
+    ex = extract_text("North Korea launched balloons on Sunday. South Korea's military accused the North of "
+                      "jamming GPS signals near the border.")
+    ev = next(e for e in ex.events if e.type == "ACCUSE")
+    assert ev.target is not None and ev.target.country == "PRK"
+    assert ev.source is not None and ev.source.country == "KOR"

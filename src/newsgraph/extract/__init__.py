@@ -11,7 +11,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 from spacy.tokens import Span as Phrase
 
-from newsgraph.extract.actors import DATELINE, ActorTable, find_actors, sentences
+from newsgraph.extract.actors import DATELINE, ActorTable, entities, find_actors, sentences
 from newsgraph.extract.events import find_event_candidates, find_events
 from newsgraph.extract.filter import Features
 from newsgraph.extract.modality import tense_lookup
@@ -28,7 +28,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC", "PERSON", "ORG"}
 def find_places(doc: Doc) -> list[Place]:
     """Entity spans that the gazetteer knows as places (cities, regions, countries), with offsets."""
     out: list[Place] = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ not in PLACE_LABELS:
             continue
         text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
@@ -41,7 +41,7 @@ def find_places(doc: Doc) -> list[Place]:
         elif (ent.label_ in ("GPE", "LOC", "FAC") or feature) and _located(ent) and not countries.country_code(text):
             out.append(Place(text, _country_of_place(ent), None, None, feature="region",
                              start=ent.start_char, end=ent.end_char))  # "in Afghanistan's Paktika province"
-    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    taken = {i for ent in entities(doc) for i in range(ent.start, ent.end)}
     for tok in doc:  # "the city of Belém" where the model saw no entity: the phrase says it is a place
         if tok.pos_ == "PROPN" and tok.i not in taken and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
                 and tok.head.head.lemma_.lower() in vocab.place_nouns():

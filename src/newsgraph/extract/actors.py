@@ -133,12 +133,20 @@ def _sentence_index(doc: Doc, token_i: int) -> int:
     return lo
 
 
+def entities(doc: Doc) -> list[Span]:
+    """The document's named entities, built once: ``doc.ents`` makes new spans at every call."""
+    ents = doc.user_data.get("_ents")
+    if ents is None:
+        ents = doc.user_data["_ents"] = list(doc.ents)
+    return ents  # type: ignore[no-any-return]
+
+
 def entity_at(tok: Token) -> Span | None:
     """The named-entity span covering a token (indexed once per document: doc.ents builds new spans)."""
     doc = tok.doc
     index = doc.user_data.get("_ent_at")
     if index is None:
-        index = doc.user_data["_ent_at"] = {i: e for e in doc.ents for i in range(e.start, e.end)}
+        index = doc.user_data["_ent_at"] = {i: e for e in entities(doc) for i in range(e.start, e.end)}
     return index.get(tok.i)
 
 
@@ -486,7 +494,7 @@ class _Finder:
     # -- the pass -----------------------------------------------------------------------------
     def run(self) -> ActorTable:
         doc = self.doc
-        ents = {e.start: e for e in doc.ents}
+        ents = {e.start: e for e in entities(doc)}
         i = 0
         dateline = DATELINE.match(doc.text)
         if dateline:  # "GENEVA –" says where the report was filed, not who acted
@@ -530,7 +538,7 @@ class _Finder:
                     self.add_org(i, j)  # an unlabelled organisation name ("Sittwe Naval Base")
                     i = j
                     continue
-            if self.link_org_reference(tok):
+            if self.link_org_reference(tok) or self.link_half_name(tok):
                 i += 1
                 continue
             found = self.collective_phrase(tok)
@@ -660,6 +668,17 @@ class _Finder:
                 return True
         return False
 
+    def link_half_name(self, tok: Token) -> bool:
+        """ "The North" / "the South": the country of the article named "North ..." / "South ..."."""
+        if tok.text not in ("North", "South", "East", "West") or tok.i == 0 or self.doc[tok.i - 1].lower_ != "the" \
+                or (tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].pos_ == "PROPN") or tok.i in self.table.by_token:
+            return False
+        half = next((a for a in self.table.actors if a.kind == "country" and a.name.startswith(tok.text + " ")), None)
+        if half is None:
+            return False
+        self.table.mention(half, tok.i - 1, tok.i + 1, alias=False)  # "accused the North of jamming signals"
+        return True
+
     def link_country_reference(self, tok: Token) -> bool:
         """ "The kingdom", "the Gulf state", "the island nation": the country named last before.
         Words that name many things ("state", "island") count only with a describing modifier."""
@@ -722,7 +741,7 @@ class _Finder:
         for actor in self.table.actors:
             if actor.kind == "country" and actor.country:
                 salience[actor.country] += len(actor.mentions)
-        for ent in self.doc.ents:
+        for ent in entities(self.doc):
             if ent.label_ in ("GPE", "LOC") and not countries.country_code(ent.text):
                 place = gazetteer().lookup(ent.text)
                 if place is not None and place.country:

@@ -840,22 +840,27 @@ class _EventFinder:
                     self.trigger_tokens[id(ev)] = tok
                     if trig.origin != "own":
                         self.layered.add(id(ev))
-            sentence_events = self.threats_in(sent, s_index, sentence_events, len(found))
-            sentence_events = self.allegations_in(sent, s_index, sentence_events, len(found))
+            words = vocab.modality_words()
+            saying = words["speech_verbs"] | words["threat_speech_verbs"] | words["allegation_verbs"]
+            speech = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in saying]
+            if speech:  # most sentences report no one's words: skip both passes
+                sentence_events = self.threats_in(sent, s_index, sentence_events, len(found), speech)
+                sentence_events = self.allegations_in(sent, s_index, sentence_events, len(found), speech)
             for ev in sentence_events:
                 if ev.type == "CONSULT" and ev.source and ev.target:
                     self.last_consult = ev
             self.events.extend(sentence_events)
         return _dedupe(self.events, self.layered)
 
-    def allegations_in(self, sent: Span, s_index: int, found: list[Event], n_triggers: int) -> list[Event]:
+    def allegations_in(self, sent: Span, s_index: int, found: list[Event], n_triggers: int,
+                       verbs: list[Token]) -> list[Event]:
         """Wrongdoing ascribed to another side in reported words is an accusation by the speaker:
         "Washington concluded that Iran was behind the intrusion", "Lammy said the ministers had incited
         violence". The act itself stays as reported (its own event, if any)."""
         words = vocab.modality_words()
         out = list(found)
-        for verb in sent:
-            if verb.pos_ != "VERB" or verb.lemma_.lower() not in words["allegation_verbs"]:
+        for verb in verbs:
+            if verb.lemma_.lower() not in words["allegation_verbs"]:
                 continue
             if any(e.type == "ACCUSE" and self.trigger_tokens.get(id(e)) is verb for e in out):
                 continue
@@ -904,15 +909,16 @@ class _EventFinder:
                 return True
         return False
 
-    def threats_in(self, sent: Span, s_index: int, found: list[Event], n_triggers: int) -> list[Event]:
+    def threats_in(self, sent: Span, s_index: int, found: list[Event], n_triggers: int,
+                   verbs: list[Token]) -> list[Event]:
         """Force or punishment announced in words is a threat by the speaker: "warned that China
         would face heavy tariffs", "said Israel would strike hard if Hezbollah broke the truce". The
         announced act itself is not reported as done or planned; the threat replaces it."""
         words = vocab.modality_words()
         saying = words["speech_verbs"] | words["threat_speech_verbs"]
         out = list(found)
-        for verb in sent:
-            if verb.pos_ != "VERB" or verb.lemma_.lower() not in saying:
+        for verb in verbs:
+            if verb.lemma_.lower() not in saying:
                 continue
             subj, passive = _subject(verb)
             speakers = self.actors_of(subj) if subj is not None and not passive else []

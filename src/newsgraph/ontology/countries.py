@@ -100,8 +100,10 @@ def _country_index() -> tuple[_Index, _Index, _Index]:
     return names, demonyms, capitals
 
 
+@functools.lru_cache(maxsize=65536)
 def country_code(name: str) -> str | None:
-    """ISO alpha-3 for a country name, alias or demonym ("Burmese", "the U.S.", "Russians")."""
+    """ISO alpha-3 for a country name, alias or demonym ("Burmese", "the U.S.", "Russians").
+    Memoised: every stage asks it of the same few hundred words in every article."""
     names, demonyms, _ = _country_index()
     hit = names.get(name) or demonyms.get(name)
     if hit is None:
