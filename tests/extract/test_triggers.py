@@ -110,3 +110,15 @@ def test_a_spokesman_for_someone_speaks_for_him(extract_text) -> None:
 def test_transfers_approved_or_provided_with_are_aid_to_the_recipient(extract_text, text, target) -> None:
     evs = [e for e in extract_text(text).events if e.type == "AID"]
     assert [e.target.country for e in evs if e.target] == [target]
+
+
+@pytest.mark.parametrize("text, type_, pair_", [
+    ("Ecuador declared the Mexican ambassador persona non grata.", "SANCTION", ("ECU", "MEX")),
+    ("Nicaragua said it was ending all diplomatic ties with Ecuador.", "SANCTION", ("NIC", "ECU")),
+    ("Chile's president, Gabriel Boric, said he stood with Mexico.", "SUPPORT", ("CHL", "MEX")),
+    ("Russia said its forces had hit military-industrial sites in western Ukraine overnight.", "ASSAULT",
+     ("RUS", "UKR")),
+])
+def test_expulsion_rupture_solidarity_and_strikes_in_plain_words(extract_text, text, type_, pair_) -> None:
+    evs = [e for e in extract_text(text).events if e.type == type_]
+    assert [(e.source.country if e.source else None, e.target.country if e.target else None) for e in evs] == [pair_]

@@ -352,18 +352,14 @@ def predicate_of(verb: Token) -> Token | None:
 
 
 def evaluation(verb: Token) -> str | None:
-    """ "negative" or "positive": how a characterisation judges its object (negative wins a tie:
-    "called the deal a good step for an illegal regime" is criticism)."""
+    """What a characterisation declares its object: "expulsion" (persona non grata), else "negative"
+    or "positive" (negative wins a tie: "called the deal a good step for an illegal regime")."""
     pred = predicate_of(verb)
     if pred is None:
         return None
     words = {t.lemma_.lower() for t in pred.subtree} | {t.lower_ for t in pred.subtree}
     judged = vocab.evaluative_words()
-    if words & judged["negative"]:
-        return "negative"
-    if words & judged["positive"]:
-        return "positive"
-    return None
+    return next((kind for kind in ("expulsion", "negative", "positive") if words & judged[kind]), None)
 
 
 QUANTIFIERS = {"all", "some", "most", "part", "many", "much", "none", "any", "each", "both", "half", "rest", "one"}
