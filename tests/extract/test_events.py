@@ -509,3 +509,10 @@ def test_thousands_of_people_protesting_are_protesters_of_the_place(extract_text
     ev = one(extract_text("Thousands of people protested in Tbilisi against the government's decision.", MONDAY),
              "PROTEST")
     assert ev.source is not None and ev.source.name == "protesters" and ev.source.country == "GEO"
+
+
+def test_denouncing_the_strikes_targets_whoever_struck(extract_text) -> None:
+    ex = extract_text("US forces struck militia targets in Iraq and Syria on Friday. The Iranian-backed militias "
+                      "had attacked a US base last week. Syria's foreign ministry denounced the strikes.", MONDAY)
+    ev = one(ex, "ACCUSE")
+    assert ev.target is not None and ev.target.country == "USA"

@@ -124,6 +124,7 @@ class _EventFinder:
         # every act the text ascribes to someone, emitted or not (a seizure of "a cargo ship" has no
         # target actor): (type, source, target, sentence index), for reactions that point back at it
         self.acts: list[tuple[str, Actor, Actor | None, int]] = []
+        self.act_words: list[str] = []  # the trigger lemma of each act, in step with ``acts``
 
     # -- resolving an argument token to actors ---------------------------------------------------
     def actors_of(self, tok: Token, exclude: Iterable[Actor] = ()) -> list[Actor]:
@@ -176,7 +177,7 @@ class _EventFinder:
         if wanted is None or not paired or tok.tag_ != "NNS":
             return []
         sents = sentences(self.doc)
-        start = sents[max(0, self.sentence_index - 3)].start
+        start = sents[max(0, self.sentence_index - 5)].start
         found: list[Actor] = []
         def same(a: Actor) -> str:  # a state and its government are one side; two compatriots are two
             return a.key if a.kind == "person" else _side(a)
@@ -189,7 +190,8 @@ class _EventFinder:
             if actor is None or same(actor) in seen or actor.kind == "media":
                 continue
             is_person = actor.kind == "person"
-            if (wanted == "person") != is_person or (wanted == "state" and actor.kind not in ("country", "government")):
+            if (wanted == "person") != is_person or (wanted == "state" and (
+                    actor.kind not in ("country", "government") or actor.country is None)):
                 continue
             if not is_person and actor.country is None and actor.key.startswith("group:"):
                 continue  # "their envoys": no side of its own
@@ -622,16 +624,18 @@ class _EventFinder:
         if not dets & REFERRING_DETS or noun.pos_ != "NOUN" or self.table.at(noun.i) is not None:
             return []
         words = vocab.modality_words()
-        if self.trigger_of(noun) is None and noun.lemma_.lower() not in words["act_nouns"] | words["charge_nouns"]:
+        # "denounced the strikes": a word for an act even where it states none itself
+        own = self.trigger_of(noun) or next(iter(vocab.noun_triggers().get(noun.lemma_.lower(), ())), None)
+        if own is None and noun.lemma_.lower() not in words["act_nouns"] | words["charge_nouns"]:
             return []
         answers_charge = noun.lemma_.lower() in vocab.modality_words()["charge_nouns"]
-        own = self.trigger_of(noun)
         if own is not None and not answers_charge and own.type not in AUTHORED:
-            for kind, src, _tgt, at in reversed(self.acts):  # "condemned the sanctions": the last told, however far
-                if self.sentence_index - at > REFERRED_WINDOW:
-                    break
-                if kind == own.type and src not in exclude and at != self.sentence_index:
-                    return [src]
+            told = [(act, word) for act, word in zip(self.acts, self.act_words)
+                    if self.sentence_index - act[3] <= REFERRED_WINDOW and act[3] != self.sentence_index
+                    and act[0] == own.type and act[1] not in exclude]  # "condemned the sanctions": however far
+            same_word = [act for act, word in told if word == noun.lemma_.lower()]  # "the strikes": the striking
+            if same_word or told:
+                return [(same_word or [act for act, _ in told])[-1][1]]
         for ev in reversed(self.events):
             if self.sentence_index - ev.evidence[0].sentence_index > 2:
                 break
@@ -810,6 +814,7 @@ class _EventFinder:
                     args.sources = self.attacker_before(args.targets, REFERRED_WINDOW, same_target=True)
                 for src in args.sources[:3]:
                     self.acts.append((trig.type, src, args.targets[0] if args.targets else None, s_index))
+                    self.act_words.append(tok.lemma_.lower())
                 if trig.untargeted and not args.targets and not (trig.pos == "VERB" and aimed):
                     # "sent 3,000 gendarmes to the archipelago", "fired a missile into the sea"; not "at a ship"
                     trig = replace(trig, type=trig.untargeted[0], mode=trig.untargeted[1])
