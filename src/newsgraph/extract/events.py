@@ -630,7 +630,7 @@ class _EventFinder:
             return []
         answers_charge = noun.lemma_.lower() in vocab.modality_words()["charge_nouns"]
         if own is not None and not answers_charge and own.type not in AUTHORED:
-            told = [(act, word) for act, word in zip(self.acts, self.act_words)
+            told = [(act, word) for act, word in zip(self.acts, self.act_words, strict=True)
                     if self.sentence_index - act[3] <= REFERRED_WINDOW and act[3] != self.sentence_index
                     and act[0] == own.type and act[1] not in exclude]  # "condemned the sanctions": however far
             same_word = [act for act, word in told if word == noun.lemma_.lower()]  # "the strikes": the striking
