@@ -226,3 +226,15 @@ def test_the_north_is_the_north_named_in_the_article(extract_text) -> None:
     ev = next(e for e in ex.events if e.type == "ACCUSE")
     assert ev.target is not None and ev.target.country == "PRK"
     assert ev.source is not None and ev.source.country == "KOR"
+
+
+def test_the_south_may_come_before_the_country_is_named_in_full(extract_text) -> None:
+    ex = extract_text("North Korea warned that the South would face a new counteraction. South Korea's "
+                      "military said it aired broadcasts on Sunday.")
+    ev = next(e for e in ex.events if e.type == "THREATEN")
+    assert (ev.source.country if ev.source else None, ev.target.country if ev.target else None) == ("PRK", "KOR")
+
+
+def test_a_relative_of_a_leader_is_not_the_leader(extract_text) -> None:
+    ex = extract_text("The sister of North Korean leader Kim Jong Un warned that Seoul would pay a price.")
+    assert not [e for e in ex.events if e.source is not None and e.source.name == "Kim Jong Un"]

@@ -27,6 +27,7 @@ DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,40}?)(?:,[^\n–—-]{0,40})?\s+[�
 
 MODIFIER_DEPS = {"compound", "amod", "npadvmod", "nmod"}
 # Prepositions whose object is a place more often than a person ("an attack on Kyiv", "in Naypyitaw").
+HALF_NAMES = {"North", "South", "East", "West"}  # "the North" for North Korea, in an article that names it
 PLACE_PREPS = {"in", "to", "at", "from", "near", "outside", "on", "into", "across", "over", "toward",
                "towards", "around", "inside"}
 # Sector codes of the actor dictionary that the data model keeps as they are.
@@ -191,6 +192,7 @@ class _Finder:
         self.leading_titles: list[tuple[int, tuple[str, str]]] = []
         self.affiliations: list[tuple[Actor, Actor]] = []  # (member, the actor it belongs to)
         self.guessed: set[int] = set()  # ids of collectives whose country the text did not state
+        self.half_names: list[Token] = []  # "the North", "the South", read after every country is known
         self.guessed_at: set[int] = set()  # tokens read as a state's institution by guess ("the ministry")
 
     # -- people ---------------------------------------------------------------------------
@@ -538,9 +540,11 @@ class _Finder:
                     self.add_org(i, j)  # an unlabelled organisation name ("Sittwe Naval Base")
                     i = j
                     continue
-            if self.link_org_reference(tok) or self.link_half_name(tok):
+            if self.link_org_reference(tok):
                 i += 1
                 continue
+            if tok.text in HALF_NAMES and i > 0 and doc[i - 1].lower_ == "the":
+                self.half_names.append(tok)  # "the North": resolved once every country is known
             found = self.collective_phrase(tok)
             if found is not None and i not in self.table.by_token:
                 self.add_collective(tok, found[1], found[0])
@@ -554,6 +558,8 @@ class _Finder:
                     actor.roles.append(Role(title=title, seen=self.table.published))
                     actor.sector = actor.sector or sector
         self.apply_known_actors()
+        for tok in self.half_names:
+            self.link_half_name(tok)
         for tok in self.title_tokens:
             self.link_title(tok)
         self.resolve_pending_countries()
@@ -670,8 +676,7 @@ class _Finder:
 
     def link_half_name(self, tok: Token) -> bool:
         """ "The North" / "the South": the country of the article named "North ..." / "South ..."."""
-        if tok.text not in ("North", "South", "East", "West") or tok.i == 0 or self.doc[tok.i - 1].lower_ != "the" \
-                or (tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].pos_ == "PROPN") or tok.i in self.table.by_token:
+        if (tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].pos_ == "PROPN") or tok.i in self.table.by_token:
             return False
         half = next((a for a in self.table.actors if a.kind == "country" and a.name.startswith(tok.text + " ")), None)
         if half is None:

@@ -145,7 +145,8 @@ class _EventFinder:
                      if (a := self.table.at(x.i)) is not None and a.kind == "person"]
             if named and (own is None or own.key.startswith("group:") or own.kind != "person"):
                 found = list(named)  # "two ministers, X and Y": the two people, not their government
-            if found[0] is None and t.pos_ == "NOUN" and t.lower_ not in vocab.gathering_heads():
+            if found[0] is None and t.pos_ == "NOUN" and t.lower_ not in vocab.gathering_heads() \
+                    and t.lower_ not in vocab.kin_nouns():  # "the sister of Kim Jong Un" is not Kim
                 objs = [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                         for p in c.children if p.dep_ == "pobj"]
                 found = [self.actor_of(x) for o in objs for x in [o] + list(o.conjuncts)]
@@ -219,6 +220,8 @@ class _EventFinder:
             if c.dep_ in ("compound", "appos", "poss") and self.table.at(c.i) is not None \
                     and c.dep_ != "poss":
                 return self.table.at(c.i)
+        if low in vocab.kin_nouns():
+            return None  # "the sister of Kim Jong Un" is someone else, unnamed here
         for c in tok.children:  # "a spokesman for the Secretary-General" speaks for him
             if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "for" and low in vocab.titles())):
                 for p in c.children:

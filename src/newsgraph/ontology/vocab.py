@@ -181,6 +181,12 @@ def evaluative_words() -> dict[str, frozenset[str]]:
 
 
 @cache
+def kin_nouns() -> frozenset[str]:
+    """Nouns for a relative ("the sister of X"): never X."""
+    return frozenset(_load("actors.toml")["kin_nouns"])
+
+
+@cache
 def neutral_institutions() -> frozenset[str]:
     """Institution nouns every state has ("ministry"): a bare one ties a person to no state."""
     return frozenset(_load("actors.toml")["neutral_institutions"])
