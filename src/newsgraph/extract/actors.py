@@ -498,7 +498,7 @@ class _Finder:
         doc = self.doc
         ents = {e.start: e for e in entities(doc)}
         i = 0
-        dateline = DATELINE.match(doc.text)
+        dateline = DATELINE.match(self.text)
         if dateline:  # "GENEVA –" says where the report was filed, not who acted
             while i < len(doc) and doc[i].idx < dateline.end(1):
                 i += 1
