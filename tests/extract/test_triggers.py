@@ -122,3 +122,14 @@ def test_transfers_approved_or_provided_with_are_aid_to_the_recipient(extract_te
 def test_expulsion_rupture_solidarity_and_strikes_in_plain_words(extract_text, text, type_, pair_) -> None:
     evs = [e for e in extract_text(text).events if e.type == type_]
     assert [(e.source.country if e.source else None, e.target.country if e.target else None) for e in evs] == [pair_]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Beijing lodged a formal protest with Tokyo over the visit.", [("ACCUSE", "CHN", "JPN")]),
+    ("Poland summoned Russia's charge d'affaires to hand him a note of protest.", [("ACCUSE", "POL", "RUS")]),
+    ("The government of Estonia ordered the expulsion of two Russian diplomats.", [("SANCTION", "EST", "RUS")]),
+    ("Iran's supreme leader warned the United States against any attack.", [("THREATEN", "IRN", "USA")]),
+])
+def test_diplomatic_protests_ordered_acts_and_acts_that_did_not_happen(extract_text, text, expected) -> None:
+    assert [(e.type, e.source.country if e.source else None, e.target.country if e.target else None)
+            for e in extract_text(text).events] == expected

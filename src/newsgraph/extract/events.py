@@ -44,6 +44,7 @@ PERSONAL = {"he", "she", "him", "her", "his", "hers"}
 IMPERSONAL = {"it", "its"}
 PLURAL = {"they", "them", "their"}
 FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
+NONE_DETS = {"any", "no", "every"}  # "warned against any attack": a noun that reports no act
 AIMED = ("at", "on", "against", "upon")  # prepositions of an act aimed at someone, not a direction
 REFERRING_DETS = {"the", "this", "that", "these", "those"}
 INHERIT_WINDOW = 4  # sentences back that "the two sides" / "the talks" may refer to
@@ -542,7 +543,7 @@ class _EventFinder:
                 if noun.dep_ in SUBJECT_DEPS or noun.dep_ == "ROOT":
                     return None  # "the invasion began ...": background, not a new report
                 if noun.dep_ == "pobj" and noun.head.lower_ in ("during", "at", "after", "following",
-                                                                 "since", "before", "in"):
+                                                                 "since", "before", "in", "for", "over"):
                     return None  # "during this visit": points at an event, states none
         return _Args(sources, targets, explicit_target=bool(self.prep_objects(noun, trig.target_preps)))
 
@@ -789,6 +790,8 @@ class _EventFinder:
             found = [(tok, trig) for tok in sent if (trig := self.trigger_of(tok)) is not None]
             sentence_events: list[Event] = []
             for tok, trig in found:
+                if trig.pos == "NOUN" and any(d.dep_ == "det" and d.lower_ in NONE_DETS for d in tok.children):
+                    continue  # "warned against any attack": no attack is reported
                 args = self.verb_args(tok, trig) if trig.pos == "VERB" else self.noun_args(tok, trig)
                 if args is None:
                     continue

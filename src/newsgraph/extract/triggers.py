@@ -260,7 +260,12 @@ class TriggerReader:
                                             and (own.type == trig.type or light) for c in tok.children):
                     return None  # "launched an attack", "announced a package": the noun states it
                 return trig
-            return next((t for t in specs if self.verb_fits(tok, t)), None)
+            trig = next((t for t in specs if self.verb_fits(tok, t)), None)
+            if trig is not None and lemma in vocab.modality_words()["commanding_verbs"] and any(
+                    c.dep_ == "dobj" and (own := self.of(c)) is not None and own.type != trig.type
+                    and own.origin in ("own", "nominal") for c in tok.children):
+                return None  # "ordered the expulsion of two diplomats": the expulsion is the event
+            return trig
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound",):
             if _reversed(tok):
                 return None  # "lifted all of its sanctions": the lifting is the event, not sanctions
