@@ -516,3 +516,12 @@ def test_denouncing_the_strikes_targets_whoever_struck(extract_text) -> None:
                       "had attacked a US base last week. Syria's foreign ministry denounced the strikes.", MONDAY)
     ev = one(ex, "ACCUSE")
     assert ev.target is not None and ev.target.country == "USA"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The agreement, signed by Serbia and Hungary in Belgrade, covers gas supplies.", {"SRB", "HUN"}),
+    ("Vietnam and the Philippines agreed to boost coast guard cooperation.", {"VNM", "PHL"}),
+])
+def test_a_coordinated_pair_is_the_two_parties_before_any_other_phrase(extract_text, text, expected) -> None:
+    ev = one(extract_text(text, MONDAY), "AGREE")
+    assert set(pair(ev)) == expected

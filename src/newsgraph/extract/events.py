@@ -393,6 +393,12 @@ class _EventFinder:
                          if g.dep_ in ("nsubj", "nsubjpass")), None)
         if not targets and dobj is not None and not trig.theme_object:
             targets = self.actors_of(dobj, sources)
+        named_with = [o for h in [verb] + ([dobj] if dobj is not None else [])
+                      for o in self.prep_objects(h, ("with", "between")) if self.actors_of(o, sources)]
+        if len(sources) >= 2 and not targets and not named_with and trig.type in SYMMETRIC \
+                and trig.mode not in ("host", "mediate") \
+                and (not passive or agent_objs):  # "A and B met on the sidelines in Prague"; "signed by A and B"
+            sources, targets = sources[:1], sources[1:]
         if not targets:
             targets = self.first_actor_in(self.prep_objects(verb, trig.target_preps), sources)
         if not targets and trig.theme_object and dobj is not None and any(
