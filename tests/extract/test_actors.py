@@ -238,3 +238,10 @@ def test_the_south_may_come_before_the_country_is_named_in_full(extract_text) ->
 def test_a_relative_of_a_leader_is_not_the_leader(extract_text) -> None:
     ex = extract_text("The sister of North Korean leader Kim Jong Un warned that Seoul would pay a price.")
     assert not [e for e in ex.events if e.source is not None and e.source.name == "Kim Jong Un"]
+
+
+def test_two_titled_people_in_one_phrase_keep_their_own_countries(extract_text) -> None:
+    ex = extract_text("Egypt's President Abdel Fattah al-Sisi and Sudan's army chief Abdel Fattah al-Burhan "
+                      "met in Cairo on Monday.")
+    countries_ = {a.name: a.country for a in ex.actors if a.kind == "person"}
+    assert countries_ == {"Abdel Fattah al-Sisi": "EGY", "Abdel Fattah al-Burhan": "SDN"}

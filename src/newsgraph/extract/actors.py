@@ -266,11 +266,15 @@ class _Finder:
         """Title, country and organisation from the words around a person's name."""
         head = self.doc[end - 1]
         mods = [t for t in _left_modifiers(head) if t.i < start]
+        cut = max((t.i for t in mods if t.dep_ in ("cc", "conj") or t.lower_ == "and"), default=-1)
+        mods = [t for t in mods if t.i > cut]  # "Egypt's X and Sudan's army chief Y": Y is Sudan's
         appos = [c for c in head.children if c.dep_ == "appos" and _titled(c)]
         phrases: list[list[Token]] = [mods] + [list(a.subtree) for a in appos]
         if head.dep_ == "appos" and head.head.i < start and _titled(head.head):
             # "Argentina's president Javier Milei": the name stands in apposition to its title
-            phrases.append([t for t in head.head.subtree if t.i < start])
+            phrase = [t for t in head.head.subtree if t.i < start]
+            cut = max((t.i for t in phrase if t.dep_ == "cc" or t.lower_ == "and"), default=-1)
+            phrases.append([t for t in phrase if t.i > cut])  # "X's president A and Y's army chief B"
         for tokens in phrases:
             if not tokens:
                 continue
