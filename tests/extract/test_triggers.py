@@ -133,3 +133,15 @@ def test_expulsion_rupture_solidarity_and_strikes_in_plain_words(extract_text, t
 def test_diplomatic_protests_ordered_acts_and_acts_that_did_not_happen(extract_text, text, expected) -> None:
     assert [(e.type, e.source.country if e.source else None, e.target.country if e.target else None)
             for e in extract_text(text).events] == expected
+
+
+@pytest.mark.parametrize("text, target", [
+    ("China lambasted the United States for its arms sales to Taiwan.", "USA"),
+    ("The UN rights chief deplored the killing of civilians by Israeli forces in Gaza.", "ISR"),
+    ("Iran blasted Britain's sanctions against its oil sector.", "GBR"),
+    ("Japan protested to China over the incursion of its coast guard vessels.", "CHN"),
+    ("Germany expressed concern over China's military drills around Taiwan.", "CHN"),
+])
+def test_criticism_in_many_words_targets_the_author_of_the_act(extract_text, text, target) -> None:
+    evs = [e for e in extract_text(text).events if e.type == "ACCUSE"]
+    assert [e.target.country for e in evs if e.target] == [target]

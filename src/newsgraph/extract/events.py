@@ -391,6 +391,9 @@ class _EventFinder:
         if dobj is None and trig.predicate:  # "called the tribunal rigged": what is called so
             dobj = next((g for c in verb.children if c.dep_ == "ccomp" for g in c.children
                          if g.dep_ in ("nsubj", "nsubjpass")), None)
+        if not targets and dobj is not None and trig.type in AUTHORED:  # "deplored the killing of civilians by X"
+            targets = self.first_actor_in([o for t in dobj.subtree if t.pos_ == "NOUN"
+                                           for o in self.prep_objects(t, ("by",))], sources)
         if not targets and dobj is not None and not trig.theme_object:
             targets = self.actors_of(dobj, sources)
         named_with = [o for h in [verb] + ([dobj] if dobj is not None else [])
