@@ -525,3 +525,8 @@ def test_denouncing_the_strikes_targets_whoever_struck(extract_text) -> None:
 def test_a_coordinated_pair_is_the_two_parties_before_any_other_phrase(extract_text, text, expected) -> None:
     ev = one(extract_text(text, MONDAY), "AGREE")
     assert set(pair(ev)) == expected
+
+
+def test_a_denial_never_targets_the_deniers_own_side(extract_text) -> None:
+    ex = extract_text("Azerbaijan denied reports that its troops had crossed into Armenia.", MONDAY)
+    assert not [e for e in ex.events if e.type == "REJECT" and e.target is not None and e.target.country == "AZE"]

@@ -430,6 +430,9 @@ class _EventFinder:
             (own := self.trigger_of(dobj)) is not None and own.type == "AGREE"))
         if not targets and trig.type == "AGREE" and sources and accord:
             targets = self.other_party_of_accord(sources)  # "the cabinet approved the agreement"
+        if targets and sources and trig.type in AUTHORED and trig.type != "SUPPORT" \
+                and {_side(a) for a in targets} <= {_side(a) for a in sources}:
+            targets = []  # "Azerbaijan denied reports that its troops ...": a denial answers someone else
         if not targets and trig.mode == "deny" and sources:  # "Moscow denied it": whoever accused Moscow
             targets = self.accuser_of(sources)
         if not targets and trig.mode == "mediate" and verb.dep_ == "acl":  # "a truce between A and B, brokered by X"
