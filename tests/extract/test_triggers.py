@@ -145,3 +145,9 @@ def test_diplomatic_protests_ordered_acts_and_acts_that_did_not_happen(extract_t
 def test_criticism_in_many_words_targets_the_author_of_the_act(extract_text, text, target) -> None:
     evs = [e for e in extract_text(text).events if e.type == "ACCUSE"]
     assert [e.target.country for e in evs if e.target] == [target]
+
+
+def test_charging_someone_is_legal_coercion(extract_text) -> None:
+    evs = extract_text("The United States charged three Russian military intelligence officers with hacking.").events
+    assert [(e.type, e.source.country if e.source else None, e.target.country if e.target else None)
+            for e in evs] == [("COERCE", "USA", "RUS")]
