@@ -530,3 +530,12 @@ def test_a_coordinated_pair_is_the_two_parties_before_any_other_phrase(extract_t
 def test_a_denial_never_targets_the_deniers_own_side(extract_text) -> None:
     ex = extract_text("Azerbaijan denied reports that its troops had crossed into Armenia.", MONDAY)
     assert not [e for e in ex.events if e.type == "REJECT" and e.target is not None and e.target.country == "AZE"]
+
+
+def test_mediators_reach_the_pair_and_are_never_the_two_sides(extract_text) -> None:
+    ex = extract_text("Pakistan and Afghanistan agreed on Sunday to an immediate ceasefire, following talks "
+                      "mediated by Qatar and Turkey. The two sides also agreed to hold follow-up meetings.", MONDAY)
+    mediations = {(e.source.country, e.target.country) for e in ex.events if e.mode == "mediate"}
+    assert mediations == {("QAT", "PAK"), ("QAT", "AFG"), ("TUR", "PAK"), ("TUR", "AFG")}
+    later = [e for e in ex.events if e.evidence[0].sentence.startswith("The two sides")]
+    assert later and all(set(pair(e)) == {"PAK", "AFG"} for e in later)

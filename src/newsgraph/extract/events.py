@@ -438,6 +438,15 @@ class _EventFinder:
         if not targets and trig.mode == "mediate" and verb.dep_ == "acl":  # "a truce between A and B, brokered by X"
             pair = self.between(verb.head, deep=True)
             targets = [a for a in pair[0] + pair[1] if a not in sources] if pair else []
+            if not targets:  # "A and B agreed ..., following talks mediated by X": the sentence's pair
+                told = [(src, tgt) for kind, src, tgt, at in self.acts
+                        if at == self.sentence_index and kind in SYMMETRIC and tgt is not None]
+                targets = [a for a in told[-1] if a not in sources] if told else []
+        if not sources and not targets and passive and not agent_objs and trig.type == "AGREE" \
+                and verb.dep_ == "acl":  # "a 48-hour truce agreed on Wednesday": the two sides told before
+            inherited = self.inherit()
+            if inherited is not None:
+                return inherited
         if not targets and dobj is not None and trig.type in PHYSICAL:  # "struck targets in Lebanon"
             targets = self.first_actor_in([dobj] + self.prep_objects(verb, LOCATIVE), sources)
         deep = False
@@ -661,7 +670,7 @@ class _EventFinder:
         return []
 
     def inherit(self) -> _Args | None:
-        ref = self.last_consult or (self.events[-1] if self.events else None)
+        ref = self.last_consult or next((e for e in reversed(self.events) if e.mode != "mediate"), None)
         if ref is None or ref.source is None or ref.target is None:
             return None
         if self.sentence_index - ref.evidence[0].sentence_index > INHERIT_WINDOW:
@@ -870,8 +879,8 @@ class _EventFinder:
                 sentence_events = self.threats_in(sent, s_index, sentence_events, len(found), speech)
                 sentence_events = self.allegations_in(sent, s_index, sentence_events, len(found), speech)
             for ev in sentence_events:
-                if ev.type == "CONSULT" and ev.source and ev.target:
-                    self.last_consult = ev
+                if ev.type == "CONSULT" and ev.source and ev.target and ev.mode != "mediate":
+                    self.last_consult = ev  # the mediator is not one of "the two sides"
             self.events.extend(sentence_events)
         return _dedupe(self.events, self.layered)
 
