@@ -539,3 +539,13 @@ def test_mediators_reach_the_pair_and_are_never_the_two_sides(extract_text) -> N
     assert mediations == {("QAT", "PAK"), ("QAT", "AFG"), ("TUR", "PAK"), ("TUR", "AFG")}
     later = [e for e in ex.events if e.evidence[0].sentence.startswith("The two sides")]
     assert later and all(set(pair(e)) == {"PAK", "AFG"} for e in later)
+
+
+@pytest.mark.parametrize("text, types", [
+    ("Iran's foreign minister warned Israel that any attack would be met with a decisive response.", ["THREATEN"]),
+    ("North Korea vowed to respond to the US-South Korean drills with overwhelming force.", ["THREATEN"]),
+    ("Russian President Vladimir Putin was met by Kim Jong Un at the airport.", ["CONSULT"]),
+])
+def test_a_response_met_with_force_is_no_meeting_and_the_drills_responded_to_no_new_report(extract_text, text,
+                                                                                          types) -> None:
+    assert [e.type for e in extract_text(text, MONDAY).events] == types

@@ -368,6 +368,9 @@ class _EventFinder:
 
     def verb_args(self, verb: Token, trig: Trigger) -> _Args | None:
         subj, passive = _subject(verb)
+        if passive and trig.mode == "meet" and any(c.dep_ == "auxpass" for c in verb.children) \
+                and not self.prep_objects(verb, ("by",)):
+            return None  # "an attack would be met with a decisive response": no meeting (unlike "met by X")
         sources: list[Actor] = []
         targets: list[Actor] = []
         if subj is not None and self.is_dyad_anaphor(subj) and not self.table.at(subj.i):
@@ -563,8 +566,8 @@ class _EventFinder:
                     return self.inherit()  # "The discussions aimed at ...": talks reported before, now described
                 if noun.dep_ in SUBJECT_DEPS or noun.dep_ == "ROOT":
                     return None  # "the invasion began ...": background, not a new report
-                if noun.dep_ == "pobj" and noun.head.lower_ in ("during", "at", "after", "following",
-                                                                 "since", "before", "in", "for", "over"):
+                if noun.dep_ == "pobj" and noun.head.lower_ in ("during", "at", "after", "following", "since",
+                                                                 "before", "in", "for", "over", "to", "against"):
                     return None  # "during this visit": points at an event, states none
         return _Args(sources, targets, explicit_target=bool(self.prep_objects(noun, trig.target_preps)))
 
