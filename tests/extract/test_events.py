@@ -549,3 +549,12 @@ def test_mediators_reach_the_pair_and_are_never_the_two_sides(extract_text) -> N
 def test_a_response_met_with_force_is_no_meeting_and_the_drills_responded_to_no_new_report(extract_text, text,
                                                                                           types) -> None:
     assert [e.type for e in extract_text(text, MONDAY).events] == types
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Ankara Declaration commits Ethiopia and Somalia to respect each other's sovereignty.", {"ETH", "SOM"}),
+    ("The deal obliges Iran and the United States to hold talks every month.", {"IRN", "USA"}),
+])
+def test_an_accord_that_commits_two_parties_is_their_agreement(extract_text, text, expected) -> None:
+    agreed = [e for e in extract_text(text, MONDAY).events if e.type == "AGREE"]
+    assert agreed and set(pair(agreed[0])) == expected

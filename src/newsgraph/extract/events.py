@@ -468,6 +468,11 @@ class _EventFinder:
                                         sources)
                 if targets:
                     break
+        if not sources and subj is not None and not passive and trig.type in ("AGREE", "COOPERATE") \
+                and _accord_noun(subj):  # "the treaty commits the two countries to ...": the parties agree
+            parties = targets or self.actors_of(dobj, []) if dobj is not None else targets
+            if len(parties) >= 2:
+                sources, targets = parties[:1], parties[1:]
         if len(sources) >= 2 and (not targets or deep) and not passive and trig.mode != "host" \
                 and (trig.type in SYMMETRIC or trig.mode == "fight"):
             sources, targets = sources[:1], sources[1:]  # "Japan and the Philippines signed a pact"
@@ -1041,6 +1046,13 @@ class _EventFinder:
         if ev.place is not None:
             names.append("placed")
         return dict.fromkeys(names, 1.0)
+
+
+def _accord_noun(tok: Token) -> bool:
+    """Whether a subject names an accord ("the treaty", "the Ankara Declaration", "the deal")."""
+    word = tok.lemma_.lower()
+    return word in vocab.instrument_heads() or any(
+        t.type == "AGREE" for t in vocab.noun_triggers().get(word, ()))
 
 
 def _negated(verb: Token) -> bool:
