@@ -151,3 +151,10 @@ def test_charging_someone_is_legal_coercion(extract_text) -> None:
     evs = extract_text("The United States charged three Russian military intelligence officers with hacking.").events
     assert [(e.type, e.source.country if e.source else None, e.target.country if e.target else None)
             for e in evs] == [("COERCE", "USA", "RUS")]
+
+
+def test_supporting_an_initiative_supports_its_author(extract_text) -> None:
+    evs = [e for e in extract_text("Kazakhstan supports the peace initiatives put forward by Beijing.").events
+           if e.type == "SUPPORT"]
+    assert [(e.source.country if e.source else None, e.target.country if e.target else None) for e in evs] == \
+        [("KAZ", "CHN")]
