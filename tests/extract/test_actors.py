@@ -245,3 +245,49 @@ def test_two_titled_people_in_one_phrase_keep_their_own_countries(extract_text) 
                       "met in Cairo on Monday.")
     countries_ = {a.name: a.country for a in ex.actors if a.kind == "person"}
     assert countries_ == {"Abdel Fattah al-Sisi": "EGY", "Abdel Fattah al-Burhan": "SDN"}
+
+
+# -- blocs and plural references ---------------------------------------------------------------
+
+def test_the_west_is_a_bloc_by_name_and_by_adjective(extract_text) -> None:
+    ex = extract_text("Iran blamed the West for the unrest, and Belarus dismissed Western criticism as "
+                      "unfounded.", PUBLISHED)
+    pairs = {(e.type, e.source.name if e.source else None, e.target.name if e.target else None) for e in ex.events}
+    assert ("ACCUSE", "Iran", "the West") in pairs
+    assert ("REJECT", "Belarus", "the West") in pairs
+    assert named(ex, "West").country is None
+
+
+def test_western_governments_are_the_west_but_the_west_bank_and_western_ukraine_are_not(extract_text) -> None:
+    ex = extract_text("Western governments condemned the arrest by Belarus.", PUBLISHED)
+    assert [(e.source.name, e.target.country) for e in ex.events if e.source and e.target] == \
+        [("the West", "BLR")]
+    ex = extract_text("Israeli troops raided a camp in the West Bank, and a drone struck western Ukraine.",
+                      PUBLISHED)
+    assert not [a for a in ex.actors if a.name == "the West"]
+
+
+def test_an_organisations_ministers_are_the_organisation_and_so_are_the_ministers(extract_text) -> None:
+    ex = extract_text("EU foreign ministers gathered in Luxembourg on Monday. The ministers imposed sanctions "
+                      "on Iran.", PUBLISHED)
+    ev = [e for e in ex.events if e.type == "SANCTION"]
+    assert ev and ev[0].source is not None and ev[0].source.name == "European Union"
+    assert ev[0].target is not None and ev[0].target.country == "IRN"
+
+
+def test_the_27_leaders_and_the_officials_point_back_at_whose_they_are(extract_text) -> None:
+    ex = extract_text("European Union leaders met on Monday. Meeting at a summit in Brussels, the 27 leaders "
+                      "called on Belarus to free the journalist.", PUBLISHED)
+    assert [(e.type, e.source.name, e.target.country) for e in ex.events if e.source and e.target] == \
+        [("REQUEST", "European Union", "BLR")]
+    ex = extract_text("Chinese officials met the delegation. The officials accused Japan of provocation.",
+                      PUBLISHED)
+    accuse = [e for e in ex.events if e.type == "ACCUSE"]
+    assert accuse and accuse[0].source is not None and accuse[0].source.country == "CHN"
+
+
+def test_the_bare_title_is_the_person_who_holds_it(extract_text) -> None:
+    ex = extract_text("Chancellor Olaf Scholz approved the delivery of tanks. President Volodymyr Zelenskyy "
+                      "thanked the Chancellor for the decision.", PUBLISHED)
+    thanks = [e for e in ex.events if e.trigger == "thanked"]
+    assert thanks and thanks[0].target is not None and thanks[0].target.name == "Olaf Scholz"

@@ -166,8 +166,6 @@ def test_amount_of_aid_is_attached_to_the_aid_event(extract_text) -> None:
     assert [(q.value, q.unit, q.kind) for q in ev.quantities] == [(2e9, "USD", "money")]
 
 
-@pytest.mark.xfail(reason="'pledged $2 billion in military aid to Ukraine': the $2 billion is attached to "
-                          "the AGREE/promise event only; the AID event carries no quantity", strict=True)
 def test_pledged_amount_is_attached_to_the_pledged_aid(extract_text) -> None:
     ex = extract_text("Germany pledged $2 billion in military aid to Ukraine.", MONDAY)
     ev = one(ex, "AID")
@@ -558,3 +556,48 @@ def test_a_response_met_with_force_is_no_meeting_and_the_drills_responded_to_no_
 def test_an_accord_that_commits_two_parties_is_their_agreement(extract_text, text, expected) -> None:
     agreed = [e for e in extract_text(text, MONDAY).events if e.type == "AGREE"]
     assert agreed and set(pair(agreed[0])) == expected
+
+
+# -- roles told indirectly -------------------------------------------------------------------------
+
+def test_a_warning_of_what_follows_if_x_acts_is_aimed_at_x(extract_text) -> None:
+    ev = one(extract_text("The White House has warned of severe economic measures if Russian forces cross "
+                          "the border.", MONDAY), "THREATEN")
+    assert pair(ev) == ("USA", "RUS")
+    ev = one(extract_text("Iran threatened to retaliate if Israel struck its nuclear sites.", MONDAY), "THREATEN")
+    assert pair(ev) == ("IRN", "ISR")
+
+
+def test_killed_in_an_attack_takes_the_attacker_from_the_attack(extract_text) -> None:
+    ev = one(extract_text("Twenty Indian soldiers were killed in a clash with Chinese troops.", MONDAY), "ASSAULT")
+    assert pair(ev) == ("CHN", "IND")
+    assert [q.value for q in ev.quantities] == [20]
+    ev = one(extract_text("Three Palestinians were killed in an Israeli raid on the camp.", MONDAY), "ASSAULT")
+    assert pair(ev) == ("ISR", "PSE")
+
+
+def test_an_arrest_with_no_agent_is_the_states_where_it_happened(extract_text) -> None:
+    ev = one(extract_text("The American reporter Evan Gershkovich was detained in Yekaterinburg.", MONDAY),
+             "COERCE")
+    assert pair(ev) == ("RUS", "USA")  # where he was held, not his own country
+    ev = one(extract_text("Senegalese opposition leader Ousmane Sonko was detained on Friday.", MONDAY), "COERCE")
+    assert pair(ev) == ("SEN", "SEN")
+    assert not extract_text("The journalist was arrested on Sunday.", MONDAY).events  # no one named
+
+
+def test_two_sides_that_disengage_each_pull_back_from_the_other(extract_text) -> None:
+    # the parser hangs "troops" on the auxiliary "had": the subject is still found
+    ev = one(extract_text("The Indian and Chinese troops had since disengaged.", MONDAY), "RETREAT")
+    assert set(pair(ev)) == {"IND", "CHN"}
+
+
+def test_people_from_both_sides_are_the_two_sides(extract_text) -> None:
+    ex = extract_text("India and China traded accusations on Tuesday. Senior military officers from both "
+                      "sides met at the site.", MONDAY)
+    met = [e for e in ex.events if e.trigger == "met"]
+    assert met and {pair(met[0])[0], pair(met[0])[1]} == {"IND", "CHN"}
+
+
+def test_aid_flown_to_a_capital_goes_to_its_state(extract_text) -> None:
+    ev = one(extract_text("Russia flew in aid to Damascus.", MONDAY), "AID")
+    assert pair(ev) == ("RUS", "SYR")

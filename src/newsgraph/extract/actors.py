@@ -407,12 +407,27 @@ class _Finder:
         if country is None:
             country = self.country_of_phrase(head)
         kind, sector = spec["kind"], spec["sector"]
+        earlier = self.same_noun_before(head, mods)
+        if earlier is not None:  # "EU foreign ministers met ... The ministers agreed": the same people
+            self.table.mention(earlier, start, head.i + 1, alias=False)
+            return earlier
         if kind in ("armed-group", "military"):  # "RSF fighters", "Hezbollah militants": the group itself
             named = next((a for t in mods if (a := self.table.at(t.i)) is not None and not a.key.startswith("group:")
                           and a.kind in ("armed-group", "organisation", "military")), None)
             if named is not None:
                 self.table.mention(named, start, head.i + 1, alias=False)
                 return named
+        bloc = next((b for t in mods if t.text in vocab.bloc_adjectives()
+                     and (b := self.add_bloc(vocab.bloc_adjectives()[t.text], t.i)) is not None), None)
+        if bloc is None and country is None and kind in ("government", "military"):
+            # "EU foreign ministers", "ASEAN leaders": the organisation's own people
+            bloc = next((a for t in mods if (a := self.table.at(t.i)) is not None and a.kind == "igo"), None)
+            if bloc is None:
+                bloc = next((self.add_org(t.i, t.i + 1) for t in mods if t.pos_ == "PROPN"
+                             and (org := countries.igo(t.text)) is not None and org["kind"] in ("igo", "bloc")), None)
+        if bloc is not None and country is None:  # "Western governments" are the West
+            self.table.mention(bloc, start, head.i + 1, alias=False)
+            return bloc
         owner = next((a for t in mods if (a := self.table.at(t.i)) is not None
                       and a.kind in ("government", "person")), None)  # "junta media", "Ruto's government"
         style = _style([t.lower_ for t in mods] + phrase.split()) if kind == "government" else ""
@@ -433,9 +448,35 @@ class _Finder:
         if owner is not None and owner is not actor and country is None:
             self.affiliations.append((actor, owner))
         self.table.mention(actor, start, head.i + 1)
-        if country is None and owner is None:
+        both = any(c.dep_ == "prep" and c.lower_ in ("of", "from") and any(
+            p.dep_ == "pobj" and any(d.lower_ in ("both", "two") for d in p.children) for p in c.children)
+            for c in head.children)  # "officers from both sides": the two sides, no one country
+        if country is None and owner is None and not both:
             self.collective_pending.append((actor, head))
         return actor
+
+    def same_noun_before(self, head: Token, mods: list[Token]) -> Actor | None:
+        """The actor a bare definite plural ("the ministers", "the 27 leaders") points back at: the
+        latest earlier mention, a few sentences back at most, whose head is the same noun."""
+        if head.tag_ != "NNS" or not mods or any(
+                t.dep_ not in ("det", "nummod") or (t.dep_ == "det" and t.lower_ not in ("the", "these", "those"))
+                for t in mods) or not any(t.dep_ == "det" for t in mods):
+            return None
+        if any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in head.children):
+            return None  # "the ministers of Brazil and India" say whose they are
+        floor = sentences(self.doc)[max(0, _sentence_index(self.doc, head.i) - 4)].start
+        for i in range(head.i - 1, floor - 1, -1):
+            tok = self.doc[i]
+            if tok.lower_ != head.lower_:
+                continue
+            for t in [tok] + [c for c in tok.children if c.dep_ in ("compound", "amod", "poss")]:
+                actor = self.table.at(t.i)
+                if actor is None and t is not tok and t.ent_type_ in ("NORP", "GPE") \
+                        and (code := countries.country_code(t.text)):
+                    actor = self.table.country_actor(code)  # "Chinese officials ... the officials"
+                if actor is not None and (actor.country or actor.kind == "igo"):
+                    return actor
+        return None
 
     def country_of_phrase(self, head: Token) -> str | None:
         """The country a noun phrase's own prepositions give it: "the government of South Sudan",
@@ -547,12 +588,22 @@ class _Finder:
             if self.link_org_reference(tok):
                 i += 1
                 continue
+            if tok.text in vocab.bloc_adjectives() and tok.dep_ == "amod" and tok.head.pos_ == "NOUN" \
+                    and i not in self.table.by_token:  # "Western criticism", "Western governments"
+                self.add_bloc(vocab.bloc_adjectives()[tok.text], i)
             if tok.text in HALF_NAMES and i > 0 and doc[i - 1].lower_ == "the":
                 self.half_names.append(tok)  # "the North": resolved once every country is known
+            if tok.tag_ == "NNS" and tok.lemma_.lower() in vocab.pair_heads() and i not in self.table.by_token \
+                    and (earlier := self.same_noun_before(tok, _left_modifiers(tok))) is not None:
+                self.table.mention(earlier, tok.left_edge.i, i + 1, alias=False)  # "the 27 leaders"
+                i += 1
+                continue
             found = self.collective_phrase(tok)
             if found is not None and i not in self.table.by_token:
                 self.add_collective(tok, found[1], found[0])
-            elif tok.lower_ in vocab.titles() and tok.pos_ == "NOUN" and tok.dep_ not in MODIFIER_DEPS:
+            elif tok.lower_ in vocab.titles() and tok.dep_ not in MODIFIER_DEPS and (
+                    tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and not tok.ent_type_ and i > 0
+                                           and doc[i - 1].lower_ == "the")):  # "thanked the Chancellor"
                 self.title_tokens.append(tok)
             i += 1
         for actor, start, end in self.person_mentions:
@@ -683,10 +734,19 @@ class _Finder:
         if (tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].pos_ == "PROPN") or tok.i in self.table.by_token:
             return False
         half = next((a for a in self.table.actors if a.kind == "country" and a.name.startswith(tok.text + " ")), None)
-        if half is None:
-            return False
+        if half is None:  # "urged the West to go further": the bloc, when no "West ..." state is named
+            return countries.igo(tok.text) is not None and self.add_bloc(tok.text, tok.i, tok.i - 1) is not None
         self.table.mention(half, tok.i - 1, tok.i + 1, alias=False)  # "accused the North of jamming signals"
         return True
+
+    def add_bloc(self, name: str, i: int, start: int | None = None) -> Actor | None:
+        """A bloc of states with no country of its own ("the West"), mentioned at token ``i``."""
+        bloc = countries.igo(name)
+        if bloc is None:
+            return None
+        actor = self.table.get_or_add("igo:" + bloc["key"], bloc["name"], "igo", None, "IGO")
+        self.table.mention(actor, i if start is None else start, i + 1, alias=False)
+        return actor
 
     def link_country_reference(self, tok: Token) -> bool:
         """ "The kingdom", "the Gulf state", "the island nation": the country named last before.

@@ -54,6 +54,10 @@ BACKGROUND_PREPS = {"despite", "amid", "amidst", "notwithstanding", "unlike", "b
                     "like", "beyond"}
 
 
+# Marks of a condition: "warned of measures if X crosses" warns X.
+CONDITION_MARKS = frozenset({"if", "unless", "should"})
+
+
 @dataclass
 class _Args:
     sources: list[Actor]
@@ -78,6 +82,10 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 if cur is verb:
                     return c, True
                 return c, False  # "X was scheduled to meet Y": X is the subject of meet
+        for aux in (c for c in cur.children if c.dep_ == "aux"):  # the parser hung it on "had"
+            for c in aux.children:
+                if c.dep_ in SUBJECT_DEPS:
+                    return c, False
         if cur.dep_ == "xcomp" and cur.head.lemma_ in vocab.modality_words()["object_control"]:
             ctrl = next((c for c in cur.head.children if c.dep_ in ("dobj", "dative")), None)
             if ctrl is None:  # "called on Serbia to withdraw"
@@ -134,7 +142,8 @@ class _EventFinder:
         out: list[Actor] = []
         for t in [tok] + list(tok.conjuncts):
             found: list[Actor | None] = [self.actor_of(t)]
-            nationals = [x for c in t.children if c.dep_ == "amod" and c.ent_type_ == "NORP"
+            nationals = [x for c in t.children if c.dep_ == "amod"
+                         and (c.ent_type_ == "NORP" or (c.is_title and countries.country_code(c.text)))
                          for x in [c] + list(c.conjuncts)]
             own = self.table.at(t.i)
             if len(nationals) > 1 and (own is None or own.key.startswith("group:")):  # "Armenian and Turkish envoys"
@@ -146,11 +155,15 @@ class _EventFinder:
                      if (a := self.table.at(x.i)) is not None and a.kind == "person"]
             if named and (own is None or own.key.startswith("group:") or own.kind != "person"):
                 found = list(named)  # "two ministers, X and Y": the two people, not their government
-            if found[0] is None and t.pos_ == "NOUN" and t.lower_ not in vocab.gathering_heads() \
+            nameless = own is not None and own.key.startswith("group:") and own.country is None
+            if (found[0] is None or nameless) and t.pos_ == "NOUN" and t.lower_ not in vocab.gathering_heads() \
                     and t.lower_ not in vocab.kin_nouns():  # "the sister of Kim Jong Un" is not Kim
                 objs = [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                         for p in c.children if p.dep_ == "pobj"]
-                found = [self.actor_of(x) for o in objs for x in [o] + list(o.conjuncts)]
+                of = [self.actor_of(x) for o in objs for x in [o] + list(o.conjuncts)]
+                if not any(of):  # "officers from both sides": the two sides told before
+                    of = [a for o in objs for a in self.recent_pair(o, exclude)] or of
+                found = of if any(of) or not nameless else found
             if own is not None and own.key.startswith("group:"):  # "the judges of the Crimes Tribunal"
                 named = [a for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                          for o in c.children if o.dep_ == "pobj" and (a := self.table.at(o.i)) is not None
@@ -221,6 +234,8 @@ class _EventFinder:
             if c.dep_ in ("compound", "appos", "poss") and self.table.at(c.i) is not None \
                     and c.dep_ != "poss":
                 return self.table.at(c.i)
+            if c.dep_ == "amod" and (bloc := self.table.at(c.i)) is not None and bloc.kind == "igo":
+                return bloc  # "Western criticism": the West's
         if low in vocab.kin_nouns():
             return None  # "the sister of Kim Jong Un" is someone else, unnamed here
         for c in tok.children:  # "a spokesman for the Secretary-General" speaks for him
@@ -380,6 +395,10 @@ class _EventFinder:
             sources = self.first_actor_in(agent_objs, [])
             if subj is not None:
                 targets = self.actors_of(subj, sources)
+            if not sources and trig.type == "ASSAULT":  # "killed in an Israeli strike", "in a clash with X"
+                sources = self.attacker_in(verb, targets)
+            if not sources and trig.mode == "arrest" and targets:  # "X was arrested in Minsk": the state did
+                sources = self.arresting_state(verb, targets)
         elif subj is not None:
             sources = self.actors_of(subj)
             for extra in (c for c in verb.children if c.dep_ == "nsubj" and c is not subj):
@@ -468,13 +487,17 @@ class _EventFinder:
                                         sources)
                 if targets:
                     break
+        if not targets and trig.type == "THREATEN":  # "warned of measures if Russian forces cross"
+            targets = self.first_actor_in([g for t in verb.subtree if t.dep_ == "advcl"
+                                           and any(m.lower_ in CONDITION_MARKS for m in t.children)
+                                           for g in t.children if g.dep_ in ("nsubj", "nsubjpass")], sources)
         if not sources and subj is not None and not passive and trig.type in ("AGREE", "COOPERATE") \
                 and _accord_noun(subj):  # "the treaty commits the two countries to ...": the parties agree
             parties = targets or self.actors_of(dobj, []) if dobj is not None else targets
             if len(parties) >= 2:
                 sources, targets = parties[:1], parties[1:]
         if len(sources) >= 2 and (not targets or deep) and not passive and trig.mode != "host" \
-                and (trig.type in SYMMETRIC or trig.mode == "fight"):
+                and (trig.type in SYMMETRIC or trig.mode == "fight" or trig.mutual):
             sources, targets = sources[:1], sources[1:]  # "Japan and the Philippines signed a pact"
         if not (sources and targets):
             pair = self.between(verb) or self.between(dobj) or \
@@ -491,6 +514,30 @@ class _EventFinder:
                    if t.dep_ == "nsubj" or (t.dep_ == "pobj" and t.head.lower_ == "between")):
                 return self.inherit()  # "to solidify agreements between the two nations"
         return _Args(sources, targets)
+
+    def arresting_state(self, verb: Token, held: list[Actor]) -> list[Actor]:
+        """Who holds someone arrested with no agent told: the state where it happened, else the
+        held person's own state (arrests are a state's act; the text rarely says which officers)."""
+        for o in self.prep_objects(verb, ("in", "at")):
+            place = gazetteer().lookup(o.text) if o.pos_ == "PROPN" else None
+            if place is not None and place.country:
+                return [self.table.country_actor(place.country)]
+        own = held[0]
+        if own.country and own.kind in ("person", "group", "organisation", "armed-group"):
+            return [self.table.country_actor(own.country)]
+        return []
+
+    def attacker_in(self, verb: Token, victims: list[Actor]) -> list[Actor]:
+        """Who struck, for a passive act of violence with no agent told through the attack it
+        happened in: "were killed in an Israeli air strike" (Israel), "in a clash with X" (X)."""
+        for o in self.prep_objects(verb, ("in", "during")):
+            inner = self.trigger_of(o)
+            if inner is None or inner.type != "ASSAULT":
+                continue
+            args = self.noun_args(o, inner)
+            found = [a for a in (args.sources if args is not None else []) if a not in victims]
+            return found or self.first_actor_in(self.prep_objects(o, ("with", "by")), victims)
+        return []
 
     def outer_subject(self, verb: Token, inner: Token) -> list[Actor]:
         """The actor subject of a clause further up, for a participle or coordinated verb with no

@@ -41,6 +41,7 @@ class Trigger:
     theme_object: bool = False  # the object is what moves ("sent troops to X"), never the target
     predicate: str | None = None  # "called X a disgrace": counts only with a negative / positive predicate
     untargeted: tuple[str, str] | None = None  # (type, mode) when no target is found ("sent troops to the north")
+    mutual: bool = False  # "A and B disengaged": each subject acts towards the other
     origin: str = "own"  # own (triggers.toml), dictionary (a PETRARCH verb), nominal (a noun of our verb)
 
 
@@ -55,6 +56,7 @@ def _trigger(lemma: str, pos: str, spec: dict[str, Any]) -> Trigger:
         preps=frozenset(spec.get("preps", ())), needs_xcomp=frozenset(spec.get("needs_xcomp", ())),
         theme_object=spec.get("theme_object", False), predicate=spec.get("predicate"),
         untargeted=(spec["untargeted"]["type"], spec["untargeted"]["mode"]) if "untargeted" in spec else None,
+        mutual=spec.get("mutual", False),
     )
 
 
@@ -184,6 +186,12 @@ def evaluative_words() -> dict[str, frozenset[str]]:
 def kin_nouns() -> frozenset[str]:
     """Nouns for a relative ("the sister of X"): never X."""
     return frozenset(_load("actors.toml")["kin_nouns"])
+
+
+@cache
+def bloc_adjectives() -> dict[str, str]:
+    """Capitalised adjective -> name of the bloc of states it stands for ("Western" -> "the West")."""
+    return dict(_load("actors.toml")["bloc_adjectives"])
 
 
 @cache
