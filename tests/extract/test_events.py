@@ -601,3 +601,49 @@ def test_people_from_both_sides_are_the_two_sides(extract_text) -> None:
 def test_aid_flown_to_a_capital_goes_to_its_state(extract_text) -> None:
     ev = one(extract_text("Russia flew in aid to Damascus.", MONDAY), "AID")
     assert pair(ev) == ("RUS", "SYR")
+
+
+def test_holding_someone_accountable_is_a_warning_to_them(extract_text) -> None:
+    ev = one(extract_text("The United States said it would hold Moscow accountable for the attack.", MONDAY),
+             "THREATEN")
+    assert pair(ev) == ("USA", "RUS")
+    # "hold" alone keeps its other senses: talks held are talks, not a warning
+    ex = extract_text("China and Japan held talks in Tokyo.", MONDAY)
+    assert [e.type for e in ex.events] == ["CONSULT"]
+
+
+def test_ordering_diplomats_to_leave_is_an_expulsion(extract_text) -> None:
+    ev = one(extract_text("Minsk ordered Latvian diplomats to leave.", MONDAY), "SANCTION")
+    assert ev.mode == "expel" and pair(ev) == ("BLR", "LVA")
+
+
+def test_aid_received_from_someone_was_given_by_them(extract_text) -> None:
+    ev = one(extract_text("Turkey has received rescue teams from Greece.", MONDAY), "AID")
+    assert pair(ev) == ("GRC", "TUR")
+
+
+def test_coming_out_against_something_rejects_its_author(extract_text) -> None:
+    ex = extract_text("China and Russia jointly came out against any further expansion of NATO.", MONDAY)
+    assert sorted((e.type, pair(e)[0], e.target.name if e.target else None) for e in ex.events) == [
+        ("REJECT", "CHN", "North Atlantic Treaty Organization"),
+        ("REJECT", "RUS", "North Atlantic Treaty Organization")]
+
+
+def test_encouraging_is_a_request_that_swallows_what_it_asks_for(extract_text) -> None:
+    ex = extract_text("The United States encouraged Japan to sign the agreement.", MONDAY)
+    assert [(e.type, pair(e)) for e in ex.events] == [("REQUEST", ("USA", "JPN"))]
+
+
+def test_a_telephone_call_is_a_consultation_with_whoever_was_told(extract_text) -> None:
+    ev = one(extract_text("Indian foreign minister Subrahmanyam Jaishankar told French President Emmanuel Macron "
+                          "in a telephone call that India wanted peace.", MONDAY), "CONSULT")
+    assert pair(ev) == ("IND", "FRA")
+    assert not extract_text("The president will call the minister tomorrow.", MONDAY).events
+
+
+def test_the_two_governments_are_the_articles_dyad_not_the_last_two_named(extract_text) -> None:
+    text = ("Mexico broke off relations with Ecuador on Friday. Mexico accused Ecuador of violating its embassy. "
+            "Chile's president said he stood with Mexico. The United States encouraged the two governments to "
+            "resolve their differences.")
+    asked = [e for e in extract_text(text, MONDAY).events if e.type == "REQUEST"]
+    assert {pair(e)[1] for e in asked} == {"MEX", "ECU"}

@@ -11,6 +11,7 @@ Nothing is emitted that the text does not state: an event needs a named source o
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -52,10 +53,6 @@ REFERRED_WINDOW = 12  # sentences back that "the sanctions" / "the attack" may p
 # Prepositions that set a noun apart from the clause's action ("despite sanctions", "amid fighting").
 BACKGROUND_PREPS = {"despite", "amid", "amidst", "notwithstanding", "unlike", "besides", "including",
                     "like", "beyond"}
-
-
-# Marks of a condition: "warned of measures if X crosses" warns X.
-CONDITION_MARKS = frozenset({"if", "unless", "should"})
 
 
 @dataclass
@@ -197,6 +194,15 @@ class _EventFinder:
         def same(a: Actor) -> str:  # a state and its government are one side; two compatriots are two
             return a.key if a.kind == "person" else _side(a)
         seen = {same(a) for a in exclude}
+        if wanted == "state":  # the article's dyad: the pair of states told acting on each other most often
+            dyads: Counter[frozenset[str]] = Counter()
+            for _, src, tgt, _ in self.acts:
+                if tgt is not None and src.country and tgt.country and src.country != tgt.country \
+                        and not {src.country, tgt.country} & seen:
+                    dyads[frozenset((src.country, tgt.country))] += 1
+            top = dyads.most_common(2)
+            if top and top[0][1] >= 2 and (len(top) == 1 or top[1][1] < top[0][1]):
+                return [self.table.country_actor(c) for c in sorted(top[0][0])]
         for i in range(tok.left_edge.i - 1, start - 1, -1):
             actor = self.table.at(i)
             if actor is None and self.doc[i].ent_type_ in ("NORP", "GPE") and wanted != "person" \
@@ -487,9 +493,13 @@ class _EventFinder:
                                         sources)
                 if targets:
                     break
+        if not targets and trig.needs_word:  # "hold Moscow accountable": the small clause's subject
+            targets = self.first_actor_in([g for c in verb.children if c.lemma_.lower() in trig.needs_word
+                                           for g in c.children if g.dep_ == "nsubj"], sources)
         if not targets and trig.type == "THREATEN":  # "warned of measures if Russian forces cross"
+            marks = vocab.modality_words()["hypothetical_marks"]
             targets = self.first_actor_in([g for t in verb.subtree if t.dep_ == "advcl"
-                                           and any(m.lower_ in CONDITION_MARKS for m in t.children)
+                                           and any(m.lower_ in marks for m in t.children)
                                            for g in t.children if g.dep_ in ("nsubj", "nsubjpass")], sources)
         if not sources and subj is not None and not passive and trig.type in ("AGREE", "COOPERATE") \
                 and _accord_noun(subj):  # "the treaty commits the two countries to ...": the parties agree
@@ -607,6 +617,9 @@ class _EventFinder:
                     sources = self.actors_of(subj, targets)
                 if sources and not targets and gov.lemma_ in words["light_verbs"]:  # "held talks on Monday with X"
                     targets = self.first_actor_in(self.prep_objects(gov, trig.target_preps), sources)
+                if sources and not targets and trig.type == "CONSULT":  # "told X in a telephone call"
+                    targets = [a for c in gov.children if c.dep_ in ("dobj", "dative")
+                               for a in self.actors_of(c, sources)][:1]
         if len(sources) >= 2 and not targets and trig.type in SYMMETRIC:
             sources, targets = sources[:1], sources[1:]  # "negotiators from A and B ended talks"
         if not sources and not targets:

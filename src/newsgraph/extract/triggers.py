@@ -210,7 +210,7 @@ def _nominal_trigger(noun: str) -> Trigger | None:
     if verb is None:
         return None
     spec = vocab.verb_triggers()[verb][0]
-    if spec.objects or spec.objects_kind or spec.preps or spec.needs_xcomp:
+    if spec.objects or spec.objects_kind or spec.preps or spec.needs_xcomp or spec.needs_word:
         return None  # the verb's condition is on its object: a noun cannot be checked the same way
     plover = Plover(spec.type, spec.mode, spec.context)
     return _trigger(verb, "NOUN", plover, None, None)
@@ -253,7 +253,10 @@ class TriggerReader:
             if not self.reports_event(tok):
                 return None
             specs = vocab.verb_triggers().get(lemma, ())
-            if not specs:  # the project's vocabulary is silent: the field dictionary speaks
+            narrow = bool(specs) and all(t.needs_word for t in specs)  # "hold X accountable" only
+            if narrow and (own := next((t for t in specs if self.verb_fits(tok, t)), None)) is not None:
+                return own
+            if not specs or narrow:  # the project's vocabulary is silent: the field dictionary speaks
                 trig = verb_trigger(tok)
                 light = lemma in vocab.modality_words()["light_verbs"]
                 if trig is not None and any(c.dep_ == "dobj" and (own := self.of(c)) is not None
@@ -309,6 +312,9 @@ class TriggerReader:
             return False  # "called the vote a farce" criticises; "called a meeting" does not
         if trig.preps and not any(c.dep_ == "prep" and c.lower_ in trig.preps for c in kids):
             return False  # "call" is a request only as "call on"
+        if trig.needs_word and not any(g.lemma_.lower() in trig.needs_word for c in kids
+                                       for g in [c, *c.children]):  # "hold X accountable", "to account"
+            return False
         if trig.needs_xcomp and not any(x.lemma_ in trig.needs_xcomp for c in kids if c.dep_ == "xcomp"
                                         for x in [c] + list(c.conjuncts)):  # "vowed to track and punish"
             return False

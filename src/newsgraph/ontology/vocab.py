@@ -42,6 +42,7 @@ class Trigger:
     predicate: str | None = None  # "called X a disgrace": counts only with a negative / positive predicate
     untargeted: tuple[str, str] | None = None  # (type, mode) when no target is found ("sent troops to the north")
     mutual: bool = False  # "A and B disengaged": each subject acts towards the other
+    needs_word: frozenset[str] = frozenset()  # ... or with one of these words just under it ("accountable")
     origin: str = "own"  # own (triggers.toml), dictionary (a PETRARCH verb), nominal (a noun of our verb)
 
 
@@ -56,7 +57,7 @@ def _trigger(lemma: str, pos: str, spec: dict[str, Any]) -> Trigger:
         preps=frozenset(spec.get("preps", ())), needs_xcomp=frozenset(spec.get("needs_xcomp", ())),
         theme_object=spec.get("theme_object", False), predicate=spec.get("predicate"),
         untargeted=(spec["untargeted"]["type"], spec["untargeted"]["mode"]) if "untargeted" in spec else None,
-        mutual=spec.get("mutual", False),
+        mutual=spec.get("mutual", False), needs_word=frozenset(spec.get("needs_word", ())),
     )
 
 
