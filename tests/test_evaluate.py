@@ -682,6 +682,20 @@ def test_gold_files_may_name_entities_another_file_defines(tmp_path: Path) -> No
         load_gold_files([bare])
 
 
+def test_one_actor_under_two_files_ids_is_one_entity(tmp_path: Path) -> None:
+    # b.txt's own annotator gave the League another id: a perfect extraction still matches both files
+    first = write_gold(tmp_path / "a.gold.json", GOLD["entities"], GOLD["documents"][0])
+    league = {**GOLD["entities"]["league"], "aliases": ["the trade league"]}
+    doc_b = copy.deepcopy(GOLD["documents"][1])
+    doc_b["events"][0]["source"] = "b-league"
+    second = write_gold(tmp_path / "b.gold.json", {"b-league": league}, doc_b)
+    merged = load_gold_files([first, second])
+    assert "b-league" not in merged["entities"]
+    assert merged["documents"][1]["events"][0]["source"] == "league"
+    assert "the trade league" in merged["entities"]["league"]["aliases"]
+    assert score(merged, perfect()).f1 == 1.0
+
+
 def test_an_entity_defined_differently_in_two_files_is_an_error_naming_both(tmp_path: Path) -> None:
     first, second = split_gold(tmp_path)
     league = GOLD["entities"]["league"]

@@ -102,7 +102,32 @@ def load_gold_files(paths: Iterable[Path]) -> Json:
     problem = _groups_problem(merged)
     if problem:
         raise GoldFormatError(f"{', '.join(str(p) for p, _ in files)}: {problem}")
-    return merged
+    return _one_id_per_actor(merged) if len(files) > 1 else merged
+
+
+def _one_id_per_actor(gold: Json) -> Json:
+    """Merge entities that several files define under their own ids for the same actor (same
+    name, kind and country: "North Atlantic Treaty Organization" in two batches). Otherwise the
+    scorer, which finds a predicted actor's entity by name, gives it the first file's id, and an
+    event of the second file naming the same actor by its own id would never match."""
+    first: dict[tuple[str, Any, Any], str] = {}
+    canonical: dict[str, str] = {}
+    for gid, ent in gold["entities"].items():
+        key = (scorer_key(ent.get("name")), ent.get("kind"), ent.get("country"))
+        keep = first.setdefault(key, gid)
+        canonical[gid] = keep
+        if keep != gid:
+            kept = gold["entities"][keep]
+            kept["aliases"] = list(dict.fromkeys([*kept.get("aliases", []), *ent.get("aliases", [])]))
+    if all(gid == keep for gid, keep in canonical.items()):
+        return gold
+    gold["entities"] = {gid: ent for gid, ent in gold["entities"].items() if canonical[gid] == gid}
+    for doc in gold["documents"]:
+        for item in [*doc.get("events", []), *doc.get("relations", [])]:
+            for role in ("source", "target"):
+                if item.get(role) in canonical:
+                    item[role] = canonical[item[role]]
+    return gold
 
 
 def _read_json(path: Path) -> Any:
