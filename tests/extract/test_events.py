@@ -647,3 +647,21 @@ def test_the_two_governments_are_the_articles_dyad_not_the_last_two_named(extrac
             "resolve their differences.")
     asked = [e for e in extract_text(text, MONDAY).events if e.type == "REQUEST"]
     assert {pair(e)[1] for e in asked} == {"MEX", "ECU"}
+
+
+def test_entering_or_violating_airspace_is_an_incursion(extract_text) -> None:
+    ev = one(extract_text("Chinese aircraft violated Taiwan's airspace on Monday.", MONDAY), "ASSAULT")
+    assert ev.mode == "incursion" and pair(ev) == ("CHN", "TWN")
+    ev = one(extract_text("Russian drones entered Polish airspace on Wednesday.", MONDAY), "ASSAULT")
+    assert pair(ev) == ("RUS", "POL")
+
+
+def test_a_reaction_to_an_act_with_no_actor_target_reaches_its_author(extract_text) -> None:
+    ex = extract_text("Israel struck the port. Amnesty International criticised the strike as disproportionate.",
+                      MONDAY)
+    accuse = one(ex, "ACCUSE")
+    assert accuse.target is not None and accuse.target.country == "ISR"
+    ex = extract_text("Ethiopia signed a port deal with Somaliland. Somalia denounced the agreement as an "
+                      "attack on its sovereignty.", MONDAY)
+    accuse = one(ex, "ACCUSE")
+    assert pair(accuse) == ("SOM", "ETH")

@@ -719,13 +719,14 @@ class _EventFinder:
         words = vocab.modality_words()
         # "denounced the strikes": a word for an act even where it states none itself
         own = self.trigger_of(noun) or next(iter(vocab.noun_triggers().get(noun.lemma_.lower(), ())), None)
-        if own is None and noun.lemma_.lower() not in words["act_nouns"] | words["charge_nouns"]:
+        kind = own.type if own is not None else "AGREE" if noun.lemma_.lower() in vocab.instrument_heads() else None
+        if kind is None and noun.lemma_.lower() not in words["act_nouns"] | words["charge_nouns"]:
             return []
         answers_charge = noun.lemma_.lower() in vocab.modality_words()["charge_nouns"]
-        if own is not None and not answers_charge and own.type not in AUTHORED:
+        if kind is not None and not answers_charge and kind not in AUTHORED:
             told = [(act, word) for act, word in zip(self.acts, self.act_words, strict=True)
                     if self.sentence_index - act[3] <= REFERRED_WINDOW and act[3] != self.sentence_index
-                    and act[0] == own.type and act[1] not in exclude]  # "condemned the sanctions": however far
+                    and act[0] == kind and act[1] not in exclude]  # "condemned the sanctions": however far
             same_word = [act for act, word in told if word == noun.lemma_.lower()]  # "the strikes": the striking
             if same_word or told:
                 return [(same_word or [act for act, _ in told])[-1][1]]
