@@ -665,3 +665,21 @@ def test_a_reaction_to_an_act_with_no_actor_target_reaches_its_author(extract_te
                       "attack on its sovereignty.", MONDAY)
     accuse = one(ex, "ACCUSE")
     assert pair(accuse) == ("SOM", "ETH")
+
+
+def test_a_speaker_named_in_apposition_is_the_one_who_speaks(extract_text) -> None:
+    ex = extract_text("Mexican President Andrés Manuel López Obrador broke off relations with Ecuador. Chile's "
+                      "president, Gabriel Boric, said he stood with Mexico.", MONDAY)
+    support = one(ex, "SUPPORT")
+    assert support.source is not None and support.source.name == "Gabriel Boric"
+
+
+def test_the_country_a_place_noun_names_is_no_party(extract_text) -> None:
+    ex = extract_text("Sudan's army suspended its participation in ceasefire talks in the Saudi city of Jeddah.",
+                      MONDAY)
+    assert not [e for e in ex.events if e.target is not None and e.target.country == "SAU"]
+
+
+def test_talks_that_began_between_two_sides_are_theirs(extract_text) -> None:
+    ev = one(extract_text("The talks began on Monday between Iran and Saudi Arabia.", MONDAY), "CONSULT")
+    assert set(pair(ev)) == {"IRN", "SAU"}

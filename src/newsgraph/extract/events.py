@@ -279,7 +279,11 @@ class _EventFinder:
                 continue
             subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i != tok.i
                          and c.lower_ not in FIRST_PERSON), None)
-            if subj is not None and (actor := self.actor_of(subj)) is not None:
+            if subj is None:
+                continue
+            named = next((a for c in subj.children if c.dep_ == "appos"
+                          and (a := self.table.at(c.i)) is not None and a.kind == "person"), None)
+            if (actor := named or self.actor_of(subj)) is not None:  # "Chile's president, Gabriel Boric, said"
                 return actor
         return None
 
@@ -355,6 +359,8 @@ class _EventFinder:
                     continue  # "reopen their embassies": the subjects' own
                 if _in_clause_below(t, tok):
                     continue  # "met Xi, who arrived in Astana": the clause describes, it names no party
+                if _names_a_place(t):
+                    continue  # "talks in the Saudi city of Jeddah": where, not with whom
                 a = self.table.at(t.i) or (self.actor_of(t) if t.ent_type_ == "GPE" else None)
                 if a is None and t.ent_type_ == "NORP" and (code := countries.country_code(t.text)):
                     a = self.table.country_actor(code)  # "a tanker carrying Iraqi oil"
@@ -578,7 +584,8 @@ class _EventFinder:
                     if code:  # "US sanctions", "Russian military support", "an Iranian missile and drone attack"
                         sources = [self.table.country_actor(code)]
                         break
-        pair = self.between(noun, deep=True) or self.between_anywhere(noun)
+        pair = self.between(noun, deep=True) or self.between_anywhere(noun) or (
+            self.between(noun.head) if noun.dep_ in SUBJECT_DEPS else None)  # "talks began ... between A and B"
         if pair:
             sources = sources or pair[0]
             targets = [a for a in pair[0] + pair[1] if a not in sources][:1]
@@ -1137,6 +1144,14 @@ def _in_clause_below(tok: Token, top: Token) -> bool:
             return True  # ... or what it is called: "welcomed the move as a turning point for the country"
         cur = cur.head
     return False
+
+
+def _names_a_place(tok: Token) -> bool:
+    """Whether a token only says which place a place noun is: "the Saudi city of Jeddah"."""
+    head = tok.head
+    if tok.dep_ in ("amod", "compound") and head.lemma_.lower() in vocab.place_nouns():
+        return True
+    return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in vocab.place_nouns()
 
 
 def _through_span(noun: Token) -> Token:
