@@ -683,3 +683,40 @@ def test_the_country_a_place_noun_names_is_no_party(extract_text) -> None:
 def test_talks_that_began_between_two_sides_are_theirs(extract_text) -> None:
     ev = one(extract_text("The talks began on Monday between Iran and Saudi Arabia.", MONDAY), "CONSULT")
     assert set(pair(ev)) == {"IRN", "SAU"}
+
+
+def test_a_relative_clause_reacts_to_the_noun_it_describes(extract_text) -> None:
+    ex = extract_text("North Korea fired two missiles, a launch that Seoul condemned as a clear provocation.", MONDAY)
+    assert pair(one(ex, "ACCUSE")) == ("KOR", "PRK")
+    ex = extract_text("Armenia accused Azerbaijan of ethnic cleansing, a charge that Azerbaijan's foreign ministry "
+                      "dismissed as baseless.", MONDAY)
+    assert pair(one(ex, "REJECT")) == ("AZE", "ARM")
+    # "where" says where, not what: the town is no object of the protest
+    ex = extract_text("The unrest began in the oil town of Zhanaozen, where residents protested against fuel "
+                      "prices.", MONDAY)
+    assert all(e.target is None for e in ex.events if e.type == "PROTEST")
+
+
+def test_a_pronoun_the_parser_calls_a_dative_is_still_the_object(extract_text) -> None:
+    ex = extract_text("Pedro Castillo tried to dissolve Congress. Police arrested him hours later.", MONDAY)
+    arrest = one(ex, "COERCE")
+    assert arrest.target is not None and arrest.target.name == "Pedro Castillo"
+
+
+def test_they_under_a_verb_of_saying_is_the_speaker_not_the_last_pair(extract_text) -> None:
+    ex = extract_text("Antony Blinken met Bashar al-Assad's envoy on Monday. Turkish police said they had "
+                      "detained 18 people.", MONDAY)
+    assert not [e for e in ex.events if e.type == "COERCE" and e.source is not None
+                and e.source.name == "Antony Blinken"]
+
+
+def test_a_state_never_acts_on_its_own_organs_or_officials(extract_text) -> None:
+    ex = extract_text("In an executive order, President Joe Biden barred U.S. financial institutions from "
+                      "buying Russian bonds.", MONDAY)
+    assert not [e for e in ex.events if e.target is not None and e.target.country == "USA"]
+
+
+def test_an_organisation_named_with_of_is_found_where_the_model_saw_none(extract_text) -> None:
+    ev = one(extract_text("Leaders of the Group of Seven condemned Iran's attack on Israel.", MONDAY), "ACCUSE")
+    assert ev.source is not None and ev.source.name == "Group of Seven"
+    assert pair(ev)[1] == "IRN"

@@ -564,6 +564,13 @@ class _Finder:
                     self.table.mention(known, i, i + 1)
                     i += 1
                     continue
+            if tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_ and i not in self.table.by_token:
+                end = next((j for j in range(min(len(doc), i + 6), i + 1, -1)
+                            if doc[j - 1].pos_ in ("PROPN", "NUM") and countries.igo(doc[i:j].text)), None)
+                if end is not None:  # "the Group of Seven": a known organisation the model did not see
+                    self.add_org(i, end)
+                    i = end
+                    continue
             if tok.pos_ == "PROPN" and not tok.ent_type_ and i not in self.table.by_token and _known_group(tok.text):
                 self.add_org(i, i + 1)  # "Hezbollah fighters", "RSF units": a group the model left unnamed
                 i += 1

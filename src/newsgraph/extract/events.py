@@ -400,8 +400,9 @@ class _EventFinder:
             return None  # "an attack would be met with a decisive response": no meeting (unlike "met by X")
         sources: list[Actor] = []
         targets: list[Actor] = []
-        if subj is not None and self.is_dyad_anaphor(subj) and not self.table.at(subj.i):
-            return self.inherit()
+        if subj is not None and self.is_dyad_anaphor(subj) and not self.table.at(subj.i) \
+                and not (subj.pos_ == "PRON" and self.speaker(subj) is not None):
+            return self.inherit()  # "the two sides agreed"; but "Police said they had detained": the police
         agent_objs = self.prep_objects(verb, ("by",))
         if passive:
             sources = self.first_actor_in(agent_objs, [])
@@ -422,6 +423,13 @@ class _EventFinder:
             if alt:  # "bought oil from X": X supplies, the subject receives
                 targets, sources = sources, alt
         dobj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
+        relative = verb.dep_ == "relcl" and subj is not None and subj.tag_ not in ("WP", "WDT") and (
+            dobj is None or dobj.tag_ in ("WP", "WDT")) and not any(c.tag_ == "WRB" for c in verb.children)
+        if relative:  # "a launch that Seoul condemned", "a claim the ministry denied": the noun described
+            dobj = verb.head
+        if dobj is None and not trig.theme_object:  # "arrested him": the parser's lone "dative" is the object
+            datives = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+            dobj = datives[0] if len(datives) == 1 else None
         if dobj is None and trig.predicate:  # "called the tribunal rigged": what is called so
             dobj = next((g for c in verb.children if c.dep_ == "ccomp" for g in c.children
                          if g.dep_ in ("nsubj", "nsubjpass")), None)
@@ -454,6 +462,8 @@ class _EventFinder:
                 targets = self.first_actor_in([dobj], sources)
             if not targets:  # "X shelled Y. Z condemned the attack": the author of the act referred to
                 targets = self.author_of_referred_act(dobj, sources)
+        if not targets and relative and dobj is not None and trig.type in AUTHORED:
+            targets = self.author_in_sentence(dobj, sources)
         if not targets and trig.type in AUTHORED:  # "condemned what it called an Iranian attack"
             for c in verb.children:
                 if c.dep_ == "ccomp" and any(g.lower_ == "what" for g in c.children) \
@@ -745,6 +755,25 @@ class _EventFinder:
                 return [ev.source]  # "denied the accusation": whoever accused
         return []
 
+    def author_in_sentence(self, noun: Token, exclude: list[Actor]) -> list[Actor]:
+        """Who did or said what a relative clause's noun names, told in the same sentence: "North
+        Korea fired two missiles, a launch that Seoul condemned" (North Korea); "Kyiv accused Moscow,
+        a charge the Kremlin denied" (Kyiv)."""
+        cur = noun
+        while cur.dep_ in ("appos", "conj") and cur.head is not cur:
+            cur = cur.head
+        while cur is not noun and cur.dep_ == "pobj" and cur.head.head is not cur.head:
+            cur = cur.head.head  # "held talks with Putin in Moscow, a visit that ...": the talks
+        if cur is not noun and cur.dep_ in ("dobj", "nsubjpass", "attr", "prep"):
+            subj, passive = _subject(cur.head)
+            if subj is not None and not passive:
+                return self.actors_of(subj, exclude)
+        if noun.lemma_.lower() in vocab.modality_words()["charge_nouns"]:
+            said = [ev.source for ev in self.events if ev.type == "ACCUSE" and ev.source is not None
+                    and ev.source not in exclude and self.sentence_index - ev.evidence[0].sentence_index <= 2]
+            return said[-1:]  # "a charge that Baku dismissed": the accuser
+        return []
+
     def inherit(self) -> _Args | None:
         ref = self.last_consult or next((e for e in reversed(self.events) if e.mode != "mediate"), None)
         if ref is None or ref.source is None or ref.target is None:
@@ -915,6 +944,10 @@ class _EventFinder:
                         and (subj := _subject(tok)[0]) is not None \
                         and subj.lemma_.lower() in vocab.modality_words()["weapon_nouns"]:
                     args.sources = self.attacker_before(args.targets, REFERRED_WINDOW, same_target=True)
+                if args.sources:  # "Biden barred U.S. banks ... (United States)": a state never acts on itself
+                    args.targets = [t for t in args.targets if not any(
+                        _self_pair(s, t) and not (trig.type in ON_THE_GROUND and t.kind == "country")
+                        for s in args.sources)]  # but "the army bombed a village in Sagaing" is a place
                 for src in args.sources[:3]:
                     self.acts.append((trig.type, src, args.targets[0] if args.targets else None, s_index))
                     self.act_words.append(tok.lemma_.lower())
@@ -1232,6 +1265,18 @@ def _dedupe(events: list[Event], layered: set[int] = frozenset()) -> list[Event]
         elif kept.time is None and ev.time is not None:
             kept.time = ev.time
     return list(seen.values())
+
+
+STATE_KINDS = {"country", "government", "military", "police"}
+
+
+def _self_pair(a: Actor, b: Actor) -> bool:
+    """A state and one of its own organs or officials: one side, never source and target of one
+    event ("Trudeau called ... (Canada)", "Russia -> Russian forces")."""
+    if a.country is None or a.country != b.country or "country" not in (a.kind, b.kind):
+        return False
+    other = b if a.kind == "country" else a
+    return other.kind in STATE_KINDS or (other.kind == "person" and other.sector in ("GOV", "MIL"))
 
 
 def _side(actor: Actor | None) -> str:

@@ -322,6 +322,9 @@ class TriggerReader:
                 c.dep_ in ("xcomp", "dobj", "prep") for c in kids):
             return False  # "agreed that the launch was a provocation": a shared view, not an accord
         objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")] + ([verb.head] if verb.dep_ == "acl" else [])
+        if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in kids) \
+                and all(c.dep_ != "dobj" or c.tag_ in ("WP", "WDT") for c in kids):
+            objs.append(verb.head)  # "a charge that the ministry dismissed": the charge
         objs += [p for o in objs if o.lower_ in QUANTIFIERS for c in o.children if c.dep_ == "prep"
                  and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]  # "lifted all of its sanctions"
         if trig.objects and not any(o.lemma_.lower() in trig.objects or o.lower_ in trig.objects for o in objs):
