@@ -720,3 +720,30 @@ def test_an_organisation_named_with_of_is_found_where_the_model_saw_none(extract
     ev = one(extract_text("Leaders of the Group of Seven condemned Iran's attack on Israel.", MONDAY), "ACCUSE")
     assert ev.source is not None and ev.source.name == "Group of Seven"
     assert pair(ev)[1] == "IRN"
+
+
+@pytest.mark.parametrize(("text", "type_", "expected"), [
+    ("Australian Prime Minister Anthony Albanese telephoned Indonesian President Joko Widodo on Monday.",
+     "CONSULT", ("AUS", "IDN")),
+    ("Colombian President Gustavo Petro shook hands with Chilean President Gabriel Boric.", "CONSULT",
+     ("COL", "CHL")),
+    ("Canadian Prime Minister Justin Trudeau said he had raised the case with Indian Prime Minister "
+     "Narendra Modi.", "CONSULT", ("CAN", "IND")),
+    ("The Kremlin has brushed the American warnings aside.", "REJECT", ("RUS", "USA")),
+    ("Mali's government opened an investigation into the United Nations mission.", "ACCUSE", ("MLI", None)),
+])
+def test_everyday_verbs_of_contact_rejection_and_inquiry(extract_text, text, type_, expected) -> None:
+    ev = one(extract_text(text, MONDAY), type_)
+    assert pair(ev) == expected
+
+
+def test_a_national_congress_is_its_own_countrys_not_the_us_congress(extract_text) -> None:
+    ev = one(extract_text("Peru's Congress removed President Pedro Castillo from office on Wednesday.", MONDAY),
+             "COERCE")
+    assert ev.source is not None and ev.source.country == "PER"
+
+
+def test_similar_condemnations_condemn_the_same_side(extract_text) -> None:
+    ex = extract_text("Iran condemned the Israeli strikes. Qatar and Jordan issued similar condemnations.", MONDAY)
+    assert sorted(pair(e) for e in ex.events if e.type == "ACCUSE") == [
+        ("IRN", "ISR"), ("JOR", "ISR"), ("QAT", "ISR")]

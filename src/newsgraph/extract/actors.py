@@ -332,6 +332,13 @@ class _Finder:
             return None
         met = vocab.metonyms().get(name.lower())
         if met:
+            owner = next((c for c in self.doc[end - 1].children if c.dep_ in ("poss", "amod") and c.i < start), None)
+            own = owner is not None and countries.country_code(owner.text)
+            if own and own != met["country"]:  # "Peru's Congress" is Peru's, not the one on Capitol Hill
+                actor = self.table.get_or_add(f"org:{own.lower()}:{name_key(name)}", name, met["kind"], own,
+                                              met["sector"])
+                self.table.mention(actor, start, end)
+                return actor
             actor = self.table.get_or_add("org:" + name_key(name), name, met["kind"], met["country"], met["sector"])
             self.table.mention(actor, start, end)
             return actor

@@ -944,6 +944,10 @@ class _EventFinder:
                         and (subj := _subject(tok)[0]) is not None \
                         and subj.lemma_.lower() in vocab.modality_words()["weapon_nouns"]:
                     args.sources = self.attacker_before(args.targets, REFERRED_WINDOW, same_target=True)
+                if args.sources and not args.targets and any(c.lower_ in ("similar", "same") for c in tok.children):
+                    same = next((e.target for e in reversed(self.events + sentence_events)
+                                 if e.type == trig.type and e.target is not None), None)
+                    args.targets = [same] if same is not None else []  # "issued similar condemnations"
                 if args.sources:  # "Biden barred U.S. banks ... (United States)": a state never acts on itself
                     args.targets = [t for t in args.targets if not any(
                         _self_pair(s, t) and not (trig.type in ON_THE_GROUND and t.kind == "country")
