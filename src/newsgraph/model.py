@@ -100,7 +100,10 @@ class TimeValue:
     """A time expression normalised against the publication date, at the precision it gives.
 
     ``value`` is ISO: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or a range ``A/B``; None when the
-    text cannot be fixed (no publication date for a relative expression): never invented.
+    text cannot be fixed (no publication date for a relative expression). An event whose sentence
+    states no time is given the time it is told at (the dated event just before it, else the
+    publication date): that time has empty ``text`` and no offsets, so it is never taken for words
+    of the article.
     """
 
     text: str

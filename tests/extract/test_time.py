@@ -180,3 +180,27 @@ def test_find_times_without_anchor_keeps_text() -> None:
 def test_unparseable_expression_keeps_text() -> None:
     assert normalise("some time soon", ANCHOR) == normalise("some time soon", None)
     assert normalise("some time soon", ANCHOR).value is None
+
+
+# -- events whose sentence states no time ----------------------------------------------------------
+
+def test_an_untimed_event_takes_the_day_told_just_before_else_the_publication_date(extract_text) -> None:
+    text = ("Russia and China signed a trade deal in Moscow on Monday. India criticised the deal. "
+            + "The weather was mild. " * 30 + "Brazil accused China of dumping steel. Iran might attack Israel "
+            "if provoked.")
+    ex = extract_text(text, ANCHOR)
+    by_source = {e.source.name: e.time for e in ex.events if e.source is not None}
+    signed = by_source["Russia"]
+    assert signed is not None and (signed.text, signed.value) == ("on Monday", "2024-02-26")
+    # the next sentence goes on about the same day; the given time states no words of its own
+    india = by_source["India"]
+    assert india is not None and (india.text, india.value) == ("", "2024-02-26")
+    # far from any dated event: the story's own date, as event datasets date a story
+    assert by_source["Brazil"] is not None and by_source["Brazil"].value == ANCHOR.isoformat()
+    # a hypothetical event happened on no day
+    assert all(e.time is None for e in ex.events if e.modality == "hypothetical")
+
+
+def test_without_a_publication_date_an_untimed_event_stays_untimed(extract_text) -> None:
+    ex = extract_text("Brazil accused China of dumping steel.", None)
+    assert [e.time for e in ex.events] == [None]

@@ -18,7 +18,7 @@ from newsgraph.extract.modality import tense_lookup
 from newsgraph.extract.places import gazetteer
 from newsgraph.extract.quantities import find_quantities
 from newsgraph.extract.relations import find_relations
-from newsgraph.extract.time import find_times
+from newsgraph.extract.time import date_untimed, find_times
 from newsgraph.model import Document, Event, Extraction, Place, Quantity, Span, TimeValue
 from newsgraph.ontology import countries, vocab
 
@@ -94,7 +94,8 @@ def _read(document: Document, doc: Doc) -> tuple[ActorTable, list[TimeValue], li
 def extract(document: Document, doc: Doc) -> Extraction:
     """Actors, events, times, places and quantities of one document, from its spaCy parse."""
     table, times, places, quantities, dateline = _read(document, doc)
-    events = find_events(doc, table, document, times, places, quantities, dateline)
+    events = date_untimed(find_events(doc, table, document, times, places, quantities, dateline),
+                          document.published)
     relations = find_relations(doc, table, document, dateline)
     spans = [Span(s.start_char, s.end_char, s.text, i) for i, s in enumerate(sentences(doc))]
     return Extraction(document=document, actors=table.actors, events=events, relations=relations, places=places,

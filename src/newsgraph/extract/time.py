@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TypeVar
 
-from newsgraph.model import Precision, TimeValue
+from newsgraph.model import Event, Precision, TimeValue
 
 _MONTH_NAMES = ("January February March April May June July August September October November "
                 "December").split()
@@ -327,3 +327,27 @@ def normalise(expr: str, anchor: date | None, tense: str | None = None) -> TimeV
     if a is None:
         return TimeValue(expr, None, None)
     return TimeValue(expr, *_resolve(a, anchor, tense or _guess_tense(expr, a.start, a.end)))
+
+
+# How far back (characters) an untimed event still belongs to the dated one told before it.
+NARRATIVE_REACH = 400
+
+
+def date_untimed(events: list[Event], published: date | None) -> list[Event]:
+    """Give every event whose sentence states no time the time it is told at: that of the dated
+    event just before it (a report's next sentence goes on about the same day), else the
+    publication date, as event datasets date a story's events. A given time has no text (it is
+    read from the story, not stated in it) and no offsets. Hypothetical events get none; without a
+    publication date or a dated event before, an event stays untimed. Order is kept."""
+    given: dict[int, TimeValue] = {}
+    last: tuple[TimeValue, int] | None = None
+    for k, ev in sorted(enumerate(events), key=lambda kv: kv[1].position):
+        if ev.time is not None and ev.time.value:
+            if ev.time.text:
+                last = (ev.time, ev.position)
+        elif ev.modality != "hypothetical":
+            if last is not None and 0 <= ev.position - last[1] <= NARRATIVE_REACH:
+                given[k] = TimeValue("", last[0].value, last[0].precision)
+            elif published is not None:
+                given[k] = TimeValue("", published.isoformat(), "day")
+    return [replace(ev, time=given[k]) if k in given else ev for k, ev in enumerate(events)]
