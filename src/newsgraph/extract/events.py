@@ -644,8 +644,10 @@ class _EventFinder:
             if dets & REFERRING_DETS:
                 if dets & {"this", "that", "these", "those"}:
                     return None  # "This visit underscores ...": a comment on an event already told
+                if (noun.dep_ in SUBJECT_DEPS or noun.dep_ == "ROOT") and trig.type == "CONSULT":
+                    return self.inherit()  # "The discussions aimed at ...": talks reported before, now described
                 if noun.dep_ in SUBJECT_DEPS or noun.dep_ == "ROOT":
-                    return None  # "the invasion began ...", "the talks lasted five hours": told before
+                    return None  # "the invasion began ...": background, not a new report
                 if noun.dep_ == "pobj" and noun.head.lower_ in ("during", "at", "after", "following", "since",
                                                                  "before", "in", "for", "over", "to", "against"):
                     return None  # "during this visit": points at an event, states none
