@@ -747,3 +747,17 @@ def test_similar_condemnations_condemn_the_same_side(extract_text) -> None:
     ex = extract_text("Iran condemned the Israeli strikes. Qatar and Jordan issued similar condemnations.", MONDAY)
     assert sorted(pair(e) for e in ex.events if e.type == "ACCUSE") == [
         ("IRN", "ISR"), ("JOR", "ISR"), ("QAT", "ISR")]
+
+
+def test_denying_an_act_is_a_rejection_not_the_act(extract_text) -> None:
+    ex = extract_text("Russia has routinely denied carrying out cyberattacks on Ukraine.", MONDAY)
+    assert [(e.type, pair(e)) for e in ex.events] == [("REJECT", ("RUS", "UKR"))]
+    ex = extract_text("Iran's defence ministry denied that its jets had struck Iraq.", MONDAY)
+    assert [(e.type, pair(e)) for e in ex.events] == [("REJECT", ("IRN", "IRQ"))]
+    ex = extract_text("Pakistan has denied any role in the attack on Indian tourists.", MONDAY)
+    assert not [e for e in ex.events if e.type == "ASSAULT"]
+
+
+def test_suspending_support_to_a_state_is_a_sanction(extract_text) -> None:
+    ex = extract_text("France had already suspended budget support and security cooperation with Niger.", MONDAY)
+    assert [(e.type, pair(e)) for e in ex.events] == [("SANCTION", ("FRA", "NER"))]

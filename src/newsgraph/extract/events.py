@@ -477,6 +477,10 @@ class _EventFinder:
         if targets and sources and trig.type in AUTHORED and trig.type != "SUPPORT" \
                 and {_side(a) for a in targets} <= {_side(a) for a in sources}:
             targets = []  # "Azerbaijan denied reports that its troops ...": a denial answers someone else
+        if not targets and trig.mode == "deny" and sources:  # "denied carrying out cyberattacks on Ukraine"
+            targets = [a for a in self.first_actor_in([t for c in verb.children if c.dep_ in ("xcomp", "ccomp")
+                                                       for t in c.children if t.dep_ in ("dobj", "prep", "dative")],
+                                                      sources) if _side(a) not in {_side(s) for s in sources}]
         if not targets and trig.mode == "deny" and sources:  # "Moscow denied it": whoever accused Moscow
             targets = self.accuser_of(sources)
         if not targets and trig.mode == "mediate" and verb.dep_ == "acl":  # "a truce between A and B, brokered by X"
@@ -918,6 +922,8 @@ class _EventFinder:
             for tok, trig in found:
                 if trig.pos == "NOUN" and any(d.dep_ == "det" and d.lower_ in NONE_DETS for d in tok.children):
                     continue  # "warned against any attack": no attack is reported
+                if _denied(tok):
+                    continue  # "denied carrying out cyberattacks": the denial is what is reported
                 args = self.verb_args(tok, trig) if trig.pos == "VERB" else self.noun_args(tok, trig)
                 if args is None:
                     continue
@@ -1180,6 +1186,20 @@ def _in_clause_below(tok: Token, top: Token) -> bool:
         if cur.dep_ in ("relcl", "advcl", "ccomp") or (cur.dep_ == "prep" and cur.lower_ == "as"):
             return True  # ... or what it is called: "welcomed the move as a turning point for the country"
         cur = cur.head
+    return False
+
+
+def _denied(tok: Token) -> bool:
+    """Whether a word states an act its own clause denies ("denied carrying out cyberattacks",
+    "denied any role in the attack", "denied that its jets had struck")."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "compound", "amod") \
+                or cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() == "deny" and cur.pos_ == "VERB":
+            return True
     return False
 
 

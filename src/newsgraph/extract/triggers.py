@@ -210,7 +210,7 @@ def _nominal_trigger(noun: str) -> Trigger | None:
     if verb is None:
         return None
     spec = vocab.verb_triggers()[verb][0]
-    if spec.objects or spec.objects_kind or spec.preps or spec.needs_xcomp or spec.needs_word:
+    if spec.objects or spec.objects_kind or spec.preps or spec.needs_xcomp or spec.needs_word or spec.clause_object:
         return None  # the verb's condition is on its object: a noun cannot be checked the same way
     plover = Plover(spec.type, spec.mode, spec.context)
     return _trigger(verb, "NOUN", plover, None, None)
@@ -312,6 +312,8 @@ class TriggerReader:
             return False  # "called the vote a farce" criticises; "called a meeting" does not
         if trig.preps and not any(c.dep_ == "prep" and c.lower_ in trig.preps for c in kids):
             return False  # "call" is a request only as "call on"
+        if trig.clause_object and not any(c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") for c in kids):
+            return False  # "denied carrying out attacks", "denied that its jets struck"
         if trig.needs_word and not any(g.lemma_.lower() in trig.needs_word for c in kids
                                        for g in [c, *c.children]):  # "hold X accountable", "to account"
             return False
