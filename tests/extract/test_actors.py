@@ -291,3 +291,9 @@ def test_the_bare_title_is_the_person_who_holds_it(extract_text) -> None:
                       "thanked the Chancellor for the decision.", PUBLISHED)
     thanks = [e for e in ex.events if e.trigger == "thanked"]
     assert thanks and thanks[0].target is not None and thanks[0].target.name == "Olaf Scholz"
+
+
+def test_a_foreign_government_is_no_government_the_article_names(extract_text) -> None:
+    ex = extract_text("India and Canada traded barbs. Justin Trudeau called any involvement of a foreign government "
+                      "in the killing an unacceptable violation.", PUBLISHED)
+    assert not [a for a in ex.actors if a.kind == "government" and a.country in ("IND", "CAN")]

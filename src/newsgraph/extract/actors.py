@@ -458,7 +458,9 @@ class _Finder:
         both = any(c.dep_ == "prep" and c.lower_ in ("of", "from") and any(
             p.dep_ == "pobj" and any(d.lower_ in ("both", "two") for d in p.children) for p in c.children)
             for c in head.children)  # "officers from both sides": the two sides, no one country
-        if country is None and owner is None and not both:
+        foreign = any(t.lower_ in ("foreign", "unnamed", "unidentified", "third") for t in mods) \
+            and head.lemma_.lower() not in ("ministry", "minister", "office", "service", "affairs", "policy")
+        if country is None and owner is None and not both and not foreign:  # "a foreign government": whose?
             self.collective_pending.append((actor, head))
         return actor
 
