@@ -196,13 +196,13 @@ def test_error_half_way_through_a_batch_writes_no_half_document(tmp_path: Path, 
     kenya, chile = str(FIXTURES / "kenya_talks.txt"), str(FIXTURES / "chile_aid.txt")
     pipeline.ingest([kenya], db)
     before = stats(db)
-    real = Store._add_events
+    real = Store._write_rows
 
-    def fail_on_event(self, events, ids, entities, doc):  # type: ignore[no-untyped-def]
-        real(self, events, ids, entities, doc)  # the first document's events are written, then the batch breaks
+    def fail_on_event(self, rows):  # type: ignore[no-untyped-def]
+        real(self, rows)  # the batch's mentions and events are written, then the batch breaks
         raise RuntimeError("constraint trouble (simulated)")
 
-    monkeypatch.setattr(Store, "_add_events", fail_on_event)
+    monkeypatch.setattr(Store, "_write_rows", fail_on_event)
     with pytest.raises(RuntimeError, match="simulated"):
         pipeline.ingest([chile], db)
 

@@ -12,7 +12,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from importlib.resources import files
 from pathlib import Path
@@ -20,7 +20,7 @@ from types import TracebackType
 from typing import Any
 
 from newsgraph.errors import StoreError
-from newsgraph.model import Actor, Document, Event, Evidence, Extraction, Relation, TimeValue
+from newsgraph.model import Actor, Document, Event, Evidence, Extraction, TimeValue
 from newsgraph.resolve.names import document_key, entity_id
 from newsgraph.store.analyst import AnalystWrites
 from newsgraph.store.reads import Reads, Row, chunks
@@ -85,6 +85,18 @@ def _actors_of(ex: Extraction) -> list[Actor]:
             seen.setdefault(id(a), a)
     return list(seen.values())
 
+
+
+@dataclass
+class _Rows:
+    """The rows one batch adds to each statement table, gathered before one bulk write each."""
+
+    mentions: list[tuple[Any, ...]] = field(default_factory=list)
+    roles: list[tuple[Any, ...]] = field(default_factory=list)
+    events: list[tuple[Any, ...]] = field(default_factory=list)
+    quantities: list[tuple[Any, ...]] = field(default_factory=list)
+    evidence: list[tuple[Any, ...]] = field(default_factory=list)
+    relations: list[tuple[Any, ...]] = field(default_factory=list)
 
 class Store(Reads, AnalystWrites, ResolvingWrites, SanctionsStore):
     """A newsgraph SQLite file. ``Store(path)`` opens (and by default creates) it and migrates it."""
@@ -207,8 +219,10 @@ class Store(Reads, AnalystWrites, ResolvingWrites, SanctionsStore):
             actor_ids: dict[int, str] = {}
             folded: dict[str, KeyFold] = {}
             rows = []
+            self._db.executemany('INSERT INTO sentences (doc_id, idx, start, "end", text) VALUES (?, ?, ?, ?, ?)',
+                                 [(ex.document.id, x.sentence, x.start, x.end, x.text)
+                                  for ex in fresh for x in ex.sentences])
             for ex in fresh:
-                self._add_sentences(ex)
                 in_document: set[str] = set()
                 for actor in _actors_of(ex):
                     key = document_key(actor, ex.document.id)
@@ -225,8 +239,10 @@ class Store(Reads, AnalystWrites, ResolvingWrites, SanctionsStore):
             self._fold_actor_keys(folded)
             repointed = self._resolve_entities(set(folded))
             entity = self.entity_of_actors(list(actor_ids.values()))
+            rows_of = _Rows()
             for ex in fresh:
-                self._add_statements(ex, actor_ids, entity)
+                self._add_statements(ex, actor_ids, entity, rows_of)
+            self._write_rows(rows_of)
             touched = self._clusters_of([ev.id for ex in fresh for ev in ex.events], repointed)
             if merge:
                 touched |= self._merge_events(repointed, [ex.document.id for ex in fresh])
@@ -293,74 +309,70 @@ class Store(Reads, AnalystWrites, ResolvingWrites, SanctionsStore):
             (d.id, d.source, d.url, d.title, _iso(d.published), d.language, d.outlet, d.text,
              datetime.now(UTC).isoformat(timespec="seconds")))
 
-    def _add_sentences(self, ex: Extraction) -> None:
-        self._db.executemany(
-            'INSERT INTO sentences (doc_id, idx, start, "end", text) VALUES (?, ?, ?, ?, ?)',
-            [(ex.document.id, s.sentence, s.start, s.end, s.text) for s in ex.sentences])
-
-    def _add_statements(self, ex: Extraction, actor_ids: dict[int, str], entity: dict[str, str]) -> None:
-        """Mentions, roles, events and relations of one document, pointing at actors and entities."""
+    def _add_statements(self, ex: Extraction, actor_ids: dict[int, str], entity: dict[str, str],
+                        out: _Rows) -> None:
+        """The rows of one document's mentions, roles, events and relations, pointing at actors and
+        entities; written for the whole batch at once by :meth:`_write_rows`."""
         doc = ex.document
-        mentions, roles = [], []
         for actor in ex.actors:
             aid = actor_ids[id(actor)]
             eid = entity[aid]
-            mentions += [(eid, aid, doc.id, m.start, m.end, m.text, m.sentence) for m in actor.mentions]
-            roles += [(eid, aid, r.title, r.organisation, r.seen or _iso(doc.published), doc.id)
-                      for r in {(r.title, r.organisation): r for r in actor.roles}.values()]
-        self._db.executemany('INSERT INTO mentions (entity_id, actor_id, doc_id, start, "end", text, sentence)'
-                             " VALUES (?, ?, ?, ?, ?, ?, ?)", mentions)
-        self._db.executemany("INSERT INTO entity_roles (entity_id, actor_id, title, organisation, seen, doc_id)"
-                             " VALUES (?, ?, ?, ?, ?, ?)", roles)
-        self._add_events(ex.events, actor_ids, entity, doc)
+            out.mentions += [(eid, aid, doc.id, m.start, m.end, m.text, m.sentence) for m in actor.mentions]
+            out.roles += [(eid, aid, r.title, r.organisation, r.seen or _iso(doc.published), doc.id)
+                          for r in {(r.title, r.organisation): r for r in actor.roles}.values()]
+        self._event_rows(ex.events, actor_ids, entity, doc, out)
         for rel in ex.relations:
-            self._add_relation(rel, actor_ids, entity, doc)
+            src, tgt = actor_ids[id(rel.source)], actor_ids[id(rel.target)]
+            seen = rel.seen or _iso(doc.published)
+            for e in rel.evidence or [Evidence(doc.id, doc.source, "", 0, 0)]:
+                rid = entity_id(f"{doc.id}|{src}|{rel.relation}|{tgt}|{e.start}")
+                out.relations.append((rid, doc.id, src, rel.relation, tgt, entity[src], entity[tgt], seen, e.source,
+                                      e.sentence, e.start, e.end, e.sentence_index))
 
-    def _add_events(self, events: list[Event], actor_ids: dict[int, str], entity: dict[str, str],
-                    doc: Document) -> None:
-        """One document's events in three bulk writes. A repeated id is the same statement of the
-        same event: the first keeps its quantities, every copy's evidence is kept."""
-        rows, quantities, evidence = [], [], []
+    @staticmethod
+    def _event_rows(events: list[Event], actor_ids: dict[int, str], entity: dict[str, str], doc: Document,
+                    out: _Rows) -> None:
+        """One document's events. A repeated id is the same statement of the same event: the first
+        keeps its quantities, every copy's evidence is kept."""
         seen: set[str] = set()
         for ev in events:
             src = actor_ids[id(ev.source)] if ev.source else None
             tgt = actor_ids[id(ev.target)] if ev.target else None
             t, p = ev.time, ev.place
             first, last = _date_bounds(t)
-            evidence += [(ev.id, e.doc_id, e.source, e.sentence, e.start, e.end, e.sentence_index)
-                         for e in ev.evidence]
+            out.evidence += [(ev.id, e.doc_id, e.source, e.sentence, e.start, e.end, e.sentence_index)
+                             for e in ev.evidence]
             if ev.id in seen:
                 continue
             seen.add(ev.id)
-            rows.append((ev.id, ev.type, ev.mode, ev.context, ev.modality, ev.confidence,
-                         entity[src] if src else None, entity[tgt] if tgt else None, src, tgt, doc.id,
-                         t.text if t else None, t.value if t else None, t.precision if t else None, first, last,
-                         p.name if p else None, p.country if p else None, p.lat if p else None,
-                         p.lon if p else None, ev.trigger, ev.id, max(ev.position, 0)))
-            quantities += [(ev.id, q.value, q.unit, q.text, q.kind) for q in ev.quantities]
+            out.events.append((ev.id, ev.type, ev.mode, ev.context, ev.modality, ev.confidence,
+                               entity[src] if src else None, entity[tgt] if tgt else None, src, tgt, doc.id,
+                               t.text if t else None, t.value if t else None, t.precision if t else None, first,
+                               last, p.name if p else None, p.country if p else None, p.lat if p else None,
+                               p.lon if p else None, ev.trigger, ev.id, max(ev.position, 0)))
+            out.quantities += [(ev.id, q.value, q.unit, q.text, q.kind) for q in ev.quantities]
+
+    def _write_rows(self, rows: _Rows) -> None:
+        """A batch's statements in one bulk write per table, in the order one document at a time
+        would have written them."""
+        self._db.executemany('INSERT INTO mentions (entity_id, actor_id, doc_id, start, "end", text, sentence)'
+                             " VALUES (?, ?, ?, ?, ?, ?, ?)", rows.mentions)
+        self._db.executemany("INSERT INTO entity_roles (entity_id, actor_id, title, organisation, seen, doc_id)"
+                             " VALUES (?, ?, ?, ?, ?, ?)", rows.roles)
         self._db.executemany(
             "INSERT OR IGNORE INTO events (id, type, mode, context, modality, confidence, source_entity,"
             " target_entity, source_actor, target_actor, doc_id, date_text, date_value, date_precision,"
             " date_start, date_end, place_name, place_country, place_lat, place_lon, trigger, cluster, position)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.events)
         self._db.executemany(
-            "INSERT INTO event_quantities (event_id, value, unit, text, kind) VALUES (?, ?, ?, ?, ?)", quantities)
+            "INSERT INTO event_quantities (event_id, value, unit, text, kind) VALUES (?, ?, ?, ?, ?)", rows.quantities)
         self._db.executemany(
             'INSERT OR IGNORE INTO evidence (event_id, doc_id, source, sentence, start, "end", sentence_index)'
-            " VALUES (?, ?, ?, ?, ?, ?, ?)", evidence)
-
-    def _add_relation(self, rel: Relation, actor_ids: dict[int, str], entity: dict[str, str],
-                      doc: Document) -> None:
-        src, tgt = actor_ids[id(rel.source)], actor_ids[id(rel.target)]
-        seen = rel.seen or _iso(doc.published)
-        for e in rel.evidence or [Evidence(doc.id, doc.source, "", 0, 0)]:
-            rid = entity_id(f"{doc.id}|{src}|{rel.relation}|{tgt}|{e.start}")
-            self._db.execute(
-                "INSERT OR IGNORE INTO relations (id, doc_id, source_actor, relation, target_actor, source_entity,"
-                ' target_entity, seen, source, sentence, start, "end", sentence_index)'
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (rid, doc.id, src, rel.relation, tgt, entity[src], entity[tgt], seen, e.source, e.sentence,
-                 e.start, e.end, e.sentence_index))
+            " VALUES (?, ?, ?, ?, ?, ?, ?)", rows.evidence)
+        self._db.executemany(
+            "INSERT OR IGNORE INTO relations (id, doc_id, source_actor, relation, target_actor, source_entity,"
+            ' target_entity, seen, source, sentence, start, "end", sentence_index)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows.relations)
 
     # --- reading ---------------------------------------------------------------------------------
 
