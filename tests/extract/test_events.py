@@ -761,3 +761,15 @@ def test_denying_an_act_is_a_rejection_not_the_act(extract_text) -> None:
 def test_suspending_support_to_a_state_is_a_sanction(extract_text) -> None:
     ex = extract_text("France had already suspended budget support and security cooperation with Niger.", MONDAY)
     assert [(e.type, pair(e)) for e in ex.events] == [("SANCTION", ("FRA", "NER"))]
+
+
+def test_announced_measures_under_a_warning_threaten_the_one_warned_or_the_condition(extract_text) -> None:
+    ev = one(extract_text("Iran's army chief warned Washington that its bases would be legitimate targets.", MONDAY),
+             "THREATEN")
+    assert pair(ev) == ("IRN", "USA")
+    ev = one(extract_text("North Korea warned that Pyongyang would take stronger military action until Washington "
+                          "dropped its hostile policy.", MONDAY), "THREATEN")
+    assert pair(ev) == ("PRK", "USA")
+    # where the text names no one threatened, no target is guessed from a place in the clause
+    ex = extract_text("Mali warned that any intervention in Niger would be treated as a declaration of war.", MONDAY)
+    assert not [e for e in ex.events if e.type == "THREATEN" and e.target is not None and e.target.country == "NER"]

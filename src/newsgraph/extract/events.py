@@ -1092,12 +1092,16 @@ class _EventFinder:
                                  and (e.source is None or _side(e.source) in sides)]  # the speaker's side acts
                     targets = [e.target for e in announced if e.target is not None and _side(e.target) not in sides][:1]
                     forceful = any(t.type in FORCEFUL for t in vocab.verb_triggers().get(clause.lemma_.lower(), ()))
-                    if not targets and (announced or forceful):
+                    menacing = any(t.lemma_.lower() in words["threat_nouns"] for t in clause.subtree)
+                    if not targets and (announced or forceful or menacing):
                         condition = next((c for c in clause.children if c.dep_ == "advcl"
-                                          and any(m.lower_ in ("if", "unless") for m in c.children)), None)
+                                          and any(m.lower_ in ("if", "unless", "until") for m in c.children)), None)
                         who = _subject(condition)[0] if condition is not None else None
                         targets = [a for a in (self.actors_of(who) if who is not None else [])
                                    if _side(a) not in sides][:1]  # "would strike hard if Hezbollah broke the terms"
+                    if not targets and menacing:  # "warned Washington that its bases would be targets"
+                        targets = [a for c in verb.children if c.dep_ in ("dobj", "dative")
+                                   for a in self.actors_of(c, speakers) if _side(a) not in sides][:1]
                 if not targets:
                     continue
                 trig = replace(vocab.verb_triggers()["warn"][0], lemma=verb.lemma_.lower())
