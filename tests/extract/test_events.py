@@ -773,3 +773,14 @@ def test_announced_measures_under_a_warning_threaten_the_one_warned_or_the_condi
     # where the text names no one threatened, no target is guessed from a place in the clause
     ex = extract_text("Mali warned that any intervention in Niger would be treated as a declaration of war.", MONDAY)
     assert not [e for e in ex.events if e.type == "THREATEN" and e.target is not None and e.target.country == "NER"]
+
+
+def test_pressing_someone_to_act_is_a_request_to_them(extract_text) -> None:
+    ev = one(extract_text("Japan was pressing Iran directly to free the ship and its crew.", MONDAY), "REQUEST")
+    assert pair(ev) == ("JPN", "IRN")
+
+
+def test_rejecting_the_suspension_rejects_whoever_suspended(extract_text) -> None:
+    ex = extract_text("India suspended the Indus Waters Treaty on Wednesday. Pakistan rejected the suspension of "
+                      "the treaty.", MONDAY)
+    assert pair(one(ex, "REJECT")) == ("PAK", "IND")

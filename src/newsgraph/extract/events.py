@@ -21,7 +21,7 @@ from newsgraph.extract.actors import ActorTable, entity_at, own_plural_subject, 
 from newsgraph.extract.filter import Features, bucket, event_filter
 from newsgraph.extract.modality import modality_of
 from newsgraph.extract.places import gazetteer
-from newsgraph.extract.triggers import LOCATIVE, PHYSICAL, TriggerReader, predicate_of
+from newsgraph.extract.triggers import LOCATIVE, PHYSICAL, TriggerReader, nominal_verb, predicate_of
 from newsgraph.model import Actor, Document, Event, Place, Quantity, TimeValue
 from newsgraph.ontology import countries, vocab
 from newsgraph.ontology.vocab import Trigger
@@ -740,7 +740,9 @@ class _EventFinder:
         words = vocab.modality_words()
         # "denounced the strikes": a word for an act even where it states none itself
         own = self.trigger_of(noun) or next(iter(vocab.noun_triggers().get(noun.lemma_.lower(), ())), None)
-        kind = own.type if own is not None else "AGREE" if noun.lemma_.lower() in vocab.instrument_heads() else None
+        verb = nominal_verb(noun.lemma_.lower()) if own is None else None  # "the suspension": a suspending
+        kind = own.type if own is not None else "AGREE" if noun.lemma_.lower() in vocab.instrument_heads() else \
+            vocab.verb_triggers()[verb][0].type if verb is not None else None
         if kind is None and noun.lemma_.lower() not in words["act_nouns"] | words["charge_nouns"]:
             return []
         answers_charge = noun.lemma_.lower() in vocab.modality_words()["charge_nouns"]
