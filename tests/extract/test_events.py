@@ -784,3 +784,23 @@ def test_rejecting_the_suspension_rejects_whoever_suspended(extract_text) -> Non
     ex = extract_text("India suspended the Indus Waters Treaty on Wednesday. Pakistan rejected the suspension of "
                       "the treaty.", MONDAY)
     assert pair(one(ex, "REJECT")) == ("PAK", "IND")
+
+
+def test_condemning_a_killing_targets_the_killers_not_the_killed(extract_text) -> None:
+    ex = extract_text("About 30 gunmen killed a Kosovo police officer in Banjska. Serbian President Aleksandar "
+                      "Vucic condemned the killing of the policeman.", MONDAY)
+    accuse = one(ex, "ACCUSE")
+    assert accuse.target is not None and accuse.target.name == "gunmen"
+    # an act of another kind told just before is not what "the killing" points at
+    ex = extract_text("The officer was killed. Kosovo urged the European Union to impose sanctions on Serbia. "
+                      "Serbian President Aleksandar Vucic condemned the killing.", MONDAY)
+    assert not [e for e in ex.events if e.type == "ACCUSE" and e.target is not None
+                and e.target.name == "European Union"]
+
+
+def test_a_date_after_call_on_is_no_one_called_upon(extract_text) -> None:
+    ex = extract_text("Chinese President Xi Jinping met Joe Biden. Joe Biden called Xi Jinping a dictator on "
+                      "Wednesday.", MONDAY)
+    called = [(e.type, pair(e)) for e in ex.events if e.trigger == "called"]
+    assert called == [("ACCUSE", ("USA", "CHN"))]  # a characterisation, not "called on Wednesday"
+    assert not [a for a in ex.actors if a.name == "dictator"]  # what he is called is no actor

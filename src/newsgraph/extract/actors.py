@@ -615,6 +615,9 @@ class _Finder:
                 i += 1
                 continue
             found = self.collective_phrase(tok)
+            if found is not None and tok.dep_ in ("appos", "attr", "oprd") and any(
+                    d.dep_ == "det" and d.lower_ in ("a", "an") for d in tok.children):
+                found = None  # "called Xi a dictator", "is a regime": what someone is called, not an actor
             if found is not None and i not in self.table.by_token:
                 self.add_collective(tok, found[1], found[0])
             elif tok.lower_ in vocab.titles() and tok.dep_ not in MODIFIER_DEPS and (

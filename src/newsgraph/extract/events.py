@@ -153,7 +153,9 @@ class _EventFinder:
             if named and (own is None or own.key.startswith("group:") or own.kind != "person"):
                 found = list(named)  # "two ministers, X and Y": the two people, not their government
             nameless = own is not None and own.key.startswith("group:") and own.country is None
-            if (found[0] is None or nameless) and t.pos_ == "NOUN" and t.lower_ not in vocab.gathering_heads() \
+            if self.act_kind(t) in PHYSICAL | {"ASSAULT", "CONCEDE"}:
+                pass  # "the killing of the policeman", "the release of X": who is "of" it was acted on
+            elif (found[0] is None or nameless) and t.pos_ == "NOUN" and t.lower_ not in vocab.gathering_heads() \
                     and t.lower_ not in vocab.kin_nouns():  # "the sister of Kim Jong Un" is not Kim
                 objs = [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                         for p in c.children if p.dep_ == "pobj"]
@@ -244,8 +246,10 @@ class _EventFinder:
                 return bloc  # "Western criticism": the West's
         if low in vocab.kin_nouns():
             return None  # "the sister of Kim Jong Un" is someone else, unnamed here
+        acted_on = self.act_kind(tok) in PHYSICAL | {"ASSAULT", "CONCEDE"}  # "the killing of X": X was killed
         for c in tok.children:  # "a spokesman for the Secretary-General" speaks for him
-            if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "for" and low in vocab.titles())):
+            if c.dep_ == "prep" and not acted_on and (c.lower_ == "of"
+                                                      or (c.lower_ == "for" and low in vocab.titles())):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         return self.actor_of(p)
@@ -430,6 +434,8 @@ class _EventFinder:
         if dobj is None and not trig.theme_object:  # "arrested him": the parser's lone "dative" is the object
             datives = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
             dobj = datives[0] if len(datives) == 1 else None
+        if dobj is None and trig.predicate:  # "called [Xi Jinping a dictator]": the parser's "oprd" is named
+            dobj = next((c for c in verb.children if c.dep_ == "oprd" and self.table.at(c.i) is not None), None)
         if dobj is None and trig.predicate:  # "called the tribunal rigged": what is called so
             dobj = next((g for c in verb.children if c.dep_ == "ccomp" for g in c.children
                          if g.dep_ in ("nsubj", "nsubjpass")), None)
@@ -458,6 +464,8 @@ class _EventFinder:
         if not targets and dobj is not None and trig.type in AUTHORED:  # "rejected the plan put forward by X"
             targets = self.first_actor_in([o for t in dobj.subtree if t.dep_ == "acl"
                                            for o in self.prep_objects(t, ("by",))], sources)
+            if not targets and self.act_kind(dobj) in PHYSICAL | {"ASSAULT"}:  # "condemned the killing of X"
+                targets = self.author_of_referred_act(dobj, sources)  # by whom, not the one killed
             if not targets:  # "criticised the coup in Niger", "rejected the report by Amnesty"
                 targets = self.first_actor_in([dobj], sources)
             if not targets:  # "X shelled Y. Z condemned the attack": the author of the act referred to
@@ -731,6 +739,20 @@ class _EventFinder:
                 return [src]
         return []
 
+    def act_kind(self, noun: Token) -> str | None:
+        """The type of act a noun names, stated here or not: "the strikes" (ASSAULT), "the
+        suspension" (a suspending), "the agreement" (AGREE); None for a noun that names no act."""
+        if noun.pos_ != "NOUN":
+            return None
+        lemma = noun.lemma_.lower()
+        own = self.trigger_of(noun) or next(iter(vocab.noun_triggers().get(lemma, ())), None)
+        if own is not None:
+            return own.type
+        if lemma in vocab.instrument_heads():
+            return "AGREE"
+        verb = _act_verb(lemma)
+        return vocab.verb_triggers()[verb][0].type if verb is not None else None
+
     def author_of_referred_act(self, noun: Token, exclude: list[Actor]) -> list[Actor]:
         """The source of the event "the attack" / "the move" / "this decision" points back at: the
         latest event of the last two sentences that is not itself a reaction."""
@@ -739,10 +761,7 @@ class _EventFinder:
             return []
         words = vocab.modality_words()
         # "denounced the strikes": a word for an act even where it states none itself
-        own = self.trigger_of(noun) or next(iter(vocab.noun_triggers().get(noun.lemma_.lower(), ())), None)
-        verb = nominal_verb(noun.lemma_.lower()) if own is None else None  # "the suspension": a suspending
-        kind = own.type if own is not None else "AGREE" if noun.lemma_.lower() in vocab.instrument_heads() else \
-            vocab.verb_triggers()[verb][0].type if verb is not None else None
+        kind = self.act_kind(noun)
         if kind is None and noun.lemma_.lower() not in words["act_nouns"] | words["charge_nouns"]:
             return []
         answers_charge = noun.lemma_.lower() in vocab.modality_words()["charge_nouns"]
@@ -750,13 +769,14 @@ class _EventFinder:
             told = [(act, word) for act, word in zip(self.acts, self.act_words, strict=True)
                     if self.sentence_index - act[3] <= REFERRED_WINDOW and act[3] != self.sentence_index
                     and act[0] == kind and act[1] not in exclude]  # "condemned the sanctions": however far
-            same_word = [act for act, word in told if word == noun.lemma_.lower()]  # "the strikes": the striking
+            names = {noun.lemma_.lower(), _act_verb(noun.lemma_.lower())}
+            same_word = [act for act, word in told if word in names]  # "the strikes": the striking
             if same_word or told:
                 return [(same_word or [act for act, _ in told])[-1][1]]
         for ev in reversed(self.events):
             if self.sentence_index - ev.evidence[0].sentence_index > 2:
                 break
-            wanted = ev.type == "ACCUSE" if answers_charge else ev.type not in AUTHORED
+            wanted = ev.type == "ACCUSE" if answers_charge else ev.type == kind if kind else ev.type not in AUTHORED
             if wanted and ev.source is not None and ev.source not in exclude:
                 return [ev.source]  # "denied the accusation": whoever accused
         return []
@@ -1193,6 +1213,15 @@ def _in_clause_below(tok: Token, top: Token) -> bool:
             return True  # ... or what it is called: "welcomed the move as a turning point for the country"
         cur = cur.head
     return False
+
+
+def _act_verb(lemma: str) -> str | None:
+    """The verb of ours a noun is the act of: "suspension" (suspend), "killing" (kill)."""
+    verb = nominal_verb(lemma)
+    if verb is None and lemma.endswith("ing") and len(lemma) > 5:  # "the killing", "the shelling"
+        stem = lemma[:-3]
+        verb = next((v for v in (stem, stem + "e", stem[:-1]) if v in vocab.verb_triggers()), None)
+    return verb
 
 
 def _denied(tok: Token) -> bool:

@@ -310,8 +310,9 @@ class TriggerReader:
         kids = list(verb.children)
         if trig.predicate and evaluation(verb) != trig.predicate:
             return False  # "called the vote a farce" criticises; "called a meeting" does not
-        if trig.preps and not any(c.dep_ == "prep" and c.lower_ in trig.preps for c in kids):
-            return False  # "call" is a request only as "call on"
+        if trig.preps and not any(c.dep_ == "prep" and c.lower_ in trig.preps and not all(
+                p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ == "pobj") for c in kids):
+            return False  # "call" is a request only as "call on" (and "called X a dictator on Wednesday" is not)
         if trig.clause_object and not any(c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") for c in kids):
             return False  # "denied carrying out attacks", "denied that its jets struck"
         if trig.needs_word and not any(g.lemma_.lower() in trig.needs_word for c in kids
@@ -364,7 +365,10 @@ def predicate_of(verb: Token) -> Token | None:
     for c in kids + [g for o in objs for g in o.children]:  # "described [X's steps as unjust]" hangs off X
         if c.dep_ == "prep" and c.lower_ == "as":
             return c
-    return objs[1] if len(objs) > 1 else None
+    if len(objs) > 1:
+        return objs[1]
+    return next((g for o in objs for g in o.children if g.dep_ == "appos"  # "called [Xi] [a dictator]"
+                 and any(d.lower_ in ("a", "an") for d in g.children if d.dep_ == "det")), None)
 
 
 def evaluation(verb: Token) -> str | None:
