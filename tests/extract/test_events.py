@@ -804,3 +804,13 @@ def test_a_date_after_call_on_is_no_one_called_upon(extract_text) -> None:
     called = [(e.type, pair(e)) for e in ex.events if e.trigger == "called"]
     assert called == [("ACCUSE", ("USA", "CHN"))]  # a characterisation, not "called on Wednesday"
     assert not [a for a in ex.actors if a.name == "dictator"]  # what he is called is no actor
+
+
+def test_they_agreeing_after_a_pair_named_in_the_same_sentence_is_that_pair(extract_text) -> None:
+    ex = extract_text("Abiy Ahmed met Antonio Guterres. On the sidelines of the summit, Xi Jinping and Narendra Modi "
+                      "held a brief conversation in which they agreed to step up talks.", MONDAY)
+    assert {pair(e) for e in ex.events if e.type == "AGREE"} == {("CHN", "IND")}
+    assert ("CONSULT", ("CHN", "IND")) in {(e.type, pair(e)) for e in ex.events}
+    # co-speakers are no dyad: "Venezuela and Cuba condemned what they called a coup"
+    ex = extract_text("Venezuela and Cuba condemned what they called a coup in Bolivia.", MONDAY)
+    assert not [e for e in ex.events if pair(e) in (("VEN", "CUB"), ("CUB", "VEN"))]

@@ -406,7 +406,9 @@ class _EventFinder:
         targets: list[Actor] = []
         if subj is not None and self.is_dyad_anaphor(subj) and not self.table.at(subj.i) \
                 and not (subj.pos_ == "PRON" and self.speaker(subj) is not None):
-            return self.inherit()  # "the two sides agreed"; but "Police said they had detained": the police
+            mutual = trig.type in SYMMETRIC or trig.mutual or any(
+                t.lower_ in ("other", "another") and t.head.lower_ in ("each", "one") for t in verb.subtree)
+            return self.inherit(subj if mutual else None)  # "the two sides agreed"; "Police said they ...": police
         agent_objs = self.prep_objects(verb, ("by",))
         if passive:
             sources = self.first_actor_in(agent_objs, [])
@@ -800,7 +802,18 @@ class _EventFinder:
             return said[-1:]  # "a charge that Baku dismissed": the accuser
         return []
 
-    def inherit(self) -> _Args | None:
+    def inherit(self, tok: Token | None = None) -> _Args | None:
+        """The pair "they" / "the two sides" point back at: a pair named together earlier in the same
+        sentence ("Xi and Modi held talks in which they agreed"), else the last pair that met."""
+        if tok is not None:
+            for t in reversed(tok.sent[:tok.i - tok.sent.start]):
+                first = self.table.at(t.i)
+                if first is None or t.dep_ == "conj":
+                    continue
+                other = next((a for c in t.conjuncts if c.i > t.i and (a := self.table.at(c.i)) is not None
+                              and _side(a) != _side(first)), None)
+                if other is not None:
+                    return _Args([first], [other], inherited=True)
         ref = self.last_consult or next((e for e in reversed(self.events) if e.mode != "mediate"), None)
         if ref is None or ref.source is None or ref.target is None:
             return None
