@@ -814,3 +814,13 @@ def test_they_agreeing_after_a_pair_named_in_the_same_sentence_is_that_pair(extr
     # co-speakers are no dyad: "Venezuela and Cuba condemned what they called a coup"
     ex = extract_text("Venezuela and Cuba condemned what they called a coup in Bolivia.", MONDAY)
     assert not [e for e in ex.events if pair(e) in (("VEN", "CUB"), ("CUB", "VEN"))]
+
+
+def test_a_reported_verdict_on_an_act_or_an_actor_is_an_accusation(extract_text) -> None:
+    ex = extract_text("Israel struck the Iranian consulate in Damascus. Iran said it was a flagrant violation of "
+                      "international law.", MONDAY)
+    assert ("ACCUSE", ("IRN", "ISR")) in {(e.type, pair(e)) for e in ex.events}
+    ex = extract_text("Iraq's government said the U.S.-led coalition had become a threat to Iraq's stability.", MONDAY)
+    assert [(e.type, pair(e)) for e in ex.events] == [("ACCUSE", ("IRQ", "USA"))]
+    # a good verdict, or a state of war told, is no accusation
+    assert not extract_text("Japan said the talks were a success.", MONDAY).events

@@ -153,6 +153,12 @@ def entity_at(tok: Token) -> Span | None:
 
 def _country_of_modifiers(tokens: list[Token]) -> str | None:
     """A country named by a nationality adjective, a compound or a possessive among ``tokens``."""
+    for t in tokens:  # "the U.S.-led coalition", "a Saudi-led coalition": the leader's side
+        if t.lower_.endswith("-led") and (code := countries.country_code(t.text[:-4])):
+            return code
+        if t.lower_ == "led" and (code := next((c for k in t.children if k.dep_ in ("npadvmod", "compound")
+                                                and (c := countries.country_code(k.text))), None)):
+            return code
     for t in tokens:  # the whole entity first: "South Korean" is not "Korean"
         if t.ent_type_ in ("GPE", "NORP"):
             ent = entity_at(t)

@@ -1065,9 +1065,13 @@ class _EventFinder:
                 doer = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if doer is None and clause.dep_ == "conj":
                     doer = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+                if not self.wrongdoing(clause):
+                    continue
                 accused = [a for a in (self.actors_of(doer) if doer is not None else []) if _side(a) not in sides
                            and not (a.kind == "igo" and any(p.sector == "IGO" for p in speakers))]  # its own official
-                if not accused or not self.wrongdoing(clause):
+                if not accused and doer is not None and _judged(clause):  # "the order amounted to persecution"
+                    accused = [a for a in self.author_of_judged(doer, speakers) if _side(a) not in sides]
+                if not accused:
                     continue
                 trig = replace(vocab.verb_triggers()["accuse"][0], lemma=verb.lemma_.lower(), mode="allege")
                 made = list(self.build(verb, trig, _Args(speakers[:1], accused[:1]), sent, s_index,
@@ -1093,7 +1097,18 @@ class _EventFinder:
                 return True
             if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in words["blame_words"]:
                 return True
-        return False
+        return _judged(clause)  # "the police action was a clear breach of the Vienna Convention"
+
+    def author_of_judged(self, doer: Token, exclude: list[Actor]) -> list[Actor]:
+        """Who did what a reported judgement condemns: "the order [was persecution]" (whoever
+        ordered), "this [is a violation]" (the act told just before)."""
+        if doer.pos_ == "PRON" and doer.lower_ in ("it", "this", "that"):
+            recent = [e.source for e in reversed(self.events) if e.source is not None and e.type in HOSTILE
+                      and e.source not in exclude and self.sentence_index - e.evidence[0].sentence_index <= 2]
+            return recent[:1]
+        if self.act_kind(doer) is None:
+            return []  # "the police action": too loose to point at one act
+        return self.author_of_referred_act(doer, exclude)
 
     def threats_in(self, sent: Span, s_index: int, found: list[Event], n_triggers: int,
                    verbs: list[Token]) -> list[Event]:
@@ -1226,6 +1241,20 @@ def _in_clause_below(tok: Token, top: Token) -> bool:
             return True  # ... or what it is called: "welcomed the move as a turning point for the country"
         cur = cur.head
     return False
+
+
+JUDGING_VERBS = {"be", "amount", "constitute", "pose", "represent", "become", "remain"}
+
+
+def _judged(clause: Token) -> bool:
+    """Whether a reported clause judges its subject badly: "was a flagrant violation of", "amounted to
+    political persecution", "posed a grave threat to"."""
+    if clause.lemma_.lower() not in JUDGING_VERBS:
+        return False
+    negative = vocab.evaluative_words()["negative"]
+    deps = ("attr", "dobj", "acomp") + (("prep",) if clause.lemma_.lower() == "amount" else ())
+    return any(t.lemma_.lower() in negative for c in clause.children if c.dep_ in deps  # not "was at war with"
+               for t in c.subtree)
 
 
 def _act_verb(lemma: str) -> str | None:
