@@ -789,3 +789,20 @@ def test_evaluate_without_gold_refuses_a_store(tmp_path: Path) -> None:
     done = newsgraph("--db", tmp_path / "x.db")
     assert done.returncode == 2 and "--db" in done.stderr and "Traceback" not in done.stderr
     assert not (tmp_path / "x.db").exists()
+
+
+def test_an_acronym_in_one_file_and_the_full_name_in_another_are_one_entity(tmp_path: Path) -> None:
+    league = GOLD["entities"]["league"]  # "Northern League of Trade", alias "Northern League"
+    first = write_gold(tmp_path / "a.gold.json", GOLD["entities"], GOLD["documents"][0])
+    doc_b = copy.deepcopy(GOLD["documents"][1])
+    doc_b["events"][0]["source"] = "b-league"
+    second = write_gold(tmp_path / "b.gold.json", {"b-league": {**league, "name": "NLT",
+                                                                "aliases": ["Northern League of Trade", "the bloc"]}},
+                        doc_b)
+    merged = load_gold_files([first, second])
+    assert merged["documents"][1]["events"][0]["source"] == "league"
+    # a shared description ("the bloc") alone never joins two organisations
+    pact = {**league, "name": "Southern Pact", "aliases": ["the bloc"]}
+    other = write_gold(tmp_path / "c.gold.json", {"c-bloc": pact},
+                       {**copy.deepcopy(GOLD["documents"][1]), "doc": "c.txt", "events": []})
+    assert "c-bloc" in load_gold_files([first, other])["entities"]

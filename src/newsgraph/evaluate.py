@@ -113,12 +113,16 @@ def _one_id_per_actor(gold: Json) -> Json:
     first: dict[tuple[str, Any, Any], str] = {}
     canonical: dict[str, str] = {}
     for gid, ent in gold["entities"].items():
-        key = (scorer_key(ent.get("name")), ent.get("kind"), ent.get("country"))
-        keep = first.setdefault(key, gid)
+        names = [ent.get("name"), *[a for a in ent.get("aliases", []) if _proper_name(a)]]
+        keys = [(scorer_key(n), ent.get("kind"), ent.get("country")) for n in names if scorer_key(n)]
+        keep = next((first[k] for k in keys if k in first), gid)  # "NATO" in one file, its full name in another
+        for k in keys:
+            first.setdefault(k, keep)
         canonical[gid] = keep
         if keep != gid:
             kept = gold["entities"][keep]
-            kept["aliases"] = list(dict.fromkeys([*kept.get("aliases", []), *ent.get("aliases", [])]))
+            kept["aliases"] = list(dict.fromkeys([*kept.get("aliases", []), ent.get("name"),
+                                                  *ent.get("aliases", [])]))
     if all(gid == keep for gid, keep in canonical.items()):
         return gold
     gold["entities"] = {gid: ent for gid, ent in gold["entities"].items() if canonical[gid] == gid}
@@ -128,6 +132,12 @@ def _one_id_per_actor(gold: Json) -> Json:
                 if item.get(role) in canonical:
                     item[role] = canonical[item[role]]
     return gold
+
+
+def _proper_name(alias: object) -> bool:
+    """Whether an alias is a name ("NATO", "Vladimir Putin"), not a description two actors could
+    share ("the bloc", "the alliance")."""
+    return isinstance(alias, str) and alias[:1].isupper() and not alias.lower().startswith("the ")
 
 
 def _read_json(path: Path) -> Any:
