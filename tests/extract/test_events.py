@@ -824,3 +824,23 @@ def test_a_reported_verdict_on_an_act_or_an_actor_is_an_accusation(extract_text)
     assert [(e.type, pair(e)) for e in ex.events] == [("ACCUSE", ("IRQ", "USA"))]
     # a good verdict, or a state of war told, is no accusation
     assert not extract_text("Japan said the talks were a success.", MONDAY).events
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Security forces in Niger fired tear gas to disperse the protesters.", ("ASSAULT", "protesters")),
+    ("Ukrainian President Petro Poroshenko put the armed forces on full combat readiness.", ("MOBILIZE", None)),
+    ("NATO said it fully supported Ukraine's sovereignty and territorial integrity.", ("SUPPORT", "Ukraine")),
+    ("Britain imposed sanctions on several Israeli settlers.", ("SANCTION", "Israeli settlers")),
+])
+def test_crowd_control_readiness_support_for_sovereignty_and_settlers(extract_text, text, expected) -> None:
+    ev = one(extract_text(text, MONDAY), expected[0])
+    assert (ev.target.name if ev.target else None) == expected[1]
+
+
+def test_a_response_to_sanctions_threatens_who_imposed_them_and_him_is_not_the_teller(extract_text) -> None:
+    ex = extract_text("The United States imposed sanctions on Russia on Thursday. Russian spokeswoman Maria Zakharova "
+                      "said a response to the sanctions would be inevitable.", MONDAY)
+    assert pair(one(ex, "THREATEN")) == ("RUS", "USA")
+    ex = extract_text("Russian minister Sergei Ryabkov summoned U.S. Ambassador John Sullivan and told him that "
+                      "retaliatory steps would follow soon.", MONDAY)
+    assert pair(one(ex, "THREATEN")) == ("RUS", "USA")

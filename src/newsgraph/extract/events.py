@@ -325,12 +325,19 @@ class _EventFinder:
             if said is not None and said.kind == "person":
                 return said  # "Ba said that he congratulated Faye": the speaker, not the last name
         first: Actor | None = None
+        own_subject: set[int] = set()  # "Ryabkov ... told him": him is never Ryabkov
+        if pron.dep_ in ("dobj", "dative", "pobj") and pron.head.pos_ in ("VERB", "ADP"):
+            verb = pron.head if pron.head.pos_ == "VERB" else pron.head.head
+            subj, _ = _subject(verb)
+            if subj is not None:
+                own_subject = {t.i for t in subj.subtree}
         window = self.doc[max(0, pron.sent.start - 80):pron.i]
         for tok in reversed(window):
             actor = self.table.at(tok.i)
             if actor is None and tok.ent_type_ == "GPE" and tok.dep_ in ("nsubj", "nsubjpass"):
                 actor = self.actor_of(tok)  # "Islamabad said ...": the capital speaks for its state
-            if actor is None or want_person != (actor.kind == "person") or actor.kind == "media":
+            if actor is None or want_person != (actor.kind == "person") or actor.kind == "media" \
+                    or tok.i in own_subject:
                 continue  # "what Iranian media called ...": the outlet reports, it is no party
             if low in PLURAL and actor.kind == "country":
                 continue
@@ -513,8 +520,10 @@ class _EventFinder:
                                           sources)
             deep = bool(targets)
         if not targets:  # "vowed to launch flights with X", "threatened to shoot down X's planes"
-            for x in (c for c in verb.children if c.dep_ == "xcomp"):
-                if self.trigger_of(x) is not None and not trig.intent and trig.type != "REJECT":
+            purpose = trig.mode == "fire"  # "fired tear gas to disperse the protesters": at them
+            for x in (c for c in verb.children if c.dep_ == "xcomp" or (purpose and c.dep_ == "advcl"
+                                                                       and any(a.lower_ == "to" for a in c.children))):
+                if self.trigger_of(x) is not None and not trig.intent and trig.type != "REJECT" and not purpose:
                     continue  # the governed verb is an event of its own
                 inner = [c for c in x.children if c.dep_ in ("dobj", "dative")]
                 targets = self.first_actor_in(inner, sources) or \
@@ -1152,6 +1161,11 @@ class _EventFinder:
                     if not targets and menacing:  # "warned Washington that its bases would be targets"
                         targets = [a for c in verb.children if c.dep_ in ("dobj", "dative")
                                    for a in self.actors_of(c, speakers) if _side(a) not in sides][:1]
+                    if not targets and menacing:  # "a response to the sanctions would be inevitable"
+                        answered = [o for t in clause.subtree if t.lemma_.lower() in words["threat_nouns"]
+                                    for o in self.prep_objects(t, ("to", "against", "for"))]
+                        targets = [a for o in answered for a in self.author_of_referred_act(o, speakers)
+                                   if _side(a) not in sides][:1]
                 if not targets:
                     continue
                 trig = replace(vocab.verb_triggers()["warn"][0], lemma=verb.lemma_.lower())
