@@ -297,3 +297,10 @@ def test_a_foreign_government_is_no_government_the_article_names(extract_text) -
     ex = extract_text("India and Canada traded barbs. Justin Trudeau called any involvement of a foreign government "
                       "in the killing an unacceptable violation.", PUBLISHED)
     assert not [a for a in ex.actors if a.kind == "government" and a.country in ("IND", "CAN")]
+
+
+def test_a_possessive_is_not_part_of_a_persons_name(extract_text) -> None:
+    ex = extract_text("Lukashenko spoke with Vladimir Putin's envoy on Saturday.", PUBLISHED)
+    putin = named(ex, "Putin")
+    assert putin.name == "Vladimir Putin"
+    assert putin.country == "RUS"  # and so the actor dictionary knows him

@@ -220,6 +220,8 @@ class _Finder:
                 start -= 1
             else:
                 break
+        while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].text in ("'s", "’s", "'", "’")):
+            end -= 1  # "Vladimir Putin's rule": the name without its possessive
         return start, end
 
     @staticmethod
