@@ -304,3 +304,17 @@ def test_a_possessive_is_not_part_of_a_persons_name(extract_text) -> None:
     putin = named(ex, "Putin")
     assert putin.name == "Vladimir Putin"
     assert putin.country == "RUS"  # and so the actor dictionary knows him
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Minister for Foreign Affairs Tobias Billström welcomed the vote.", "Tobias Billström"),
+    ("Minister for Economic Affairs and Climate Action Robert Habeck met the emir.", "Robert Habeck"),
+    ("The Hon James Marape thanked Anthony Albanese.", "James Marape"),
+])
+def test_a_portfolio_or_an_honorific_is_no_part_of_a_name(extract_text, text: str, name: str) -> None:
+    assert name in [a.name for a in people(extract_text(text, PUBLISHED))]
+
+
+def test_a_revolt_is_an_event_not_an_actor(extract_text) -> None:
+    ex = extract_text("Vladimir Putin denounced the revolt as treason.", PUBLISHED)
+    assert not [a for a in ex.actors if a.name == "revolt"]

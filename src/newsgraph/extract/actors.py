@@ -39,6 +39,12 @@ LOCATING_PREPS = {"in", "from"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 
 
+# Last words of a portfolio the model takes into a name ("Minister for Foreign Affairs Tobias X").
+PORTFOLIO_WORDS = frozenset({"affairs", "action", "defence", "defense", "finance", "economy", "trade", "energy",
+                             "health", "interior", "justice", "security", "development", "cooperation",
+                             "environment", "industry", "agriculture", "education", "transport", "culture"})
+
+
 def strip_honorifics(words: list[str]) -> list[str]:
     hon = vocab.honorifics()
     while len(words) > 1 and words[0].lower() in hon:
@@ -233,6 +239,9 @@ class _Finder:
 
     def add_person(self, start: int, end: int) -> Actor | None:
         words = strip_honorifics([t.text for t in self.doc[start:end]])
+        portfolio = max((k for k, w in enumerate(words[:-1]) if w.lower() in PORTFOLIO_WORDS), default=-1)
+        if portfolio >= 0:
+            words = words[portfolio + 1:]  # "Minister for Foreign Affairs Tobias Billström": the name after it
         lead = _leading_title(words)
         if lead is not None:  # "Crown Prince Mohammed bin Salman": the title is a role, not the name
             self.leading_titles.append((start, lead))
