@@ -318,3 +318,9 @@ def test_a_portfolio_or_an_honorific_is_no_part_of_a_name(extract_text, text: st
 def test_a_revolt_is_an_event_not_an_actor(extract_text) -> None:
     ex = extract_text("Vladimir Putin denounced the revolt as treason.", PUBLISHED)
     assert not [a for a in ex.actors if a.name == "revolt"]
+
+
+def test_the_houthis_are_a_named_group_not_a_person(extract_text) -> None:
+    ex = extract_text("The Houthis seized the ship.", PUBLISHED)
+    houthis = named(ex, "Houthis")
+    assert houthis.kind != "person"

@@ -238,6 +238,10 @@ class _Finder:
             or countries.country_code(tok.text) is not None
 
     def add_person(self, start: int, end: int) -> Actor | None:
+        if end - start == 1 and start > 0 and self.doc[start - 1].lower_ == "the" \
+                and (self.doc[start].tag_ in ("NNPS", "NNS")
+                     or (self.doc[start].text.endswith("s") and not self.doc[start].text.endswith("ss"))):
+            return self.add_org(start, end)  # "the Houthis": a named group, not a person
         words = strip_honorifics([t.text for t in self.doc[start:end]])
         portfolio = max((k for k, w in enumerate(words[:-1]) if w.lower() in PORTFOLIO_WORDS), default=-1)
         if portfolio >= 0:
