@@ -844,3 +844,16 @@ def test_a_response_to_sanctions_threatens_who_imposed_them_and_him_is_not_the_t
     ex = extract_text("Russian minister Sergei Ryabkov summoned U.S. Ambassador John Sullivan and told him that "
                       "retaliatory steps would follow soon.", MONDAY)
     assert pair(one(ex, "THREATEN")) == ("RUS", "USA")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mali and Niger decided to recall their ambassadors from Algiers for consultations.",
+     {("SANCTION", ("MLI", "DZA")), ("SANCTION", ("NER", "DZA"))}),
+    ("India declared Pakistan's military advisers in its capital persona non grata.", {("SANCTION", ("IND", "PAK"))}),
+    ("Mexican President Andrés Manuel López Obrador ordered a complete rupture of relations with Ecuador.",
+     {("SANCTION", ("MEX", "ECU"))}),
+    ("Washington stood shoulder to shoulder with Israel.", {("SUPPORT", ("USA", "ISR"))}),
+    ("Pakistan froze all high-level visits with Iran.", {("SANCTION", ("PAK", "IRN"))}),  # and no visit
+])
+def test_ruptures_recalls_and_solidarity(extract_text, text, expected) -> None:
+    assert {(e.type, pair(e)) for e in extract_text(text, MONDAY).events} == expected

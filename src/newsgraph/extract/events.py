@@ -535,6 +535,9 @@ class _EventFinder:
         if not targets and trig.needs_word:  # "hold Moscow accountable": the small clause's subject
             targets = self.first_actor_in([g for c in verb.children if c.lemma_.lower() in trig.needs_word
                                            for g in c.children if g.dep_ == "nsubj"], sources)
+        if not targets and trig.needs_word:  # "stood shoulder to shoulder with Israel"
+            targets = self.first_actor_in([o for t in verb.subtree if t is not verb
+                                           for o in self.prep_objects(t, trig.target_preps)], sources)
         if not targets and trig.type == "THREATEN":  # "warned of measures if Russian forces cross"
             marks = vocab.modality_words()["hypothetical_marks"]
             targets = self.first_actor_in([g for t in verb.subtree if t.dep_ == "advcl"
@@ -636,7 +639,7 @@ class _EventFinder:
             sources = self.first_actor_in(self.prep_objects(noun, ("by",)), [])
         if not targets:
             targets = self.first_actor_in(self.prep_objects(noun, trig.target_preps), sources)
-        if not targets and trig.source_preps:  # "the visit of the US delegation to Taiwan"
+        if not targets:  # "the visit of the US delegation to Taiwan", "a rupture of relations with Ecuador"
             targets = self.first_actor_in([o for t in _phrase(noun) if t is not noun
                                            for o in self.prep_objects(t, trig.target_preps)], sources)
         if not sources:

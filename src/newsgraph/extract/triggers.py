@@ -375,8 +375,9 @@ def evaluation(verb: Token) -> str | None:
     """What a characterisation declares its object: "expulsion" (persona non grata), else "negative"
     or "positive" (negative wins a tie: "called the deal a good step for an illegal regime")."""
     pred = predicate_of(verb)
-    if pred is None:
-        return None
+    if pred is None:  # "declared X's advisers in its capital persona non grata": the parser lost the predicate
+        words = {t.lower_ for t in verb.subtree}
+        return "expulsion" if {"persona", "grata"} <= words else None
     words = {t.lemma_.lower() for t in pred.subtree} | {t.lower_ for t in pred.subtree}
     judged = vocab.evaluative_words()
     return next((kind for kind in ("expulsion", "negative", "positive") if words & judged[kind]), None)
