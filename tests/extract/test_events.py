@@ -857,3 +857,10 @@ def test_a_response_to_sanctions_threatens_who_imposed_them_and_him_is_not_the_t
 ])
 def test_ruptures_recalls_and_solidarity(extract_text, text, expected) -> None:
     assert {(e.type, pair(e)) for e in extract_text(text, MONDAY).events} == expected
+
+
+def test_answering_with_tariffs_is_a_sanction_and_a_threat_of_sanctions_is_only_a_threat(extract_text) -> None:
+    ex = extract_text("Beijing hit back with tariffs on American goods.", MONDAY)
+    assert [(e.type, pair(e)) for e in ex.events] == [("SANCTION", ("CHN", "USA"))]
+    ex = extract_text("The European Union threatened Iran with sanctions.", MONDAY)
+    assert [e.type for e in ex.events] == ["THREATEN"]

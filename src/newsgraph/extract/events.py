@@ -651,7 +651,9 @@ class _EventFinder:
                 trig.agent_noun or (gov.lemma_ in words["light_verbs"]
                                     and (_through_span(noun).dep_ != "pobj" or noun.head.head.pos_ == "NUM"))
                 or (noun.dep_ == "pobj" and noun.head.lower_ in words["participant_preps"]
-                    and not any(d.lower_ in REFERRING_DETS for d in noun.children if d.dep_ == "det")))
+                    and not any(d.lower_ in REFERRING_DETS for d in noun.children if d.dep_ == "det"))
+                or (noun.dep_ == "pobj" and noun.head.lower_ == "with"  # "hit back with tariffs"
+                    and gov.lemma_.lower() in words["retaliation_verbs"]))
             if shares and gov is not None:
                 subj, passive = _subject(gov)
                 if subj is not None and not passive:
@@ -971,6 +973,9 @@ class _EventFinder:
                     continue  # "warned against any attack": no attack is reported
                 if _denied(tok):
                     continue  # "denied carrying out cyberattacks": the denial is what is reported
+                if trig.pos == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "with" \
+                        and tok.head.head.lemma_.lower() in {"threaten", "warn"}:
+                    continue  # "threatened Iran with sanctions": the threat is the event
                 args = self.verb_args(tok, trig) if trig.pos == "VERB" else self.noun_args(tok, trig)
                 if args is None:
                     continue
