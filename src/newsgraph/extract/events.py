@@ -976,6 +976,9 @@ class _EventFinder:
                 if trig.pos == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "with" \
                         and tok.head.head.lemma_.lower() in {"threaten", "warn"}:
                     continue  # "threatened Iran with sanctions": the threat is the event
+                if trig.pos == "NOUN" and tok.dep_ == "dobj" and tok.head.dep_ == "xcomp" \
+                        and tok.head.head.lemma_.lower() in vocab.modality_words()["swallowing"]:
+                    continue  # "threatened to impose tariffs", "urged X to impose sanctions": not imposed
                 args = self.verb_args(tok, trig) if trig.pos == "VERB" else self.noun_args(tok, trig)
                 if args is None:
                     continue
