@@ -238,3 +238,19 @@ def test_text_too_long_for_the_parser_is_refused_from_a_file_and_from_a_post(tmp
     with pytest.raises(InputError, match="over the parser's"):
         ws.ingest_text(long_text, who="ana")
     assert ws.query.audit() == [] and ws.query.stats()["documents"] == 0
+
+
+@pytest.mark.parametrize("chunk", [64, 1])  # one batch, or the later report merged against the stored one
+def test_a_report_dated_only_by_its_story_joins_the_report_that_states_the_day(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
+    monkeypatch.setattr(pipeline, "CHUNK", chunk)
+    (tmp_path / "a.txt").write_text("date: 2024-06-03\n\nKazakhstan and Kyrgyzstan signed a border treaty in "
+                                    "Astana on Monday.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("date: 2024-06-07\n\nKazakhstan and Kyrgyzstan signed a border treaty, "
+                                    "officials said.\n", encoding="utf-8")
+    db = tmp_path / "given.db"
+    pipeline.ingest([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], db)
+    with Store.open(db) as store:
+        agree = [e for e in Query(store).events() if e["type"] == "AGREE"]
+    assert len(agree) == 1 and agree[0]["sources"] == 2
+    assert agree[0]["date"]["value"] == "2024-06-03"  # the stated day speaks for the event

@@ -92,3 +92,13 @@ def test_merging_does_not_depend_on_input_order() -> None:
         shuffled = reports[:]
         rng.shuffle(shuffled)
         assert sorted(merge(shuffled), key=lambda h: h.id) == expected
+
+
+def test_a_day_given_from_the_story_reaches_back_a_week_but_a_stated_day_does_not() -> None:
+    told_later = replace(MEETING, id="r2", doc_id="d2", date_start="2024-06-07", date_end="2024-06-07",
+                         published="2024-06-07", date_given=True)  # "the two met": dated by the story
+    assert same_happening(MEETING, told_later)  # the meeting was on the 3rd, told by the 7th
+    assert not same_happening(MEETING, replace(told_later, date_given=False))  # "met on Friday the 7th"
+    assert not same_happening(MEETING, replace(told_later, date_start="2024-06-01", date_end="2024-06-01"))
+    # two reports dated by their stories are as two undated ones: published within a week
+    assert same_happening(replace(MEETING, date_given=True), told_later)

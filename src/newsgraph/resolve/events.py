@@ -40,6 +40,7 @@ class Report:
     place_country: str | None = None
     place_name: str | None = None
     detail: int = 0           # how much the report says (quantities, place): breaks ties for primary
+    date_given: bool = False  # the date was given from the story (no time in the sentence), not stated
 
     @cached_property
     def days(self) -> tuple[date, date] | None:
@@ -112,6 +113,11 @@ def _times_agree(a: Report, b: Report) -> bool:
     if a.days is None or b.days is None:
         return False
     (a0, a1), (b0, b1) = a.days, b.days
+    if a.date_given or b.date_given:  # a day given from the story: the event was told by then
+        if a.date_given and b.date_given:
+            return abs(a0 - b0) <= UNDATED_WINDOW  # as two undated reports published close by
+        given, stated = (a0, (b0, b1)) if a.date_given else (b0, (a0, a1))
+        return stated[0] <= given + DAY_SLACK and stated[1] >= given - UNDATED_WINDOW
     if a0 > b1 + DAY_SLACK or b0 > a1 + DAY_SLACK:
         return False  # a day of slack for time zones and "late on Tuesday"
     if _PRECISION_RANK.get(a.precision or "", 9) >= 3 and _PRECISION_RANK.get(b.precision or "", 9) >= 3:

@@ -27,11 +27,14 @@ MAX_REGION = 2000  # reports regrouped at most per batch: past this a long chain
 
 def _window(row: sqlite3.Row) -> tuple[date, date] | None:
     """The days a stored report must touch to be able to join this one (see same_happening): its
-    date's days with a day of slack, or for an undated report a week either side of its publication."""
+    date's days with a day of slack (a day given from the story: the week before it too), or for an
+    undated report a week either side of its publication."""
     start, published = row["date_start"], row["published"]
     try:
         if start:
             first, last = day_bounds(start, row["date_end"] or start)
+            if row["date_text"] == "":  # given from the story: the event was told by then
+                return first - UNDATED_WINDOW, max(first, last) + DAY_SLACK
             return first - DAY_SLACK, max(first, last) + DAY_SLACK
         if published:
             day = date.fromisoformat(published[:10])
@@ -222,10 +225,11 @@ class ResolvingWrites:
             for side in ("source_entity", "target_entity"):
                 if dated:  # dated reports join dated ones: dates in the window, or coarser ones around it
                     coarse = sorted({lo.isoformat()[:4], lo.isoformat()[:7], hi.isoformat()[:4], hi.isoformat()[:7]})
-                    out += self._db.execute(
+                    out += self._db.execute(  # a day given from the story may be up to a week after
                         cols + f" WHERE e.type = ? AND e.{side} = ? AND (e.date_start BETWEEN ? AND ?"
-                        " OR e.date_start IN (?, ?, ?, ?))",
-                        (type_, ent, (lo - RANGE_REACH).isoformat(), hi.isoformat(), *(coarse + coarse)[:4])).fetchall()
+                        " OR (e.date_text = '' AND e.date_start BETWEEN ? AND ?) OR e.date_start IN (?, ?, ?, ?))",
+                        (type_, ent, (lo - RANGE_REACH).isoformat(), hi.isoformat(), hi.isoformat(),
+                         (hi + UNDATED_WINDOW).isoformat(), *(coarse + coarse)[:4])).fetchall()
                 else:  # undated reports join undated ones published close by
                     out += self._db.execute(
                         cols + f" WHERE e.type = ? AND e.{side} = ? AND e.date_start IS NULL"
@@ -240,7 +244,7 @@ class ResolvingWrites:
         reports changed: the new groups and the old ones they left."""
         cols = ("SELECT e.id, e.rejected, e.doc_id, e.type, e.source_entity, e.target_entity, e.modality,"
                 " e.date_start, e.date_end, e.date_precision, e.place_country, e.place_name, e.cluster, e.is_primary,"
-                " d.published,"
+                " d.published, e.date_text,"
                 " (SELECT count(*) FROM event_quantities q WHERE q.event_id = e.id)"
                 " + (e.place_name IS NOT NULL) AS detail FROM events e JOIN documents d ON d.id = e.doc_id")
         rows = {r["id"]: r for r in self._select(cols + " WHERE e.doc_id IN ({ids})", documents)}
@@ -270,7 +274,8 @@ class ResolvingWrites:
         reports = [Report(id=r["id"], doc_id=r["doc_id"], type=r["type"], source=r["source_entity"],
                           target=r["target_entity"], modality=r["modality"], date_start=r["date_start"],
                           date_end=r["date_end"], precision=r["date_precision"], published=r["published"],
-                          place_country=r["place_country"], place_name=r["place_name"], detail=r["detail"])
+                          place_country=r["place_country"], place_name=r["place_name"], detail=r["detail"],
+                          date_given=r["date_start"] is not None and r["date_text"] == "")
                    for r in rows.values()]
         updates = [(h.id, int(member == h.primary), member) for h in merge(reports) for member in h.members
                    if rows[member]["cluster"] != h.id or rows[member]["is_primary"] != (member == h.primary)]
