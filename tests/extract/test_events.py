@@ -864,3 +864,12 @@ def test_answering_with_tariffs_is_a_sanction_and_a_threat_of_sanctions_is_only_
     assert [(e.type, pair(e)) for e in ex.events] == [("SANCTION", ("CHN", "USA"))]
     ex = extract_text("The European Union threatened Iran with sanctions.", MONDAY)
     assert [e.type for e in ex.events] == ["THREATEN"]
+
+
+def test_both_sides_are_the_two_parties_the_article_pits_against_each_other(extract_text) -> None:
+    text = ("Sudan's army and the Rapid Support Forces clashed in Khartoum on Monday. The army accused the Rapid "
+            "Support Forces of breaking the truce. The Rapid Support Forces accused the army of shelling homes. "
+            "Saudi Arabia and the United States hosted talks in Jeddah. The African Union urged both sides to stop "
+            "fighting.")
+    asked = {e.target.name for e in extract_text(text, MONDAY).events if e.type == "REQUEST" and e.target}
+    assert asked == {"Sudan army", "Rapid Support Forces"}  # not the hosts named last

@@ -196,15 +196,22 @@ class _EventFinder:
         def same(a: Actor) -> str:  # a state and its government are one side; two compatriots are two
             return a.key if a.kind == "person" else _side(a)
         seen = {same(a) for a in exclude}
-        if wanted == "state":  # the article's dyad: the pair of states told acting on each other most often
-            dyads: Counter[frozenset[str]] = Counter()
-            for _, src, tgt, _ in self.acts:
-                if tgt is not None and src.country and tgt.country and src.country != tgt.country \
-                        and not {src.country, tgt.country} & seen:
-                    dyads[frozenset((src.country, tgt.country))] += 1
-            top = dyads.most_common(2)
-            if top and top[0][1] >= 2 and (len(top) == 1 or top[1][1] < top[0][1]):
+        # the article's dyad: the pair of sides told acting on each other most often ("urged both sides")
+        dyads: Counter[frozenset[str]] = Counter()
+        latest: dict[str, Actor] = {}
+        for _, src, tgt, _ in self.acts:
+            if tgt is None or not (self.fits_pair(src, wanted) and self.fits_pair(tgt, wanted)):
+                continue
+            sides = (same(src), same(tgt)) if wanted == "person" else \
+                (_side(src), _side(tgt)) if wanted == "state" else (_party(src), _party(tgt))
+            if sides[0] != sides[1] and not set(sides) & seen:
+                dyads[frozenset(sides)] += 1
+                latest[sides[0]], latest[sides[1]] = src, tgt
+        top = dyads.most_common(2)
+        if top and top[0][1] >= 2 and (len(top) == 1 or top[1][1] < top[0][1]):
+            if wanted == "state":
                 return [self.table.country_actor(c) for c in sorted(top[0][0])]
+            return [latest[k] for k in sorted(top[0][0])]
         for i in range(tok.left_edge.i - 1, start - 1, -1):
             actor = self.table.at(i)
             if actor is None and self.doc[i].ent_type_ in ("NORP", "GPE") and wanted != "person" \
@@ -223,6 +230,15 @@ class _EventFinder:
             if len(found) == 2:
                 return found[::-1]
         return []
+
+    @staticmethod
+    def fits_pair(actor: Actor, wanted: str) -> bool:
+        """Whether an actor can be one of "both X" for a head noun that wants ``wanted``."""
+        if wanted == "person":
+            return actor.kind == "person"
+        if wanted == "state":  # a state's people and organs act for it
+            return actor.country is not None
+        return actor.kind != "media" and (actor.country is not None or not actor.key.startswith("group:"))
 
     def actor_of(self, tok: Token) -> Actor | None:
         actor = self.table.at(tok.i)
@@ -1403,6 +1419,12 @@ def _self_pair(a: Actor, b: Actor) -> bool:
         return False
     other = b if a.kind == "country" else a
     return other.kind in STATE_KINDS or (other.kind == "person" and other.sector in ("GOV", "MIL"))
+
+
+def _party(actor: Actor) -> str:
+    """A side of "both sides": a state with its organs, but a rebel group or a party its own side
+    even in its own country (the government and the ELN are two sides)."""
+    return actor.key if actor.kind in ("armed-group", "organisation", "group") else _side(actor)
 
 
 def _side(actor: Actor | None) -> str:
