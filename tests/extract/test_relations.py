@@ -123,3 +123,10 @@ def test_a_tie_stated_twice_is_one_relation_with_two_evidence_rows(extract_text)
 
 def test_no_publication_date_leaves_seen_empty(extract_text) -> None:
     assert only(extract_text("Canada imposed sanctions on Belarus.")).seen is None
+
+
+def test_a_dateline_at_an_international_seat_gives_no_president_a_state(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("BRUSSELS, May 25 - EU leaders met. Protesters rallied against President Alexander Lukashenko.")
+    assert not [r for r in ex.relations if r.target is not None and r.target.country == "BEL"]
+    ex = extract_text("MANILA, May 25 - President Ferdinand Marcos Jr said he would visit Japan.")
+    assert [(r.relation, r.target.country) for r in ex.relations] == [("leads", "PHL")]

@@ -519,7 +519,8 @@ class RoleReader:
                     return place.country
         if person.country:
             return person.country
-        if self.dateline is not None and self.dateline.country:
+        if self.dateline is not None and self.dateline.country \
+                and self.dateline.name.lower() not in vocab.international_seats():  # not "BRUSSELS -"
             return self.dateline.country
         name = at
         while name.dep_ in ("compound", "flat") and name.head.i != name.i:

@@ -192,6 +192,12 @@ def kin_nouns() -> frozenset[str]:
 
 
 @cache
+def international_seats() -> frozenset[str]:
+    """Datelines that are seats of international bodies (lower-case): no clue to a person's state."""
+    return frozenset(_load("actors.toml")["international_seats"])
+
+
+@cache
 def bloc_adjectives() -> dict[str, str]:
     """Capitalised adjective -> name of the bloc of states it stands for ("Western" -> "the West")."""
     return dict(_load("actors.toml")["bloc_adjectives"])
