@@ -324,3 +324,8 @@ def test_the_houthis_are_a_named_group_not_a_person(extract_text) -> None:
     ex = extract_text("The Houthis seized the ship.", PUBLISHED)
     houthis = named(ex, "Houthis")
     assert houthis.kind != "person"
+
+
+def test_a_name_runs_on_through_its_particles(extract_text) -> None:
+    ex = extract_text("European Commission President Ursula von der Leyen told reporters.", PUBLISHED)
+    assert "Ursula von der Leyen" in [a.name for a in people(ex)]

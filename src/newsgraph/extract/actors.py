@@ -39,6 +39,9 @@ LOCATING_PREPS = {"in", "from"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 
 
+# Lower-case particles inside names ("Ursula von der Leyen", "Charles de Gaulle").
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "la", "le", "da", "do", "dos", "du", "des", "di"})
+
 # Last words of a portfolio the model takes into a name ("Minister for Foreign Affairs Tobias X").
 PORTFOLIO_WORDS = frozenset({"affairs", "action", "defence", "defense", "finance", "economy", "trade", "energy",
                              "health", "interior", "justice", "security", "development", "cooperation",
@@ -218,6 +221,14 @@ class _Finder:
         while end < len(self.doc) and self.doc[end].pos_ == "PROPN" and self.doc[end].is_title \
                 and not self.doc[end].ent_type_ and self.doc[end].lower_ not in vocab.titles():
             end += 1
+        while end < len(doc) and (doc[end - 1].lower_ in NAME_PARTICLES or doc[end].lower_ in NAME_PARTICLES):
+            nxt = end  # "Ursula von" + "der Leyen", "Luiz Inácio Lula" + "da Silva"
+            while nxt < len(doc) and doc[nxt].lower_ in NAME_PARTICLES:
+                nxt += 1
+            if nxt < len(doc) and doc[nxt].is_title and doc[nxt].pos_ == "PROPN" and nxt - end <= 2:
+                end = nxt + 1
+            else:
+                break
         while start > 0:
             prev = self.doc[start - 1]
             if prev.pos_ == "PROPN" and prev.is_title and not prev.ent_type_ and not self.is_vocab(prev):
