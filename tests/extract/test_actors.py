@@ -329,3 +329,13 @@ def test_the_houthis_are_a_named_group_not_a_person(extract_text) -> None:
 def test_a_name_runs_on_through_its_particles(extract_text) -> None:
     ex = extract_text("European Commission President Ursula von der Leyen told reporters.", PUBLISHED)
     assert "Ursula von der Leyen" in [a.name for a in people(ex)]
+
+
+def test_a_lone_family_name_written_first_is_the_person_named_before(extract_text) -> None:
+    ex = extract_text("North Korean leader Kim Jong Un arrived in Russia. Kim met Vladimir Putin on Wednesday.",
+                      PUBLISHED)
+    met = [e for e in ex.events if e.type == "CONSULT"]
+    assert met and met[0].source is not None and met[0].source.name == "Kim Jong Un"
+    # a first name alone is not the person: "Joe" is not Joe Biden
+    ex = extract_text("US President Joe Biden met Xi Jinping. Joe praised China.", PUBLISHED)
+    assert "Joe" in [a.name for a in people(ex)]

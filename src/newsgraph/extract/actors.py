@@ -39,6 +39,9 @@ LOCATING_PREPS = {"in", "from"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 
 
+# Countries whose leaders' names are written family name first in English news ("Kim" is Kim Jong Un).
+FAMILY_NAME_FIRST = frozenset({"CHN", "PRK", "KOR", "TWN", "HKG", "MAC", "VNM"})
+
 # Lower-case particles inside names ("Ursula von der Leyen", "Charles de Gaulle").
 NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "la", "le", "da", "do", "dos", "du", "des", "di"})
 
@@ -267,12 +270,8 @@ class _Finder:
             return None  # nothing nameable left (a lone title or symbol), or a model of arms ("F-16s")
         key = "person:" + name_key(name)
         existing = self.table.by_key.get(key)
-        if existing is None and len(words) == 1:
-            # a surname alone refers to the full name seen before
-            for actor in reversed(self.table.actors):
-                if actor.kind == "person" and name_key(actor.name).split()[-1:] == [name_key(name)]:
-                    existing = actor
-                    break
+        if existing is None and len(words) == 1:  # a surname alone refers to the full name seen before
+            existing = self.person_by_surname(name)
         if existing is None and len(words) > 1:
             # a full name seen after its surname alone: upgrade the surname-only actor
             short = self.table.by_key.get("person:" + name_key(words[-1]))
@@ -287,10 +286,14 @@ class _Finder:
         return actor
 
     def person_by_surname(self, word: str) -> Actor | None:
-        """The person named in full earlier whose surname ``word`` is (the latest one)."""
+        """The person named in full earlier whose surname ``word`` is (the latest one); in names
+        written family name first ("Kim Jong Un", "Xi Jinping"), the first word."""
         key = name_key(word)
         for actor in reversed(self.table.actors):
-            if actor.kind == "person" and len(actor.name.split()) > 1 and name_key(actor.name).split()[-1:] == [key]:
+            if actor.kind != "person" or len(actor.name.split()) < 2:
+                continue
+            words = name_key(actor.name).split()
+            if words[-1] == key or (words[0] == key and actor.country in FAMILY_NAME_FIRST):
                 return actor
         return None
 
@@ -539,6 +542,23 @@ class _Finder:
                     return code
         return None
 
+    def link_family_names(self) -> None:
+        """A lone "Kim" or "Xi" after "Kim Jong Un" or "Xi Jinping": the family name, written first in
+        those countries' names, is the person once their country is known (not "Joe" for Biden)."""
+        full = [a for a in self.table.actors if a.kind == "person" and a.country in FAMILY_NAME_FIRST
+                and len(a.name.split()) > 1]
+        for short in [a for a in self.table.actors if a.kind == "person" and len(a.name.split()) == 1]:
+            kept = next((a for a in full if name_key(a.name).split()[0] == name_key(short.name)), None)
+            if kept is None:
+                continue
+            kept.mentions.extend(short.mentions)
+            kept.aliases.extend(x for x in [short.name, *short.aliases] if x not in kept.aliases)
+            for i, a in list(self.table.by_token.items()):
+                if a is short:
+                    self.table.by_token[i] = kept
+            self.table.actors.remove(short)
+            self.table.by_key.pop(short.key, None)
+
     def finalise_collectives(self) -> None:
         """Name collectives after their country and merge those that turned out to be one actor."""
         for actor in list(self.table.actors):
@@ -664,6 +684,7 @@ class _Finder:
                     actor.roles.append(Role(title=title, seen=self.table.published))
                     actor.sector = actor.sector or sector
         self.apply_known_actors()
+        self.link_family_names()
         for tok in self.half_names:
             self.link_half_name(tok)
         for tok in self.title_tokens:
