@@ -339,3 +339,9 @@ def test_a_lone_family_name_written_first_is_the_person_named_before(extract_tex
     # a first name alone is not the person: "Joe" is not Joe Biden
     ex = extract_text("US President Joe Biden met Xi Jinping. Joe praised China.", PUBLISHED)
     assert "Joe" in [a.name for a in people(ex)]
+
+
+def test_a_long_name_with_a_particle_the_model_took_for_an_organisation_is_a_person(extract_text) -> None:
+    ex = extract_text("Brazil's Luiz Inácio Lula da Silva met Xi Jinping.", PUBLISHED)
+    lula = named(ex, "Lula")
+    assert lula.kind == "person" and lula.country == "BRA"

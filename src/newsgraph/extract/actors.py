@@ -39,6 +39,12 @@ LOCATING_PREPS = {"in", "from"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 
 
+# Words of institutions' names in the languages whose names carry particles ("Banco do Brasil",
+# "Palacio de la Moneda"): such a name is no person's.
+INSTITUTION_WORDS = frozenset({"banco", "casa", "palacio", "palácio", "ministerio", "ministério", "partido",
+                               "frente", "consejo", "conselho", "tribunal", "corte", "fuerzas", "forças",
+                               "instituto", "universidad", "universidade", "hotel", "plaza", "praça"})
+
 # Countries whose leaders' names are written family name first in English news ("Kim" is Kim Jong Un).
 FAMILY_NAME_FIRST = frozenset({"CHN", "PRK", "KOR", "TWN", "HKG", "MAC", "VNM"})
 
@@ -747,8 +753,8 @@ class _Finder:
                               and ent.root.dep_ not in MODIFIER_DEPS):
             self.add_gpe(ent)
             return ent.end
-        if label in ("ORG", "FAC") and self.titled_name(ent):
-            s, e = self.person_span(ent)  # "President Kassym-Jomart Tokayev" tagged as an organisation
+        if label in ("ORG", "FAC") and (self.titled_name(ent) or _particled_name(ent)):
+            s, e = self.person_span(ent)  # "President Kassym-Jomart Tokayev", "Lula da Silva" as organisations
             self.add_person(s, e)
             return e
         if label in ("ORG", "FAC"):
@@ -925,6 +931,15 @@ class _Finder:
                 if other is not None and other.country and other is not actor:
                     out.add(other.country)
         return out
+
+
+def _particled_name(ent: Span) -> bool:
+    """Whether an entity reads as a person's name with a particle ("Luiz Inácio Lula da Silva"): capitalised
+    words around a name particle, and no word that heads an organisation's name."""
+    inner = list(ent)[1:-1]
+    return len(ent) >= 4 and any(t.lower_ in NAME_PARTICLES for t in inner) \
+        and all(t.is_title or t.lower_ in NAME_PARTICLES for t in ent) \
+        and not any(t.lower_ in vocab.organisation_heads() or t.lower_ in INSTITUTION_WORDS for t in ent)
 
 
 def _known_group(name: str) -> bool:
