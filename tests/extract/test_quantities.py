@@ -140,3 +140,14 @@ def test_counted_materiel_and_people_with_long_modifiers(text, expected) -> None
 
 def test_a_singular_noun_after_a_plural_count_is_no_count() -> None:
     assert find_quantities("The two target countries objected.") == []
+
+
+@pytest.mark.parametrize("text, value, unit, quoted", [
+    ("The United States expelled 10 Russian diplomats.", 10, "person", "10 Russian diplomats"),
+    ("Hamas will free 50 women and children.", 50, "person", "50 women"),
+    ("The Treasury blacklisted six Russian technology companies.", 6, "company", "six Russian technology companies"),
+    ("The jets struck 16 locations.", 16, "location", "16 locations"),
+])
+def test_counted_diplomats_women_companies_and_locations(text: str, value: float, unit: str, quoted: str) -> None:
+    got = only(text)
+    assert (got[0], got[1], got[3]) == (value, unit, quoted)

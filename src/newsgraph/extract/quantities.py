@@ -77,8 +77,11 @@ _PREFIX: dict[str, str] = {"us$": "USD", "u.s.$": "USD", "a$": "AUD", "au$": "AU
 _PEOPLE = ("people persons civilians soldiers troops refugees protesters demonstrators workers "
            "employees casualties deaths prisoners detainees hostages migrants residents children "
            "fighters militants personnel sailors marines gendarmes officers policemen peacekeepers "
-           "journalists students tourists passengers villagers").split()
-_SINGULAR = "person civilian soldier refugee protester worker prisoner detainee hostage migrant child".split()
+           "journalists students tourists passengers villagers diplomats women men members officials lawmakers "
+           "activists suspects crew nationals citizens teenagers pilgrims fishermen mourners rioters "
+           "individuals").split()
+_SINGULAR = ("person civilian soldier refugee protester worker prisoner detainee hostage migrant child diplomat "
+             "official").split()
 _BARE = "dead killed wounded injured".split()  # only straight after the number: "12 killed"
 # Counted materiel and sites (unit: the singular noun): "85 targets", "eight warships", "two bases".
 _THINGS = {"target": "targets", "munition": "munitions", "missile": "missiles", "rocket": "rockets",
@@ -86,7 +89,10 @@ _THINGS = {"target": "targets", "munition": "munitions", "missile": "missiles", 
            "submarine": "submarines", "aircraft": "aircraft", "jet": "jets", "helicopter": "helicopters",
            "tank": "tanks", "base": "bases", "balloon": "balloons", "howitzer": "howitzers",
            "shell": "shells", "bomb": "bombs", "facility": "facilities", "site": "sites",
-           "radar": "radars", "vehicle": "vehicles", "boat": "boats", "village": "villages"}
+           "radar": "radars", "vehicle": "vehicles", "boat": "boats", "village": "villages",
+           "company": "companies", "firm": "firms", "entity": "entities", "bank": "banks",
+           "organisation": "organisations", "organization": "organizations", "location": "locations",
+           "plane": "planes", "warplane": "warplanes"}
 _STOP = ("and or but to in on at for from by with were was are is be been have had has who that "
          "which than as into over under after before since during per percent cent days weeks "
          "months years hours minutes times tens dozens hundreds thousands millions billions "
