@@ -873,3 +873,11 @@ def test_both_sides_are_the_two_parties_the_article_pits_against_each_other(extr
             "fighting.")
     asked = {e.target.name for e in extract_text(text, MONDAY).events if e.type == "REQUEST" and e.target}
     assert asked == {"Sudan army", "Rapid Support Forces"}  # not the hosts named last
+
+
+def test_protesters_outside_a_foreign_embassy_are_locals_protesting_that_state(extract_text) -> None:
+    ev = one(extract_text("Thousands of supporters of the coup marched on the French embassy in Niamey.", MONDAY),
+             "PROTEST")
+    assert pair(ev) == ("NER", "FRA")
+    ev = one(extract_text("Protesters rallied outside the Russian embassy in Kyiv.", MONDAY), "PROTEST")
+    assert pair(ev) == ("UKR", "RUS")

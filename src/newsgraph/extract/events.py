@@ -1049,6 +1049,11 @@ class _EventFinder:
                 if trig.type == "ASSAULT" and args.sources and not args.targets and place is not None \
                         and place.country and all(a.country != place.country for a in args.sources):
                     args.targets = [self.table.country_actor(place.country)]  # "air strikes in Hodeidah"
+                if trig.type == "PROTEST" and place is not None and place.country:  # "marched on the French
+                    for actor in args.sources:  # embassy in Niamey": Nigeriens, not the French
+                        if actor.country is None and actor.kind == "group" and actor.key.startswith("group:") \
+                                and all(m.sentence == s_index for m in actor.mentions):
+                            actor.country = place.country
                 if trig.type in ON_THE_GROUND:  # "police opened fire on demonstrators": the police's own people
                     self.home_country(args.sources, args.targets)
                 for actor in args.sources + args.targets if trig.type in ON_THE_GROUND else ():
