@@ -881,3 +881,11 @@ def test_protesters_outside_a_foreign_embassy_are_locals_protesting_that_state(e
     assert pair(ev) == ("NER", "FRA")
     ev = one(extract_text("Protesters rallied outside the Russian embassy in Kyiv.", MONDAY), "PROTEST")
     assert pair(ev) == ("UKR", "RUS")
+
+
+def test_a_host_of_talks_between_two_sides_consults_both(extract_text) -> None:
+    ex = extract_text("Qatar hosted talks between Hamas and Israel.", MONDAY)
+    hosted = {e.target.name for e in ex.events if e.mode == "host" and e.target}
+    assert hosted == {"Hamas", "Israel"}
+    ex = extract_text("Marco Rubio hosted the signing of the peace agreement between Rwanda and Burundi.", MONDAY)
+    assert {pair(e)[1] for e in ex.events if e.mode == "host"} == {"RWA", "BDI"}

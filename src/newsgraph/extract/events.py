@@ -568,11 +568,12 @@ class _EventFinder:
                 and (trig.type in SYMMETRIC or trig.mode == "fight" or trig.mutual):
             sources, targets = sources[:1], sources[1:]  # "Japan and the Philippines signed a pact"
         if not (sources and targets):
-            pair = self.between(verb) or self.between(dobj) or \
+            hosting = trig.mode in ("host", "mediate")  # "hosted the signing of the accord between A and B"
+            pair = self.between(verb) or self.between(dobj, deep=hosting) or \
                 (self.between_anywhere(subj) if subj is not None and not sources else None)
             if pair:
                 sources = sources or pair[0]
-                targets = targets or [a for a in pair[0] + pair[1] if a not in sources][:1]
+                targets = targets or [a for a in pair[0] + pair[1] if a not in sources][:2 if hosting else 1]
         if not sources and trig.type == "PROTEST" and subj is not None and not passive \
                 and subj.lemma_.lower() in vocab.modality_words()["crowd_words"]:
             sources = [self.table.get_or_add("group:group:CVL:?::protesters", "protesters", "group", None, "CVL")]
