@@ -889,3 +889,13 @@ def test_a_host_of_talks_between_two_sides_consults_both(extract_text) -> None:
     assert hosted == {"Hamas", "Israel"}
     ex = extract_text("Marco Rubio hosted the signing of the peace agreement between Rwanda and Burundi.", MONDAY)
     assert {pair(e)[1] for e in ex.events if e.mode == "host"} == {"RWA", "BDI"}
+
+
+def test_agreeing_on_what_both_will_do_is_an_accord_and_accepting_an_invitation_answers_the_host(extract_text) -> None:
+    ev = one(extract_text("India and China agreed that the two sides would handle the situation in a responsible "
+                          "manner.", MONDAY), "AGREE")
+    assert set(pair(ev)) == {"IND", "CHN"}
+    assert not extract_text("Japan and South Korea agreed that the launch was a provocation.", MONDAY).events
+    ex = extract_text("North Korean leader Kim Jong Un invited Vladimir Putin to visit Pyongyang. Putin gladly "
+                      "accepted the invitation.", MONDAY)
+    assert pair(one(ex, "AGREE")) == ("RUS", "PRK")

@@ -503,6 +503,9 @@ class _EventFinder:
                         and (pred := predicate_of(c)) is not None:
                     targets = self.first_actor_in([pred], sources)
                     break
+        if not targets and trig.type == "AGREE" and dobj is not None and sources:  # "accepted the invitation"
+            targets = [a for a in self.author_of_referred_act(dobj, sources) if _side(a) not in
+                       {_side(s) for s in sources}]
         accord = dobj is not None and (dobj.lemma_.lower() in trig.objects or (
             (own := self.trigger_of(dobj)) is not None and own.type == "AGREE"))
         if not targets and trig.type == "AGREE" and sources and accord:

@@ -321,7 +321,7 @@ class TriggerReader:
         if trig.needs_xcomp and not any(x.lemma_ in trig.needs_xcomp for c in kids if c.dep_ == "xcomp"
                                         for x in [c] + list(c.conjuncts)):  # "vowed to track and punish"
             return False
-        if trig.type == "AGREE" and any(c.dep_ == "ccomp" for c in kids) and not any(
+        if trig.type == "AGREE" and any(c.dep_ == "ccomp" and not _binding(c) for c in kids) and not any(
                 c.dep_ in ("xcomp", "dobj", "prep") for c in kids):
             return False  # "agreed that the launch was a provocation": a shared view, not an accord
         objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")] + ([verb.head] if verb.dep_ == "acl" else [])
@@ -352,6 +352,13 @@ class TriggerReader:
         if trig.agent_noun and noun.dep_ not in ("attr", "oprd", "pobj", "appos"):
             return False
         return True
+
+
+def _binding(clause: Token) -> bool:
+    """Whether a clause agreed to says what the parties will do ("agreed that the two sides would
+    handle the situation responsibly"): a commitment, not a shared view."""
+    return any(c.dep_ == "aux" and c.lower_ in ("would", "will", "should", "shall", "could", "can")
+               for c in clause.children)
 
 
 def predicate_of(verb: Token) -> Token | None:
