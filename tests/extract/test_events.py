@@ -899,3 +899,9 @@ def test_agreeing_on_what_both_will_do_is_an_accord_and_accepting_an_invitation_
     ex = extract_text("North Korean leader Kim Jong Un invited Vladimir Putin to visit Pyongyang. Putin gladly "
                       "accepted the invitation.", MONDAY)
     assert pair(one(ex, "AGREE")) == ("RUS", "PRK")
+
+
+def test_not_ruling_out_force_is_a_threat_and_ruling_it_out_is_none(extract_text) -> None:
+    ev = one(extract_text("China has not ruled out the use of force against Taiwan.", MONDAY), "THREATEN")
+    assert pair(ev) == ("CHN", "TWN") and ev.modality == "asserted"
+    assert not extract_text("The United States ruled out military action against Iran.", MONDAY).events

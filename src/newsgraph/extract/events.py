@@ -1223,6 +1223,10 @@ class _EventFinder:
         sources: list[Actor | None] = list(args.sources) or [None]
         targets: list[Actor | None] = list(args.targets) or [None]
         modality = modality_of(tok, trig)
+        if trig.inverted:  # "did not rule out the use of force" threatens; "ruled out force" does not
+            if modality != "negated":
+                return
+            modality = "asserted"
         evidence = sentence_evidence(self.doc, self.document, s_index)
         for src in sources[:3]:
             for tgt in targets[:3]:

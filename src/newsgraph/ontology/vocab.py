@@ -44,6 +44,7 @@ class Trigger:
     mutual: bool = False  # "A and B disengaged": each subject acts towards the other
     needs_word: frozenset[str] = frozenset()  # ... or with one of these words just under it ("accountable")
     clause_object: bool = False  # "denied carrying out attacks": counts with a clause for object
+    inverted: bool = False  # states its event only when negated ("did not rule out force")
     origin: str = "own"  # own (triggers.toml), dictionary (a PETRARCH verb), nominal (a noun of our verb)
 
 
@@ -59,7 +60,7 @@ def _trigger(lemma: str, pos: str, spec: dict[str, Any]) -> Trigger:
         theme_object=spec.get("theme_object", False), predicate=spec.get("predicate"),
         untargeted=(spec["untargeted"]["type"], spec["untargeted"]["mode"]) if "untargeted" in spec else None,
         mutual=spec.get("mutual", False), needs_word=frozenset(spec.get("needs_word", ())),
-        clause_object=spec.get("clause_object", False),
+        clause_object=spec.get("clause_object", False), inverted=spec.get("inverted", False),
     )
 
 
