@@ -905,3 +905,9 @@ def test_not_ruling_out_force_is_a_threat_and_ruling_it_out_is_none(extract_text
     ev = one(extract_text("China has not ruled out the use of force against Taiwan.", MONDAY), "THREATEN")
     assert pair(ev) == ("CHN", "TWN") and ev.modality == "asserted"
     assert not extract_text("The United States ruled out military action against Iran.", MONDAY).events
+
+
+def test_ignoring_a_demand_rejects_whoever_made_it(extract_text) -> None:
+    ex = extract_text("ECOWAS demanded the release of Mohamed Bazoum. The junta ignored the demand.", MONDAY)
+    reject = one(ex, "REJECT")
+    assert reject.target is not None and reject.target.name == "Economic Community of West African States"

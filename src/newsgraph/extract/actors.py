@@ -631,6 +631,10 @@ class _Finder:
                     self.table.mention(known, i, i + 1)
                     i += 1
                     continue
+                if countries.igo(tok.text) is not None:  # "ECOWAS demanded ...": an organisation we know
+                    self.add_org(i, i + 1)
+                    i += 1
+                    continue
             if tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_ and i not in self.table.by_token:
                 end = next((j for j in range(min(len(doc), i + 6), i + 1, -1)
                             if doc[j - 1].pos_ in ("PROPN", "NUM") and countries.igo(doc[i:j].text)), None)

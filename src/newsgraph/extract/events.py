@@ -489,8 +489,8 @@ class _EventFinder:
         if not targets and dobj is not None and trig.type in AUTHORED:  # "rejected the plan put forward by X"
             targets = self.first_actor_in([o for t in dobj.subtree if t.dep_ == "acl"
                                            for o in self.prep_objects(t, ("by",))], sources)
-            if not targets and self.act_kind(dobj) in PHYSICAL | {"ASSAULT"}:  # "condemned the killing of X"
-                targets = self.author_of_referred_act(dobj, sources)  # by whom, not the one killed
+            if not targets and self.act_kind(dobj) in PHYSICAL | {"ASSAULT", "REQUEST"}:  # "condemned the killing of
+                targets = self.author_of_referred_act(dobj, sources)  # X", "ignored the deadline to free X": by whom
             if not targets:  # "criticised the coup in Niger", "rejected the report by Amnesty"
                 targets = self.first_actor_in([dobj], sources)
             if not targets:  # "X shelled Y. Z condemned the attack": the author of the act referred to
@@ -781,6 +781,8 @@ class _EventFinder:
         if noun.pos_ != "NOUN":
             return None
         lemma = noun.lemma_.lower()
+        if lemma in vocab.modality_words()["request_nouns"] and self.trigger_of(noun) is None:
+            return "REQUEST"  # "the deadline", "calls for talks": a demand made before
         own = self.trigger_of(noun) or next(iter(vocab.noun_triggers().get(lemma, ())), None)
         if own is not None:
             return own.type
