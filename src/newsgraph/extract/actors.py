@@ -104,6 +104,16 @@ class ActorTable:
         name = countries.country_name(iso3) or iso3
         return self.get_or_add(f"country:{iso3}", name, "country", iso3, None)
 
+    def fold(self, actor: Actor, into: Actor) -> None:
+        """Merge ``actor`` into ``into``, found to be one actor: its mentions, names and tokens."""
+        into.mentions.extend(actor.mentions)
+        into.aliases.extend(a for a in actor.aliases + [actor.name] if a not in into.aliases)
+        for i, a in list(self.by_token.items()):
+            if a is actor:
+                self.by_token[i] = into
+        self.actors.remove(actor)
+        self.by_key.pop(actor.key, None)
+
     def mention(self, actor: Actor, start: int, end: int, alias: bool = True) -> None:
         """Record tokens [start, end) as a mention of ``actor``; ``alias=False`` for a generic
         reference ("the bloc", "the minister"), which is no name of the actor to match others by."""
@@ -555,15 +565,8 @@ class _Finder:
                 and len(a.name.split()) > 1]
         for short in [a for a in self.table.actors if a.kind == "person" and len(a.name.split()) == 1]:
             kept = next((a for a in full if name_key(a.name).split()[0] == name_key(short.name)), None)
-            if kept is None:
-                continue
-            kept.mentions.extend(short.mentions)
-            kept.aliases.extend(x for x in [short.name, *short.aliases] if x not in kept.aliases)
-            for i, a in list(self.table.by_token.items()):
-                if a is short:
-                    self.table.by_token[i] = kept
-            self.table.actors.remove(short)
-            self.table.by_key.pop(short.key, None)
+            if kept is not None:
+                self.table.fold(short, kept)
 
     def finalise_collectives(self) -> None:
         """Name collectives after their country and merge those that turned out to be one actor."""
@@ -581,13 +584,7 @@ class _Finder:
                 actor.key = key
                 self.table.by_key[key] = actor
                 continue
-            kept.mentions.extend(actor.mentions)
-            kept.aliases.extend(a for a in actor.aliases + [actor.name] if a not in kept.aliases)
-            for i, a in list(self.table.by_token.items()):
-                if a is actor:
-                    self.table.by_token[i] = kept
-            self.table.actors.remove(actor)
-            del self.table.by_key[actor.key]
+            self.table.fold(actor, kept)
 
     def collective_phrase(self, tok: Token) -> tuple[str, dict[str, str]] | None:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("PERSON", "ORG", "GPE"):

@@ -40,6 +40,8 @@ REACTIONS = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "SUPPORT"}
 TOPIC_PREPS = ("about", "on", "over", "regarding", "including")
 # Events that happen where their actors are: the place's country is a nameless group's country.
 ON_THE_GROUND = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
+# Acts whose "of" object is the one acted on, never their author: "the killing / arrest / release of X".
+ACTED_ON = PHYSICAL | {"ASSAULT", "CONCEDE"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PERSONAL = {"he", "she", "him", "her", "his", "hers"}
 IMPERSONAL = {"it", "its"}
@@ -153,7 +155,7 @@ class _EventFinder:
             if named and (own is None or own.key.startswith("group:") or own.kind != "person"):
                 found = list(named)  # "two ministers, X and Y": the two people, not their government
             nameless = own is not None and own.key.startswith("group:") and own.country is None
-            if self.act_kind(t) in PHYSICAL | {"ASSAULT", "CONCEDE"}:
+            if self.act_kind(t) in ACTED_ON:
                 pass  # "the killing of the policeman", "the release of X": who is "of" it was acted on
             elif (found[0] is None or nameless) and t.pos_ == "NOUN" and t.lower_ not in vocab.gathering_heads() \
                     and t.lower_ not in vocab.kin_nouns():  # "the sister of Kim Jong Un" is not Kim
@@ -197,13 +199,13 @@ class _EventFinder:
             return a.key if a.kind == "person" else _side(a)
         seen = {same(a) for a in exclude}
         # the article's dyad: the pair of sides told acting on each other most often ("urged both sides")
+        side_of = same if wanted == "person" else _side if wanted == "state" else _party
         dyads: Counter[frozenset[str]] = Counter()
         latest: dict[str, Actor] = {}
         for _, src, tgt, _ in self.acts:
             if tgt is None or not (self.fits_pair(src, wanted) and self.fits_pair(tgt, wanted)):
                 continue
-            sides = (same(src), same(tgt)) if wanted == "person" else \
-                (_side(src), _side(tgt)) if wanted == "state" else (_party(src), _party(tgt))
+            sides = (side_of(src), side_of(tgt))
             if sides[0] != sides[1] and not set(sides) & seen:
                 dyads[frozenset(sides)] += 1
                 latest[sides[0]], latest[sides[1]] = src, tgt
@@ -262,7 +264,7 @@ class _EventFinder:
                 return bloc  # "Western criticism": the West's
         if low in vocab.kin_nouns():
             return None  # "the sister of Kim Jong Un" is someone else, unnamed here
-        acted_on = self.act_kind(tok) in PHYSICAL | {"ASSAULT", "CONCEDE"}  # "the killing of X": X was killed
+        acted_on = self.act_kind(tok) in ACTED_ON  # "the killing of X": X was killed
         for c in tok.children:  # "a spokesman for the Secretary-General" speaks for him
             if c.dep_ == "prep" and not acted_on and (c.lower_ == "of"
                                                       or (c.lower_ == "for" and low in vocab.titles())):
@@ -504,8 +506,7 @@ class _EventFinder:
                     targets = self.first_actor_in([pred], sources)
                     break
         if not targets and trig.type == "AGREE" and dobj is not None and sources:  # "accepted the invitation"
-            targets = [a for a in self.author_of_referred_act(dobj, sources) if _side(a) not in
-                       {_side(s) for s in sources}]
+            targets = _beyond(self.author_of_referred_act(dobj, sources), sources)
         accord = dobj is not None and (dobj.lemma_.lower() in trig.objects or (
             (own := self.trigger_of(dobj)) is not None and own.type == "AGREE"))
         if not targets and trig.type == "AGREE" and sources and accord:
@@ -514,9 +515,9 @@ class _EventFinder:
                 and {_side(a) for a in targets} <= {_side(a) for a in sources}:
             targets = []  # "Azerbaijan denied reports that its troops ...": a denial answers someone else
         if not targets and trig.mode == "deny" and sources:  # "denied carrying out cyberattacks on Ukraine"
-            targets = [a for a in self.first_actor_in([t for c in verb.children if c.dep_ in ("xcomp", "ccomp")
-                                                       for t in c.children if t.dep_ in ("dobj", "prep", "dative")],
-                                                      sources) if _side(a) not in {_side(s) for s in sources}]
+            targets = _beyond(self.first_actor_in([t for c in verb.children if c.dep_ in ("xcomp", "ccomp")
+                                                   for t in c.children if t.dep_ in ("dobj", "prep", "dative")],
+                                                  sources), sources)
         if not targets and trig.mode == "deny" and sources:  # "Moscow denied it": whoever accused Moscow
             targets = self.accuser_of(sources)
         if not targets and trig.mode == "mediate" and verb.dep_ == "acl":  # "a truce between A and B, brokered by X"
@@ -551,12 +552,11 @@ class _EventFinder:
                                         sources)
                 if targets:
                     break
-        if not targets and trig.needs_word:  # "hold Moscow accountable": the small clause's subject
+        if not targets and trig.needs_word:  # "hold Moscow accountable": the small clause's subject;
             targets = self.first_actor_in([g for c in verb.children if c.lemma_.lower() in trig.needs_word
-                                           for g in c.children if g.dep_ == "nsubj"], sources)
-        if not targets and trig.needs_word:  # "stood shoulder to shoulder with Israel"
-            targets = self.first_actor_in([o for t in verb.subtree if t is not verb
-                                           for o in self.prep_objects(t, trig.target_preps)], sources)
+                                           for g in c.children if g.dep_ == "nsubj"], sources) \
+                or self.first_actor_in([o for t in verb.subtree if t is not verb  # "stood shoulder to shoulder
+                                        for o in self.prep_objects(t, trig.target_preps)], sources)  # with Israel"
         if not targets and trig.type == "THREATEN":  # "warned of measures if Russian forces cross"
             marks = vocab.modality_words()["hypothetical_marks"]
             targets = self.first_actor_in([g for t in verb.subtree if t.dep_ == "advcl"
@@ -991,16 +991,8 @@ class _EventFinder:
             found = [(tok, trig) for tok in sent if (trig := self.trigger_of(tok)) is not None]
             sentence_events: list[Event] = []
             for tok, trig in found:
-                if trig.pos == "NOUN" and any(d.dep_ == "det" and d.lower_ in NONE_DETS for d in tok.children):
-                    continue  # "warned against any attack": no attack is reported
-                if _denied(tok):
-                    continue  # "denied carrying out cyberattacks": the denial is what is reported
-                if trig.pos == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "with" \
-                        and tok.head.head.lemma_.lower() in {"threaten", "warn"}:
-                    continue  # "threatened Iran with sanctions": the threat is the event
-                if trig.pos == "NOUN" and tok.dep_ == "dobj" and tok.head.dep_ == "xcomp" \
-                        and tok.head.head.lemma_.lower() in vocab.modality_words()["swallowing"]:
-                    continue  # "threatened to impose tariffs", "urged X to impose sanctions": not imposed
+                if _unreported(tok, trig):
+                    continue
                 args = self.verb_args(tok, trig) if trig.pos == "VERB" else self.noun_args(tok, trig)
                 if args is None:
                     continue
@@ -1322,6 +1314,20 @@ def _act_verb(lemma: str) -> str | None:
     return verb
 
 
+def _unreported(tok: Token, trig: Trigger) -> bool:
+    """Whether a trigger word names an act its sentence does not report as an event of its own."""
+    if _denied(tok):
+        return True  # "denied carrying out cyberattacks": the denial is what is reported
+    if trig.pos != "NOUN":
+        return False
+    if any(d.dep_ == "det" and d.lower_ in NONE_DETS for d in tok.children):
+        return True  # "warned against any attack": no attack is reported
+    if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lemma_.lower() in {"threaten", "warn"}:
+        return True  # "threatened Iran with sanctions": the threat is the event
+    return tok.dep_ == "dobj" and tok.head.dep_ == "xcomp" \
+        and tok.head.head.lemma_.lower() in vocab.modality_words()["swallowing"]  # "urged X to impose sanctions"
+
+
 def _denied(tok: Token) -> bool:
     """Whether a word states an act its own clause denies ("denied carrying out cyberattacks",
     "denied any role in the attack", "denied that its jets had struck")."""
@@ -1434,6 +1440,12 @@ def _self_pair(a: Actor, b: Actor) -> bool:
         return False
     other = b if a.kind == "country" else a
     return other.kind in STATE_KINDS or (other.kind == "person" and other.sector in ("GOV", "MIL"))
+
+
+def _beyond(actors: list[Actor], own: list[Actor]) -> list[Actor]:
+    """The actors not on any of ``own``'s sides: whom an act of theirs can be aimed at."""
+    sides = {_side(a) for a in own}
+    return [a for a in actors if _side(a) not in sides]
 
 
 def _party(actor: Actor) -> str:
