@@ -210,7 +210,7 @@ def _nominal_trigger(noun: str) -> Trigger | None:
     if verb is None:
         return None
     spec = vocab.verb_triggers()[verb][0]
-    if spec.objects or spec.objects_kind or spec.preps or spec.needs_xcomp or spec.needs_word or spec.clause_object:
+    if spec.conditional:
         return None  # the verb's condition is on its object: a noun cannot be checked the same way
     plover = Plover(spec.type, spec.mode, spec.context)
     return _trigger(verb, "NOUN", plover, None, None)

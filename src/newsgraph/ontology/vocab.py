@@ -47,6 +47,13 @@ class Trigger:
     inverted: bool = False  # states its event only when negated ("did not rule out force")
     origin: str = "own"  # own (triggers.toml), dictionary (a PETRARCH verb), nominal (a noun of our verb)
 
+    @property
+    def conditional(self) -> bool:
+        """Whether the word counts only with something around it (an object, a preposition, a
+        clause): such a condition cannot be checked on the word's nominalisation."""
+        return bool(self.objects or self.objects_kind or self.preps or self.needs_xcomp or self.needs_word
+                    or self.clause_object)
+
 
 def _trigger(lemma: str, pos: str, spec: dict[str, Any]) -> Trigger:
     return Trigger(
