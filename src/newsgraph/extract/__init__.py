@@ -102,8 +102,10 @@ def extract(document: Document, doc: Doc) -> Extraction:
                       times=times, quantities=quantities, sentences=spans)
 
 
-def event_candidates(document: Document, doc: Doc) -> list[tuple[Event, Features]]:
+def event_candidates(document: Document, doc: Doc, all_implicit: bool = False) -> list[tuple[Event, Features]]:
     """The events the rules propose for one document, with the features the learned filter reads,
-    before that filter: what ``scripts/train_event_filter.py`` learns from."""
+    before that filter: what ``scripts/train_event_filter.py`` learns from (and, with
+    ``all_implicit``, every option for an unsaid side: what ``scripts/train_implicit_ranker.py``
+    learns from)."""
     table, times, places, quantities, dateline = _read(document, doc)
-    return find_event_candidates(doc, table, document, times, places, quantities, dateline)
+    return find_event_candidates(doc, table, document, times, places, quantities, dateline, all_implicit)

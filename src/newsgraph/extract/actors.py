@@ -122,7 +122,7 @@ class ActorTable:
             self.by_token[i] = actor
         if alias and span.text not in actor.aliases and span.text != actor.name:
             actor.aliases.append(span.text)
-        sent_index = _sentence_index(self.doc, start)
+        sent_index = sentence_index_of(self.doc, start)
         actor.mentions.append(TextSpan(span.start_char, span.end_char, span.text, sent_index))
 
 
@@ -148,7 +148,7 @@ def sentence_evidence(doc: Doc, document: Document, index: int) -> Evidence:
     return found  # type: ignore[no-any-return]
 
 
-def _sentence_index(doc: Doc, token_i: int) -> int:
+def sentence_index_of(doc: Doc, token_i: int) -> int:
     starts = doc.user_data.get("_sent_starts")
     if starts is None:  # computed once per document, not once per mention
         starts = doc.user_data["_sent_starts"] = [s.start for s in sentences(doc)]
@@ -524,7 +524,7 @@ class _Finder:
             return None
         if any(c.dep_ == "prep" and c.lower_ in ("of", "from") for c in head.children):
             return None  # "the ministers of Brazil and India" say whose they are
-        floor = sentences(self.doc)[max(0, _sentence_index(self.doc, head.i) - 4)].start
+        floor = sentences(self.doc)[max(0, sentence_index_of(self.doc, head.i) - 4)].start
         for i in range(head.i - 1, floor - 1, -1):
             tok = self.doc[i]
             if tok.lower_ != head.lower_:

@@ -17,8 +17,15 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.actors import ActorTable, entity_at, own_plural_subject, sentence_evidence, sentences
-from newsgraph.extract.filter import Features, bucket, event_filter
+from newsgraph.extract.actors import (
+    ActorTable,
+    entity_at,
+    own_plural_subject,
+    sentence_evidence,
+    sentence_index_of,
+    sentences,
+)
+from newsgraph.extract.filter import Features, bucket, event_filter, implicit_ranker
 from newsgraph.extract.modality import modality_of
 from newsgraph.extract.places import gazetteer
 from newsgraph.extract.triggers import LOCATIVE, PHYSICAL, TriggerReader, nominal_verb, predicate_of
@@ -50,6 +57,7 @@ FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
 NONE_DETS = {"any", "no", "every"}  # "warned against any attack": a noun that reports no act
 AIMED = ("at", "on", "against", "upon")  # prepositions of an act aimed at someone, not a direction
 REFERRING_DETS = {"the", "this", "that", "these", "those"}
+WHERE = {"in", "at", "near", "inside", "within", "across", "around", "outside"}  # "an intervention in Niger"
 INHERIT_WINDOW = 4  # sentences back that "the two sides" / "the talks" may refer to
 REFERRED_WINDOW = 12  # sentences back that "the sanctions" / "the attack" may point at an act of its kind
 # Prepositions that set a noun apart from the clause's action ("despite sanctions", "amid fighting").
@@ -63,6 +71,7 @@ class _Args:
     targets: list[Actor]
     inherited: bool = False
     explicit_target: bool = False  # the text names a target we could not resolve
+    implicit: Features | None = None  # the side the text left unsaid was ranked in: how it was found
 
 
 def _subject(verb: Token) -> tuple[Token | None, bool]:
@@ -133,6 +142,10 @@ class _EventFinder:
         # target actor): (type, source, target, sentence index), for reactions that point back at it
         self.acts: list[tuple[str, Actor, Actor | None, int]] = []
         self.act_words: list[str] = []  # the trigger lemma of each act, in step with ``acts``
+        # events whose unsaid side the ranker chose; with ``all_implicit`` every ranked option
+        # (what the ranker is trained on). Kept apart so that no later rule reads a guessed side.
+        self.implicit: list[Event] = []
+        self.all_implicit = False
 
     # -- resolving an argument token to actors ---------------------------------------------------
     def actors_of(self, tok: Token, exclude: Iterable[Actor] = ()) -> list[Actor]:
@@ -990,6 +1003,7 @@ class _EventFinder:
             self.sentence_index = s_index
             found = [(tok, trig) for tok in sent if (trig := self.trigger_of(tok)) is not None]
             sentence_events: list[Event] = []
+            unsaid: list[tuple[Token, Trigger, _Args, TimeValue | None, Place | None]] = []
             for tok, trig in found:
                 if _unreported(tok, trig):
                     continue
@@ -1060,6 +1074,9 @@ class _EventFinder:
                             and actor.key.startswith("group:") and actor.kind in ("group", "government", "police") \
                             and all(m.sentence == s_index for m in actor.mentions):
                         actor.country = place.country  # only an actor this sentence alone names
+                if trig.type not in MONADIC and not args.inherited and bool(args.sources) != bool(args.targets):
+                    unsaid.append((tok, trig, args, time, place))  # once the sentence's own events are known
+                    continue
                 for ev in self.build(tok, trig, args, sent, s_index, time, place, len(found)):
                     sentence_events.append(ev)
                     self.trigger_tokens[id(ev)] = tok
@@ -1071,11 +1088,150 @@ class _EventFinder:
             if speech:  # most sentences report no one's words: skip both passes
                 sentence_events = self.threats_in(sent, s_index, sentence_events, len(found), speech)
                 sentence_events = self.allegations_in(sent, s_index, sentence_events, len(found), speech)
+            for tok, trig, args, time, place in unsaid:
+                self.fill_unsaid(tok, trig, args, sent, s_index, time, place, len(found), sentence_events)
             for ev in sentence_events:
                 if ev.type == "CONSULT" and ev.source and ev.target and ev.mode != "mediate":
                     self.last_consult = ev  # the mediator is not one of "the two sides"
             self.events.extend(sentence_events)
-        return _dedupe(self.events, self.layered)
+        return _dedupe(self.events + self.implicit, self.layered)
+
+    # -- the side the text leaves unsaid ------------------------------------------------------
+    def fill_unsaid(self, tok: Token, trig: Trigger, args: _Args, sent: Span, s_index: int,
+                    time: TimeValue | None, place: Place | None, n_triggers: int, told: list[Event]) -> None:
+        """An act with one named side ("Sall congratulated the winner", "the talks hosted by China"):
+        the learned ranker picks the other side among the actors around it, or none."""
+        ranker = implicit_ranker()
+        if not (ranker.enabled or self.all_implicit):
+            return
+        known = args.sources or args.targets
+        sides = {_party(k) for k in known}
+        if len(sides) > 1:
+            return  # "Iran and Saudi Arabia will reopen their embassies": the pair acts, on no third
+        told_with = {_party(a) for e in told if e.source and e.target and {_party(e.source), _party(e.target)} & sides
+                     for a in (e.source, e.target)} - sides
+        options = [o for o in self.unsaid_options(tok, trig, known, bool(args.sources))
+                   if _party(o[0]) not in told_with]  # what passed between the two, the sentence told
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "attr") and self.table.at(c.i) is None]
+        act = {f"unsaid.told={bucket(len(told), (0, 1))}": 1.0,
+               **({"unsaid.unresolved_target": 1.0} if args.explicit_target else {}),
+               **({"unsaid.thing_object": 1.0} if objects else {})}
+        options = [(actor, features | act) for actor, features in options]
+        if not self.all_implicit:
+            best = max(options, key=lambda o: ranker.score(o[1]), default=None)
+            options = [best] if best is not None and ranker.keep(best[1]) else []
+        for option, features in options:
+            actor = self.table.get_or_add(option.key, option.name, option.kind, option.country, option.sector)
+            filled = _Args(args.sources or [actor], args.targets or [actor], inherited=True, implicit=features)
+            for ev in self.build(tok, trig, filled, sent, s_index, time, place, n_triggers):
+                self.implicit.append(ev)
+                if trig.origin != "own":
+                    self.layered.add(id(ev))
+
+    def unsaid_options(self, tok: Token, trig: Trigger, known: list[Actor],
+                       missing_target: bool) -> list[tuple[Actor, Features]]:
+        """The actors the unsaid side may be, each with what the ranker reads: where it was last
+        named (this sentence before or after the act, or one or two sentences back), in what role,
+        what kind of actor it is, whether the article pairs it with the known side, how prominent
+        it is in the article."""
+        sides = {_party(a) for a in known}
+        dyads, latest = self.article_dyads()
+        partners: Counter[str] = Counter()
+        for pair, n in dyads.items():
+            if len(pair & sides) == 1:
+                partners[next(iter(pair - sides))] += n
+        top_partner = partners.most_common(1)[0][0] if partners else None
+        prominence: Counter[str] = Counter()
+        for named in self.table.actors:
+            prominence[_party(named)] += len(named.mentions)
+        ranked = [p for p, _ in prominence.most_common()]
+        sents = sentences(self.doc)
+        here = tok.sent
+        first = sents[max(0, self.sentence_index - 2)].start
+        order = sorted(range(first, here.end), key=lambda i: (i < here.start, abs(i - tok.i)))
+        seen: set[str] = set()
+        out: list[tuple[Actor, Features]] = []
+        for i in order:
+            actor: Actor | None = self.table.at(i)
+            if actor is None and self.doc[i].ent_type_ in ("NORP", "GPE") \
+                    and (code := countries.country_code(self.doc[i].text)):
+                name = countries.country_name(code) or code  # "Chinese", "in Tehran": registered if chosen
+                actor = self.table.by_key.get(f"country:{code}") or Actor(f"country:{code}", name, "country", code)
+            if actor is None or actor.kind == "media" or _party(actor) in sides or _party(actor) in seen:
+                continue
+            if (actor.country is None and actor.key.startswith("group:")) or _names_a_place(self.doc[i]) \
+                    or (self.doc[i].dep_ == "pobj" and self.doc[i].head.lower_ in WHERE) \
+                    or any(_one_state(actor, k) for k in known) or self.within_phrase_of(self.doc[i], known):
+                continue
+            seen.add(_party(actor))
+            back = self.sentence_index - sentence_index_of(self.doc, i)
+            where = f"back{back}" if back else ("after" if i > tok.i else "before")
+            features = self.unsaid_features(trig, known, actor, missing_target, where, self.doc[i],
+                                            len(out), top_partner, partners, ranked)
+            if not back:
+                mention = self.doc[i]
+                features[f"unsaid.distance={bucket(abs(i - tok.i), (3, 8, 15, 30))}"] = 1.0
+                if mention in tok.subtree:
+                    features["unsaid.under_act"] = 1.0  # "talks hosted by China"
+                elif mention.head == tok.head or mention.head == tok:
+                    features["unsaid.beside_act"] = 1.0
+            features[f"unsaid.mode={trig.type}.{trig.mode}"] = 1.0
+            out.append((actor, features))
+        for party in [top_partner] if top_partner and top_partner not in seen else []:
+            out.append((latest[party], self.unsaid_features(trig, known, latest[party], missing_target, "article",
+                                                            None, len(out), top_partner, partners, ranked)))
+        return out
+
+    @staticmethod
+    def unsaid_features(trig: Trigger, known: list[Actor], actor: Actor, missing_target: bool, where: str,
+                        mention: Token | None, rank: int, top_partner: str | None, partners: Counter[str],
+                        ranked: list[str]) -> Features:
+        side = "target" if missing_target else "source"
+        party = _party(actor)
+        names = [f"unsaid={side}", f"unsaid.where={where}", f"unsaid.{side}.where={where}",
+                 f"unsaid.kind={actor.kind}", f"unsaid.known={known[0].kind}",
+                 f"unsaid.type={trig.type}.{side}", f"unsaid.rank={bucket(rank + 1, (1, 2, 3))}",
+                 f"unsaid.prominence={bucket(ranked.index(party) + 1 if party in ranked else 99, (1, 2, 3, 5))}"]
+        if mention is not None:
+            dep = mention.dep_ if mention.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "compound",
+                                                   "appos", "conj", "amod") else "other"
+            names.append(f"unsaid.dep={dep}")
+            if dep == "pobj":
+                names.append(f"unsaid.prep={mention.head.lower_}")
+            names.append(f"unsaid.{where}.dep={dep}")
+        if actor.key.startswith("group:"):
+            names.append("unsaid.generic")
+        if actor.country and actor.country == known[0].country:
+            names.append("unsaid.compatriot")
+        if party == top_partner:
+            names.append("unsaid.partner")
+        elif partners[party]:
+            names.append("unsaid.paired")
+        return dict.fromkeys(names, 1.0)
+
+    def within_phrase_of(self, tok: Token, actors: list[Actor]) -> bool:
+        """Whether ``tok`` modifies a mention of one of ``actors`` ("executives from the Chamber")
+        or says whom they act for ("on behalf of"): it describes that side, it is no other party."""
+        for t in tok.ancestors:
+            if t.lower_ == "behalf":
+                return True  # "signed on behalf of the Government of Rwanda": whom the signer speaks for
+            if t.pos_ in ("VERB", "AUX"):
+                return False
+            if any(self.table.at(x.i) in actors for x in [t, *t.conjuncts]):
+                return True  # (the phrase of "owners from X and executives from Y" is both's)
+        return False
+
+    def article_dyads(self) -> tuple[Counter[frozenset[str]], dict[str, Actor]]:
+        """How often the text so far has told each pair of sides acting on each other, and the
+        latest actor of each side."""
+        dyads: Counter[frozenset[str]] = Counter()
+        latest: dict[str, Actor] = {}
+        for _, src, tgt, _ in self.acts:
+            if tgt is None or _party(src) == _party(tgt):
+                continue
+            dyads[frozenset((_party(src), _party(tgt)))] += 1
+            latest[_party(src)], latest[_party(tgt)] = src, tgt
+        return dyads, latest
 
     def allegations_in(self, sent: Span, s_index: int, found: list[Event], n_triggers: int,
                        verbs: list[Token]) -> list[Event]:
@@ -1236,7 +1392,7 @@ class _EventFinder:
                            quantities=self.pick_quantities(tok, sent, n_triggers),
                            confidence=round(confidence, 2), evidence=[evidence], trigger=tok.text,
                            position=tok.idx)
-                self.features[id(ev)] = self.describe(tok, trig, args, ev, n_triggers)
+                self.features[id(ev)] = self.describe(tok, trig, args, ev, n_triggers) | (args.implicit or {})
                 yield ev
 
     def describe(self, tok: Token, trig: Trigger, args: _Args, ev: Event, n_triggers: int) -> Features:
@@ -1442,6 +1598,14 @@ def _self_pair(a: Actor, b: Actor) -> bool:
     return other.kind in STATE_KINDS or (other.kind == "person" and other.sector in ("GOV", "MIL"))
 
 
+def _one_state(a: Actor, b: Actor) -> bool:
+    """Two faces of one state: a state and its organs or officials, or two of its organs (the
+    foreign minister and "the Government of Rwanda"); two compatriot people are two sides."""
+    if a.country is None or a.country != b.country or (a.kind == "person" and b.kind == "person"):
+        return False
+    return all(x.kind in STATE_KINDS or (x.kind == "person" and x.sector in ("GOV", "MIL")) for x in (a, b))
+
+
 def _beyond(actors: list[Actor], own: list[Actor]) -> list[Actor]:
     """The actors not on any of ``own``'s sides: whom an act of theirs can be aimed at."""
     sides = {_side(a) for a in own}
@@ -1472,7 +1636,11 @@ def find_events(doc: Doc, table: ActorTable, document: Document, times: list[Tim
 
 
 def find_event_candidates(doc: Doc, table: ActorTable, document: Document, times: list[TimeValue],
-                          places: list[Place], quantities: list[Quantity],
-                          dateline: Place | None = None) -> list[tuple[Event, Features]]:
-    """The events the rules propose with their features, unfiltered: what the filter is trained on."""
-    return _EventFinder(doc, table, document, times, places, quantities, dateline).candidates()
+                          places: list[Place], quantities: list[Quantity], dateline: Place | None = None,
+                          all_implicit: bool = False) -> list[tuple[Event, Features]]:
+    """The events the rules propose with their features, unfiltered: what the filter is trained on.
+    With ``all_implicit``, every option for a side the text left unsaid is an event of its own
+    (features ``unsaid...``): what the implicit-participant ranker is trained on."""
+    finder = _EventFinder(doc, table, document, times, places, quantities, dateline)
+    finder.all_implicit = all_implicit
+    return finder.candidates()

@@ -18,7 +18,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.actors import ActorTable, _group_key, _sentence_index, entity_at, sentence_evidence
+from newsgraph.extract.actors import ActorTable, _group_key, entity_at, sentence_evidence, sentence_index_of
 from newsgraph.extract.places import gazetteer
 from newsgraph.model import Actor, Document, Evidence, Place, Relation
 from newsgraph.ontology import countries, vocab
@@ -102,7 +102,7 @@ class RoleReader:
 
     # -- recording ------------------------------------------------------------------------------------
     def evidence(self, tok: Token) -> Evidence:
-        return sentence_evidence(self.doc, self.document, _sentence_index(self.doc, tok.i))
+        return sentence_evidence(self.doc, self.document, sentence_index_of(self.doc, tok.i))
 
     def add(self, source: Actor | None, relation: str, target: Actor | None, tok: Token) -> Relation | None:
         """Record a tie stated in ``tok``'s sentence; the same tie stated again gains evidence."""
