@@ -39,6 +39,17 @@ def extract_text(nlp) -> ExtractText:  # type: ignore[no-untyped-def]
     return run
 
 
+@pytest.fixture
+def rules_text(extract_text, monkeypatch) -> ExtractText:  # type: ignore[no-untyped-def]
+    """``extract_text`` with the learned event filter off: what the rules state, for a test of a
+    rule whose event the filter, a statistical precision trade-off, may drop."""
+    from newsgraph.extract import events
+    from newsgraph.extract.filter import EventFilter
+
+    monkeypatch.setattr(events, "event_filter", lambda: EventFilter({}, 0.0, 0.0, enabled=False))
+    return extract_text
+
+
 # --- a real `newsgraph serve` on a loopback port, for the API and browser tests ---------------------
 
 NEWSGRAPH = str(Path(sys.executable).parent / "newsgraph")

@@ -173,8 +173,8 @@ def test_pledged_amount_is_attached_to_the_pledged_aid(extract_text) -> None:
     assert [(q.value, q.unit) for q in ev.quantities] == [(2e9, "USD")]
 
 
-def test_gave_aid_is_an_aid_event(extract_text) -> None:
-    ex = extract_text("The United States gave Ukraine $61 billion in military aid in April.", MONDAY)
+def test_gave_aid_is_an_aid_event(rules_text) -> None:
+    ex = rules_text("The United States gave Ukraine $61 billion in military aid in April.", MONDAY)
     ev = one(ex, "AID")
     assert pair(ev) == ("USA", "UKR")
     assert [(q.value, q.unit) for q in ev.quantities] == [(61e9, "USD")]
@@ -876,11 +876,11 @@ def test_both_sides_are_the_two_parties_the_article_pits_against_each_other(extr
     assert asked == {"Sudan army", "Rapid Support Forces"}  # not the hosts named last
 
 
-def test_protesters_outside_a_foreign_embassy_are_locals_protesting_that_state(extract_text) -> None:
-    ev = one(extract_text("Thousands of supporters of the coup marched on the French embassy in Niamey.", MONDAY),
+def test_protesters_outside_a_foreign_embassy_are_locals_protesting_that_state(rules_text) -> None:
+    ev = one(rules_text("Thousands of supporters of the coup marched on the French embassy in Niamey.", MONDAY),
              "PROTEST")
     assert pair(ev) == ("NER", "FRA")
-    ev = one(extract_text("Protesters rallied outside the Russian embassy in Kyiv.", MONDAY), "PROTEST")
+    ev = one(rules_text("Protesters rallied outside the Russian embassy in Kyiv.", MONDAY), "PROTEST")
     assert pair(ev) == ("UKR", "RUS")
 
 
