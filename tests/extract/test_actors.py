@@ -345,3 +345,10 @@ def test_a_long_name_with_a_particle_the_model_took_for_an_organisation_is_a_per
     ex = extract_text("Brazil's Luiz Inácio Lula da Silva met Xi Jinping.", PUBLISHED)
     lula = named(ex, "Lula")
     assert lula.kind == "person" and lula.country == "BRA"
+
+
+def test_a_group_in_a_town_the_model_did_not_tag_is_of_that_towns_country(extract_text) -> None:  # type: ignore[no-untyped-def]
+    (ev,) = [e for e in extract_text("Police in Novi Sad arrested four suspects on Monday.").events
+             if e.type == "COERCE"]
+    assert (ev.source.country, ev.target.country) == ("SRB", "SRB")  # type: ignore[union-attr]
+    assert ev.target.name == "suspects"  # type: ignore[union-attr]

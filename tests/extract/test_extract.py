@@ -6,6 +6,9 @@ import json
 import pickle
 from datetime import date
 
+import pytest
+
+from newsgraph.extract import find_dateline
 from newsgraph.model import to_dict
 
 PUBLISHED = date(2024, 7, 8)  # a Monday
@@ -102,3 +105,15 @@ def test_extraction_is_plain_data(extract_text) -> None:
     assert data["document"]["published"] == "2024-07-08"
     assert data["document"]["source"] == "test.txt"
     assert len(data["events"]) == len(ex.events)
+
+
+@pytest.mark.parametrize("text, city", [
+    ("LIMA (wire) - Peru's Congress removed the president on Wednesday.", "Lima"),
+    ("DHAKA, Nov 17 (Reuters) - A court ruled on Monday.", "Dhaka"),
+    ("LONDON (AP) — Britain froze the assets on Tuesday.", "London"),
+    ("NAIROBI - Kenya deployed police officers on Tuesday.", "Nairobi"),
+])
+def test_datelines_with_and_without_an_agency(text: str, city: str) -> None:
+    place = find_dateline(text)
+    assert place is not None and place.name == city
+    assert find_dateline("The (big) - day came.") is None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -141,3 +142,32 @@ def test_a_province_the_gazetteer_does_not_know_is_still_the_place(extract_text)
 def test_a_shoal_is_a_place_never_an_actor(extract_text) -> None:  # type: ignore[no-untyped-def]
     ex = extract_text("A Chinese coast guard ship rammed a Philippine vessel near Escoda Shoal on Saturday.")
     assert not [a for a in ex.actors if "Shoal" in a.name]
+
+
+MONDAY = date(2024, 7, 8)
+
+
+def _placed(ex, type_: str) -> str | None:  # type: ignore[no-untyped-def]
+    (ev,) = [e for e in ex.events if e.type == type_]
+    return ev.place.name if ev.place else None
+
+
+def test_an_event_takes_a_place_its_sentence_names_elsewhere(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("Prosecutors in Belgrade charged four suspects with terrorism on Monday.", MONDAY)
+    assert _placed(ex, "COERCE") == "Belgrade"
+
+
+def test_an_event_told_next_takes_the_place_of_the_one_before(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("Police fired tear gas at protesters in Nairobi on Tuesday. Hours later the police arrested "
+                      "the opposition leader Raila Odinga.", MONDAY)
+    assert _placed(ex, "COERCE") == "Nairobi"
+
+
+def test_an_event_with_no_place_told_takes_the_dateline(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("DHAKA (wire) - A special tribunal sentenced former prime minister Sheikh Hasina to death "
+                      "in absentia on Monday.", MONDAY)
+    assert _placed(ex, "COERCE") == "Dhaka"
+    # a country is no place: the actors say it
+    ex = extract_text("A Bangladeshi court sentenced former prime minister Sheikh Hasina to death in absentia on "
+                      "Monday.", MONDAY)
+    assert _placed(ex, "COERCE") is None

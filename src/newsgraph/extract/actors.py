@@ -23,7 +23,8 @@ from newsgraph.names import name_key
 from newsgraph.ontology import countries, petrarch, vocab
 
 # "MOSCOW –", "NAYPYITAW, March 2 (Reuters) -": where the report was filed.
-DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,40}?)(?:,[^\n–—-]{0,40})?\s+[–—-]\s")
+# "LIMA -", "DHAKA, Nov 17 (Reuters) -", "LONDON (AP) —"
+DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,40}?)(?:,[^\n–—-]{0,40}|\s*\([^()\n]{1,30}\))?\s+[–—-]\s")
 
 MODIFIER_DEPS = {"compound", "amod", "npadvmod", "nmod"}
 # Prepositions whose object is a place more often than a person ("an attack on Kyiv", "in Naypyitaw").
@@ -549,7 +550,10 @@ class _Finder:
                 if p.dep_ != "pobj":
                     continue
                 ent = entity_at(p)
-                text = ent.text if ent is not None else p.text
+                # a name the model did not tag runs through its compounds ("Novi Sad")
+                text = ent.text if ent is not None else " ".join(
+                    t.text for t in p.lefts if t.dep_ == "compound" and t.pos_ == "PROPN") + " " + p.text
+                text = text.strip()
                 code = countries.country_code(text)
                 if code is None and c.lower_ in LOCATING_PREPS and (p.ent_type_ in ("GPE", "LOC") or p.pos_ == "PROPN"):
                     place = gazetteer().lookup(text)

