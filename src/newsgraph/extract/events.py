@@ -146,6 +146,8 @@ class _EventFinder:
         # (what the ranker is trained on). Kept apart so that no later rule reads a guessed side.
         self.implicit: list[Event] = []
         self.all_implicit = False
+        self.prominence: list[str] | None = None  # parties by mentions, for the ranker; read once
+        self.nationals: dict[int, str] = {}  # token -> country a nationality or place word names
 
     # -- resolving an argument token to actors ---------------------------------------------------
     def actors_of(self, tok: Token, exclude: Iterable[Actor] = ()) -> list[Actor]:
@@ -1135,21 +1137,26 @@ class _EventFinder:
             if len(pair & sides) == 1:
                 partners[next(iter(pair - sides))] += n
         top_partner = partners.most_common(1)[0][0] if partners else None
-        prominence: Counter[str] = Counter()
-        for named in self.table.actors:
-            prominence[_party(named)] += len(named.mentions)
-        ranked = [p for p, _ in prominence.most_common()]
+        if self.prominence is None:  # the article's parties by how often they are named, once
+            counts: Counter[str] = Counter()
+            for named in self.table.actors:
+                counts[_party(named)] += len(named.mentions)
+            self.prominence = [p for p, _ in counts.most_common()]
+            self.nationals = {t.i: code for t in self.doc if t.ent_type_ in ("NORP", "GPE")
+                              and (code := countries.country_code(t.text))}  # "Chinese", "in Tehran"
+        ranked = self.prominence
         sents = sentences(self.doc)
-        here = tok.sent
+        here = sents[self.sentence_index]
         first = sents[max(0, self.sentence_index - 2)].start
-        order = sorted(range(first, here.end), key=lambda i: (i < here.start, abs(i - tok.i)))
+        order = sorted((i for i in range(first, here.end) if i in self.table.by_token or i in self.nationals),
+                       key=lambda i: (i < here.start, abs(i - tok.i)))
         seen: set[str] = set()
         out: list[tuple[Actor, Features]] = []
         for i in order:
             actor: Actor | None = self.table.at(i)
-            if actor is None and self.doc[i].ent_type_ in ("NORP", "GPE") \
-                    and (code := countries.country_code(self.doc[i].text)):
-                name = countries.country_name(code) or code  # "Chinese", "in Tehran": registered if chosen
+            if actor is None:
+                code = self.nationals[i]
+                name = countries.country_name(code) or code  # registered only if chosen
                 actor = self.table.by_key.get(f"country:{code}") or Actor(f"country:{code}", name, "country", code)
             if actor is None or actor.kind == "media" or _party(actor) in sides or _party(actor) in seen:
                 continue
