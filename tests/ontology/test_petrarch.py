@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import sys
 from datetime import date
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -112,3 +114,29 @@ def test_loader_gives_a_known_person_the_country_of_the_role_held_then() -> None
     assert petrarch.lookup_actor("the United Nations").country_on(None) is None
     assert petrarch.lookup_actor("no such actor anywhere") is None
     assert "COP" in petrarch.agents()["police"]
+
+
+def test_our_leaders_layer_knows_the_years_after_petrarch() -> None:
+    """PETRARCH2's roles end about 2016; ``leaders.tsv`` (ours) adds the national leaders since."""
+    trump = petrarch.lookup_actor("Donald Trump")
+    assert trump is not None and trump.kind == "person"
+    assert trump.country_on(date(2018, 6, 1)) == "USA" and trump.sector_on(date(2018, 6, 1)) == "GOV"
+    assert trump.sector_on(date(2022, 6, 1)) == "ELI"  # out of office, still American
+    assert petrarch.lookup_actor("Kassym-Jomart Tokayev").country_on(date(2025, 6, 1)) == "KAZ"
+    # a person both know keeps PETRARCH2's roles and gains ours
+    putin = petrarch.lookup_actor("Vladimir Putin")
+    assert putin is not None and len(putin.roles) > len({r for r in putin.roles if r.start and r.start.year < 2016})
+    assert putin.country_on(date(2024, 3, 1)) == "RUS"
+
+
+def test_the_leaders_layer_is_well_formed() -> None:
+    rows = (resources.files("newsgraph.ontology") / "data" / "leaders.tsv").read_text(encoding="utf-8").splitlines()
+    assert rows[0] == "phrase\tactor_id\tkind\tcodes"
+    pattern = re.compile(r"^[A-Z]{3}(GOV|MIL|ELI)@(\d{4}-\d{2}-\d{2})?@(\d{4}-\d{2}-\d{2})?$")
+    for row in rows[1:]:
+        phrase, actor_id, kind, codes = row.split("\t")
+        assert len(phrase.split()) > 1 and phrase == phrase.lower(), row  # never one word: "Kim" is anyone
+        assert kind == "person" and actor_id, row
+        roles = codes.split(";")
+        assert all(pattern.match(c) for c in roles), row
+        assert roles[-1].endswith("ELI@@") and len({c[:3] for c in roles}) == 1, row  # one nationality, always known

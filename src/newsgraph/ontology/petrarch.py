@@ -203,6 +203,20 @@ def _actor_rows() -> dict[str, str]:
     return out
 
 
+@cache
+def _leader_rows() -> dict[str, str]:
+    """Our own layer over the PETRARCH2 actors, whose roles end about 2016: national leaders and
+    foreign ministers in office 2016-2025 (``ontology/data/leaders.tsv``, same columns)."""
+    path = resources.files("newsgraph.ontology").joinpath("data", "leaders.tsv")
+    if not path.is_file():
+        return {}
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        phrase, _, rest = line.partition("\t")
+        out.setdefault(_normal(phrase), rest)
+    return out
+
+
 def known_actors() -> dict[str, str]:
     """Every name and alias of the actor dictionaries (as raw rows; use ``lookup_actor``)."""
     return _actor_rows()
@@ -222,14 +236,23 @@ def _normal(name: str) -> str:
 
 @lru_cache(maxsize=65536)
 def lookup_actor(name: str) -> KnownActor | None:
-    """The dictionary actor a name or alias stands for ("Vladimir Putin", "the Kremlin"), if any."""
-    row = _actor_rows().get(_normal(name))
-    if row is None:
+    """The dictionary actor a name or alias stands for ("Vladimir Putin", "the Kremlin"), if any:
+    PETRARCH2's, with the roles our leaders layer adds for the years after it (a leader it does
+    not know at all comes from our layer alone)."""
+    key = _normal(name)
+    rows = [row for row in (_actor_rows().get(key), _leader_rows().get(key)) if row is not None]
+    if not rows:
         return None
-    actor_id, kind, codes = row.split("\t")
+    actor_id, kind, _ = rows[0].split("\t")
     roles = []
-    for code in codes.split(";"):
-        c, _, span = code.partition("@")
-        start, _, end = span.partition("@")
-        roles.append(ActorRole(c, _date(start), _date(end)))
+    for row in rows:
+        _, row_kind, codes = row.split("\t")
+        if row_kind != kind:
+            continue  # a name PETRARCH2 gives to something else
+        for code in codes.split(";"):
+            c, _, span = code.partition("@")
+            start, _, end = span.partition("@")
+            role = ActorRole(c, _date(start), _date(end))
+            if role not in roles:
+                roles.append(role)
     return KnownActor(actor_id, kind, tuple(roles))
