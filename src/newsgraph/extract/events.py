@@ -697,6 +697,9 @@ class _EventFinder:
                     sources = self.actors_of(subj, targets)
                 if sources and not targets and gov.lemma_ in words["light_verbs"]:  # "held talks on Monday with X"
                     targets = self.first_actor_in(self.prep_objects(gov, trig.target_preps), sources)
+                if sources and not targets and gov.lemma_ in words["light_verbs"]:  # "gave Ukraine $61 billion
+                    targets = [a for c in gov.children if c.dep_ == "dative"   # in aid", "issued Seoul a warning"
+                               for a in self.actors_of(c, sources)][:1]
                 if sources and not targets and trig.type == "CONSULT":  # "told X in a telephone call"
                     targets = [a for c in gov.children if c.dep_ in ("dobj", "dative")
                                for a in self.actors_of(c, sources)][:1]
@@ -1131,6 +1134,7 @@ class _EventFinder:
         what kind of actor it is, whether the article pairs it with the known side, how prominent
         it is in the article."""
         sides = {_party(a) for a in known}
+        mine = {a.key for a in known}
         dyads, latest = self.article_dyads()
         partners: Counter[str] = Counter()
         for pair, n in dyads.items():
@@ -1158,13 +1162,14 @@ class _EventFinder:
                 code = self.nationals[i]
                 name = countries.country_name(code) or code  # registered only if chosen
                 actor = self.table.by_key.get(f"country:{code}") or Actor(f"country:{code}", name, "country", code)
-            if actor is None or actor.kind == "media" or _party(actor) in sides or _party(actor) in seen:
-                continue
+            if actor is None or actor.kind == "media" or actor.key in mine or actor.key in seen:
+                continue  # a compatriot is another side ("Sall congratulated the winner"), a state's organ is not
             if (actor.country is None and actor.key.startswith("group:")) or _names_a_place(self.doc[i]) \
                     or (self.doc[i].dep_ == "pobj" and self.doc[i].head.lower_ in WHERE) \
-                    or any(_one_state(actor, k) for k in known) or self.within_phrase_of(self.doc[i], known):
+                    or any(_self_pair(actor, k) or _one_state(actor, k) for k in known) \
+                    or self.within_phrase_of(self.doc[i], known):
                 continue
-            seen.add(_party(actor))
+            seen.add(actor.key)
             back = self.sentence_index - sentence_index_of(self.doc, i)
             where = f"back{back}" if back else ("after" if i > tok.i else "before")
             features = self.unsaid_features(trig, known, actor, missing_target, where, self.doc[i],
@@ -1178,7 +1183,7 @@ class _EventFinder:
                     features["unsaid.beside_act"] = 1.0
             features[f"unsaid.mode={trig.type}.{trig.mode}"] = 1.0
             out.append((actor, features))
-        for party in [top_partner] if top_partner and top_partner not in seen else []:
+        for party in [top_partner] if top_partner and latest[top_partner].key not in seen else []:
             out.append((latest[party], self.unsaid_features(trig, known, latest[party], missing_target, "article",
                                                             None, len(out), top_partner, partners, ranked)))
         return out
