@@ -10,6 +10,7 @@ adjectives, possessives and appositions, read against the vocabularies in ``onto
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -153,14 +154,12 @@ def sentence_index_of(doc: Doc, token_i: int) -> int:
     starts = doc.user_data.get("_sent_starts")
     if starts is None:  # computed once per document, not once per mention
         starts = doc.user_data["_sent_starts"] = [s.start for s in sentences(doc)]
-    lo, hi = 0, len(starts) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if starts[mid] <= token_i:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+    return max(0, bisect_right(starts, token_i) - 1)
+
+
+def sentence_of(tok: Token) -> Span:
+    """``tok.sent`` from the sentences built once (spaCy's ``Token.sent`` walks the parse each call)."""
+    return sentences(tok.doc)[sentence_index_of(tok.doc, tok.i)]
 
 
 def entities(doc: Doc) -> list[Span]:

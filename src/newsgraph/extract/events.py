@@ -23,6 +23,7 @@ from newsgraph.extract.actors import (
     own_plural_subject,
     sentence_evidence,
     sentence_index_of,
+    sentence_of,
     sentences,
 )
 from newsgraph.extract.filter import Features, bucket, event_filter, implicit_ranker
@@ -311,7 +312,7 @@ class _EventFinder:
         """Who says the clause ``tok`` stands in: the subject of a verb of saying that governs it
         ("'We will respond,' the minister said"), in the same sentence."""
         speech = vocab.modality_words()["speech_verbs"]
-        for verb in [a for a in tok.ancestors] + [tok.sent.root]:
+        for verb in [a for a in tok.ancestors] + [sentence_of(tok).root]:
             if verb.lemma_.lower() not in speech:
                 continue
             subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i != tok.i
@@ -364,7 +365,7 @@ class _EventFinder:
             subj, _ = _subject(verb)
             if subj is not None:
                 own_subject = {t.i for t in subj.subtree}
-        window = self.doc[max(0, pron.sent.start - 80):pron.i]
+        window = self.doc[max(0, sentence_of(pron).start - 80):pron.i]
         for tok in reversed(window):
             actor = self.table.at(tok.i)
             if actor is None and tok.ent_type_ == "GPE" and tok.dep_ in ("nsubj", "nsubjpass"):
@@ -860,7 +861,7 @@ class _EventFinder:
         """The pair "they" / "the two sides" point back at: a pair named together earlier in the same
         sentence ("Xi and Modi held talks in which they agreed"), else the last pair that met."""
         if tok is not None:
-            for t in reversed(tok.sent[:tok.i - tok.sent.start]):
+            for t in reversed(self.doc[sentence_of(tok).start:tok.i]):
                 first = self.table.at(t.i)
                 if first is None or t.dep_ == "conj":
                     continue
@@ -1405,7 +1406,7 @@ class _EventFinder:
         """What the rules saw when they proposed ``ev``: the features of the learned filter."""
         names = [f"type={trig.type}", f"origin={trig.origin}", f"pos={trig.pos}", f"dep={tok.dep_}",
                  f"modality={ev.modality}", f"triggers={bucket(n_triggers, (1, 2, 4))}",
-                 f"words={bucket(len(tok.sent), (15, 30, 50))}"]
+                 f"words={bucket(len(sentence_of(tok)), (15, 30, 50))}"]
         for side, actor in (("source", ev.source), ("target", ev.target)):
             if actor is None:
                 names.append(f"{side}=none")

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.extract.actors import ActorTable
+from newsgraph.extract.actors import ActorTable, sentence_of
 from newsgraph.extract.roles import (
     MEMBER_KINDS,
     ORG_KINDS,
@@ -186,7 +186,7 @@ class _Finder(RoleReader):
         orgs += [a for c in noun.children if c.dep_ in ("compound", "nmod") and (a := self.table.at(c.i))
                  is not None and a.kind == "igo"]
         if not orgs:
-            igos = {id(a): a for t in noun.sent if (a := self.table.at(t.i)) is not None and a.kind == "igo"}
+            igos = {id(a): a for t in sentence_of(noun) if (a := self.table.at(t.i)) is not None and a.kind == "igo"}
             orgs = list(igos.values()) if len(igos) == 1 else []
         members = [a for a, _ in self.holders(noun)]
         for c in noun.children:  # "member states such as A and B", "members including A"
@@ -363,7 +363,7 @@ class _Finder(RoleReader):
         if party is None:
             return
         described = None
-        for t in self.doc[tok.i + 1:min(tok.sent.end, tok.i + 12)]:
+        for t in self.doc[tok.i + 1:min(sentence_of(tok).end, tok.i + 12)]:
             if (a := self.table.at(t.i)) is not None and a is not party:
                 described = a
                 break

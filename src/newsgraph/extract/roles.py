@@ -18,7 +18,14 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.extract.actors import ActorTable, _group_key, entity_at, sentence_evidence, sentence_index_of
+from newsgraph.extract.actors import (
+    ActorTable,
+    _group_key,
+    entity_at,
+    sentence_evidence,
+    sentence_index_of,
+    sentence_of,
+)
 from newsgraph.extract.places import gazetteer
 from newsgraph.model import Actor, Document, Evidence, Place, Relation
 from newsgraph.ontology import countries, vocab
@@ -172,8 +179,8 @@ class RoleReader:
         if not (personal or plural or low in ("it", "its")):
             return []
         skip = set(map(id, exclude))
-        sent = pron.sent
-        prev = self.doc[sent.start - 1].sent if sent.start > 0 else sent
+        sent = sentence_of(pron)
+        prev = sentence_of(self.doc[sent.start - 1]) if sent.start > 0 else sent
         first: list[tuple[Actor, Token]] = []
         for tok in reversed(self.doc[prev.start:pron.i]):
             actor = self.table.at(tok.i)
@@ -324,7 +331,7 @@ class RoleReader:
     # -- offices --------------------------------------------------------------------------------------
     def read_offices(self, person: Actor, start: int, end: int) -> None:
         """holds_office_in / leads from the title around one mention of a person."""
-        sent = self.doc[start].sent
+        sent = sentence_of(self.doc[start])
         contexts: list[tuple[list[Token], Token | None]] = []
         pre, pron = self.pre_context(start, sent)
         name = list(self.doc[start:end])
@@ -497,7 +504,7 @@ class RoleReader:
         """The office of the person a possessive points at ("his counterpart": his office)."""
         if owner is None:
             return None
-        for tok in reversed(self.doc[owner.sent.start:owner.i]):
+        for tok in reversed(self.doc[sentence_of(owner).start:owner.i]):
             actor = self.table.at(tok.i)
             if actor is not None and actor.kind == "person" and actor is not person:
                 offices = self.offices.get(id(actor))
@@ -510,7 +517,7 @@ class RoleReader:
         named before in the sentence that is not a destination or place ("visit to Manila")."""
         if person.country:  # what is known of the person outranks where the sentence happens
             return person.country
-        sent = at.sent
+        sent = sentence_of(at)
         if len(sent) > 3 and sent[0].lower_ == "in" and sent[1].ent_type_ == "GPE":
             ent = entity_at(sent[1])
             if ent is not None and ent.end < sent.end and self.doc[ent.end].text == ",":
