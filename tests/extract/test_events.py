@@ -333,6 +333,16 @@ def test_suspending_trade_with_a_state_is_a_sanction(extract_text) -> None:
     assert not events(extract_text("The army suspended its operations in the north on Thursday.", MONDAY), "SANCTION")
 
 
+def test_a_list_of_states_is_every_state_even_when_the_parser_reads_an_apposition(extract_text) -> None:
+    # the parser hangs "Chile" on "Mexico" as an apposition and the rest on "Chile" as conjuncts
+    ex = extract_text("Mexico, Chile, Uruguay, Bolivia and Ecuador condemned Venezuela on Monday.", MONDAY)
+    assert {e.source.country for e in events(ex, "ACCUSE") if e.source} == {"MEX", "CHL", "URY", "BOL", "ECU"}
+    # an apposition that describes the state is no second state
+    ex = extract_text("Brazil, the region's largest economy, and Argentina signed a trade deal on Monday.", MONDAY)
+    assert {frozenset((e.source.country, e.target.country)) for e in events(ex, "AGREE")
+            if e.source and e.target} == {frozenset(("BRA", "ARG"))}
+
+
 def test_their_after_a_coordinated_subject_is_the_subjects_own(extract_text) -> None:
     ex = extract_text("China hosted the talks. Iran and Saudi Arabia will reopen their embassies within two months.",
                       MONDAY)

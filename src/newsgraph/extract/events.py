@@ -37,6 +37,9 @@ from newsgraph.ontology.vocab import Trigger
 # Types whose one-sided reports are still events (a protest needs no named target).
 MONADIC = {"PROTEST", "MOBILIZE"}
 SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
+# At most this many actors on one side of one act ("Canada, Brazil, Colombia, Peru and Argentina
+# backed X" is five events); a longer list is more often a misparse than a coalition named in full.
+MAX_SIDES = 6
 # Reactions whose target is whoever authored the thing reacted to ("rejected the plan put forward by X").
 AUTHORED = {"REJECT", "ACCUSE", "SUPPORT"}
 # Responses to what the clause's subject did ("..., drawing condemnation from X": X condemns the subject).
@@ -155,7 +158,7 @@ class _EventFinder:
         """Actors a noun phrase headed by ``tok`` stands for, coordinated ones included
         ("negotiators from the United States and China" stands for both)."""
         out: list[Actor] = []
-        for t in [tok] + list(tok.conjuncts):
+        for t in [tok] + list(tok.conjuncts) + self.listed_as_apposition(tok):
             found: list[Actor | None] = [self.actor_of(t)]
             nationals = [x for c in t.children if c.dep_ == "amod"
                          and (c.ent_type_ == "NORP" or (c.is_title and countries.country_code(c.text)))
@@ -197,6 +200,22 @@ class _EventFinder:
                     out.append(actor)
         if tok.pos_ == "NOUN" and (len(out) < 2 or any(a.key.startswith("group:") for a in out)):
             out = self.recent_pair(tok, exclude) or out  # "the two governments" is no new group
+        return out
+
+    def listed_as_apposition(self, tok: Token) -> list[Token]:
+        """The rest of a list the parser hung on its first item as an apposition: in "Canada, Brazil,
+        Colombia and Peru backed X" Brazil comes out as "appos" of Canada and the others as its
+        conjuncts (or an "npadvmod"). Only a list of actors of one non-person kind, so "Brazil, a major exporter," or
+        "the minister, Mauro Vieira," stay what they are."""
+        own = self.table.at(tok.i)
+        if own is None or own.kind == "person":
+            return []
+        out: list[Token] = []
+        for c in tok.children:
+            other = self.table.at(c.i) if c.dep_ in ("appos", "npadvmod", "dep") else None
+            if other is not None and other.kind == own.kind and other is not own \
+                    and any(x.dep_ == "conj" for x in c.children):
+                out += [c] + list(c.conjuncts)
         return out
 
     def recent_pair(self, tok: Token, exclude: Iterable[Actor]) -> list[Actor]:
@@ -1041,7 +1060,7 @@ class _EventFinder:
                     args.targets = [t for t in args.targets if not any(
                         _self_pair(s, t) and not (trig.type in ON_THE_GROUND and t.kind == "country")
                         for s in args.sources)]  # but "the army bombed a village in Sagaing" is a place
-                for src in args.sources[:3]:
+                for src in args.sources[:MAX_SIDES]:
                     self.acts.append((trig.type, src, args.targets[0] if args.targets else None, s_index))
                     self.act_words.append(tok.lemma_.lower())
                 if trig.untargeted and not args.targets and not (trig.pos == "VERB" and aimed):
@@ -1385,8 +1404,8 @@ class _EventFinder:
                 return
             modality = "asserted"
         evidence = sentence_evidence(self.doc, self.document, s_index)
-        for src in sources[:3]:
-            for tgt in targets[:3]:
+        for src in sources[:MAX_SIDES]:
+            for tgt in targets[:MAX_SIDES]:
                 if src is None and tgt is None:
                     continue
                 if (src is None or tgt is None) and trig.type not in MONADIC:
