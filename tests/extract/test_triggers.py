@@ -58,6 +58,21 @@ def test_the_light_verb_and_its_noun_are_one_event(extract_text) -> None:
     assert [e.mode for e in ex.events if e.type == "ASSAULT"] == ["attack"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Indian and Chinese troops exchanged fire along the border on Thursday.", ("ASSAULT", "IND", "CHN")),
+    ("Turkish police rounded up dozens of Syrian migrants in Istanbul.", ("COERCE", "TUR", "SYR")),
+    ("Iran has helped the Houthis of Yemen build missiles.", ("AID", "IRN", "YEM")),
+])
+def test_phrasal_and_plain_verbs_of_force_and_help(extract_text, text, expected) -> None:
+    assert expected in kinds(extract_text(text, DAY))
+
+
+@pytest.mark.parametrize("text", ["The new rules will help the economy.", "The two sides exchanged views.",
+                                  "Officials rounded the figure to two decimals."])
+def test_the_same_verbs_without_an_actor_or_their_object_state_nothing(extract_text, text) -> None:
+    assert not [e for e in extract_text(text, DAY).events if e.type in ("AID", "ASSAULT", "COERCE")]
+
+
 @pytest.mark.parametrize("text, type_, target", [
     ("Guyana's President Irfaan Ali called Venezuela an outlaw nation.", "ACCUSE", "VEN"),
     ("Kazakh President Tokayev described China as a reliable strategic partner.", "SUPPORT", "CHN"),
