@@ -131,20 +131,27 @@ def _build(mt: re.Match[str], text: str) -> _Atom | None:
     return _Atom(s, e, "date", prep, y=y)
 
 
-# Every time expression contains one of these; the full patterns only run in windows around them.
-_ANCHOR = re.compile(rf"\d|{_MONTH_ALT}|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b|day\b"
-                     r"|(?i:today|tonight|tomorrow|night|morning|afternoon|evening|week|month|year|ago)")
+# Every time expression contains one of these anchors; the full patterns only run in windows around
+# them, and only the patterns whose anchor kind the window holds (most of a news text has a digit
+# or a weekday somewhere near, far less often all four kinds).
+_ANCHOR = re.compile(rf"(?P<digit>\d)|(?P<month>{_MONTH_ALT}|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
+                     r"|(?P<wd>day\b)"
+                     r"|(?P<rel>(?i:today|tonight|tomorrow|night|morning|afternoon|evening|week|month|year|ago))")
 _WINDOW = 60  # characters either side of an anchor: longer than any prefix or suffix a pattern reads
+# The anchor kinds each of _PATTERNS needs, one of which must be in a window for it to match there.
+_NEEDS = ({"digit"}, {"month"}, {"month"}, {"month"}, {"wd"}, {"rel"}, {"rel", "wd"}, {"rel"}, {"digit"},
+          {"digit"}, {"digit"})
 
 
-def _windows(text: str) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
+def _windows(text: str) -> list[tuple[int, int, set[str]]]:
+    out: list[tuple[int, int, set[str]]] = []
     for m in _ANCHOR.finditer(text):
         lo, hi = max(0, m.start() - _WINDOW), min(len(text), m.end() + _WINDOW)
+        kind = m.lastgroup or ""
         if out and lo <= out[-1][1]:
-            out[-1] = (out[-1][0], hi)
+            out[-1] = (out[-1][0], hi, out[-1][2] | {kind})
         else:
-            out.append((lo, hi))
+            out.append((lo, hi, {kind}))
     return out
 
 
@@ -152,8 +159,10 @@ def _scan(text: str) -> list[_Atom]:
     """All atoms, longest first among overlaps, sorted by start, joined into ranges."""
     seen: set[tuple[int, int, int]] = set()
     cands = []
-    for lo, hi in _windows(text):
+    for lo, hi, kinds in _windows(text):
         for k, p in enumerate(_PATTERNS):
+            if not _NEEDS[k] & kinds:
+                continue
             for mt in p.finditer(text, lo, hi):
                 if (k, mt.start(), mt.end()) not in seen and (a := _build(mt, text)):
                     seen.add((k, mt.start(), mt.end()))

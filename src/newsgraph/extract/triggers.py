@@ -248,8 +248,11 @@ class TriggerReader:
 
     def find(self, tok: Token) -> Trigger | None:
         """The first of the word's specs whose conditions hold."""
+        pos = tok.pos_
+        if pos not in ("VERB", "NOUN", "PROPN"):
+            return None  # most words of a sentence: ask nothing more of them
         lemma = tok.lemma_.lower()
-        if tok.pos_ == "VERB":
+        if pos == "VERB":
             if not self.reports_event(tok):
                 return None
             specs = vocab.verb_triggers().get(lemma, ())
