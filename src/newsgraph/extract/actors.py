@@ -128,6 +128,11 @@ class ActorTable:
         actor.mentions.append(TextSpan(span.start_char, span.end_char, span.text, sent_index))
 
 
+# Parts of speech that never start an actor the pass below reads (it reads nouns, names, adjectives
+# such as "Western", and "North" as an adverb or a name).
+_NEVER_NAMES = frozenset({"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PART", "SPACE", "NUM", "AUX", "PRON", "VERB"})
+
+
 def sentences(doc: Doc) -> list[Span]:
     """The document's sentences, built once: spaCy makes new Span objects at every ``doc.sents``."""
     sents = doc.user_data.get("_sents")
@@ -635,6 +640,9 @@ class _Finder:
                     self.add_org(i, i + 1)
                     i += 1
                     continue
+            if tok.pos_ in _NEVER_NAMES:
+                i += 1  # every test below wants a noun, a name or an adjective
+                continue
             if tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_ and i not in self.table.by_token:
                 end = next((j for j in range(min(len(doc), i + 6), i + 1, -1)
                             if doc[j - 1].pos_ in ("PROPN", "NUM") and countries.igo(doc[i:j].text)), None)

@@ -40,8 +40,12 @@ class _Finder(RoleReader):
         return self.relations()
 
     def read_token(self, tok: Token) -> None:
-        low, lemma = tok.lower_, tok.lemma_.lower()
-        if tok.pos_ in ("NOUN", "PROPN"):
+        low, pos = tok.lower_, tok.pos_
+        if pos not in ("NOUN", "PROPN", "VERB", "AUX") and tok.tag_ not in ("VBN", "VBD", "VBG"):
+            self.read_modifier(tok, low)  # most words of a sentence ask nothing more
+            return
+        lemma = tok.lemma_.lower()
+        if pos in ("NOUN", "PROPN"):
             if low in words("arms", "suppliers"):
                 self.supplier(tok)
             if low in words("support", "nouns"):
@@ -56,7 +60,7 @@ class _Finder(RoleReader):
                 self.sanction_noun(tok)
             if low in words("offices", "governments"):
                 self.possessed_government(tok)
-        if tok.pos_ in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBD", "VBG"):
+        if pos in ("VERB", "AUX") or tok.tag_ in ("VBN", "VBD", "VBG"):
             if lemma in words("membership", "verbs") and tok.pos_ == "VERB":
                 self.membership_verb(tok)
             if lemma in words("sanctions", "verbs") and tok.dep_ not in ("amod", "compound"):
@@ -69,6 +73,10 @@ class _Finder(RoleReader):
                 self.support_verb(tok)
             if lemma in words("offices", "lead_verbs"):
                 self.lead_verb(tok)
+        self.read_modifier(tok, low)
+
+    def read_modifier(self, tok: Token, low: str) -> None:
+        """ "EU-sanctioned", "Russian-backed", "Saudi-led": a tie told inside one hyphenated word."""
         if low in words("sanctions", "adjectives") or low in words("support", "adjectives") or low == "led":
             self.hyphenated(tok)
     # -- role nouns (supplier, supporter, ally, member, part) ---------------------------------------------
