@@ -343,6 +343,17 @@ def test_a_list_of_states_is_every_state_even_when_the_parser_reads_an_appositio
             if e.source and e.target} == {frozenset(("BRA", "ARG"))}
 
 
+def test_the_leaders_of_several_states_are_every_state(extract_text) -> None:
+    ex = extract_text("Kenya's president met the leaders of Uganda and Tanzania in Arusha on Monday.", MONDAY)
+    assert {e.target.country for e in events(ex, "CONSULT") if e.target} == {"UGA", "TZA"}
+
+
+def test_a_call_held_with_someone_is_a_conversation_and_a_call_for_calm_is_not(extract_text) -> None:
+    ex = extract_text("Chile's president held a call with the leaders of Peru and Bolivia on Monday.", MONDAY)
+    assert {e.target.country for e in events(ex, "CONSULT") if e.target} == {"PER", "BOL"}
+    assert not events(extract_text("Chile's president issued a call for calm on Monday.", MONDAY), "CONSULT")
+
+
 def test_their_after_a_coordinated_subject_is_the_subjects_own(extract_text) -> None:
     ex = extract_text("China hosted the talks. Iran and Saudi Arabia will reopen their embassies within two months.",
                       MONDAY)

@@ -195,6 +195,12 @@ class _EventFinder:
                           for o in c.children if o.dep_ == "pobj"
                           and (b := self.table.at(o.i)) is not None and b.kind == "country"
                           for x in o.conjuncts if (a := self.actor_of(x)) is not None and a.kind == "country"]
+            if t.pos_ == "NOUN" and len(found) == 1 and found[0] is not None and self.act_kind(t) not in ACTED_ON:
+                # "the leaders of Uganda and Tanzania": the head took the first state; the others too
+                first = found[0]
+                found += [a for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                          for o in c.children if o.dep_ == "pobj" and self.actor_of(o) is first
+                          for x in o.conjuncts if (a := self.actor_of(x)) is not None and a.kind == first.kind]
             for actor in found:
                 if actor is not None and actor not in out and actor not in exclude:
                     out.append(actor)

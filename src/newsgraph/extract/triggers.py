@@ -350,8 +350,10 @@ class TriggerReader:
             mods |= {p.lower_ for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                      for p in c.children}  # "a package of weapons"
             aimed = any(c.dep_ == "prep" and c.lower_ in trig.target_preps for c in noun.children)
-            if not mods & trig.requires_modifier and not (aimed and trig.type == "ASSAULT"):
-                return False  # "strikes on Ukrainian cities" is aimed; "the strike" alone is not
+            under = noun.dep_ == "dobj" and noun.head.lemma_.lower() in trig.under_verbs and aimed
+            if not mods & trig.requires_modifier and not (aimed and trig.type == "ASSAULT") and not under:
+                return False  # "strikes on Ukrainian cities" is aimed; "the strike" alone is not;
+                # "held a call with X" is a conversation, "a call for calm" is not
         if trig.agent_noun and noun.dep_ not in ("attr", "oprd", "pobj", "appos"):
             return False
         return True

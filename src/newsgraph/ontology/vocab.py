@@ -36,6 +36,7 @@ class Trigger:
     intent: bool = False
     agent_noun: bool = False
     requires_modifier: frozenset[str] = field(default_factory=frozenset)
+    under_verbs: frozenset[str] = frozenset()  # a noun that lacks its modifier counts under these ("held a call with")
     preps: frozenset[str] = frozenset()  # the verb counts only with one of these ("call on")
     needs_xcomp: frozenset[str] = frozenset()  # ... or governing one of these ("apply to join")
     theme_object: bool = False  # the object is what moves ("sent troops to X"), never the target
@@ -63,6 +64,7 @@ def _trigger(lemma: str, pos: str, spec: dict[str, Any]) -> Trigger:
         source_preps=tuple(spec.get("source_preps", ())), place_object=spec.get("place_object", False),
         intent=spec.get("intent", False), agent_noun=spec.get("agent_noun", False),
         requires_modifier=frozenset(spec.get("requires_modifier", ())),
+        under_verbs=frozenset(spec.get("under_verbs", ())),
         preps=frozenset(spec.get("preps", ())), needs_xcomp=frozenset(spec.get("needs_xcomp", ())),
         theme_object=spec.get("theme_object", False), predicate=spec.get("predicate"),
         untargeted=(spec["untargeted"]["type"], spec["untargeted"]["mode"]) if "untargeted" in spec else None,
