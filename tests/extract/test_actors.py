@@ -57,6 +57,14 @@ def test_surname_alone_later_is_the_same_person(extract_text) -> None:
     assert mention_texts(macron) == ["Emmanuel Macron", "Macron"]
 
 
+def test_an_office_holders_surname_alone_is_him_when_the_story_names_his_state(extract_text) -> None:
+    ex = extract_text("Tinubu met Ruto in Abuja on Monday, Nigeria's presidency said.", PUBLISHED)
+    assert named(ex, "Tinubu").country == "NGA"  # Nigeria is in the story
+    ex = extract_text("Erdogan met Sharif on Monday, Pakistan's state media said.", PUBLISHED)
+    assert named(ex, "Erdogan").country is None  # Turkey is not in the story: "Erdogan" alone may be anyone
+    assert named(ex, "Sharif").country is None  # office holders of three states bear the name
+
+
 def test_surname_before_the_full_name_is_upgraded_to_the_full_name(extract_text) -> None:
     ex = extract_text("Macron arrived in Rome on Monday. French President Emmanuel Macron then met "
                       "Italian Prime Minister Giorgia Meloni.", PUBLISHED)

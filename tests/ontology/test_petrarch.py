@@ -129,6 +129,13 @@ def test_our_leaders_layer_knows_the_years_after_petrarch() -> None:
     assert putin.country_on(date(2024, 3, 1)) == "RUS"
 
 
+def test_office_holders_by_surname_on_a_day() -> None:
+    assert petrarch.office_holders_named("Erdogan", date(2024, 5, 1)) == {"TUR"}
+    assert petrarch.office_holders_named("Trump", date(2023, 5, 1)) == set()  # out of office then
+    assert petrarch.office_holders_named("Trump", date(2018, 5, 1)) == {"USA"}
+    assert len(petrarch.office_holders_named("Khan", date(2024, 5, 1))) > 1  # anyone
+
+
 def test_the_leaders_layer_is_well_formed() -> None:
     rows = (resources.files("newsgraph.ontology") / "data" / "leaders.tsv").read_text(encoding="utf-8").splitlines()
     assert rows[0] == "phrase\tactor_id\tkind\tcodes"

@@ -886,6 +886,8 @@ class _Finder:
                           and (k.kind == "person") == (actor.kind == "person")
                           and (len(n.split()) > 1 or k.kind == "armed-group")), None)
             if known is None:
+                if actor.kind == "person" and day is not None and len(actor.name.split()) == 1:
+                    actor.country = self.office_holder_country(actor.name, day)
                 continue
             actor.country = known.country_on(day)
             if known.kind == "armed-group" and actor.kind == "organisation":
@@ -893,6 +895,18 @@ class _Finder:
             sector = known.sector_on(day)
             if sector and not actor.sector:
                 actor.sector = sector if sector in KNOWN_SECTORS else actor.sector
+
+    def office_holder_country(self, surname: str, day: date) -> str | None:
+        """The country of the one office holder of the dictionaries with this surname on the
+        article's date, when the article names that country too ("Erdogan met Putin in Sochi"):
+        a surname alone is anyone, an office holder's surname in a story about his state is him."""
+        holders = petrarch.office_holders_named(surname, day)
+        if len(holders) != 1:
+            return None
+        (code,) = holders
+        named = {a.country for a in self.table.actors if a.country} | \
+                {c for e in entities(self.doc) if e.label_ in ("NORP", "GPE") and (c := countries.country_code(e.text))}
+        return code if code in named else None
 
     def resolve_pending_countries(self) -> None:
         """Give a collective with no stated country the most salient country it is not opposed to."""

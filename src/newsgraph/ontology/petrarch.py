@@ -234,6 +234,32 @@ def _normal(name: str) -> str:
     return _SPACE.sub(" ", _THE.sub("", name))
 
 
+@cache
+def _people_by_surname() -> dict[str, tuple[str, ...]]:
+    """Every full name (two words or more) of a person in the dictionaries, by its last word."""
+    found: dict[str, set[str]] = {}
+    for rows in (_actor_rows(), _leader_rows()):
+        for phrase, row in rows.items():
+            words = phrase.split()
+            if len(words) > 1 and row.split("\t")[1] == "person":
+                found.setdefault(words[-1], set()).add(phrase)
+    return {k: tuple(sorted(v)) for k, v in found.items()}
+
+
+@lru_cache(maxsize=16384)
+def office_holders_named(surname: str, day: date) -> frozenset[str]:
+    """The countries of the people of the dictionaries with this surname who held a dated office
+    on ``day`` ("Erdogan" on 2024-05-01: TUR). A caller takes the surname as that person only when
+    the set has one country, and that country is in the article: "Kim" or "Sharif" alone may be anyone."""
+    out: set[str] = set()
+    for phrase in _people_by_surname().get(_normal(surname), ()):
+        known = lookup_actor(phrase)
+        if known is None:
+            continue
+        out |= {r.country for r in known.roles if r.start is not None and r.holds_on(day) and r.country}
+    return frozenset(out)
+
+
 @lru_cache(maxsize=65536)
 def lookup_actor(name: str) -> KnownActor | None:
     """The dictionary actor a name or alias stands for ("Vladimir Putin", "the Kremlin"), if any:
