@@ -92,6 +92,8 @@ def test_titles_do_not_count_as_names() -> None:
 
 @pytest.mark.parametrize(("a", "b"), [
     (rec("Eurasian Economic Commission", "igo"), rec("EEC", "igo")),                   # acronym
+    (rec("U.S. Federal Trade Commission", "government", "USA"), rec("FTC", "government", "USA")),  # the state
+    # before the name is not in its acronym
     (rec("Myanmar Army", "military", "MMR"), rec("Myanmar military", "military", "MMR")),  # generic national
     (rec("Myanmar", "country", "MMR"), rec("Burma", "country", "MMR")),              # country variants
     (rec("Philippine Navy", "military", "PHL"), rec("Philippines Navy", "military", "PHL")),  # a slip
@@ -109,6 +111,7 @@ def test_one_organisation_named_two_ways(a: ActorRecord, b: ActorRecord) -> None
     (rec("Myanmar junta", "government", "MMR"), rec("Myanmar civilian government", "government", "MMR")),
     (rec("EEC", "igo"), rec("Eurasian Economic Union", "igo")),
     (rec("Russia", "country", "RUS"), rec("Russian firms", "business", "RUS")),
+    (rec("Indian Space Agency", "government", "IND"), rec("SA", "government", "IND")),  # two letters are no name
 ])
 def test_different_organisations_stay_apart(a: ActorRecord, b: ActorRecord) -> None:
     assert not same_entity(a, b)

@@ -186,6 +186,17 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words if w[0].isalnum()).lower() if len(words) > 1 else ""
 
 
+def all_initials(name: str) -> set[str]:
+    """The name's initials, and those of the name without a leading state ("U.S. Federal Bureau of
+    Investigation" is the "FBI", "Russian Direct Investment Fund" the "RDIF"): the acronym an
+    outlet uses rarely carries the state the article names before it."""
+    out = {initials(name)}
+    first, _, rest = name.strip().partition(" ")
+    if rest and countries.country_code(first) and len(stripped := initials(rest)) >= 3:
+        out.add(stripped)  # three letters at least: "SA" for "Space Agency" would be anything
+    return out - {""}
+
+
 @cache
 def _generic_words() -> dict[str, frozenset[str]]:
     table = _settings()["generic"]
@@ -242,8 +253,8 @@ def same_entity(a: ActorRecord, b: ActorRecord) -> bool:
         return True
     if a.kind != b.kind:
         return False  # a generic "organisation" joins only on a name in common
-    ia = {initials(n) for n in a.names()} - {""}
-    ib = {initials(n) for n in b.names()} - {""}
+    ia = {i for n in a.names() for i in all_initials(n)}
+    ib = {i for n in b.names() for i in all_initials(n)}
     if (na & ib) or (nb & ia):
         return True
     if generic_national(a) and generic_national(b) and a.country == b.country:
@@ -274,9 +285,7 @@ def block_keys(rec: ActorRecord) -> set[str]:
             continue
         keys.add("n:" + norm)                  # exact names and aliases
         keys.add("n:" + norm.replace(" ", ""))  # an acronym meets the initials below
-        ini = initials(name)
-        if ini:
-            keys.add("n:" + ini)
+        keys |= {"n:" + ini for ini in all_initials(name)}
         words = sorted(norm.split(), key=lambda w: (-len(w), w))
         keys.add("f:" + fold_spelling(words[0])[:4])  # fuzzy pairs share their longest word's start
     return keys
