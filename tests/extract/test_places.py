@@ -144,6 +144,15 @@ def test_a_shoal_is_a_place_never_an_actor(extract_text) -> None:  # type: ignor
     assert not [a for a in ex.actors if "Shoal" in a.name]
 
 
+def test_a_persons_surname_is_never_a_town_of_that_name(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # "Kim" is also a town in India; here it is the leader the sentence before named in full
+    ex = extract_text("North Korean leader Kim Jong Un received Russia's defence minister in Pyongyang on Friday. "
+                      "Kim thanked the minister for Moscow's support.")
+    assert gazetteer().lookup("Kim") is not None
+    assert "Kim" not in {p.name for p in ex.places}
+    assert "Pyongyang" in {p.name for p in ex.places}
+
+
 MONDAY = date(2024, 7, 8)
 
 

@@ -28,6 +28,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC", "PERSON", "ORG"}
 def find_places(doc: Doc) -> list[Place]:
     """Entity spans that the gazetteer knows as places (cities, regions, countries), with offsets."""
     out: list[Place] = []
+    name_words = {t.lower_ for ent in entities(doc) if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
     for ent in entities(doc):
         if ent.label_ not in PLACE_LABELS:
             continue
@@ -35,6 +36,9 @@ def find_places(doc: Doc) -> list[Place]:
         feature = ent[-1].lower_ in vocab.geographic_heads()  # "Escoda Shoal" tagged as a person
         if ent.label_ in ("PERSON", "ORG") and (len(ent) > 1 or countries.igo(text)) and not feature:
             continue  # only a single-token person/org can be a mislabelled town ("Naypyitaw")
+        if ent.label_ == "PERSON" and not feature and (ent.text.lower() in name_words
+                                                        or ent.root.dep_ in ("nsubj", "nsubjpass")):
+            continue  # "Kim invited Putin": a name the article gave in full, or someone who acts
         place = gazetteer().lookup(text)
         if place is not None:  # named as the article spells it; the geonameid makes variants one place
             out.append(replace(place, name=text, start=ent.start_char, end=ent.end_char))
