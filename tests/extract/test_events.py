@@ -713,10 +713,22 @@ def test_a_relative_clause_reacts_to_the_noun_it_describes(extract_text) -> None
     ex = extract_text("Armenia accused Azerbaijan of ethnic cleansing, a charge that Azerbaijan's foreign ministry "
                       "dismissed as baseless.", MONDAY)
     assert pair(one(ex, "REJECT")) == ("AZE", "ARM")
-    # "where" says where, not what: the town is no object of the protest
+    # "where" says where, not what: the town is no object of the protest; a street protest with no
+    # stated target is against the state it happens in
     ex = extract_text("The unrest began in the oil town of Zhanaozen, where residents protested against fuel "
                       "prices.", MONDAY)
-    assert all(e.target is None for e in ex.events if e.type == "PROTEST")
+    assert [(e.target.kind, e.target.country) for e in ex.events if e.type == "PROTEST" and e.target] \
+        == [("country", "KAZ")]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Hundreds of students rallied in Dhaka on Monday.", ("country", "BGD")),            # where it happened
+    ("Demonstrators gathered outside the Russian embassy in Kyiv on Tuesday.", ("country", "RUS")),  # whose mission
+    ("Thousands of Cubans took to the streets of Havana on Sunday.", ("government", "CUB")),  # their own government
+])
+def test_a_street_protest_with_no_stated_target_is_against_a_state(extract_text, text, target) -> None:
+    assert [(e.target.kind, e.target.country) for e in events(extract_text(text, MONDAY), "PROTEST")
+            if e.target] == [target]
 
 
 def test_a_pronoun_the_parser_calls_a_dative_is_still_the_object(extract_text) -> None:

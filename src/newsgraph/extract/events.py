@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors import (
     ActorTable,
+    entities,
     entity_at,
     own_plural_subject,
     sentence_evidence,
@@ -37,6 +38,10 @@ from newsgraph.ontology.vocab import Trigger
 # Types whose one-sided reports are still events (a protest needs no named target).
 MONADIC = {"PROTEST", "MOBILIZE"}
 SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
+# Who takes to the streets (a state or its organs protesting is a diplomatic protest, told with its target).
+CROWD_KINDS = {"group", "person", "organisation", "party"}
+# A foreign state's missions a crowd protests at.
+MISSION_NOUNS = {"embassy", "embassies", "consulate", "consulates", "mission", "missions", "chancery"}
 # At most this many actors on one side of one act ("Canada, Brazil, Colombia, Peru and Argentina
 # backed X" is five events); a longer list is more often a misparse than a coalition named in full.
 MAX_SIDES = 6
@@ -779,6 +784,22 @@ class _EventFinder:
                 if state and actor.country is None and actor.kind == "group" and actor.key.startswith("group:"):
                     actor.country = state
 
+    def protested(self, tok: Token, sources: list[Actor], place: Place | None) -> list[Actor]:
+        """Whom a street protest with no stated target is against, as event datasets code it: the
+        state whose mission the crowd went to ("outside the Russian embassy"), else the state where
+        it marched (a domestic protest is against its own government), else the crowd's own state."""
+        lo, hi = self.clause_range(tok)  # characters
+        for t in sentence_of(tok):
+            if lo <= t.idx < hi and t.lemma_.lower() in MISSION_NOUNS:
+                for c in t.children:
+                    if c.dep_ in ("amod", "compound", "poss") and (code := countries.country_code(c.text)):
+                        return [self.table.country_actor(code)]
+        if place is None:  # "marched through the centre of Lima"
+            place = next((p for e in entities(self.doc) if e.label_ in ("GPE", "LOC") and lo <= e.start_char < hi
+                          and (p := gazetteer().lookup(e.text)) is not None and p.country), None)
+        code = (place.country if place is not None else None) or next((a.country for a in sources if a.country), None)
+        return [self.table.country_actor(code)] if code else []
+
     def attacker_before(self, victims: list[Actor], window: int = 2, same_target: bool = False) -> list[Actor]:
         """Who struck, for a toll or a strike told without its agent ("missiles hit a village"): the
         source of the latest attack in the last sentences not made by the victims' side (and, for
@@ -1091,6 +1112,15 @@ class _EventFinder:
                         if actor.country is None and actor.kind == "group" and actor.key.startswith("group:") \
                                 and all(m.sentence == s_index for m in actor.mentions):
                             actor.country = place.country
+                if trig.type == "PROTEST" and args.sources and not args.targets:
+                    if all(a.kind in CROWD_KINDS for a in args.sources):
+                        args.targets = self.protested(tok, args.sources, place)
+                    elif len(args.sources) == 1 and args.sources[0].kind == "country" and args.sources[0].country \
+                            and _said_as_people(tok):  # "thousands of Cubans took to the streets": against
+                        code = args.sources[0].country  # their own government
+                        args.targets = [self.table.get_or_add(f"group:government:GOV:{code}:plain:",
+                                                              f"{args.sources[0].name} government", "government",
+                                                              code, "GOV")]
                 if trig.type in ON_THE_GROUND:  # "police opened fire on demonstrators": the police's own people
                     self.home_country(args.sources, args.targets)
                 for actor in args.sources + args.targets if trig.type in ON_THE_GROUND else ():
@@ -1627,6 +1657,14 @@ def _dedupe(events: list[Event], layered: set[int] = frozenset()) -> list[Event]
 
 
 STATE_KINDS = {"country", "government", "military", "police"}
+
+
+def _said_as_people(verb: Token) -> bool:
+    """Whether a verb's subject names a state's people, not the state ("Cubans", "thousands of
+    Serbians"): a plural nationality noun."""
+    subj, passive = _subject(verb)
+    return subj is not None and not passive and any(
+        t.ent_type_ == "NORP" and t.tag_ in ("NNPS", "NNS") for t in subj.subtree)
 
 
 def _self_pair(a: Actor, b: Actor) -> bool:
