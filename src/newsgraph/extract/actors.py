@@ -929,6 +929,9 @@ class _Finder:
             domestic = actor.kind in DOMESTIC_KINDS  # police act at home
             if head.dep_ not in ("nsubj", "nsubjpass") and not styled and not owned and not domestic:
                 continue  # "deployed troops to Poland", "thanked lawmakers": whose, the text does not say
+            if owned and (said := self.pronoun_owner_country(head)) is not None:
+                actor.country = said  # "Russia's defence ministry said its forces had hit ...": Russia's
+                continue
             opposed = self.opposed_countries(actor)
             for code, _ in salience.most_common():
                 if code not in opposed:
@@ -938,6 +941,29 @@ class _Finder:
         for member, org in self.affiliations:  # "junta media", "junta minister X"
             if not member.country and org.country and id(org) not in guessed:
                 member.country = org.country  # not a guess: "ministry spokesman X" stays stateless
+
+    def pronoun_owner_country(self, head: Token) -> str | None:
+        """Whose "its forces" / "their troops" are, by the clause above: the country of the subject
+        of the nearest governing verb, the speaker of reported words included ("Russia's defence
+        ministry said its forces had hit ..."), before any guess from the article's salience."""
+        pron = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        if pron is None or head.dep_ not in ("nsubj", "nsubjpass"):
+            return None  # "Israel attacked its embassy": whose, the verb's subject does not say
+        for verb in head.ancestors:
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pron.i
+                         and not (head.left_edge.i <= c.i <= head.right_edge.i)), None)
+            if subj is None:
+                continue
+            actor = self.table.at(subj.i)
+            code = actor.country if actor is not None else None
+            code = code or next((countries.country_code(c.text) for c in subj.children if c.dep_ == "poss"
+                                 and countries.country_code(c.text)), None)
+            if code is None and subj.ent_type_ == "GPE":
+                code = countries.country_code(subj.text)
+            return code  # the nearest subject decides, stated or not
+        return None
 
     def opposed_countries(self, actor: Actor) -> set[str]:
         """Countries coordinated with the actor ("ties between Russia and the regime") or on the

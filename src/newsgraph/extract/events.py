@@ -401,10 +401,12 @@ class _EventFinder:
             if actor is None and tok.ent_type_ == "GPE" and tok.dep_ in ("nsubj", "nsubjpass"):
                 actor = self.actor_of(tok)  # "Islamabad said ...": the capital speaks for its state
             if actor is None or want_person != (actor.kind == "person") or actor.kind == "media" \
-                    or tok.i in own_subject:
+                    or tok.i in own_subject or any(self.table.at(i) is actor for i in own_subject):
                 continue  # "what Iranian media called ...": the outlet reports, it is no party
-            if low in PLURAL and actor.kind == "country":
-                continue
+            noun = tok.head if tok.dep_ in ("amod", "compound", "det", "nummod") else tok  # "the French [embassy]"
+            if low in PLURAL and (actor.kind == "country" or (
+                    noun.tag_ in ("NN", "NNP") and not noun.conjuncts and actor.kind != "group")):
+                continue  # "they", "them": a plural, or a pair ("the embassy" is no "them")
             first = first or actor
             if tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass"):
                 return actor  # the subject of the clause before, not the last name mentioned
