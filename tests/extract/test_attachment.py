@@ -52,6 +52,17 @@ def test_them_is_a_plural_never_the_singular_named_between(extract_text) -> None
                if e.type == "ASSAULT")
 
 
+def test_the_speaker_of_a_clause_beside_the_act_is_no_target(extract_text) -> None:
+    ex = extract_text("On Tuesday, Danish frigates shot down 14 drones in what Washington said was "
+                      "the largest attack of the year.", TUESDAY)
+    assert not [e for e in ex.events if e.type == "ASSAULT" and e.target is not None and e.target.country == "USA"]
+
+
+def test_coordinated_nationalities_before_a_noun_are_both_sides(extract_text) -> None:
+    ex = extract_text("U.S. and British jets struck rebel positions in Yemen on Tuesday.", TUESDAY)
+    assert {s for s, _ in pairs(ex, "ASSAULT")} == {"USA", "GBR"}
+
+
 def test_a_participle_gives_the_attack_its_toll(extract_text) -> None:
     ex = extract_text("Rebels launched an attack on an army base in Mali on Sunday, killing at least 23 soldiers.",
                       TUESDAY)

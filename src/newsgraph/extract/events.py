@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -165,8 +166,9 @@ class _EventFinder:
         out: list[Actor] = []
         for t in [tok] + list(tok.conjuncts) + self.listed_as_apposition(tok):
             found: list[Actor | None] = [self.actor_of(t)]
-            nationals = [x for c in t.children if c.dep_ == "amod"
-                         and (c.ent_type_ == "NORP" or (c.is_title and countries.country_code(c.text)))
+            nationals = [x for c in t.children if c.dep_ in ("amod", "nmod", "compound")
+                         and (c.ent_type_ in ("NORP", "GPE") or (c.is_title and countries.country_code(c.text)))
+                         and countries.country_code(c.text)  # "U.S. and British warships": both
                          for x in [c] + list(c.conjuncts)]
             own = self.table.at(t.i)
             if len(nationals) > 1 and (own is None or own.key.startswith("group:")):  # "Armenian and Turkish envoys"
@@ -438,6 +440,8 @@ class _EventFinder:
                     continue  # "met Xi, who arrived in Astana": the clause describes, it names no party
                 if _names_a_place(t):
                     continue  # "talks in the Saudi city of Jeddah": where, not with whom
+                if t.dep_ == "nsubj" and t.head is not tok and t.head.lemma_.lower() in _saying_verbs():
+                    continue  # "shot down drones in what Washington said was ...": who says, not who is hit
                 a = self.table.at(t.i) or (self.actor_of(t) if t.ent_type_ == "GPE" else None)
                 if a is None and t.ent_type_ == "NORP" and (code := countries.country_code(t.text)):
                     a = self.table.country_actor(code)  # "a tanker carrying Iraqi oil"
@@ -1659,6 +1663,12 @@ def _dedupe(events: list[Event], layered: set[int] = frozenset()) -> list[Event]
 
 
 STATE_KINDS = {"country", "government", "military", "police"}
+
+
+@cache
+def _saying_verbs() -> frozenset[str]:
+    words = vocab.modality_words()
+    return frozenset(words["speech_verbs"] | words["allegation_verbs"])
 
 
 def _said_as_people(verb: Token) -> bool:
