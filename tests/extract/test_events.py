@@ -731,6 +731,15 @@ def test_a_street_protest_with_no_stated_target_is_against_a_state(extract_text,
             if e.target] == [target]
 
 
+def test_a_force_deployed_is_the_one_that_moves_and_abroad_it_moves_against_the_host(extract_text) -> None:
+    (ev,) = events(extract_text("Riot police were deployed at key junctions in Nairobi on Monday.", MONDAY), "MOBILIZE")
+    assert ev.source is not None and ev.source.kind == "police" and ev.target is None
+    (ev,) = events(extract_text("Turkey sent troops into northern Iraq on Monday.", MONDAY), "MOBILIZE")
+    assert pair(ev) == ("TUR", "IRQ")
+    (ev,) = events(extract_text("The Lebanese army sent units into southern Lebanon on Monday.", MONDAY), "MOBILIZE")
+    assert ev.target is None  # at home, against no one named
+
+
 def test_a_pronoun_the_parser_calls_a_dative_is_still_the_object(extract_text) -> None:
     ex = extract_text("Pedro Castillo tried to dissolve Congress. Police arrested him hours later.", MONDAY)
     arrest = one(ex, "COERCE")

@@ -39,6 +39,8 @@ from newsgraph.ontology.vocab import Trigger
 # Types whose one-sided reports are still events (a protest needs no named target).
 MONADIC = {"PROTEST", "MOBILIZE"}
 SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
+# Who is deployed: a force told as the object of "deploy" is the one that moves.
+FORCE_KINDS = {"military", "police", "armed-group"}
 # Who takes to the streets (a state or its organs protesting is a diplomatic protest, told with its target).
 CROWD_KINDS = {"group", "person", "organisation", "party"}
 # A foreign state's missions a crowd protests at.
@@ -1118,6 +1120,17 @@ class _EventFinder:
                         if actor.country is None and actor.kind == "group" and actor.key.startswith("group:") \
                                 and all(m.sentence == s_index for m in actor.mentions):
                             actor.country = place.country
+                if trig.type == "MOBILIZE" and not args.sources and args.targets \
+                        and all(a.kind in FORCE_KINDS for a in args.targets):
+                    args.sources, args.targets = args.targets, []  # "border guards were deployed": they move
+                if trig.type == "MOBILIZE" and args.sources and not args.targets:  # "sent troops into Iraq"
+                    into = [a for a in self.first_actor_in(self.prep_objects(tok, ("into", "across")), args.sources)
+                            if a.kind == "country" and all(s.country != a.country for s in args.sources)]
+                    if into:
+                        args.targets = into[:1]
+                    elif place is not None and place.country \
+                            and all(a.country and a.country != place.country for a in args.sources):
+                        args.targets = [self.table.country_actor(place.country)]  # "into Syria's buffer zone"
                 if trig.type == "PROTEST" and args.sources and not args.targets:
                     if all(a.kind in CROWD_KINDS for a in args.sources):
                         args.targets = self.protested(tok, args.sources, place)
