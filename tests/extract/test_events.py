@@ -354,9 +354,12 @@ def test_a_call_held_with_someone_is_a_conversation_and_a_call_for_calm_is_not(e
     assert not events(extract_text("Chile's president issued a call for calm on Monday.", MONDAY), "CONSULT")
 
 
-def test_their_after_a_coordinated_subject_is_the_subjects_own(extract_text) -> None:
-    ex = extract_text("China hosted the talks. Iran and Saudi Arabia will reopen their embassies within two months.",
-                      MONDAY)
+@pytest.mark.parametrize("second", [
+    "Iran and Saudi Arabia will reopen their embassies within two months.",
+    "Iran and Saudi Arabia agreed to restore ties and reopen their embassies within two months.",  # subject above
+])
+def test_their_after_a_coordinated_subject_is_the_subjects_own(extract_text, second) -> None:
+    ex = extract_text("China hosted the talks. " + second, MONDAY)
     assert not [e for e in ex.events if e.evidence[0].sentence.startswith("Iran and Saudi Arabia")
                 and e.target is not None and e.target.country not in ("IRN", "SAU")]
 

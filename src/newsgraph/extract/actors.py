@@ -1005,8 +1005,11 @@ def own_plural_subject(pron: Token) -> bool:
     subject ("Iran and Saudi Arabia will reopen their embassies"): the subjects' own, no third party."""
     if pron.lower_ not in ("they", "them", "their", "theirs") or pron.dep_ in ("nsubj", "nsubjpass"):
         return False
-    verb = next((a for a in pron.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+    subj = None
+    for verb in (a for a in pron.ancestors if a.pos_ in ("VERB", "AUX")):
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None or verb.dep_ not in ("xcomp", "conj"):
+            break  # "A and B agreed to resume ties and reopen their embassies": the subject above
     return subj is not None and subj.i < pron.i and bool(subj.conjuncts)
 
 
