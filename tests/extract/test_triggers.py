@@ -67,6 +67,20 @@ def test_phrasal_and_plain_verbs_of_force_and_help(extract_text, text, expected)
     assert expected in kinds(extract_text(text, DAY))
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Germany expressed support for Moldova on Monday.", ("SUPPORT", "DEU", "MDA")),
+    ("Japan reiterated its support for the Philippines.", ("SUPPORT", "JPN", "PHL")),
+    ("Belarus's army reaffirmed its loyalty to Lukashenko.", ("SUPPORT", "BLR", None)),
+])
+def test_support_voiced_through_a_light_verb_is_support(extract_text, text, expected) -> None:
+    found = kinds(extract_text(text, DAY))
+    assert any(k[:2] == expected[:2] and (expected[2] is None or k[2] == expected[2]) for k in found), found
+
+
+def test_support_as_a_plain_noun_states_no_event(extract_text) -> None:
+    assert not [e for e in extract_text("The plan has the support of Germany.", DAY).events if e.type == "SUPPORT"]
+
+
 @pytest.mark.parametrize("text", ["The new rules will help the economy.", "The two sides exchanged views.",
                                   "Officials rounded the figure to two decimals."])
 def test_the_same_verbs_without_an_actor_or_their_object_state_nothing(extract_text, text) -> None:
