@@ -180,3 +180,12 @@ def test_an_event_with_no_place_told_takes_the_dateline(extract_text) -> None:  
     ex = extract_text("A Bangladeshi court sentenced former prime minister Sheikh Hasina to death in absentia on "
                       "Monday.", MONDAY)
     assert _placed(ex, "COERCE") is None
+
+
+def test_a_crowd_with_no_nationality_is_of_the_country_its_acts_are_placed_in(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("KATHMANDU (wire) - Protesters attacked the residence of Prime Minister KP Sharma Oli.", MONDAY)
+    (crowd,) = [a for a in ex.actors if a.name.lower() == "protesters"]
+    assert crowd.country == "NPL"
+    # acts placed in two countries say nothing of one nationality
+    ex = extract_text("Protesters marched in Nairobi on Monday. Protesters also marched in Kampala on Monday.", MONDAY)
+    assert all(a.country is None for a in ex.actors if a.name.lower() == "protesters")

