@@ -360,3 +360,12 @@ def test_a_group_in_a_town_the_model_did_not_tag_is_of_that_towns_country(extrac
              if e.type == "COERCE"]
     assert (ev.source.country, ev.target.country) == ("SRB", "SRB")  # type: ignore[union-attr]
     assert ev.target.name == "suspects"  # type: ignore[union-attr]
+
+
+def test_police_with_no_stated_country_are_of_the_town_they_act_in(extract_text) -> None:
+    # the article names the United States most, but the shooting happens in Caracas
+    ex = extract_text("The United States imposed sanctions on Venezuela on Monday. Washington said the United "
+                      "States would act. At least 13 people were killed in Caracas as security forces clashed "
+                      "with protesters, a rights group said.", PUBLISHED)
+    forces = [a for a in ex.actors if a.kind in ("police", "military") and "forces" in a.name]
+    assert [a.country for a in forces] == ["VEN"]

@@ -128,6 +128,8 @@ class ActorTable:
         actor.mentions.append(TextSpan(span.start_char, span.end_char, span.text, sent_index))
 
 
+# Prepositions that set a scene: a town after them is where something happens.
+SCENE_PREPS = frozenset({"in", "at", "near", "outside", "across", "around", "inside", "into", "through"})
 # Parts of speech that never start an actor the pass below reads (it reads nouns, names, adjectives
 # such as "Western", and "North" as an adverb or a name).
 _NEVER_NAMES = frozenset({"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PART", "SPACE", "NUM", "AUX", "PRON", "VERB"})
@@ -914,11 +916,14 @@ class _Finder:
         for actor in self.table.actors:
             if actor.kind == "country" and actor.country:
                 salience[actor.country] += len(actor.mentions)
+        scenes: Counter[str] = Counter()  # countries by the towns and regions the text names
         for ent in entities(self.doc):
             if ent.label_ in ("GPE", "LOC") and not countries.country_code(ent.text):
                 place = gazetteer().lookup(ent.text)
                 if place is not None and place.country:
                     salience[place.country] += 1
+                    if ent.root.dep_ == "pobj" and ent.root.head.lower_ in SCENE_PREPS:
+                        scenes[place.country] += 1  # "in Caracas"; not "Washington said"
         guessed = self.guessed
         for actor, head in self.collective_pending:
             if actor.country or actor.kind not in ("government", "military") + DOMESTIC_KINDS:
@@ -933,7 +938,10 @@ class _Finder:
                 actor.country = said  # "Russia's defence ministry said its forces had hit ...": Russia's
                 continue
             opposed = self.opposed_countries(actor)
-            for code, _ in salience.most_common():
+            ranked = salience.most_common()
+            if domestic and scenes:  # police act where the story happens, not for the most named state
+                ranked = scenes.most_common() + ranked
+            for code, _ in ranked:
                 if code not in opposed:
                     actor.country = code
                     guessed.add(id(actor))
