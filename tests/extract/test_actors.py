@@ -369,3 +369,9 @@ def test_police_with_no_stated_country_are_of_the_town_they_act_in(extract_text)
                       "with protesters, a rights group said.", PUBLISHED)
     forces = [a for a in ex.actors if a.kind in ("police", "military") and "forces" in a.name]
     assert [a.country for a in forces] == ["VEN"]
+
+
+def test_a_capitalised_title_before_the_named_holder_is_no_second_person(extract_text) -> None:
+    ex = extract_text("Biden thanked Qatar's Emir, Sheikh Tamim bin Hamad Al Thani, for his mediation.", PUBLISHED)
+    assert [a.name for a in people(ex) if "Emir" in a.name] == []
+    assert [e.target.name for e in ex.events if e.type == "SUPPORT" and e.target] == ["Tamim bin Hamad Al Thani"]

@@ -743,6 +743,10 @@ class _Finder:
                         and name_key(actor.name).split()[-1:] == [name_key(text)]:
                     self.table.mention(actor, ent.start, ent.end)
                     return ent.end
+        if label in ("PERSON", "ORG") and len(ent) == 1 and ent[0].lower_ in vocab.titles() \
+                and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in ent.root.children):
+            self.title_tokens.append(ent[0])  # "Qatar's Emir, Sheikh Tamim ...": a title, the name follows
+            return ent.end
         if label == "PERSON":
             known_person = any(name_key(text) in name_key(a.name).split() for a in self.table.actors
                                if a.kind == "person")
