@@ -187,3 +187,18 @@ def test_supporting_an_initiative_supports_its_author(extract_text) -> None:
            if e.type == "SUPPORT"]
     assert [(e.source.country if e.source else None, e.target.country if e.target else None) for e in evs] == \
         [("KAZ", "CHN")]
+
+
+def test_a_noun_of_a_verb_that_counts_only_with_its_predicate_states_nothing() -> None:
+    # "declared X persona non grata" expels; "a joint declaration" does not
+    from newsgraph.extract.triggers import _nominal_trigger
+
+    assert nominal_verb("declaration") == "declare"
+    assert _nominal_trigger("declaration") is None
+    assert _nominal_trigger("expulsion") is not None  # "the expulsion of two diplomats" still expels
+
+
+def test_two_sides_fighting_a_thing_do_not_fight_each_other(extract_text) -> None:
+    assert not [e for e in extract_text("Kenya and Uganda will fight terrorism together.", DAY).events
+                if e.type == "ASSAULT"]
+    assert ("ASSAULT", "IND", "CHN") in kinds(extract_text("India and China exchanged fire on Monday.", DAY))

@@ -621,8 +621,10 @@ class _EventFinder:
             parties = targets or self.actors_of(dobj, []) if dobj is not None else targets
             if len(parties) >= 2:
                 sources, targets = parties[:1], parties[1:]
+        aimed_at_thing = any(c.dep_ == "dobj" and self.table.at(c.i) is None and c.lemma_.lower() not in trig.objects
+                             for c in verb.children)  # "A and B fought deforestation"; not "exchanged fire"
         if len(sources) >= 2 and (not targets or deep) and not passive and trig.mode != "host" \
-                and (trig.type in SYMMETRIC or trig.mode == "fight" or trig.mutual):
+                and (trig.type in SYMMETRIC or ((trig.mode == "fight" or trig.mutual) and not aimed_at_thing)):
             sources, targets = sources[:1], sources[1:]  # "Japan and the Philippines signed a pact"
         if not (sources and targets):
             hosting = trig.mode in ("host", "mediate")  # "hosted the signing of the accord between A and B"

@@ -53,7 +53,8 @@ class Trigger:
         """Whether the word counts only with something around it (an object, a preposition, a
         clause): such a condition cannot be checked on the word's nominalisation."""
         return bool(self.objects or self.objects_kind or self.preps or self.needs_xcomp or self.needs_word
-                    or self.clause_object)
+                    or self.clause_object or self.predicate or self.inverted)  # "declared X persona non
+        # grata" expels, "a joint declaration" does not; "did not rule out" threatens, "the ruling" not
 
 
 def _trigger(lemma: str, pos: str, spec: dict[str, Any]) -> Trigger:
