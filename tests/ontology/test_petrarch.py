@@ -133,7 +133,10 @@ def test_office_holders_by_surname_on_a_day() -> None:
     assert petrarch.office_holders_named("Erdogan", date(2024, 5, 1)) == {"TUR"}
     assert petrarch.office_holders_named("Trump", date(2023, 5, 1)) == set()  # out of office then
     assert petrarch.office_holders_named("Trump", date(2018, 5, 1)) == {"USA"}
-    assert len(petrarch.office_holders_named("Khan", date(2024, 5, 1))) > 1  # anyone
+    assert len(petrarch.office_holders_named("Ali", date(2024, 5, 1))) > 1  # anyone
+    # an office PETRARCH2 left open (its data end about 2016) is closed by our layer's dates
+    assert petrarch.office_holders_named("Obama", date(2024, 5, 1)) == set()
+    assert petrarch.lookup_actor("Angela Merkel").sector_on(date(2024, 5, 1)) != "GOV"
 
 
 def test_the_leaders_layer_is_well_formed() -> None:

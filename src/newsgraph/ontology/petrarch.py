@@ -256,7 +256,9 @@ def office_holders_named(surname: str, day: date) -> frozenset[str]:
         known = lookup_actor(phrase)
         if known is None:
             continue
-        out |= {r.country for r in known.roles if r.start is not None and r.holds_on(day) and r.country}
+        dated = [r for r in known.roles if r.start is not None and r.end is not None] if phrase not in _leader_rows() \
+            else known.roles  # PETRARCH2 alone: only offices it closed; open ones end where its data do
+        out |= {r.country for r in dated if r.start is not None and r.holds_on(day) and r.country}
     return frozenset(out)
 
 
@@ -271,7 +273,8 @@ def lookup_actor(name: str) -> KnownActor | None:
         return None
     actor_id, kind, _ = rows[0].split("\t")
     roles = []
-    for row in rows:
+    ours = len(rows) > 1 or key not in _actor_rows()  # our leaders layer knows this person
+    for n, row in enumerate(rows):
         _, row_kind, codes = row.split("\t")
         if row_kind != kind:
             continue  # a name PETRARCH2 gives to something else
@@ -279,6 +282,9 @@ def lookup_actor(name: str) -> KnownActor | None:
             c, _, span = code.partition("@")
             start, _, end = span.partition("@")
             role = ActorRole(c, _date(start), _date(end))
+            if ours and n == 0 and len(rows) > 1 and role.end is None and role.start is not None \
+                    and c[3:6] in ("GOV", "MIL"):
+                continue  # an office PETRARCH2 left open-ended (its data stop about 2016): ours dates it
             if role not in roles:
                 roles.append(role)
     return KnownActor(actor_id, kind, tuple(roles))
