@@ -50,6 +50,10 @@ def test_them_is_a_plural_never_the_singular_named_between(extract_text) -> None
     assert all(e.target is not None and e.target.country != "FRA" for e in ex.events if e.type == "ASSAULT")
     assert any(e.target is not None and e.target.name.endswith("protesters") for e in ex.events
                if e.type == "ASSAULT")
+    # "they" may still be an organisation named as one word
+    ex = extract_text("Hamas said they would not attend the talks in Cairo.", TUESDAY)
+    assert [(e.source.name, e.modality) for e in ex.events if e.type == "CONSULT" and e.source] \
+        == [("Hamas", "negated")]
 
 
 def test_the_speaker_of_a_clause_beside_the_act_is_no_target(extract_text) -> None:

@@ -730,8 +730,9 @@ def test_a_relative_clause_reacts_to_the_noun_it_describes(extract_text) -> None
     ("Thousands of Cubans took to the streets of Havana on Sunday.", ("government", "CUB")),  # their own government
 ])
 def test_a_street_protest_with_no_stated_target_is_against_a_state(extract_text, text, target) -> None:
-    assert [(e.target.kind, e.target.country) for e in events(extract_text(text, MONDAY), "PROTEST")
-            if e.target] == [target]
+    found = events(extract_text(text, MONDAY), "PROTEST")
+    assert [(e.target.kind, e.target.country) for e in found if e.target] == [target]
+    assert all(e.source is not None and e.source.kind != "country" for e in found)  # people, not the state
 
 
 def test_a_force_deployed_is_the_one_that_moves_and_abroad_it_moves_against_the_host(extract_text) -> None:
@@ -741,6 +742,8 @@ def test_a_force_deployed_is_the_one_that_moves_and_abroad_it_moves_against_the_
     assert pair(ev) == ("TUR", "IRQ")
     (ev,) = events(extract_text("The Lebanese army sent units into southern Lebanon on Monday.", MONDAY), "MOBILIZE")
     assert ev.target is None  # at home, against no one named
+    (ev,) = events(extract_text("The United States deployed troops in Poland on Monday.", MONDAY), "MOBILIZE")
+    assert ev.target is None  # an ally hosting troops is no target
 
 
 def test_a_pronoun_the_parser_calls_a_dative_is_still_the_object(extract_text) -> None:

@@ -202,3 +202,13 @@ def test_two_sides_fighting_a_thing_do_not_fight_each_other(extract_text) -> Non
     assert not [e for e in extract_text("Kenya and Uganda will fight terrorism together.", DAY).events
                 if e.type == "ASSAULT"]
     assert ("ASSAULT", "IND", "CHN") in kinds(extract_text("India and China exchanged fire on Monday.", DAY))
+    assert ("ASSAULT", "ETH", "ERI") in kinds(extract_text("Ethiopia and Eritrea fought a war in 1998.", DAY))
+    assert ("ASSAULT", "IND", "PAK") in kinds(extract_text("India and Pakistan fought each other in 1999.", DAY))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Chile and Peru exchanged views on the border on Monday.", ("CONSULT", "CHL", "PER")),
+    ("Armenia exchanged prisoners with Azerbaijan on Friday.", ("COOPERATE", "ARM", "AZE")),
+])
+def test_exchanging_other_things_than_fire(extract_text, text, expected) -> None:
+    assert expected in kinds(extract_text(text, DAY))

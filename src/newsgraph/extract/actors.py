@@ -1075,10 +1075,10 @@ def _group_name(actor: Actor, style: str, phrase: str) -> str:
         return f"{country} {label}"
     if actor.kind == "military":
         return f"{country} {'armed forces' if phrase in ('forces', 'armed forces', 'troops', 'soldiers') else phrase}"
-    return f"{_demonym(actor.country)} {phrase}"
+    return f"{demonym(actor.country)} {phrase}"
 
 
-def _demonym(iso3: str) -> str:
+def demonym(iso3: str) -> str:
     """ "Russian" for RUS; the country name when the vocabulary has no adjective."""
     row = countries.countries().get(iso3)
     if row is None:

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors import (
     ActorTable,
+    demonym,
     entities,
     entity_at,
     own_plural_subject,
@@ -39,6 +40,8 @@ from newsgraph.ontology.vocab import Trigger
 # Types whose one-sided reports are still events (a protest needs no named target).
 MONADIC = {"PROTEST", "MOBILIZE"}
 SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
+# Objects of "fight" that are the fight itself ("fought a war", "fought each other").
+WAR_OBJECTS = frozenset({"war", "battle", "fight", "clash", "skirmish", "conflict", "duel", "other", "one"})
 # Who is deployed: a force told as the object of "deploy" is the one that moves.
 FORCE_KINDS = {"military", "police", "armed-group"}
 # Who takes to the streets (a state or its organs protesting is a diplomatic protest, told with its target).
@@ -408,9 +411,11 @@ class _EventFinder:
                     or tok.i in own_subject or any(self.table.at(i) is actor for i in own_subject):
                 continue  # "what Iranian media called ...": the outlet reports, it is no party
             noun = tok.head if tok.dep_ in ("amod", "compound", "det", "nummod") else tok  # "the French [embassy]"
-            if low in PLURAL and (actor.kind == "country" or (
-                    noun.tag_ in ("NN", "NNP") and not noun.conjuncts and actor.kind != "group")):
-                continue  # "they", "them": a plural, or a pair ("the embassy" is no "them")
+            if low in PLURAL and actor.kind == "country":
+                continue
+            if low == "them" and noun.tag_ in ("NN", "NNP") and not noun.conjuncts and actor.kind != "group":
+                continue  # "disperse them": people, or a pair ("the embassy" is no "them"; "they" may be
+                # an organisation: "Hamas said they would not attend")
             first = first or actor
             if tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass"):
                 return actor  # the subject of the clause before, not the last name mentioned
@@ -622,7 +627,8 @@ class _EventFinder:
             if len(parties) >= 2:
                 sources, targets = parties[:1], parties[1:]
         aimed_at_thing = any(c.dep_ == "dobj" and self.table.at(c.i) is None and c.lemma_.lower() not in trig.objects
-                             for c in verb.children)  # "A and B fought deforestation"; not "exchanged fire"
+                             and c.lemma_.lower() not in WAR_OBJECTS for c in verb.children)
+        # "A and B fought deforestation" is no fight between them; "fought a war", "each other" is
         if len(sources) >= 2 and (not targets or deep) and not passive and trig.mode != "host" \
                 and (trig.type in SYMMETRIC or ((trig.mode == "fight" or trig.mutual) and not aimed_at_thing)):
             sources, targets = sources[:1], sources[1:]  # "Japan and the Philippines signed a pact"
@@ -1130,18 +1136,21 @@ class _EventFinder:
                             if a.kind == "country" and all(s.country != a.country for s in args.sources)]
                     if into:
                         args.targets = into[:1]
-                    elif place is not None and place.country \
+                    elif place is not None and place.country and self.prep_objects(tok, ("into", "across")) \
                             and all(a.country and a.country != place.country for a in args.sources):
-                        args.targets = [self.table.country_actor(place.country)]  # "into Syria's buffer zone"
+                        args.targets = [self.table.country_actor(place.country)]  # "into Syria's buffer zone";
+                        # not "deployed troops in Poland": an ally hosting them is no target
                 if trig.type == "PROTEST" and args.sources and not args.targets:
                     if all(a.kind in CROWD_KINDS for a in args.sources):
                         args.targets = self.protested(tok, args.sources, place)
                     elif len(args.sources) == 1 and args.sources[0].kind == "country" and args.sources[0].country \
                             and _said_as_people(tok):  # "thousands of Cubans took to the streets": against
-                        code = args.sources[0].country  # their own government
+                        code = args.sources[0].country  # the state's people, against their own government
+                        args.sources = [self.table.get_or_add(f"group:group:CVL:{code}::protesters",
+                                                              f"{demonym(code)} protesters", "group", code, "CVL")]
                         args.targets = [self.table.get_or_add(f"group:government:GOV:{code}:plain:",
-                                                              f"{args.sources[0].name} government", "government",
-                                                              code, "GOV")]
+                                                              f"{countries.country_name(code) or code} government",
+                                                              "government", code, "GOV")]
                 if trig.type in ON_THE_GROUND:  # "police opened fire on demonstrators": the police's own people
                     self.home_country(args.sources, args.targets)
                 for actor in args.sources + args.targets if trig.type in ON_THE_GROUND else ():
