@@ -9,6 +9,7 @@ the part's gold merged as ``newsgraph evaluate`` merges it.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -129,6 +130,25 @@ def train(features: list[Features], labels: list[bool], l2: float) -> Model:
     names = sorted({n for f in features for n in f})
     w, b = fit(matrix(features, names), np.array(labels, dtype=float), l2=l2)
     return Model(w, b, names)
+
+
+def prf(f: tuple[float, float, float]) -> str:
+    """ "P/R/F1" as the scripts print it."""
+    return f"{f[0]:.3f}/{f[1]:.3f}/{f[2]:.3f}"
+
+
+def rounded(f: tuple[float, float, float]) -> list[float]:
+    return [round(v, 3) for v in f]
+
+
+def write_model(out: Path, about: str, model: Model, threshold: float, enabled: bool, beats: bool,
+                measured: Json) -> None:
+    """The model file ``newsgraph`` loads (``extract.filter.EventFilter``): weights, bias, threshold,
+    whether it is on, and the figures it was chosen by."""
+    out.write_text(json.dumps({
+        "about": about, "enabled": enabled, "threshold": threshold, "bias": round(model.bias, 6),
+        "weights": model.weights_json(), "measured": measured}, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {out} (threshold {threshold}, enabled {enabled}; beats the rules on test: {beats})")
 
 
 def figures(gold: Json, events: list[Json]) -> tuple[float, float, float]:

@@ -16,11 +16,23 @@ scored, never fitted or tuned on. Writes ``src/newsgraph/ontology/data/event_fil
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 import numpy as np
-from learning import MODELS, Batch, Json, cross_validate, dev_pairs, figures, read_part, test_pairs, train
+from learning import (
+    MODELS,
+    Batch,
+    Json,
+    cross_validate,
+    dev_pairs,
+    figures,
+    prf,
+    read_part,
+    rounded,
+    test_pairs,
+    train,
+    write_model,
+)
 
 OUT = MODELS / "event_filter.json"
 THRESHOLDS = [0.0] + [round(0.05 * k, 2) for k in range(1, 15)]
@@ -53,27 +65,20 @@ def main(argv: list[str] | None = None) -> int:
     model = train([f for b in dev for f in b.features], [lab for b in dev for lab in b.labels], l2)
     print(f"dev: {sum(len(b.events) for b in dev)} candidates, {sum(sum(b.labels) for b in dev)} true; "
           f"l2 {l2}, threshold {threshold}")
-    print(f"dev held-out (leave one batch out): P/R/F1 rules {rules[0]:.3f}/{rules[1]:.3f}/{rules[2]:.3f}, "
-          f"filtered {held_out[0]:.3f}/{held_out[1]:.3f}/{held_out[2]:.3f}")
-    measured: Json = {"dev_held_out": {"rules": [round(v, 3) for v in rules],
-                                       "filtered": [round(v, 3) for v in held_out]},
+    print(f"dev held-out (leave one batch out): P/R/F1 rules {prf(rules)}, filtered {prf(held_out)}")
+    measured: Json = {"dev_held_out": {"rules": rounded(rules), "filtered": rounded(held_out)},
                       "candidates": sum(len(b.events) for b in dev), "l2": l2}
     beats = False
     if args.test or args.enable:  # while features are designed, the test part stays unread
         test = read_part(test_pairs())
         scores = [model.scores(b.features) for b in test]
         test_rules, test_kept = part_figures(test, scores, 0.0), part_figures(test, scores, threshold)
-        print(f"test: P/R/F1 rules {test_rules[0]:.3f}/{test_rules[1]:.3f}/{test_rules[2]:.3f}, "
-              f"filtered {test_kept[0]:.3f}/{test_kept[1]:.3f}/{test_kept[2]:.3f}")
-        measured["test"] = {"rules": [round(v, 3) for v in test_rules], "filtered": [round(v, 3) for v in test_kept]}
+        print(f"test: P/R/F1 rules {prf(test_rules)}, filtered {prf(test_kept)}")
+        measured["test"] = {"rules": rounded(test_rules), "filtered": rounded(test_kept)}
         beats = test_kept[2] > test_rules[2]
-    enabled = bool(args.enable and beats)
-    OUT.write_text(json.dumps({
-        "about": "Logistic filter over candidate events, trained on the dev corpus by "
-                 "scripts/train_event_filter.py; enabled only when it beat the rules on the frozen test part.",
-        "enabled": enabled, "threshold": threshold, "bias": round(model.bias, 6), "weights": model.weights_json(),
-        "measured": measured}, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"wrote {OUT} (threshold {threshold}, enabled {enabled}; beats the rules on test: {beats})")
+    write_model(OUT, "Logistic filter over candidate events, trained on the dev corpus by "
+                "scripts/train_event_filter.py; enabled only when it beat the rules on the frozen test part.",
+                model, threshold, bool(args.enable and beats), beats, measured)
     return 0
 
 

@@ -20,11 +20,23 @@ scored, never fitted or tuned on. Writes ``src/newsgraph/ontology/data/implicit_
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 import numpy as np
-from learning import MODELS, Batch, Json, cross_validate, dev_pairs, figures, read_part, test_pairs, train
+from learning import (
+    MODELS,
+    Batch,
+    Json,
+    cross_validate,
+    dev_pairs,
+    figures,
+    prf,
+    read_part,
+    rounded,
+    test_pairs,
+    train,
+    write_model,
+)
 
 OUT = MODELS / "implicit_ranker.json"
 THRESHOLDS = [round(0.05 * k, 2) for k in range(2, 19)]
@@ -77,10 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     model = train([b.features[i] for b in dev for i in options(b)], [b.labels[i] for b in dev for i in options(b)], l2)
     acts = {(id(b),) + group(b, i) for b in dev for i in options(b)}
     print(f"dev: {sum(len(options(b)) for b in dev)} options of {len(acts)} acts; l2 {l2}, threshold {threshold}")
-    print(f"dev held-out (leave one batch out): P/R/F1 rules {rules[0]:.3f}/{rules[1]:.3f}/{rules[2]:.3f}, "
-          f"with ranker {held_out[0]:.3f}/{held_out[1]:.3f}/{held_out[2]:.3f}")
-    measured: Json = {"dev_held_out": {"rules": [round(v, 3) for v in rules],
-                                       "ranked": [round(v, 3) for v in held_out]},
+    print(f"dev held-out (leave one batch out): P/R/F1 rules {prf(rules)}, with ranker {prf(held_out)}")
+    measured: Json = {"dev_held_out": {"rules": rounded(rules), "ranked": rounded(held_out)},
                       "options": sum(len(options(b)) for b in dev), "l2": l2}
     beats = False
     if args.test or args.enable:  # while features are designed, the test part stays unread
@@ -88,17 +98,12 @@ def main(argv: list[str] | None = None) -> int:
         only_option_features(test)
         scores = [model.scores(b.features) for b in test]
         test_rules, test_ranked = part_figures(test, scores, None), part_figures(test, scores, threshold)
-        print(f"test: P/R/F1 rules {test_rules[0]:.3f}/{test_rules[1]:.3f}/{test_rules[2]:.3f}, "
-              f"with ranker {test_ranked[0]:.3f}/{test_ranked[1]:.3f}/{test_ranked[2]:.3f}")
-        measured["test"] = {"rules": [round(v, 3) for v in test_rules], "ranked": [round(v, 3) for v in test_ranked]}
+        print(f"test: P/R/F1 rules {prf(test_rules)}, with ranker {prf(test_ranked)}")
+        measured["test"] = {"rules": rounded(test_rules), "ranked": rounded(test_ranked)}
         beats = test_ranked[2] > test_rules[2]
-    enabled = bool(args.enable and beats)
-    OUT.write_text(json.dumps({
-        "about": "Logistic ranker over the options for a side an act leaves unsaid, trained on the dev corpus "
-                 "by scripts/train_implicit_ranker.py; enabled only when it beat the rules on the frozen test part.",
-        "enabled": enabled, "threshold": threshold, "bias": round(model.bias, 6), "weights": model.weights_json(),
-        "measured": measured}, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"wrote {OUT} (threshold {threshold}, enabled {enabled}; beats the rules on test: {beats})")
+    write_model(OUT, "Logistic ranker over the options for a side an act leaves unsaid, trained on the dev corpus "
+                "by scripts/train_implicit_ranker.py; enabled only when it beat the rules on the frozen test part.",
+                model, threshold, bool(args.enable and beats), beats, measured)
     return 0
 
 
