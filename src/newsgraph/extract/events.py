@@ -21,7 +21,6 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.actors import (
     ActorTable,
     demonym,
-    entities,
     entity_at,
     own_plural_subject,
     sentence_evidence,
@@ -811,8 +810,7 @@ class _EventFinder:
                     if c.dep_ in ("amod", "compound", "poss") and (code := countries.country_code(c.text)):
                         return [self.table.country_actor(code)]
         if place is None:  # "marched through the centre of Lima"
-            place = next((p for e in entities(self.doc) if e.label_ in ("GPE", "LOC") and lo <= e.start_char < hi
-                          and (p := gazetteer().lookup(e.text)) is not None and p.country), None)
+            place = next((p for p in self.places if lo <= p.start < hi and p.country), None)
         code = (place.country if place is not None else None) or next((a.country for a in sources if a.country), None)
         return [self.table.country_actor(code)] if code else []
 
@@ -1132,11 +1130,12 @@ class _EventFinder:
                         and all(a.kind in FORCE_KINDS for a in args.targets):
                     args.sources, args.targets = args.targets, []  # "border guards were deployed": they move
                 if trig.type == "MOBILIZE" and args.sources and not args.targets:  # "sent troops into Iraq"
-                    into = [a for a in self.first_actor_in(self.prep_objects(tok, ("into", "across")), args.sources)
+                    entered = self.prep_objects(tok, ("into", "across"))
+                    into = [a for a in self.first_actor_in(entered, args.sources)
                             if a.kind == "country" and all(s.country != a.country for s in args.sources)]
                     if into:
                         args.targets = into[:1]
-                    elif place is not None and place.country and self.prep_objects(tok, ("into", "across")) \
+                    elif place is not None and place.country and entered \
                             and all(a.country and a.country != place.country for a in args.sources):
                         args.targets = [self.table.country_actor(place.country)]  # "into Syria's buffer zone";
                         # not "deployed troops in Poland": an ally hosting them is no target
