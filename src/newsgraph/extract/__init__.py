@@ -6,7 +6,7 @@ or inside a distributed engine.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as Phrase
@@ -16,11 +16,25 @@ from newsgraph.extract.events import find_event_candidates, find_events, placed_
 from newsgraph.extract.filter import Features
 from newsgraph.extract.modality import tense_lookup
 from newsgraph.extract.places import gazetteer, home_crowds, place_unplaced
+from newsgraph.extract.proposer import propose_events, sentence_features, sentence_pair
 from newsgraph.extract.quantities import find_quantities
 from newsgraph.extract.relations import find_relations
 from newsgraph.extract.time import date_untimed, find_times
-from newsgraph.model import Document, Event, Extraction, Place, Quantity, Span, TimeValue
+from newsgraph.model import Actor, Document, Event, Extraction, Place, Quantity, Span, TimeValue
 from newsgraph.ontology import countries, vocab
+
+
+@dataclass(frozen=True)
+class SentenceCandidate:
+    """A sentence naming two sides, as the type proposer sees it."""
+
+    index: int
+    text: str
+    source: Actor
+    target: Actor
+    features: Features
+    told: bool
+
 
 PLACE_LABELS = {"GPE", "LOC", "FAC", "PERSON", "ORG"}
 
@@ -98,8 +112,8 @@ def _read(document: Document, doc: Doc) -> tuple[ActorTable, list[TimeValue], li
 def extract(document: Document, doc: Doc) -> Extraction:
     """Actors, events, times, places and quantities of one document, from its spaCy parse."""
     table, times, places, quantities, dateline = _read(document, doc)
-    events = date_untimed(find_events(doc, table, document, times, places, quantities, dateline),
-                          document.published)
+    events = find_events(doc, table, document, times, places, quantities, dateline)
+    events = date_untimed(events + propose_events(doc, document, table, events), document.published)
     scenes = [p for p in places if (span := doc.char_span(p.start, p.end, alignment_mode="expand")) is None
               or not placed_speaker(span.root)]  # "officials in Accra said ...": not where it happened
     events = place_unplaced(events, scenes, dateline)
@@ -108,6 +122,21 @@ def extract(document: Document, doc: Doc) -> Extraction:
     spans = [Span(s.start_char, s.end_char, s.text, i) for i, s in enumerate(sentences(doc))]
     return Extraction(document=document, actors=table.actors, events=events, relations=relations, places=places,
                       times=times, quantities=quantities, sentences=spans)
+
+
+def sentence_candidates(document: Document, doc: Doc) -> tuple[list[Event], list[SentenceCandidate]]:
+    """The rules' events of one document and, for each sentence naming two sides, the pair a
+    proposal would link and the features the type proposer reads: what
+    ``scripts/train_type_proposer.py`` learns from (``told``: the rules found an event there)."""
+    table, times, places, quantities, dateline = _read(document, doc)
+    events = find_events(doc, table, document, times, places, quantities, dateline)
+    told = {e.sentence_index for ev in events for e in ev.evidence}
+    out = []
+    for s_index, sent in enumerate(sentences(doc)):
+        if (pair := sentence_pair(sent, table)) is not None:
+            out.append(SentenceCandidate(s_index, sent.text.strip(), pair[0], pair[1],
+                                         sentence_features(sent, table, pair), s_index in told))
+    return events, out
 
 
 def event_candidates(document: Document, doc: Doc, all_implicit: bool = False) -> list[tuple[Event, Features]]:
