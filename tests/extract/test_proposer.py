@@ -4,6 +4,7 @@ names, links the main clause's subject to the next side named, and only while en
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from importlib import resources
 
@@ -13,6 +14,7 @@ from newsgraph.extract.proposer import (
     MAX_CONFIDENCE,
     NONE,
     TypeProposer,
+    pair_options,
     propose_events,
     sentence_features,
     sentence_pair,
@@ -38,8 +40,19 @@ def _model(enabled: bool = True, threshold: float = 0.5) -> TypeProposer:
 
 def test_the_subject_side_acts_on_the_next_side_named(nlp) -> None:
     _, doc, table = _parse(nlp, SAID)
-    source, target = sentence_pair(sentences(doc)[0], table)  # type: ignore[misc]
+    source, target, _ = sentence_pair(sentences(doc)[0], table)  # type: ignore[misc]
     assert (source.country, target.country) == ("CHL", "BOL")
+
+
+def test_a_pair_model_picks_among_the_ordered_pairs(nlp) -> None:
+    _, doc, table = _parse(nlp, SAID)
+    sent = sentences(doc)[0]
+    options = pair_options(sent, table)
+    assert {(a.country, b.country) for a, b, _ in options} == {("CHL", "BOL"), ("BOL", "CHL")}
+    assert any("a.role=subject" in f for _, _, f in options)
+    backwards = replace(_model(), pair_weights={"a.role=subject": -4.0})  # a model that learned the reverse
+    source, target, p = sentence_pair(sent, table, backwards)  # type: ignore[misc]
+    assert (source.country, target.country) == ("BOL", "CHL") and p == 0.5  # no weight speaks for it
 
 
 def test_one_side_is_no_pair(nlp) -> None:
@@ -50,8 +63,8 @@ def test_one_side_is_no_pair(nlp) -> None:
 def test_features_are_general_words_and_structure_never_names(nlp) -> None:
     _, doc, table = _parse(nlp, SAID)
     sent = sentences(doc)[0]
-    features = sentence_features(sent, table, sentence_pair(sent, table))  # type: ignore[arg-type]
-    assert {"w=breach", "speech", "sides=2", "source.kind=country"} <= set(features)
+    features = sentence_features(sent, table)
+    assert {"w=breach", "speech", "sides=2"} <= set(features)
     assert not any("chile" in f or "bolivia" in f for f in features)
     assert any(f.startswith(("own=", "dict=")) for f in features)  # the vocabularies' types of its words
 

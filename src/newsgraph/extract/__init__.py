@@ -16,7 +16,7 @@ from newsgraph.extract.events import find_event_candidates, find_events, placed_
 from newsgraph.extract.filter import Features
 from newsgraph.extract.modality import tense_lookup
 from newsgraph.extract.places import gazetteer, home_crowds, place_unplaced
-from newsgraph.extract.proposer import propose_events, sentence_features, sentence_pair
+from newsgraph.extract.proposer import pair_options, propose_events, sentence_features
 from newsgraph.extract.quantities import find_quantities
 from newsgraph.extract.relations import find_relations
 from newsgraph.extract.time import date_untimed, find_times
@@ -30,9 +30,8 @@ class SentenceCandidate:
 
     index: int
     text: str
-    source: Actor
-    target: Actor
-    features: Features
+    pairs: list[tuple[Actor, Actor, Features]]  # each ordered pair of sides, with the pair model's features
+    features: Features  # what the type model reads
     told: bool
 
 
@@ -125,17 +124,17 @@ def extract(document: Document, doc: Doc) -> Extraction:
 
 
 def sentence_candidates(document: Document, doc: Doc) -> tuple[list[Event], list[SentenceCandidate]]:
-    """The rules' events of one document and, for each sentence naming two sides, the pair a
-    proposal would link and the features the type proposer reads: what
+    """The rules' events of one document and, for each sentence naming two sides, the pairs a
+    proposal could link and the features the type proposer reads: what
     ``scripts/train_type_proposer.py`` learns from (``told``: the rules found an event there)."""
     table, times, places, quantities, dateline = _read(document, doc)
     events = find_events(doc, table, document, times, places, quantities, dateline)
     told = {e.sentence_index for ev in events for e in ev.evidence}
     out = []
     for s_index, sent in enumerate(sentences(doc)):
-        if (pair := sentence_pair(sent, table)) is not None:
-            out.append(SentenceCandidate(s_index, sent.text.strip(), pair[0], pair[1],
-                                         sentence_features(sent, table, pair), s_index in told))
+        if pairs := pair_options(sent, table):
+            out.append(SentenceCandidate(s_index, sent.text.strip(), pairs, sentence_features(sent, table),
+                                         s_index in told))
     return events, out
 
 

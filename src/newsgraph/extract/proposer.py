@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -30,6 +30,7 @@ from newsgraph.ontology import petrarch, vocab
 NONE = "NONE"  # the class of a sentence that states no event
 CONTENT_POS = ("VERB", "NOUN", "ADJ")
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+MAX_NAMED = 6  # pairs among the first six actors a sentence names
 MAX_CONFIDENCE = 0.45  # a proposal is weaker evidence than any rule's event (0.5 and up)
 
 
@@ -41,6 +42,13 @@ class TypeProposer:
     bias: dict[str, float]
     threshold: float
     enabled: bool
+    pair_weights: dict[str, float] = field(default_factory=dict)
+    pair_bias: float = 0.0
+
+    def pair_score(self, features: Features) -> float:
+        """How likely an ordered pair is the source and target of an event the sentence states."""
+        z = self.pair_bias + sum(self.pair_weights.get(n, 0.0) * v for n, v in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def probabilities(self, features: Features) -> dict[str, float]:
         if not self.bias:
@@ -71,7 +79,8 @@ def type_proposer() -> TypeProposer:
         return TypeProposer({}, {}, 1.0, False)
     data = json.loads(raw)
     return TypeProposer({c: dict(w) for c, w in data["weights"].items()}, dict(data["bias"]),
-                        float(data["threshold"]), bool(data["enabled"]))
+                        float(data["threshold"]), bool(data["enabled"]), dict(data.get("pair_weights", {})),
+                        float(data.get("pair_bias", 0.0)))
 
 
 def side(actor: Actor) -> str:
@@ -91,25 +100,61 @@ def sentence_actors(sent: Phrase, table: ActorTable) -> list[tuple[Token, Actor]
     return out
 
 
-def _in_subject(tok: Token, root: Token) -> bool:
-    """Whether a token stands in a subject of ``root`` or of a clause it reports."""
+def _clause_role(tok: Token, root: Token) -> str:
+    """Where a mention stands: in the subject of the main clause or of a clause it reports, in an
+    object or prepositional phrase, or elsewhere."""
     while tok.head.i != tok.i:  # spaCy makes a new Token object on each access: compare indices
-        if tok.dep_ in SUBJECTS and root.i in (tok.head.i, tok.head.head.i):
-            return True
+        if tok.dep_ in SUBJECTS:
+            return "subject" if tok.head.i == root.i else "inner-subject"
+        if tok.dep_ in ("dobj", "dative", "attr", "oprd"):
+            return "object"
+        if tok.dep_ == "pobj":
+            return f"prep={tok.head.lower_}"
         tok = tok.head
-    return False
+    return "other"
 
 
-def sentence_pair(sent: Phrase, table: ActorTable) -> tuple[Actor, Actor] | None:
-    """The two sides a proposal links: the actor in the main clause's subject (else the first one
-    named) acts on the next actor of another side the sentence names."""
-    named = sentence_actors(sent, table)
+def pair_options(sent: Phrase, table: ActorTable) -> list[tuple[Actor, Actor, Features]]:
+    """Every ordered pair of actors of two sides the sentence names (the first MAX_NAMED), each
+    with what the pair model reads: the two mentions' roles, order, distance and kinds."""
+    named = sentence_actors(sent, table)[:MAX_NAMED]
     if len({side(a) for _, a in named}) < 2:
-        return None
+        return []
     root = sent.root
-    source = next((a for t, a in named if _in_subject(t, root)), named[0][1])
-    target = next((a for _, a in named if side(a) != side(source)), None)
-    return (source, target) if target is not None else None
+    roles = [_clause_role(t, root) for t, _ in named]
+    speech = vocab.modality_words()["speech_verbs"]
+    said = root.lemma_.lower() in speech
+    out = []
+    for i, (a_tok, a) in enumerate(named):
+        for j, (b_tok, b) in enumerate(named):
+            if i == j or side(a) == side(b):
+                continue
+            names = [f"a.role={roles[i]}", f"b.role={roles[j]}", f"roles={roles[i]}>{roles[j]}",
+                     "a.first" if i == 0 else "a.later", "b.before" if j < i else "b.after",
+                     f"gap={'near' if abs(b_tok.i - a_tok.i) <= 8 else 'far'}",
+                     f"a.kind={a.kind}", f"b.kind={b.kind}", f"b.rank={min(j, 3)}"]
+            if said:
+                names.append(f"said.a={roles[i]}")
+            if a.key.startswith("group:"):
+                names.append("a.generic")
+            if b.key.startswith("group:"):
+                names.append("b.generic")
+            out.append((a, b, dict.fromkeys(names, 1.0)))
+    return out
+
+
+def sentence_pair(sent: Phrase, table: ActorTable, model: TypeProposer | None = None
+                  ) -> tuple[Actor, Actor, float] | None:
+    """The two sides a proposal links and how likely the pair model finds them; without a pair
+    model, the actor in the main clause's subject (else the first one named) acting on the next."""
+    options = pair_options(sent, table)
+    if not options:
+        return None
+    if model is not None and model.pair_weights:
+        a, b, p = max(((a, b, model.pair_score(f)) for a, b, f in options), key=lambda o: o[2])
+        return a, b, p
+    subject = next((a for a, _, f in options if "a.role=subject" in f), options[0][0])
+    return next(((a, b, 1.0) for a, b, _ in options if a is subject), None)
 
 
 @cache
@@ -125,7 +170,7 @@ def _word_types(lemma: str, pos: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def sentence_features(sent: Phrase, table: ActorTable, pair: tuple[Actor, Actor]) -> Features:
+def sentence_features(sent: Phrase, table: ActorTable) -> Features:
     """What the model reads of a sentence: general words and structure, never a name."""
     names: list[str] = [f"root={sent.root.lemma_.lower()}"]
     saying = vocab.modality_words()["speech_verbs"]
@@ -143,8 +188,6 @@ def sentence_features(sent: Phrase, table: ActorTable, pair: tuple[Actor, Actor]
         names.append("quote")
     sides = {side(a) for _, a in sentence_actors(sent, table)}
     names.append("sides=2" if len(sides) == 2 else "sides=3+")
-    source, target = pair
-    names += [f"source.kind={source.kind}", f"target.kind={target.kind}"]
     return dict.fromkeys(names, 1.0)
 
 
@@ -157,9 +200,10 @@ def propose_events(doc: Doc, document: Document, table: ActorTable, events: list
     told = {e.sentence_index for ev in events for e in ev.evidence}
     out = []
     for s_index, sent in enumerate(sentences(doc)):
-        if s_index in told or (pair := sentence_pair(sent, table)) is None:
+        if s_index in told or (pair := sentence_pair(sent, table, model)) is None:
             continue
-        kind, p = model.best(sentence_features(sent, table, pair))
+        kind, p_type = model.best(sentence_features(sent, table))
+        p = p_type * pair[2]
         if kind == NONE or p < model.threshold:
             continue
         out.append(Event(type=kind, mode=None, source=pair[0], target=pair[1],
