@@ -924,6 +924,13 @@ def test_both_sides_are_the_two_parties_the_article_pits_against_each_other(extr
     assert asked == {"Sudan army", "Rapid Support Forces"}  # not the hosts named last
 
 
+def test_the_speakers_own_body_is_not_one_of_both_sides(extract_text) -> None:
+    text = ("Talks in Doha ended with a deal between the government of Chad and the National Liberation Army. "
+            "U.N. Secretary-General Antonio Guterres urged both sides to keep their word.")
+    asked = {e.target.name for e in extract_text(text, MONDAY).events if e.type == "REQUEST" and e.target}
+    assert "United Nations" not in asked and "National Liberation Army" in asked
+
+
 def test_protesters_outside_a_foreign_embassy_are_locals_protesting_that_state(rules_text) -> None:
     ev = one(rules_text("Thousands of supporters of the coup marched on the French embassy in Niamey.", MONDAY),
              "PROTEST")

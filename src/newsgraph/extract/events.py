@@ -244,6 +244,7 @@ class _EventFinder:
                                     and any(d in kids for d in ("the", "these", "those")))
         if wanted is None or not paired or tok.tag_ != "NNS":
             return []
+        exclude = list(exclude)
         sents = sentences(self.doc)
         start = sents[max(0, self.sentence_index - 5)].start
         found: list[Actor] = []
@@ -273,6 +274,8 @@ class _EventFinder:
                 actor = self.table.country_actor(code)  # "no Pakistani national", "in Tehran"
             if actor is None or same(actor) in seen or actor.kind == "media":
                 continue
+            if exclude and self.within_phrase_of(self.doc[i], exclude):
+                continue  # "U.N. Secretary-General Guterres urged both sides": the speaker's own body is no side
             is_person = actor.kind == "person"
             if (wanted == "person") != is_person or (wanted == "state" and (
                     actor.kind not in ("country", "government") or actor.country is None)):
