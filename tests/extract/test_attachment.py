@@ -74,6 +74,21 @@ def test_a_participle_gives_the_attack_its_toll(extract_text) -> None:
     assert [(q.value, q.unit) for q in ev.quantities] == [(23, "person")]
 
 
+def test_the_dead_of_a_clash_are_its_toll(extract_text) -> None:
+    ev = only(extract_text("Twelve Armenian soldiers were killed in a clash with Azerbaijani troops on Monday.",
+                           TUESDAY), "ASSAULT")
+    assert [(q.value, q.unit) for q in ev.quantities] == [(12, "person")]
+
+
+def test_a_deployment_counts_troops_and_a_toll_people(extract_text) -> None:
+    ev = only(extract_text("Lithuania deployed 800 soldiers to the border with Belarus on Monday.", TUESDAY),
+              "MOBILIZE")
+    assert [(q.value, q.unit) for q in ev.quantities] == [(800, "troops")]
+    ev = only(extract_text("Militants attacked a checkpoint in Niger on Monday, killing 800 soldiers.", TUESDAY),
+              "ASSAULT")
+    assert [(q.value, q.unit) for q in ev.quantities] == [(800, "person")]
+
+
 def test_the_place_of_talks_held_in_a_city(extract_text) -> None:
     ex = extract_text("Chinese officials held talks with Vietnamese diplomats in Hanoi on Monday.", TUESDAY)
     ev = only(ex, "CONSULT")

@@ -192,7 +192,7 @@ def test_received_aid_from_is_aid_by_the_giver(extract_text) -> None:
 def test_troops_sent_abroad_are_aid_to_the_receiving_country(extract_text) -> None:
     ev = one(extract_text("South Africa sent 1,200 soldiers to Mozambique last year.", MONDAY), "AID")
     assert pair(ev) == ("ZAF", "MOZ")
-    assert [(q.value, q.unit) for q in ev.quantities] == [(1200, "person")]
+    assert [(q.value, q.unit) for q in ev.quantities] == [(1200, "troops")]  # a deployment counts troops
 
 
 def test_troops_sent_to_a_region_are_a_deployment(extract_text) -> None:

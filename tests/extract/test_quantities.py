@@ -56,7 +56,8 @@ def test_money(text: str, value: float, unit: str, quoted: str) -> None:
     ("Some 40 metric tons of aid arrived.", 40, "tonne", "mass", "40 metric tons"),
     ("The pipeline carries 5 bcm of gas.", 5e9, "m3", "volume", "5 bcm"),
     ("Exports hit 20 billion cubic metres.", 20e9, "m3", "volume", "20 billion cubic metres"),
-    ("Turnout rose by 15% this year.", 15, "%", "percent", "15%"),
+    ("Turnout rose by 15% this year.", 15, "percent", "percent", "15%"),
+    ("Tariffs rise to 50 per cent.", 50, "percent", "percent", "50 per cent"),
 ])
 def test_units(text: str, value: float, unit: str, kind: str, quoted: str) -> None:
     assert only(text) == (value, unit, kind, quoted)

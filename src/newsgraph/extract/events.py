@@ -38,6 +38,7 @@ from newsgraph.ontology.vocab import Trigger
 
 # Types whose one-sided reports are still events (a protest needs no named target).
 MONADIC = {"PROTEST", "MOBILIZE"}
+DEPLOYING = {"MOBILIZE", "RETREAT", "AID"}  # acts that move forces: their personnel are counted as troops
 SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
 # Objects of "fight" that are the fight itself ("fought a war", "fought each other").
 WAR_OBJECTS = frozenset({"war", "battle", "fight", "clash", "skirmish", "conflict", "duel", "other", "one"})
@@ -1029,7 +1030,7 @@ class _EventFinder:
         return best
 
 
-    def pick_quantities(self, tok: Token, sent: Span, n_triggers: int) -> list[Quantity]:
+    def pick_quantities(self, tok: Token, trig: Trigger, sent: Span, n_triggers: int) -> list[Quantity]:
         """Amounts in the trigger's phrase, and the toll a participle adds to it ("launched an
         attack on X, killing at least 12 people")."""
         ranges = [self.clause_range(tok)]
@@ -1039,11 +1040,20 @@ class _EventFinder:
             ranges.append((amount.left_edge.idx, tok.idx + len(tok)))
         heads = [tok] + ([tok.head] if tok.dep_ in ("dobj", "nsubj", "nsubjpass") else [])
         casualty = vocab.modality_words()["casualty_verbs"]
+        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.lemma_.lower() in casualty:
+            for c in tok.head.head.children:  # "twenty soldiers were killed in a clash": the clash's toll
+                if c.dep_ in ("nsubjpass", "nsubj"):
+                    ranges.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge)))
         for h in heads:
             for c in h.children:
                 if c.dep_ in ("advcl", "conj", "xcomp") and c.lemma_.lower() in casualty:
                     ranges.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge)))
-        return [q for q in self.quantities if any(lo <= q.start and q.end <= hi for lo, hi in ranges)]
+        found = [q for q in self.quantities if any(lo <= q.start and q.end <= hi for lo, hi in ranges)]
+        if trig.type in DEPLOYING:  # "sent 3,000 soldiers": a deployment counts troops, a toll counts people
+            troops = vocab.modality_words()["troop_nouns"]
+            found = [replace(q, unit="troops") if q.unit == "person" and q.text.split()[-1].lower() in troops
+                     else q for q in found]
+        return found
 
     def context(self, tok: Token, trig: Trigger, sent: Span) -> str | None:
         words = self.sentence_words.get(sent.start)
@@ -1483,7 +1493,7 @@ class _EventFinder:
                 confidence = 0.5 + (0.2 if not args.inherited else 0.0) + (0.1 if trig.pos == "VERB" else 0.0)
                 ev = Event(type=trig.type, mode=trig.mode, source=src, target=tgt, modality=modality,
                            context=self.context(tok, trig, sent), time=time, place=place,
-                           quantities=self.pick_quantities(tok, sent, n_triggers),
+                           quantities=self.pick_quantities(tok, trig, sent, n_triggers),
                            confidence=round(confidence, 2), evidence=[evidence], trigger=tok.text,
                            position=tok.idx)
                 self.features[id(ev)] = self.describe(tok, trig, args, ev, n_triggers) | (args.implicit or {})

@@ -45,7 +45,7 @@ _UNITS: list[tuple[str, str, str, str]] = [
     (r"bcm", "m3", "volume", "1e9"),
     (r"cubic met(?:re|er)s?|m3|m³", "m3", "volume", "1"),
     (r"(?:metric )?(?:tonnes?|tons?)", "tonne", "mass", "1"),
-    (r"%|percent|per cent", "%", "percent", "1"),
+    (r"%|percent|per cent", "percent", "percent", "1"),
     (r"(?:US|U\.S\.|American) dollars?", "USD", "money", "1"),
     (r"Australian dollars?", "AUD", "money", "1"),
     (r"Canadian dollars?", "CAD", "money", "1"),
