@@ -80,6 +80,15 @@ def test_the_dead_of_a_clash_are_its_toll(extract_text) -> None:
     assert [(q.value, q.unit) for q in ev.quantities] == [(12, "person")]
 
 
+def test_what_an_attack_hit_and_the_dead_of_a_clash_told_around_it_are_its_amounts(extract_text) -> None:
+    ev = only(extract_text("French jets struck camps in Mali on Friday, hitting 40 targets with 60 guided bombs.",
+                           TUESDAY), "ASSAULT")
+    assert [(q.value, q.unit) for q in ev.quantities] == [(40, "target"), (60, "bomb")]
+    ev = only(extract_text("At least nine people were killed as soldiers clashed with protesters in Conakry.",
+                           TUESDAY), "ASSAULT")
+    assert [(q.value, q.unit) for q in ev.quantities] == [(9, "person")]
+
+
 def test_a_deployment_counts_troops_and_a_toll_people(extract_text) -> None:
     ev = only(extract_text("Lithuania deployed 800 soldiers to the border with Belarus on Monday.", TUESDAY),
               "MOBILIZE")

@@ -69,6 +69,8 @@ def test_units(text: str, value: float, unit: str, kind: str, quoted: str) -> No
     ("Some 1,200 troops crossed the river.", 1200, "1,200 troops"),
     ("Gunmen killed two civilians on Friday.", 2, "two civilians"),
     ("Twenty-five protesters were arrested.", 25, "Twenty-five protesters"),
+    ("Police detained its two senior editors.", 2, "two senior editors"),
+    ("Nine were wounded and 78 arrested.", 78, "78 arrested"),
     ("About 300 Ukrainian soldiers were freed.", 300, "300 Ukrainian soldiers"),
     ("The blast left 12 killed.", 12, "12 killed"),
     ("Officials said at least 40 dead.", 40, "40 dead"),

@@ -1040,13 +1040,16 @@ class _EventFinder:
             ranges.append((amount.left_edge.idx, tok.idx + len(tok)))
         heads = [tok] + ([tok.head] if tok.dep_ in ("dobj", "nsubj", "nsubjpass") else [])
         casualty = vocab.modality_words()["casualty_verbs"]
-        if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.lemma_.lower() in casualty:
-            for c in tok.head.head.children:  # "twenty soldiers were killed in a clash": the clash's toll
-                if c.dep_ in ("nsubjpass", "nsubj"):
+        strikes = vocab.modality_words()["strike_participles"]
+        toll = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+        if (tok.dep_ in ("pobj", "advcl")) and toll.lemma_.lower() in casualty:
+            for c in toll.children:  # "twenty soldiers were killed in a clash", "13 people died as police
+                if c.dep_ in ("nsubjpass", "nsubj"):  # clashed with protesters": the clash's toll
                     ranges.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge)))
         for h in heads:
-            for c in h.children:
-                if c.dep_ in ("advcl", "conj", "xcomp") and c.lemma_.lower() in casualty:
+            for c in h.children:  # "..., killing 12 people"; an attack's "..., hitting 85 targets"
+                if c.dep_ in ("advcl", "conj", "xcomp") and (c.lemma_.lower() in casualty or (
+                        trig.type == "ASSAULT" and c.tag_ == "VBG" and c.lemma_.lower() in strikes)):
                     ranges.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge)))
         found = [q for q in self.quantities if any(lo <= q.start and q.end <= hi for lo, hi in ranges)]
         if trig.type in DEPLOYING:  # "sent 3,000 soldiers": a deployment counts troops, a toll counts people

@@ -79,10 +79,11 @@ _PEOPLE = ("people persons civilians soldiers troops refugees protesters demonst
            "fighters militants personnel sailors marines gendarmes officers policemen peacekeepers "
            "journalists students tourists passengers villagers diplomats women men members officials lawmakers "
            "activists suspects crew nationals citizens teenagers pilgrims fishermen mourners rioters "
-           "individuals").split()
+           "individuals editors reporters lawyers doctors nurses teachers farmers ministers commanders generals "
+           "judges opponents dissidents relatives").split()
 _SINGULAR = ("person civilian soldier refugee protester worker prisoner detainee hostage migrant child diplomat "
              "official").split()
-_BARE = "dead killed wounded injured".split()  # only straight after the number: "12 killed"
+_BARE = "dead killed wounded injured arrested detained missing".split()  # only straight after the number: "12 killed"
 # Counted materiel and sites (unit: the singular noun): "85 targets", "eight warships", "two bases".
 _THINGS = {"target": "targets", "munition": "munitions", "missile": "missiles", "rocket": "rockets",
            "drone": "drones", "warship": "warships", "ship": "ships", "vessel": "vessels",
