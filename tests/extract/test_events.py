@@ -931,6 +931,13 @@ def test_the_speakers_own_body_is_not_one_of_both_sides(extract_text) -> None:
     assert "United Nations" not in asked and "National Liberation Army" in asked
 
 
+def test_summoning_an_envoy_to_protest_is_one_protest_in_words_not_a_rally(extract_text) -> None:
+    ex = extract_text("Hungary's foreign ministry summoned the ambassador of Norway on Monday to protest.", MONDAY)
+    assert [(e.type, pair(e)) for e in ex.events] == [("ACCUSE", ("HUN", "NOR"))]
+    ex = extract_text("Thousands gathered in Budapest on Monday to protest against the law.", MONDAY)
+    assert [e.type for e in ex.events] == ["PROTEST"]
+
+
 def test_protesters_outside_a_foreign_embassy_are_locals_protesting_that_state(rules_text) -> None:
     ev = one(rules_text("Thousands of supporters of the coup marched on the French embassy in Niamey.", MONDAY),
              "PROTEST")

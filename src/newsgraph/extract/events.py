@@ -1083,6 +1083,10 @@ class _EventFinder:
             for tok, trig in found:
                 if _unreported(tok, trig):
                     continue
+                if trig.type == "PROTEST" and tok.dep_ in ("advcl", "xcomp", "relcl", "acl") \
+                        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
+                        and self.trigger_of(tok.head if tok.head.pos_ in ("VERB", "AUX") else tok.head.head):
+                    continue  # "summoned the ambassador to protest": the purpose of the act told, no rally
                 args = self.verb_args(tok, trig) if trig.pos == "VERB" else self.noun_args(tok, trig)
                 if args is None:
                     continue
