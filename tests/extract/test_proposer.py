@@ -1,5 +1,6 @@
 """The type proposer: it speaks only for two-sided sentences the rules found nothing in, reads no
-names, links the main clause's subject to the next side named, and only while enabled."""
+names or demonyms, links the pair its pair model prefers (without one, the main clause's subject and
+the next side named), and only while enabled."""
 
 from __future__ import annotations
 
@@ -66,6 +67,9 @@ def test_features_are_general_words_and_structure_never_names(nlp) -> None:
     features = sentence_features(sent, table)
     assert {"w=breach", "speech", "sides=2"} <= set(features)
     assert not any("chile" in f or "bolivia" in f for f in features)
+    _, doc, table = _parse(nlp, "Chile said the Chinese loan to Bolivia was a breach of the rules.")
+    words = set(sentence_features(sentences(doc)[0], table))
+    assert "w=loan" in words and "w=chinese" not in words  # a free-standing demonym is a name too
     assert any(f.startswith(("own=", "dict=")) for f in features)  # the vocabularies' types of its words
 
 

@@ -71,6 +71,7 @@ def test_units(text: str, value: float, unit: str, kind: str, quoted: str) -> No
     ("Twenty-five protesters were arrested.", 25, "Twenty-five protesters"),
     ("Police detained its two senior editors.", 2, "two senior editors"),
     ("Nine were wounded and 78 arrested.", 78, "78 arrested"),
+    ("Police on May 5 arrested 30 protesters.", 30, "30 protesters"),  # the 5 is a day, not the arrested
     ("About 300 Ukrainian soldiers were freed.", 300, "300 Ukrainian soldiers"),
     ("The blast left 12 killed.", 12, "12 killed"),
     ("Officials said at least 40 dead.", 40, "40 dead"),

@@ -6,7 +6,8 @@ yet the sentence names the two sides. The type proposer reads such a sentence as
 general features (its content words, the event types our vocabulary and PETRARCH2's verb
 dictionary give its words, whether someone is quoted, what kinds of actors it names) and a
 softmax model over the PLOVER types plus "no event" says which type, if any, the sentence
-states between its subject's actor and the next actor it names. It is trained only on the
+states, and a logistic pair model which ordered pair of its actors (by each mention's role in
+the clause, order, distance and kind) it links. It is trained only on the
 development corpus (``scripts/train_type_proposer.py``), shipped as JSON weights, deterministic,
 and used only while its file says it beat the rules on the frozen test part.
 """
@@ -25,10 +26,11 @@ from spacy.tokens import Span as Phrase
 from newsgraph.extract.actors import ActorTable, sentence_evidence, sentences
 from newsgraph.extract.filter import Features
 from newsgraph.model import Actor, Document, Event
-from newsgraph.ontology import petrarch, vocab
+from newsgraph.ontology import countries, petrarch, vocab
 
 NONE = "NONE"  # the class of a sentence that states no event
 CONTENT_POS = ("VERB", "NOUN", "ADJ")
+NAMED = frozenset({"NORP", "GPE", "ORG", "PERSON", "LOC", "FAC"})
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 MAX_NAMED = 6  # pairs among the first six actors a sentence names
 MAX_CONFIDENCE = 0.45  # a proposal is weaker evidence than any rule's event (0.5 and up)
@@ -175,8 +177,9 @@ def sentence_features(sent: Phrase, table: ActorTable) -> Features:
     names: list[str] = [f"root={sent.root.lemma_.lower()}"]
     saying = vocab.modality_words()["speech_verbs"]
     for tok in sent:
-        if table.at(tok.i) is not None or tok.pos_ not in CONTENT_POS or tok.is_stop or not tok.is_alpha:
-            continue
+        if table.at(tok.i) is not None or tok.pos_ not in CONTENT_POS or tok.is_stop or not tok.is_alpha \
+                or tok.ent_type_ in NAMED or countries.country_code(tok.text):
+            continue  # "Chinese", "Kremlin": names and demonyms would make the model learn who, not what
         lemma = tok.lemma_.lower()
         names.append(f"w={lemma}")
         names += _word_types(lemma, tok.pos_)

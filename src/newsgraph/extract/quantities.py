@@ -80,7 +80,7 @@ _PEOPLE = ("people persons civilians soldiers troops refugees protesters demonst
            "journalists students tourists passengers villagers diplomats women men members officials lawmakers "
            "activists suspects crew nationals citizens teenagers pilgrims fishermen mourners rioters "
            "individuals editors reporters lawyers doctors nurses teachers farmers ministers commanders generals "
-           "judges opponents dissidents relatives").split()
+           "judges opponents dissidents relatives paratroopers commandos reservists servicemen guardsmen").split()
 _SINGULAR = ("person civilian soldier refugee protester worker prisoner detainee hostage migrant child diplomat "
              "official").split()
 _BARE = "dead killed wounded injured arrested detained missing".split()  # only straight after the number: "12 killed"
@@ -140,7 +140,7 @@ def find_quantities(text: str) -> list[Quantity]:
         found.append((1, _quantity(m, unit, kind, factor)))
     for m in _PEOPLE_RE.finditer(text):
         q = _quantity(m, "person", "people", "1")
-        if not _year_like(text, m) and not _odd_count(text, m, q):
+        if not _year_like(text, m) and not _odd_count(text, m, q) and not (m["bare"] and _day_of_month(text, m)):
             found.append((2, q))
     for m in _THING_RE.finditer(text):
         q = _quantity(m, _THING_UNIT[m["noun"].lower()], "count", "1")
@@ -183,6 +183,12 @@ def _year_like(text: str, m: re.Match[str]) -> bool:
     if len(tokens) > 1 and len(tokens[-1]) <= 2 and tokens[-1].isdigit() and tokens[-2] in _MONTHS:
         return True  # "March 2, 2024"
     return bool(tokens) and tokens[-1] in _YEAR_CUES | _MONTHS
+
+
+def _day_of_month(text: str, m: re.Match[str]) -> bool:
+    """"on May 5 arrested 30 protesters": the number is a date's day, not a count of the arrested."""
+    before = re.findall(r"[a-z]+", text[max(0, m.start() - 12):m.start()].lower())
+    return bool(before) and before[-1] in _MONTHS
 
 
 def _odd_count(text: str, m: re.Match[str], q: Quantity) -> bool:
