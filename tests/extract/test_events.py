@@ -192,7 +192,7 @@ def test_received_aid_from_is_aid_by_the_giver(extract_text) -> None:
 def test_troops_sent_abroad_are_aid_to_the_receiving_country(extract_text) -> None:
     ev = one(extract_text("South Africa sent 1,200 soldiers to Mozambique last year.", MONDAY), "AID")
     assert pair(ev) == ("ZAF", "MOZ")
-    assert [(q.value, q.unit) for q in ev.quantities] == [(1200, "troops")]  # a deployment counts troops
+    assert [(q.value, q.unit) for q in ev.quantities] == [(1200, "troop")]  # a deployment counts troops
 
 
 def test_troops_sent_to_a_region_are_a_deployment(extract_text) -> None:
@@ -931,11 +931,19 @@ def test_the_speakers_own_body_is_not_one_of_both_sides(extract_text) -> None:
     assert "United Nations" not in asked and "National Liberation Army" in asked
 
 
+def test_objects_coordinated_after_an_apposition_are_all_targets(extract_text) -> None:
+    ex = extract_text("The French president thanked Kenya's President, William Ruto, and Brazilian President Luiz "
+                      "Inacio Lula da Silva for their help.", MONDAY)
+    assert {pair(e)[1] for e in ex.events if e.type == "SUPPORT"} == {"KEN", "BRA"}
+
+
 def test_summoning_an_envoy_to_protest_is_one_protest_in_words_not_a_rally(extract_text) -> None:
     ex = extract_text("Hungary's foreign ministry summoned the ambassador of Norway on Monday to protest.", MONDAY)
     assert [(e.type, pair(e)) for e in ex.events] == [("ACCUSE", ("HUN", "NOR"))]
     ex = extract_text("Thousands gathered in Budapest on Monday to protest against the law.", MONDAY)
     assert [e.type for e in ex.events] == ["PROTEST"]
+    ex = extract_text("Farmers blocked roads near Paris on Monday to protest against EU trade policy.", MONDAY)
+    assert "European Union" in {e.target.name for e in ex.events if e.type == "PROTEST" and e.target}
 
 
 def test_protesters_outside_a_foreign_embassy_are_locals_protesting_that_state(rules_text) -> None:

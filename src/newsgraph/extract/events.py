@@ -12,7 +12,7 @@ Nothing is emitted that the text does not state: an event needs a named source o
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -533,6 +533,11 @@ class _EventFinder:
                                            for o in self.prep_objects(t, ("by",))], sources)
         if not targets and dobj is not None and not trig.theme_object:
             targets = self.actors_of(dobj, sources)
+            if targets and any(c.dep_ == "cc" and c.lower_ == "and" for c in verb.children):
+                for c in verb.children:  # "thanked Kenya's President, William Ruto, and Brazil's Lula": the
+                    # parser hangs an object coordinated after an apposition on the verb
+                    if c.dep_ == "conj" and c.i > dobj.i and c.pos_ in ("PROPN", "NOUN"):
+                        targets += [a for a in self.actors_of(c, sources) if a not in targets]
         named_with = [o for h in [verb] + ([dobj] if dobj is not None else [])
                       for o in self.prep_objects(h, ("with", "between")) if self.actors_of(o, sources)]
         if len(sources) >= 2 and not targets and not named_with and trig.type in SYMMETRIC \
@@ -1042,9 +1047,9 @@ class _EventFinder:
         casualty = vocab.modality_words()["casualty_verbs"]
         strikes = vocab.modality_words()["strike_participles"]
         toll = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
-        if (tok.dep_ in ("pobj", "advcl")) and toll.lemma_.lower() in casualty:
-            for c in toll.children:  # "twenty soldiers were killed in a clash", "13 people died as police
-                if c.dep_ in ("nsubjpass", "nsubj"):  # clashed with protesters": the clash's toll
+        if trig.type == "ASSAULT" and tok.dep_ in ("pobj", "advcl") and toll.lemma_.lower() in casualty:
+            for c in toll.children:  # "twenty soldiers were killed in a clash", "13 people were killed as
+                if c.dep_ in ("nsubjpass", "nsubj"):  # police clashed with protesters": the clash's toll
                     ranges.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge)))
         for h in heads:
             for c in h.children:  # "..., killing 12 people"; an attack's "..., hitting 85 targets"
@@ -1052,10 +1057,12 @@ class _EventFinder:
                         trig.type == "ASSAULT" and c.tag_ == "VBG" and c.lemma_.lower() in strikes)):
                     ranges.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge)))
         found = [q for q in self.quantities if any(lo <= q.start and q.end <= hi for lo, hi in ranges)]
-        if trig.type in DEPLOYING:  # "sent 3,000 soldiers": a deployment counts troops, a toll counts people
-            troops = vocab.modality_words()["troop_nouns"]
-            found = [replace(q, unit="troops") if q.unit == "person" and q.text.split()[-1].lower() in troops
-                     else q for q in found]
+        if trig.type in DEPLOYING:  # "sent 3,000 soldiers": the forces a deployment moves are troops; a toll
+            troops = vocab.modality_words()["troop_nouns"]  # told beside it stays people
+            moved = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in tok.children
+                     if c.dep_ in ("dobj", "nsubjpass", "nsubj", "attr")]
+            found = [replace(q, unit="troop") if q.unit == "person" and q.text.split()[-1].lower() in troops
+                     and any(lo <= q.start and q.end <= hi for lo, hi in moved) else q for q in found]
         return found
 
     def context(self, tok: Token, trig: Trigger, sent: Span) -> str | None:
@@ -1083,13 +1090,11 @@ class _EventFinder:
             for tok, trig in found:
                 if _unreported(tok, trig):
                     continue
-                if trig.type == "PROTEST" and tok.dep_ in ("advcl", "xcomp", "relcl", "acl") \
-                        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) \
-                        and self.trigger_of(tok.head if tok.head.pos_ in ("VERB", "AUX") else tok.head.head):
-                    continue  # "summoned the ambassador to protest": the purpose of the act told, no rally
                 args = self.verb_args(tok, trig) if trig.pos == "VERB" else self.noun_args(tok, trig)
                 if args is None:
                     continue
+                if trig.type == "PROTEST" and not args.targets and _purpose_of_act(tok, self.trigger_of):
+                    continue  # "summoned the ambassador to protest": the purpose of the act told, no rally
                 if trig.origin == "nominal" and (args.inherited or not (args.sources and args.targets)):
                     continue  # a nominalisation is an event only with its own participants
                 ref = self.refers_to_event(tok) if not (args.sources and args.targets) else None
@@ -1534,6 +1539,14 @@ def placed_speaker(place: Token) -> bool:
     holder = place.head.head if place.head.dep_ == "prep" else None
     return holder is not None and holder.dep_ in SUBJECT_DEPS and \
         holder.head.lemma_.lower() in vocab.modality_words()["speech_verbs"]
+
+
+def _purpose_of_act(tok: Token, trigger_of: Callable[[Token], Trigger | None]) -> bool:
+    """Whether a verb is the "to ..." purpose of another act ("summoned the envoy to protest")."""
+    if tok.dep_ not in ("advcl", "xcomp", "relcl", "acl") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    return trigger_of(tok.head if tok.head.pos_ in ("VERB", "AUX") else tok.head.head) is not None
 
 
 def _accord_noun(tok: Token) -> bool:
