@@ -10,7 +10,7 @@ the part's gold merged as ``newsgraph evaluate`` merges it.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ from newsgraph.evaluate import load_gold_files, matches_gold, score
 from newsgraph.extract import event_candidates
 from newsgraph.extract.filter import Features
 from newsgraph.ingest import read_path
-from newsgraph.model import Event
+from newsgraph.model import Document, Event
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "newsgraph" / "data"
@@ -62,33 +62,44 @@ def event_json(ev: Event, doc: str) -> Json:
             "evidence": [{"source": doc, "sentence": e.sentence} for e in ev.evidence]}
 
 
-def read_part(pairs: list[tuple[Path, Path]], all_implicit: bool = False) -> list[Batch]:
-    """One batch per (articles folder, gold file) of the part."""
+def part_documents(pairs: list[tuple[Path, Path]]) -> tuple[Json, list[Iterator[tuple[Json, Document, Any]]]]:
+    """The part's merged gold, and per (articles folder, gold file) each gold document's entry with
+    the article read and parsed, as it is walked: what every training script reads."""
     lang = nlp.load()
     gold = load_gold_files([g for _, g in pairs])
-    batches = []
-    for folder, gold_file in pairs:
-        batch = Batch(gold)
+
+    def walk(folder: Path, gold_file: Path) -> Iterator[tuple[Json, Document, Any]]:
         mine = {d["doc"] for d in load_gold_files([gold_file])["documents"]}
         for d in gold["documents"]:
             path = folder / d["doc"]
-            if d["doc"] not in mine or not path.is_file():
-                continue
-            for document in read_path(path):
-                found = event_candidates(document, lang(document.text), all_implicit=all_implicit)
-                events = [event_json(ev, d["doc"]) for ev, _ in found]
-                batch.events += events
-                batch.features += [f for _, f in found]
-                batch.labels += matches_gold(gold, d["doc"], events)
-                batch.positions += [ev.position or 0 for ev, _ in found]
-                batch.docs += [d["doc"]] * len(found)
+            if d["doc"] in mine and path.is_file():
+                for document in read_path(path):
+                    yield d, document, lang(document.text)
+
+    return gold, [walk(folder, gold_file) for folder, gold_file in pairs]
+
+
+def read_part(pairs: list[tuple[Path, Path]], all_implicit: bool = False) -> list[Batch]:
+    """One batch per (articles folder, gold file) of the part."""
+    gold, files = part_documents(pairs)
+    batches = []
+    for docs in files:
+        batch = Batch(gold)
+        for d, document, parsed in docs:
+            found = event_candidates(document, parsed, all_implicit=all_implicit)
+            events = [event_json(ev, d["doc"]) for ev, _ in found]
+            batch.events += events
+            batch.features += [f for _, f in found]
+            batch.labels += matches_gold(gold, d["doc"], events)
+            batch.positions += [ev.position or 0 for ev, _ in found]
+            batch.docs += [d["doc"]] * len(found)
         batches.append(batch)
     return batches
 
 
-def matrix(features: list[Features], names: list[str]) -> np.ndarray:
+def matrix(features: list[Features], names: list[str], dtype: type = np.float64) -> np.ndarray:
     index = {n: i for i, n in enumerate(names)}
-    x = np.zeros((len(features), len(names)))
+    x = np.zeros((len(features), len(names)), dtype=dtype)
     for row, f in enumerate(features):
         for n, v in f.items():
             if n in index:

@@ -27,14 +27,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from learning import MODELS, Json, Model, dev_pairs, event_json, figures, prf, rounded, test_pairs
+from learning import (
+    MODELS,
+    Json,
+    Model,
+    dev_pairs,
+    event_json,
+    figures,
+    matrix,
+    part_documents,
+    prf,
+    rounded,
+    test_pairs,
+)
 from learning import train as train_logistic
 
-from newsgraph import nlp
-from newsgraph.evaluate import GoldIndex, load_gold_files, scorer_key
+from newsgraph.evaluate import GoldIndex, _actors_agree, _types, scorer_key
 from newsgraph.extract import SentenceCandidate, sentence_candidates
 from newsgraph.extract.proposer import NONE
-from newsgraph.ingest import read_path
 from newsgraph.ontology import event_types
 
 OUT = MODELS / "type_proposer.json"
@@ -59,44 +69,37 @@ class Part:
 def pair_matches(index: GoldIndex, stated: list[Json], source: Json, target: Json) -> bool:
     """Whether an ordered pair is the sides of one of the sentence's gold events, as the scorer
     compares them (country or organisation; either order for a symmetric type)."""
-    symmetric = {n for n, t in event_types().items() if t.symmetric}
-    got = (index.key_of_actor(source), index.key_of_actor(target))
+    symmetric = frozenset(n for n, t in event_types().items() if t.symmetric)
+    return any(_actors_agree(index, g, {"source": source, "target": target}, symmetric, strict=False)
+               for g in stated)
+
+
+def type_label(stated: list[Json]) -> dict[str, float]:
+    """The sentence's gold types, each event's weight shared among its acceptable types."""
+    label: dict[str, float] = {}
     for g in stated:
-        want = (index.key_of_entity(g.get("source")), index.key_of_entity(g.get("target")))
-        types = set(g["type"] if isinstance(g["type"], list) else [g["type"]])
-        for w in (got, got[::-1]) if types & symmetric else (got,):
-            if all(x is None or x == y for x, y in zip(want, w, strict=True)):
-                return True
-    return False
+        types = sorted(_types(g))
+        for t in types:
+            label[t] = label.get(t, 0.0) + 1.0 / len(types)
+    total = sum(label.values())
+    return {t: v / total for t, v in label.items()} if label else {NONE: 1.0}
 
 
 def read(pairs: list[tuple[Path, Path]]) -> list[Part]:
-    lang = nlp.load()
-    gold = load_gold_files([g for _, g in pairs])
+    gold, files = part_documents(pairs)
     index = GoldIndex(gold["entities"])
     parts = []
-    for folder, gold_file in pairs:
+    for docs in files:
         part = Part(gold)
-        mine = {d["doc"] for d in load_gold_files([gold_file])["documents"]}
-        for d in gold["documents"]:
-            path = folder / d["doc"]
-            if d["doc"] not in mine or not path.is_file():
-                continue
-            for document in read_path(path):
-                events, cands = sentence_candidates(document, lang(document.text))
-                part.events += [event_json(ev, d["doc"]) for ev in events]
-                for c in cands:
-                    stated = [g for g in d["events"] if scorer_key(g["evidence"]) in scorer_key(c.text)]
-                    label: dict[str, float] = {}
-                    for g in stated:
-                        types = g["type"] if isinstance(g["type"], list) else [g["type"]]
-                        for t in types:
-                            label[t] = label.get(t, 0.0) + 1.0 / len(types)
-                    total = sum(label.values())
-                    part.labels.append({t: v / total for t, v in label.items()} if label else {NONE: 1.0})
-                    part.sentences.append(c)
-                    part.docs.append(d["doc"])
-                    part.pair_labels.append([pair_matches(index, stated, a.ref(), b.ref()) for a, b, _ in c.pairs])
+        for d, document, parsed in docs:
+            events, cands = sentence_candidates(document, parsed)
+            part.events += [event_json(ev, d["doc"]) for ev in events]
+            for c in cands:
+                stated = [g for g in d["events"] if scorer_key(g["evidence"]) in scorer_key(c.text)]
+                part.labels.append(type_label(stated))
+                part.sentences.append(c)
+                part.docs.append(d["doc"])
+                part.pair_labels.append([pair_matches(index, stated, a.ref(), b.ref()) for a, b, _ in c.pairs])
         parts.append(part)
     return parts
 
@@ -109,7 +112,7 @@ class Softmax:
     bias: np.ndarray
 
     def probabilities(self, feats: list[dict[str, float]]) -> np.ndarray:
-        z = matrix(feats, self.names) @ self.weights + self.bias
+        z = matrix(feats, self.names, np.float32) @ self.weights + self.bias
         z -= z.max(axis=1, keepdims=True)
         e = np.exp(z)
         return e / e.sum(axis=1, keepdims=True)
@@ -118,16 +121,6 @@ class Softmax:
         weights = {c: {n: round(float(self.weights[i, k]), 3) for i, n in enumerate(self.names)
                        if abs(self.weights[i, k]) >= 0.05} for k, c in enumerate(self.classes)}
         return weights, {c: round(float(self.bias[k]), 5) for k, c in enumerate(self.classes)}
-
-
-def matrix(feats: list[dict[str, float]], names: list[str]) -> np.ndarray:
-    index = {n: i for i, n in enumerate(names)}
-    x = np.zeros((len(feats), len(names)), dtype=np.float32)
-    for row, f in enumerate(feats):
-        for n, v in f.items():
-            if n in index:
-                x[row, index[n]] = v
-    return x
 
 
 def train(feats: list[dict[str, float]], labels: list[dict[str, float]], l2: float, steps: int = 600,
@@ -139,7 +132,7 @@ def train(feats: list[dict[str, float]], labels: list[dict[str, float]], l2: flo
             counts[n] = counts.get(n, 0) + 1
     names = sorted(n for n, k in counts.items() if k >= MIN_COUNT)
     classes = sorted({c for lab in labels for c in lab} | {NONE})
-    x = matrix(feats, names)
+    x = matrix(feats, names, np.float32)
     y = np.zeros((len(labels), len(classes)), dtype=np.float32)
     for row, lab in enumerate(labels):
         for c, v in lab.items():
