@@ -143,6 +143,11 @@ def sentences(doc: Doc) -> list[Span]:
     return sents  # type: ignore[no-any-return]
 
 
+def side(actor: Actor | None) -> str:
+    """What the scorer and the rules tell actors apart by: the country, else the actor itself."""
+    return "" if actor is None else actor.country or actor.key
+
+
 def sentence_evidence(doc: Doc, document: Document, index: int) -> Evidence:
     """The evidence row of sentence ``index`` (its text without surrounding blanks and its offsets),
     built once per sentence: every event and tie the sentence states shares it."""

@@ -27,6 +27,7 @@ from newsgraph.extract.actors import (
     sentence_index_of,
     sentence_of,
     sentences,
+    side,
 )
 from newsgraph.extract.filter import Features, bucket, event_filter, implicit_ranker
 from newsgraph.extract.modality import modality_of
@@ -250,10 +251,10 @@ class _EventFinder:
         start = sents[max(0, self.sentence_index - 5)].start
         found: list[Actor] = []
         def same(a: Actor) -> str:  # a state and its government are one side; two compatriots are two
-            return a.key if a.kind == "person" else _side(a)
+            return a.key if a.kind == "person" else side(a)
         seen = {same(a) for a in exclude}
         # the article's dyad: the pair of sides told acting on each other most often ("urged both sides")
-        side_of = same if wanted == "person" else _side if wanted == "state" else _party
+        side_of = same if wanted == "person" else side if wanted == "state" else _party
         dyads: Counter[frozenset[str]] = Counter()
         latest: dict[str, Actor] = {}
         for _, src, tgt, _ in self.acts:
@@ -579,7 +580,7 @@ class _EventFinder:
         if not targets and trig.type == "AGREE" and sources and accord:
             targets = self.other_party_of_accord(sources)  # "the cabinet approved the agreement"
         if targets and sources and trig.type in AUTHORED and trig.type != "SUPPORT" \
-                and {_side(a) for a in targets} <= {_side(a) for a in sources}:
+                and {side(a) for a in targets} <= {side(a) for a in sources}:
             targets = []  # "Azerbaijan denied reports that its troops ...": a denial answers someone else
         if not targets and trig.mode == "deny" and sources:  # "denied carrying out cyberattacks on Ukraine"
             targets = _beyond(self.first_actor_in([t for c in verb.children if c.dep_ in ("xcomp", "ccomp")
@@ -827,39 +828,39 @@ class _EventFinder:
         """Who struck, for a toll or a strike told without its agent ("missiles hit a village"): the
         source of the latest attack in the last sentences not made by the victims' side (and, for
         weapons, made on that side)."""
-        sides = {_side(a) for a in victims}
+        sides = {side(a) for a in victims}
         for kind, src, tgt, at in reversed(self.acts):
             if self.sentence_index - at > window:
                 break
-            if kind == "ASSAULT" and _side(src) not in sides and (
-                    not same_target or (tgt is not None and _side(tgt) in sides)):
+            if kind == "ASSAULT" and side(src) not in sides and (
+                    not same_target or (tgt is not None and side(tgt) in sides)):
                 return [src]
         return []
 
     def accuser_of(self, sources: list[Actor]) -> list[Actor]:
         """Whom a denial answers: the latest accuser of the denier's side in the last few sentences."""
-        sides = {_side(a) for a in sources}
+        sides = {side(a) for a in sources}
         recent = [act for act in self.acts if self.sentence_index - act[3] <= INHERIT_WINDOW]
         for kind, src, tgt, _at in reversed(recent):
-            if kind == "ACCUSE" and tgt is not None and _side(tgt) in sides and _side(src) not in sides:
+            if kind == "ACCUSE" and tgt is not None and side(tgt) in sides and side(src) not in sides:
                 return [src]
         for kind, src, _tgt, _at in reversed(recent):  # "Seoul said Pyongyang sent troops. Moscow denied it."
-            if kind == "ACCUSE" and _side(src) not in sides:
+            if kind == "ACCUSE" and side(src) not in sides:
                 return [src]
         return []
 
     def other_party_of_accord(self, sources: list[Actor]) -> list[Actor]:
         """The other party of the accord a side approves or ratifies ("Israel's cabinet approved the
         agreement"): the latest agreement told with that side in it."""
-        sides = {_side(a) for a in sources}
+        sides = {side(a) for a in sources}
         for kind, src, tgt, at in reversed(self.acts):
             if self.sentence_index - at > REFERRED_WINDOW:
                 break
             if kind != "AGREE" or tgt is None:
                 continue
-            if _side(src) in sides and _side(tgt) not in sides:
+            if side(src) in sides and side(tgt) not in sides:
                 return [tgt]
-            if _side(tgt) in sides and _side(src) not in sides:
+            if side(tgt) in sides and side(src) not in sides:
                 return [src]
         return []
 
@@ -935,7 +936,7 @@ class _EventFinder:
                 if first is None or t.dep_ == "conj":
                     continue
                 other = next((a for c in t.conjuncts if c.i > t.i and (a := self.table.at(c.i)) is not None
-                              and _side(a) != _side(first)), None)
+                              and side(a) != side(first)), None)
                 if other is not None:
                     return _Args([first], [other], inherited=True)
         ref = self.last_consult or next((e for e in reversed(self.events) if e.mode != "mediate"), None)
@@ -1302,11 +1303,11 @@ class _EventFinder:
     def unsaid_features(trig: Trigger, known: list[Actor], actor: Actor, missing_target: bool, where: str,
                         mention: Token | None, rank: int, top_partner: str | None, partners: Counter[str],
                         ranked: list[str]) -> Features:
-        side = "target" if missing_target else "source"
+        role = "target" if missing_target else "source"
         party = _party(actor)
-        names = [f"unsaid={side}", f"unsaid.where={where}", f"unsaid.{side}.where={where}",
+        names = [f"unsaid={role}", f"unsaid.where={where}", f"unsaid.{role}.where={where}",
                  f"unsaid.kind={actor.kind}", f"unsaid.known={known[0].kind}",
-                 f"unsaid.type={trig.type}.{side}", f"unsaid.rank={bucket(rank + 1, (1, 2, 3))}",
+                 f"unsaid.type={trig.type}.{role}", f"unsaid.rank={bucket(rank + 1, (1, 2, 3))}",
                  f"unsaid.prominence={bucket(ranked.index(party) + 1 if party in ranked else 99, (1, 2, 3, 5))}"]
         if mention is not None:
             dep = mention.dep_ if mention.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "compound",
@@ -1366,7 +1367,7 @@ class _EventFinder:
                         if a.kind != "media"]  # "state media said ...": the outlet reports, it accuses no one
             if not speakers or _negated(verb):
                 continue
-            sides = {_side(a) for a in speakers}
+            sides = {side(a) for a in speakers}
             for clause in (x for c in verb.children if c.dep_ == "ccomp" for x in [c] + list(c.conjuncts)):
                 if any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children) or \
                         clause.lemma_.lower() in words["casualty_verbs"] | {"die"}:
@@ -1378,10 +1379,10 @@ class _EventFinder:
                     doer = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
                 if not self.wrongdoing(clause):
                     continue
-                accused = [a for a in (self.actors_of(doer) if doer is not None else []) if _side(a) not in sides
+                accused = [a for a in (self.actors_of(doer) if doer is not None else []) if side(a) not in sides
                            and not (a.kind == "igo" and any(p.sector == "IGO" for p in speakers))]  # its own official
                 if not accused and doer is not None and _judged(clause):  # "the order amounted to persecution"
-                    accused = [a for a in self.author_of_judged(doer, speakers) if _side(a) not in sides]
+                    accused = [a for a in self.author_of_judged(doer, speakers) if side(a) not in sides]
                 if not accused:
                     continue
                 trig = replace(vocab.verb_triggers()["accuse"][0], lemma=verb.lemma_.lower(), mode="allege")
@@ -1437,7 +1438,7 @@ class _EventFinder:
             if not speakers or any(e.type == "THREATEN" and self.trigger_tokens.get(id(e)) is verb
                                    and e.target is not None for e in out):
                 continue
-            sides = {_side(a) for a in speakers}
+            sides = {side(a) for a in speakers}
             for clause in (c for c in verb.children if c.dep_ == "ccomp"):
                 if not any(a.lower_ in FUTURE_MODALS for a in clause.children if a.dep_ == "aux"):
                     continue
@@ -1445,13 +1446,13 @@ class _EventFinder:
                 announced: list[Event] = []
                 if clause.lemma_.lower() in words["consequence_verbs"]:  # "China would face tariffs"
                     inner = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                    targets = [a for a in (self.actors_of(inner) if inner is not None else []) if _side(a) not in sides]
+                    targets = [a for a in (self.actors_of(inner) if inner is not None else []) if side(a) not in sides]
                 else:  # "Israel would strike hard if Hezbollah ...": the announced act's target
                     announced = [e for e in out if e.type in FORCEFUL
                                  and (t := self.trigger_tokens.get(id(e))) is not None
                                  and clause.left_edge.i <= t.i <= clause.right_edge.i
-                                 and (e.source is None or _side(e.source) in sides)]  # the speaker's side acts
-                    targets = [e.target for e in announced if e.target is not None and _side(e.target) not in sides][:1]
+                                 and (e.source is None or side(e.source) in sides)]  # the speaker's side acts
+                    targets = [e.target for e in announced if e.target is not None and side(e.target) not in sides][:1]
                     forceful = any(t.type in FORCEFUL for t in vocab.verb_triggers().get(clause.lemma_.lower(), ()))
                     menacing = any(t.lemma_.lower() in words["threat_nouns"] for t in clause.subtree)
                     if not targets and (announced or forceful or menacing):
@@ -1459,15 +1460,15 @@ class _EventFinder:
                                           and any(m.lower_ in ("if", "unless", "until") for m in c.children)), None)
                         who = _subject(condition)[0] if condition is not None else None
                         targets = [a for a in (self.actors_of(who) if who is not None else [])
-                                   if _side(a) not in sides][:1]  # "would strike hard if Hezbollah broke the terms"
+                                   if side(a) not in sides][:1]  # "would strike hard if Hezbollah broke the terms"
                     if not targets and menacing:  # "warned Washington that its bases would be targets"
                         targets = [a for c in verb.children if c.dep_ in ("dobj", "dative")
-                                   for a in self.actors_of(c, speakers) if _side(a) not in sides][:1]
+                                   for a in self.actors_of(c, speakers) if side(a) not in sides][:1]
                     if not targets and menacing:  # "a response to the sanctions would be inevitable"
                         answered = [o for t in clause.subtree if t.lemma_.lower() in words["threat_nouns"]
                                     for o in self.prep_objects(t, ("to", "against", "for"))]
                         targets = [a for o in answered for a in self.author_of_referred_act(o, speakers)
-                                   if _side(a) not in sides][:1]
+                                   if side(a) not in sides][:1]
                 if not targets:
                     continue
                 trig = replace(vocab.verb_triggers()["warn"][0], lemma=verb.lemma_.lower())
@@ -1516,14 +1517,14 @@ class _EventFinder:
         names = [f"type={trig.type}", f"origin={trig.origin}", f"pos={trig.pos}", f"dep={tok.dep_}",
                  f"modality={ev.modality}", f"triggers={bucket(n_triggers, (1, 2, 4))}",
                  f"words={bucket(len(sentence_of(tok)), (15, 30, 50))}"]
-        for side, actor in (("source", ev.source), ("target", ev.target)):
+        for role, actor in (("source", ev.source), ("target", ev.target)):
             if actor is None:
-                names.append(f"{side}=none")
+                names.append(f"{role}=none")
                 continue
-            names.append(f"{side}.kind={actor.kind}")
-            names.append(f"{side}.country={'yes' if actor.country else 'no'}")
+            names.append(f"{role}.kind={actor.kind}")
+            names.append(f"{role}.country={'yes' if actor.country else 'no'}")
             if actor.key.startswith("group:"):
-                names.append(f"{side}.generic")
+                names.append(f"{role}.generic")
         if args.inherited:
             names.append("inherited")
         if ev.source and ev.target and ev.source.country and ev.source.country == ev.target.country:
@@ -1699,7 +1700,7 @@ def _dedupe(events: list[Event], layered: set[int] = frozenset()) -> list[Event]
     seen: dict[tuple[str, str, str, str, int], Event] = {}
     for ev in events:
         if ev.type == "CONSULT" and _people(ev) < 2:  # "visit Kyiv for talks with Zelensky": one encounter
-            pair = [_side(ev.source), _side(ev.target)]  # (two named meetings of people stay two)
+            pair = [side(ev.source), side(ev.target)]  # (two named meetings of people stay two)
         else:
             pair = [ev.source.key if ev.source else "", ev.target.key if ev.target else ""]
         if ev.type in SYMMETRIC:
@@ -1754,18 +1755,14 @@ def _one_state(a: Actor, b: Actor) -> bool:
 
 def _beyond(actors: list[Actor], own: list[Actor]) -> list[Actor]:
     """The actors not on any of ``own``'s sides: whom an act of theirs can be aimed at."""
-    sides = {_side(a) for a in own}
-    return [a for a in actors if _side(a) not in sides]
+    sides = {side(a) for a in own}
+    return [a for a in actors if side(a) not in sides]
 
 
 def _party(actor: Actor) -> str:
     """A side of "both sides": a state with its organs, but a rebel group or a party its own side
     even in its own country (the government and the ELN are two sides)."""
-    return actor.key if actor.kind in ("armed-group", "organisation", "group") else _side(actor)
-
-
-def _side(actor: Actor | None) -> str:
-    return "" if actor is None else actor.country or actor.key
+    return actor.key if actor.kind in ("armed-group", "organisation", "group") else side(actor)
 
 
 def _people(ev: Event) -> int:

@@ -23,7 +23,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as Phrase
 
-from newsgraph.extract.actors import ActorTable, sentence_evidence, sentences
+from newsgraph.extract.actors import ActorTable, sentence_evidence, sentences, side
 from newsgraph.extract.filter import Features
 from newsgraph.model import Actor, Document, Event
 from newsgraph.ontology import countries, petrarch, vocab
@@ -83,11 +83,6 @@ def type_proposer() -> TypeProposer:
     return TypeProposer({c: dict(w) for c, w in data["weights"].items()}, dict(data["bias"]),
                         float(data["threshold"]), bool(data["enabled"]), dict(data.get("pair_weights", {})),
                         float(data.get("pair_bias", 0.0)))
-
-
-def side(actor: Actor) -> str:
-    """What the scorer tells actors apart by: the country, else the actor itself."""
-    return actor.country or actor.key
 
 
 def sentence_actors(sent: Phrase, table: ActorTable) -> list[tuple[Token, Actor]]:
