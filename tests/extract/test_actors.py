@@ -67,6 +67,35 @@ def test_an_office_holders_surname_alone_is_him_when_the_story_names_his_state(e
     assert named(ex, "Ali").country is None  # office holders of two states bear the name
 
 
+def test_people_called_by_their_given_name_are_the_person_named_in_full(extract_text) -> None:
+    ex = extract_text("Indonesian President Prabowo Subianto arrived in Canberra on Thursday. "
+                      "Albanese telephoned Prabowo on Friday.", PUBLISHED)
+    prabowo = named(ex, "Prabowo")
+    assert prabowo.country == "IDN"
+    assert mention_texts(prabowo) == ["Prabowo Subianto", "Prabowo"]
+    ex = extract_text("Brazil's President Luiz Inacio Lula da Silva landed in Rome. The Pope received Lula "
+                      "on Friday.", PUBLISHED)
+    assert mention_texts(named(ex, "Lula")) == ["Luiz Inacio Lula da Silva", "Lula"]
+
+
+def test_a_given_name_is_no_person_where_people_go_by_their_surname(extract_text) -> None:
+    ex = extract_text("French President Emmanuel Macron arrived in Rome. Emmanuel said little.", PUBLISHED)
+    assert mention_texts(named(ex, "Macron")) == ["Emmanuel Macron"]
+
+
+def test_a_leader_the_model_did_not_tag_is_read_from_the_actor_dictionary(extract_text) -> None:
+    ex = extract_text("Xi Jinping received the delegation on Friday.", PUBLISHED)
+    xi = named(ex, "Xi Jinping")
+    assert (xi.kind, xi.country) == ("person", "CHN")
+
+
+def test_a_bare_word_is_no_place_by_a_small_towns_alternate_spelling(extract_text) -> None:
+    # "Lula" is an alternate name of Lulea, Sweden; a word no model tagged must be the place's own name
+    ex = extract_text("Keir Starmer telephoned Lula on Tuesday.", PUBLISHED)
+    assert all(a.country != "SWE" for a in ex.actors)
+    assert all(e.target is None or e.target.country != "SWE" for e in ex.events)
+
+
 def test_surname_before_the_full_name_is_upgraded_to_the_full_name(extract_text) -> None:
     ex = extract_text("Macron arrived in Rome on Monday. French President Emmanuel Macron then met "
                       "Italian Prime Minister Giorgia Meloni.", PUBLISHED)

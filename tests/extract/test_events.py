@@ -64,6 +64,9 @@ def test_weekday_is_fixed_by_tense_against_the_publication_date(extract_text, te
     ("Vietnam did not sign the agreement with China.", "AGREE", "sign", "VNM", "CHN", "negated"),
     ("Iran claimed that Israel attacked its embassy in Damascus.", "ASSAULT", "attack", "ISR", "IRN",
      "reported-claim"),
+    ("Ukraine's navy sank a Russian patrol ship off Crimea.", "ASSAULT", "attack", "UKR", "RUS", "asserted"),
+    ("Armenia froze its participation in the Collective Security Treaty Organization.", "SANCTION", "suspend",
+     "ARM", None, "asserted"),
 ])
 def test_who_did_what_to_whom(extract_text, text, type_, mode, source, target, modality) -> None:
     ev = one(extract_text(text, MONDAY), type_)

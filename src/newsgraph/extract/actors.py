@@ -49,6 +49,10 @@ INSTITUTION_WORDS = frozenset({"banco", "casa", "palacio", "palácio", "minister
 
 # Countries whose leaders' names are written family name first in English news ("Kim" is Kim Jong Un).
 FAMILY_NAME_FIRST = frozenset({"CHN", "PRK", "KOR", "TWN", "HKG", "MAC", "VNM"})
+# Countries whose people English news calls by their given or first name ("Prabowo" is Prabowo
+# Subianto, "Srettha" Srettha Thavisin, "Lula" Lula da Silva): the first word is the short name there too.
+GIVEN_NAME_USED = frozenset({"IDN", "THA", "BRA"})
+FIRST_WORD_NAMED = FAMILY_NAME_FIRST | GIVEN_NAME_USED
 
 # Lower-case particles inside names ("Ursula von der Leyen", "Charles de Gaulle").
 NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "la", "le", "da", "do", "dos", "du", "des", "di"})
@@ -57,6 +61,20 @@ NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "la", "le", "da", 
 PORTFOLIO_WORDS = frozenset({"affairs", "action", "defence", "defense", "finance", "economy", "trade", "energy",
                              "health", "interior", "justice", "security", "development", "cooperation",
                              "environment", "industry", "agriculture", "education", "transport", "culture"})
+
+
+def short_name_of(actor: Actor, key: str) -> bool:
+    """Whether a one-word name (folded) is how the text may call a person named in full before: the
+    surname; the first word where names are written family name first or people go by their given
+    name; any word of a given-name-called person's name ("Lula" of Luiz Inacio Lula da Silva)."""
+    if actor.kind != "person" or not key:
+        return False
+    words = name_key(actor.name).split()
+    if len(words) < 2:
+        return False
+    if words[-1] == key or (words[0] == key and actor.country in FIRST_WORD_NAMED):
+        return True
+    return actor.country in GIVEN_NAME_USED and key in words[1:] and len(key) > 3 and key not in NAME_PARTICLES
 
 
 def strip_honorifics(words: list[str]) -> list[str]:
@@ -317,13 +335,7 @@ class _Finder:
         """The person named in full earlier whose surname ``word`` is (the latest one); in names
         written family name first ("Kim Jong Un", "Xi Jinping"), the first word."""
         key = name_key(word)
-        for actor in reversed(self.table.actors):
-            if actor.kind != "person" or len(actor.name.split()) < 2:
-                continue
-            words = name_key(actor.name).split()
-            if words[-1] == key or (words[0] == key and actor.country in FAMILY_NAME_FIRST):
-                return actor
-        return None
+        return next((a for a in reversed(self.table.actors) if short_name_of(a, key)), None)
 
     def read_person_context(self, actor: Actor, start: int, end: int) -> None:
         """Title, country and organisation from the words around a person's name."""
@@ -576,12 +588,31 @@ class _Finder:
     def link_family_names(self) -> None:
         """A lone "Kim" or "Xi" after "Kim Jong Un" or "Xi Jinping": the family name, written first in
         those countries' names, is the person once their country is known (not "Joe" for Biden)."""
-        full = [a for a in self.table.actors if a.kind == "person" and a.country in FAMILY_NAME_FIRST
+        full = [a for a in self.table.actors if a.kind == "person" and a.country in FIRST_WORD_NAMED
                 and len(a.name.split()) > 1]
         for short in [a for a in self.table.actors if a.kind == "person" and len(a.name.split()) == 1]:
-            kept = next((a for a in full if name_key(a.name).split()[0] == name_key(short.name)), None)
+            kept = next((a for a in full if short_name_of(a, name_key(short.name))), None)
             if kept is not None:
                 self.table.fold(short, kept)
+
+    def link_given_names(self) -> None:
+        """A lone "Prabowo" or "Lula" that no model took for this person (often for a place, or for
+        nothing) once the full name's country says people there go by that name; only a word no
+        actor holds and no place or country is named by, and only where one person fits."""
+        people = [a for a in self.table.actors if a.kind == "person" and a.country in GIVEN_NAME_USED]
+        if not people:
+            return
+        for tok in self.doc:
+            if tok.pos_ != "PROPN" or not tok.is_title or tok.i in self.table.by_token \
+                    or countries.country_code(tok.text) or tok.ent_type_ in ("DATE", "TIME", "NORP"):
+                continue
+            if any(n.pos_ == "PROPN" for n in self.doc[max(tok.i - 1, 0):tok.i + 2] if n.i != tok.i):
+                continue  # part of a longer name
+            key = name_key(tok.text)
+            fits = [a for a in people if short_name_of(a, key)
+                    and min(m.start for m in a.mentions) < tok.idx]
+            if len(fits) == 1:
+                self.table.mention(fits[0], tok.i, tok.i + 1)
 
     def finalise_collectives(self) -> None:
         """Name collectives after their country and merge those that turned out to be one actor."""
@@ -678,6 +709,11 @@ class _Finder:
                     self.add_org(i, j)  # an unlabelled organisation name ("Sittwe Naval Base")
                     i = j
                     continue
+                if 2 <= j - i <= 4 and (j == len(doc) or doc[j].pos_ != "PROPN") \
+                        and (known := petrarch.lookup_actor(doc[i:j].text)) is not None and known.kind == "person":
+                    self.add_person(i, j)  # a leader the model did not tag ("Xi Jinping received ...")
+                    i = j
+                    continue
             if self.link_org_reference(tok):
                 i += 1
                 continue
@@ -710,6 +746,7 @@ class _Finder:
                     actor.sector = actor.sector or sector
         self.apply_known_actors()
         self.link_family_names()
+        self.link_given_names()
         for tok in self.half_names:
             self.link_half_name(tok)
         for tok in self.title_tokens:
@@ -744,8 +781,7 @@ class _Finder:
             return ent.end  # "Escoda Shoal" (whatever the model calls it): a place, not an actor
         if label != "PERSON" and len(ent) == 1:
             for actor in reversed(self.table.actors):  # "Modi" tagged as a place after "Narendra Modi"
-                if actor.kind == "person" and len(actor.name.split()) > 1 \
-                        and name_key(actor.name).split()[-1:] == [name_key(text)]:
+                if short_name_of(actor, name_key(text)):
                     self.table.mention(actor, ent.start, ent.end)
                     return ent.end
         if label in ("PERSON", "ORG") and len(ent) == 1 and ent[0].lower_ in vocab.titles() \

@@ -34,6 +34,7 @@ from newsgraph.extract.modality import modality_of
 from newsgraph.extract.places import gazetteer
 from newsgraph.extract.triggers import LOCATIVE, PHYSICAL, TriggerReader, nominal_verb, predicate_of
 from newsgraph.model import Actor, Document, Event, Place, Quantity, TimeValue
+from newsgraph.names import compact_key
 from newsgraph.ontology import countries, vocab
 from newsgraph.ontology.vocab import Trigger
 
@@ -332,8 +333,10 @@ class _EventFinder:
             ent = entity_at(tok)
             text = ent.text if ent is not None else tok.text
             place = gazetteer().lookup(text)
-            if place is not None and place.country and low not in ("the",):
-                return self.table.country_actor(place.country)
+            if place is not None and place.country and low not in ("the",) \
+                    and (ent is not None or place.feature == "country" or compact_key(place.name) == compact_key(text)):
+                return self.table.country_actor(place.country)  # a bare word no model took for a name
+                # must be the place's own name: "telephoned Lula" is no call to Luleå
         if tok.pos_ == "NOUN":  # "American planes", "Chinese imports": the country they belong to
             for c in tok.children:
                 if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"):
