@@ -710,7 +710,7 @@ class _Finder:
                     i = j
                     continue
                 if 2 <= j - i <= 4 and (j == len(doc) or doc[j].pos_ != "PROPN") \
-                        and (known := petrarch.lookup_actor(doc[i:j].text)) is not None and known.kind == "person":
+                        and (listed := petrarch.lookup_actor(doc[i:j].text)) is not None and listed.kind == "person":
                     self.add_person(i, j)  # a leader the model did not tag ("Xi Jinping received ...")
                     i = j
                     continue
