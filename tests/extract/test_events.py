@@ -67,6 +67,9 @@ def test_weekday_is_fixed_by_tense_against_the_publication_date(extract_text, te
     ("Ukraine's navy sank a Russian patrol ship off Crimea.", "ASSAULT", "attack", "UKR", "RUS", "asserted"),
     ("Armenia froze its participation in the Collective Security Treaty Organization.", "SANCTION", "suspend",
      "ARM", None, "asserted"),
+    ("Ethiopia signed a port deal with Somaliland.", "AGREE", "sign", "ETH", "SOM", "asserted"),
+    ("Egypt's foreign minister convened an emergency meeting with Sudanese envoys in Cairo.", "CONSULT", "meet",
+     "EGY", "SDN", "asserted"),
 ])
 def test_who_did_what_to_whom(extract_text, text, type_, mode, source, target, modality) -> None:
     ev = one(extract_text(text, MONDAY), type_)
