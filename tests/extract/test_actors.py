@@ -89,6 +89,11 @@ def test_a_leader_the_model_did_not_tag_is_read_from_the_actor_dictionary(extrac
     assert (xi.kind, xi.country) == ("person", "CHN")
 
 
+def test_an_office_holders_surname_taken_for_a_place_is_a_person(extract_text) -> None:
+    ex = extract_text("Blinken spoke with Wang Yi on Tuesday.", date(2023, 6, 20))  # the model tags it GPE
+    assert named(ex, "Blinken").kind == "person"
+
+
 def test_a_bare_word_is_no_place_by_a_small_towns_alternate_spelling(extract_text) -> None:
     # "Lula" is an alternate name of Lulea, Sweden; a word no model tagged must be the place's own name
     ex = extract_text("Keir Starmer telephoned Lula on Tuesday.", PUBLISHED)

@@ -68,6 +68,12 @@ def test_weekday_is_fixed_by_tense_against_the_publication_date(extract_text, te
     ("Armenia froze its participation in the Collective Security Treaty Organization.", "SANCTION", "suspend",
      "ARM", None, "asserted"),
     ("Ethiopia signed a port deal with Somaliland.", "AGREE", "sign", "ETH", "SOM", "asserted"),
+    ("The Kremlin dismissed the assessment by British intelligence.", "REJECT", "deny", "RUS", "GBR", "asserted"),
+    ("India spurned the mediation offer from Washington.", "REJECT", "reject", "IND", "USA", "asserted"),
+    ("Israel turned down the Egyptian proposal.", "REJECT", "reject", "ISR", "EGY", "asserted"),
+    ("The Qatari foreign minister arrived in Tehran for talks.", "CONSULT", "visit", "QAT", "IRN", "asserted"),
+    ("Rwandan police officers arrived in Mozambique on Tuesday.", "MOBILIZE", "deploy", "RWA", "MOZ", "asserted"),
+    ("Kim Jong Un received a delegation from Laos in Pyongyang.", "CONSULT", "host", "PRK", "LAO", "asserted"),
     ("Egypt's foreign minister convened an emergency meeting with Sudanese envoys in Cairo.", "CONSULT", "meet",
      "EGY", "SDN", "asserted"),
 ])
@@ -380,7 +386,9 @@ def test_a_span_of_time_holding_talks_shares_the_verb_subject(extract_text) -> N
 def test_talks_held_with_someone_described_by_a_clause_reach_that_someone(extract_text) -> None:
     ex = extract_text("President Kassym-Jomart Tokayev held talks at the Akorda on Monday with Chinese President "
                       "Xi Jinping, who arrived in Astana on Sunday.", MONDAY)
-    ev = one(ex, "CONSULT")
+    talks = [e for e in events(ex, "CONSULT") if e.mode != "visit"]  # his arrival is a visit of its own
+    assert len(talks) == 1
+    ev = talks[0]
     assert ev.source is not None and ev.source.name == "Kassym-Jomart Tokayev"
     assert ev.target is not None and ev.target.name == "Xi Jinping"
 

@@ -810,7 +810,10 @@ class _Finder:
             return e
         if label == "GPE" or (label == "NORP" and ent.root.pos_ in ("PROPN", "NOUN")
                               and ent.root.dep_ not in MODIFIER_DEPS):
-            self.add_gpe(ent)
+            if self.add_gpe(ent) is None and label == "GPE" and len(ent) == 1 and ent.root.pos_ == "PROPN" \
+                    and gazetteer().lookup(text) is None \
+                    and petrarch.office_holders_named(text, _day(self.table.published)):
+                self.add_person(ent.start, ent.end)  # "Blinken spoke with Wang Yi": a surname taken for a place
             return ent.end
         if label in ("ORG", "FAC") and (self.titled_name(ent) or _particled_name(ent)):
             s, e = self.person_span(ent)  # "President Kassym-Jomart Tokayev", "Lula da Silva" as organisations

@@ -568,6 +568,10 @@ class _EventFinder:
                 targets = self.first_actor_in([dobj], sources)
             if not targets:  # "X shelled Y. Z condemned the attack": the author of the act referred to
                 targets = self.author_of_referred_act(dobj, sources)
+        if not targets and not passive and dobj is not None and trig.type in AUTHORED and dobj.pos_ == "NOUN":
+            # "dismissed the report by British intelligence", "spurned the offer from Washington": the
+            # parser hung the object's author on the verb
+            targets = self.first_actor_in(self.prep_objects(verb, ("by", "from")), sources)
         if not targets and relative and dobj is not None and trig.type in AUTHORED:
             targets = self.author_in_sentence(dobj, sources)
         if not targets and trig.type in AUTHORED:  # "condemned what it called an Iranian attack"
@@ -1133,6 +1137,11 @@ class _EventFinder:
                 for src in args.sources[:MAX_SIDES]:
                     self.acts.append((trig.type, src, args.targets[0] if args.targets else None, s_index))
                     self.act_words.append(tok.lemma_.lower())
+                if trig.type == "CONSULT" and trig.mode == "visit" and args.sources \
+                        and all(a.kind in FORCE_KINDS for a in args.sources) \
+                        and (subj := _subject(tok)[0]) is not None and subj.tag_ in ("NNS", "NNPS"):
+                    trig = replace(trig, type="MOBILIZE", mode="deploy")  # "Kenyan police officers arrived in
+                    # Haiti": forces that come are deployed (not "the police chief visited Haiti")
                 if trig.untargeted and not args.targets and not (trig.pos == "VERB" and aimed):
                     # "sent 3,000 gendarmes to the archipelago", "fired a missile into the sea"; not "at a ship"
                     trig = replace(trig, type=trig.untargeted[0], mode=trig.untargeted[1])
