@@ -74,6 +74,8 @@ def test_weekday_is_fixed_by_tense_against_the_publication_date(extract_text, te
     ("The Qatari foreign minister arrived in Tehran for talks.", "CONSULT", "visit", "QAT", "IRN", "asserted"),
     ("Rwandan police officers arrived in Mozambique on Tuesday.", "MOBILIZE", "deploy", "RWA", "MOZ", "asserted"),
     ("Kim Jong Un received a delegation from Laos in Pyongyang.", "CONSULT", "host", "PRK", "LAO", "asserted"),
+    ("Kenya demanded that Uganda pull back its troops.", "REQUEST", "demand", "KEN", "UGA", "asserted"),
+    ("Iran demanded an immediate explanation from Pakistan.", "REQUEST", "demand", "IRN", "PAK", "asserted"),
     ("Egypt's foreign minister convened an emergency meeting with Sudanese envoys in Cairo.", "CONSULT", "meet",
      "EGY", "SDN", "asserted"),
 ])
@@ -996,3 +998,10 @@ def test_ignoring_a_demand_rejects_whoever_made_it(extract_text) -> None:
     ex = extract_text("ECOWAS demanded the release of Mohamed Bazoum. The junta ignored the demand.", MONDAY)
     reject = one(ex, "REJECT")
     assert reject.target is not None and reject.target.name == "Economic Community of West African States"
+
+
+def test_what_a_demand_asks_for_is_not_reported_as_done(extract_text) -> None:
+    ex = extract_text("Japan demanded that China lift the ban on seafood imports.", MONDAY)
+    assert [(e.type, pair(e)) for e in ex.events] == [("REQUEST", ("JPN", "CHN"))]
+    ex = extract_text("Washington urged that Israel allow more aid into Gaza.", MONDAY)
+    assert [(e.type, pair(e)) for e in ex.events] == [("REQUEST", ("USA", "ISR"))]

@@ -632,6 +632,9 @@ class _EventFinder:
                                            for g in c.children if g.dep_ == "nsubj"], sources) \
                 or self.first_actor_in([o for t in verb.subtree if t is not verb  # "stood shoulder to shoulder
                                         for o in self.prep_objects(t, trig.target_preps)], sources)  # with Israel"
+        if not targets and trig.type == "REQUEST":  # "demanded that Uganda withdraw its troops": who is to act
+            targets = self.first_actor_in([g for c in verb.children if c.dep_ == "ccomp"
+                                           for g in c.children if g.dep_ == "nsubj"], sources)
         if not targets and trig.type == "THREATEN":  # "warned of measures if Russian forces cross"
             marks = vocab.modality_words()["hypothetical_marks"]
             targets = self.first_actor_in([g for t in verb.subtree if t.dep_ == "advcl"
@@ -1625,8 +1628,12 @@ def _unreported(tok: Token, trig: Trigger) -> bool:
         return True  # "warned against any attack": no attack is reported
     if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lemma_.lower() in {"threaten", "warn"}:
         return True  # "threatened Iran with sanctions": the threat is the event
+    asker = tok.head.head.lemma_.lower()
+    if tok.dep_ == "dobj" and tok.head.dep_ == "ccomp" and asker in vocab.modality_words()["swallowing"] \
+            and any(t.type == "REQUEST" for t in vocab.verb_triggers().get(asker, ())):
+        return True  # "urged that Israel allow more aid": what is asked for has not happened
     return tok.dep_ == "dobj" and tok.head.dep_ == "xcomp" \
-        and tok.head.head.lemma_.lower() in vocab.modality_words()["swallowing"]  # "urged X to impose sanctions"
+        and asker in vocab.modality_words()["swallowing"]  # "urged X to impose sanctions"
 
 
 def _denied(tok: Token) -> bool:

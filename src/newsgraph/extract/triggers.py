@@ -299,6 +299,9 @@ class TriggerReader:
         swallowing = vocab.modality_words()["swallowing"]
         if verb.dep_ == "xcomp" and verb.head.lemma_ in swallowing:
             return False  # "refused to meet X" is the refusal; "urged X to talk" the request
+        if verb.dep_ == "ccomp" and verb.head.lemma_ in swallowing and any(
+                t.type == "REQUEST" for t in vocab.verb_triggers().get(verb.head.lemma_.lower(), ())):
+            return False  # "demanded that China lift the ban": what is asked for has not happened
         if verb.dep_ == "xcomp" and not vocab.verb_triggers().get(verb.lemma_.lower()) and any(
                 t.intent for t in vocab.verb_triggers().get(verb.head.lemma_.lower(), ())):
             return False  # "vowed to launch flights": the pledge is the event, what is pledged its content
