@@ -1005,3 +1005,10 @@ def test_what_a_demand_asks_for_is_not_reported_as_done(extract_text) -> None:
     assert [(e.type, pair(e)) for e in ex.events] == [("REQUEST", ("JPN", "CHN"))]
     ex = extract_text("Washington urged that Israel allow more aid into Gaza.", MONDAY)
     assert [(e.type, pair(e)) for e in ex.events] == [("REQUEST", ("USA", "ISR"))]
+
+
+def test_an_order_to_ones_own_forces_is_no_request(extract_text) -> None:
+    ex = extract_text("President Daniel Noboa ordered the armed forces to take control of the prisons.", MONDAY)
+    assert events(ex, "REQUEST") == []
+    ex = extract_text("The UN court ordered Russia to halt its invasion of Ukraine.", MONDAY)
+    assert [pair(e) for e in events(ex, "REQUEST")] == [(None, "RUS")]  # a state is still ordered

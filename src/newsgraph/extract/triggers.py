@@ -382,8 +382,15 @@ def predicate_of(verb: Token) -> Token | None:
             return c
     if len(objs) > 1:
         return objs[1]
-    return next((g for o in objs for g in o.children if g.dep_ == "appos"  # "called [Xi] [a dictator]"
-                 and any(d.lower_ in ("a", "an") for d in g.children if d.dep_ == "det")), None)
+    for o in objs:
+        for g in o.children:
+            if g.i < o.i:
+                continue
+            if g.dep_ in ("appos", "dobj") and any(d.lower_ in ("a", "an") for d in g.children if d.dep_ == "det"):
+                return g  # "called [Xi] [a dictator]"; "called [the killing] [an act of terrorism]"
+            if g.dep_ == "amod":
+                return g  # "called [the launches] [absolutely unacceptable]": the parser's post-noun adjective
+    return None
 
 
 def evaluation(verb: Token) -> str | None:
