@@ -40,4 +40,9 @@ def test_candidates_carry_what_the_rules_saw(nlp) -> None:
     document = Document.from_text(text, "t.txt", published=date(2024, 5, 6))
     ((ev, features),) = event_candidates(document, nlp(text))
     assert ev.type == "SANCTION"
-    assert {"type=SANCTION", "origin=own", "pos=VERB", "source.kind=country", "target.country=yes"} <= set(features)
+    assert {"type=SANCTION", "origin=own", "pos=VERB", "source.kind=country", "target.country=yes",
+            "lemma=expel", "mode=SANCTION.expel", "sentence=<=0"} <= set(features)
+    assert "quoted" not in features
+    text = 'Peru said on Monday: "We have expelled the Bolivian ambassador."'
+    ((ev, features),) = event_candidates(Document.from_text(text, "t.txt", published=date(2024, 5, 6)), nlp(text))
+    assert "quoted" in features

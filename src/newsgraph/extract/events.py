@@ -1529,9 +1529,14 @@ class _EventFinder:
 
     def describe(self, tok: Token, trig: Trigger, args: _Args, ev: Event, n_triggers: int) -> Features:
         """What the rules saw when they proposed ``ev``: the features of the learned filter."""
+        sent = sentence_of(tok)
         names = [f"type={trig.type}", f"origin={trig.origin}", f"pos={trig.pos}", f"dep={tok.dep_}",
                  f"modality={ev.modality}", f"triggers={bucket(n_triggers, (1, 2, 4))}",
-                 f"words={bucket(len(sentence_of(tok)), (15, 30, 50))}"]
+                 f"words={bucket(len(sent), (15, 30, 50))}",
+                 f"lemma={trig.lemma}", f"mode={trig.type}.{trig.mode}",  # how often a word's events hold
+                 f"sentence={bucket(self.sentence_index, (0, 1, 4, 8))}"]  # leads state the news
+        if any(t.text in ('"', "“", "”") for t in sent):
+            names.append("quoted")
         for role, actor in (("source", ev.source), ("target", ev.target)):
             if actor is None:
                 names.append(f"{role}=none")
