@@ -252,8 +252,8 @@ def test_a_known_armed_group_keeps_its_name_and_country(extract_text, text, name
     assert any(group in (e.source, e.target) for e in ex.events)
 
 
-def test_civilians_attacked_are_a_target(extract_text) -> None:
-    ex = extract_text("Gunmen attacked villagers in Plateau state on Sunday, killing at least 40 people.")
+def test_civilians_attacked_are_a_target(rules_text) -> None:
+    ex = rules_text("Gunmen attacked villagers in Plateau state on Sunday, killing at least 40 people.")
     assert [e.target.name for e in ex.events if e.type == "ASSAULT" and e.target] == ["villagers"]
 
 

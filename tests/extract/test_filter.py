@@ -46,3 +46,12 @@ def test_candidates_carry_what_the_rules_saw(nlp) -> None:
     text = 'Peru said on Monday: "We have expelled the Bolivian ambassador."'
     ((ev, features),) = event_candidates(Document.from_text(text, "t.txt", published=date(2024, 5, 6)), nlp(text))
     assert "quoted" in features
+
+
+def test_the_shipped_filter_drops_what_the_rules_state_between_sides_of_no_state(nlp, extract_text) -> None:
+    text = "Gunmen attacked villagers in Plateau state on Sunday, killing at least 40 people."
+    candidates = event_candidates(Document.from_text(text, "t.txt"), nlp(text))
+    assert [ev.type for ev, _ in candidates] == ["ASSAULT"]  # the rule finds it
+    if event_filter().enabled:  # the filter learned that such countryless sides rarely hold in the gold
+        assert extract_text(text).events == []
+    assert [e.type for e in extract_text("Peru and Bolivia signed a trade agreement on Monday.").events] == ["AGREE"]

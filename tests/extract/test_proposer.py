@@ -95,7 +95,7 @@ def test_probabilities_sum_to_one_and_repeat() -> None:
 
 
 def test_candidates_mark_the_sentences_the_rules_told(nlp) -> None:
-    text = "Peru and Bolivia signed a trade agreement on Monday. " + SAID
+    text = "Peru and Bolivia signed a trade agreement on Monday. Chile and Argentina are neighbours of Bolivia."
     events, cands = sentence_candidates(Document.from_text(text, "t.txt", published=date(2024, 5, 6)), nlp(text))
     assert events and [c.told for c in cands] == [True, False]
 
