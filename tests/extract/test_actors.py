@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from newsgraph.extract.actors import find_actors
 from newsgraph.model import Actor, Extraction
 
 PUBLISHED = date(2024, 7, 8)
@@ -94,11 +95,26 @@ def test_an_office_holders_surname_taken_for_a_place_is_a_person(extract_text) -
     assert named(ex, "Blinken").kind == "person"
 
 
-def test_a_bare_word_is_no_place_by_a_small_towns_alternate_spelling(extract_text) -> None:
-    # "Lula" is an alternate name of Lulea, Sweden; a word no model tagged must be the place's own name
-    ex = extract_text("Keir Starmer telephoned Lula on Tuesday.", PUBLISHED)
-    assert all(a.country != "SWE" for a in ex.actors)
-    assert all(e.target is None or e.target.country != "SWE" for e in ex.events)
+def test_a_given_name_that_is_a_citys_name_stays_the_city(extract_text) -> None:
+    ex = extract_text("Brazilian lawmaker Washington Reis criticised the tariffs. Washington imposed new tariffs "
+                      "on Brazilian steel on Monday.", PUBLISHED)
+    assert mention_texts(named(ex, "Reis")) == ["Washington Reis"]
+    assert [(e.source.country, e.target.country) for e in ex.events if e.type == "SANCTION" and e.source
+            and e.target] == [("USA", "BRA")]
+
+
+def test_an_office_holders_surname_is_no_person_where_a_place_stands(extract_text) -> None:
+    ex = extract_text("Philippine militants attacked villages in Sabah on Monday.", date(2023, 6, 20))
+    assert people(ex) == []
+
+
+def test_a_dictionary_alias_is_no_untagged_person(nlp) -> None:
+    doc = nlp("The White House condemned Russia.")
+    doc.ents = ()  # as if the model had tagged nothing
+    assert [a.kind for a in find_actors(doc, "2024-07-08").actors if a.name == "White House"] != ["person"]
+    doc = nlp("Xi Jinping received the delegation on Friday.")
+    doc.ents = ()
+    assert [a.name for a in find_actors(doc, "2024-07-08").actors if a.kind == "person"] == ["Xi Jinping"]
 
 
 def test_surname_before_the_full_name_is_upgraded_to_the_full_name(extract_text) -> None:

@@ -1010,5 +1010,18 @@ def test_what_a_demand_asks_for_is_not_reported_as_done(extract_text) -> None:
 def test_an_order_to_ones_own_forces_is_no_request(extract_text) -> None:
     ex = extract_text("President Daniel Noboa ordered the armed forces to take control of the prisons.", MONDAY)
     assert events(ex, "REQUEST") == []
+    ex = extract_text("Ukraine ordered Russian troops to leave the power plant.", MONDAY)
+    assert [pair(e) for e in events(ex, "REQUEST")] == [("UKR", "RUS")]  # another state's forces are asked
     ex = extract_text("The UN court ordered Russia to halt its invasion of Ukraine.", MONDAY)
     assert [pair(e) for e in events(ex, "REQUEST")] == [(None, "RUS")]  # a state is still ordered
+
+
+def test_receiving_goods_or_people_arriving_is_no_visit(extract_text) -> None:
+    assert events(extract_text("Ukraine received German Leopard tanks.", MONDAY), "CONSULT") == []
+    assert events(extract_text("Thousands of Ukrainian refugees arrived in Poland on Monday.", MONDAY), "CONSULT") == []
+
+
+def test_a_characterisation_the_parser_hangs_after_the_noun_is_read(rules_text) -> None:
+    ex = rules_text("North Korea fired two missiles on Sunday. South Korean President Yoon Suk Yeol called the "
+                    "repeated launches absolutely unacceptable.", MONDAY)
+    assert [pair(e) for e in events(ex, "ACCUSE")] == [("KOR", "PRK")]

@@ -48,10 +48,12 @@ def test_candidates_carry_what_the_rules_saw(nlp) -> None:
     assert "quoted" in features
 
 
-def test_the_shipped_filter_drops_what_the_rules_state_between_sides_of_no_state(nlp, extract_text) -> None:
+def test_the_shipped_weights_drop_sides_of_no_state_and_keep_two_states(nlp) -> None:
+    data = json.loads(resources.files("newsgraph.ontology").joinpath("data", "event_filter.json").read_text())
+    weights = EventFilter(dict(data["weights"]), float(data["bias"]), float(data["threshold"]), True)
     text = "Gunmen attacked villagers in Plateau state on Sunday, killing at least 40 people."
-    candidates = event_candidates(Document.from_text(text, "t.txt"), nlp(text))
-    assert [ev.type for ev, _ in candidates] == ["ASSAULT"]  # the rule finds it
-    if event_filter().enabled:  # the filter learned that such countryless sides rarely hold in the gold
-        assert extract_text(text).events == []
-    assert [e.type for e in extract_text("Peru and Bolivia signed a trade agreement on Monday.").events] == ["AGREE"]
+    ((ev, features),) = event_candidates(Document.from_text(text, "t.txt"), nlp(text))
+    assert ev.type == "ASSAULT" and not weights.keep(features)  # countryless sides rarely hold in the gold
+    text = "Peru and Bolivia signed a trade agreement on Monday."
+    ((ev, features),) = event_candidates(Document.from_text(text, "t.txt"), nlp(text))
+    assert ev.type == "AGREE" and weights.keep(features)

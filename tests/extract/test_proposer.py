@@ -9,6 +9,8 @@ from dataclasses import replace
 from datetime import date
 from importlib import resources
 
+import pytest
+
 from newsgraph.extract import _read, sentence_candidates
 from newsgraph.extract.actors import sentences
 from newsgraph.extract.proposer import (
@@ -92,6 +94,14 @@ def test_probabilities_sum_to_one_and_repeat() -> None:
     probs = _model().probabilities({"w=breach": 1.0})
     assert abs(sum(probs.values()) - 1.0) < 1e-9 and probs == _model().probabilities({"w=breach": 1.0})
     assert _model().best({"w=talk": 1.0})[0] == "CONSULT"
+
+
+@pytest.mark.xfail(strict=True, reason="known error of the ranker retrained at the sixth stop: the raid's "
+                   "unsaid target is taken from the sentence before (Peru)")
+def test_a_raid_judged_in_reported_words_gets_no_target_from_the_sentence_before(nlp) -> None:
+    text = "Peru and Bolivia signed a trade agreement on Monday. " + SAID
+    events, cands = sentence_candidates(Document.from_text(text, "t.txt", published=date(2024, 5, 6)), nlp(text))
+    assert [c.told for c in cands] == [True, False]
 
 
 def test_candidates_mark_the_sentences_the_rules_told(nlp) -> None:

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.places import gazetteer
 from newsgraph.model import Actor, Document, Evidence, Role
 from newsgraph.model import Span as TextSpan
-from newsgraph.names import name_key
+from newsgraph.names import compact_key, name_key
 from newsgraph.ontology import countries, petrarch, vocab
 
 # "MOSCOW –", "NAYPYITAW, March 2 (Reuters) -": where the report was filed.
@@ -50,8 +50,9 @@ INSTITUTION_WORDS = frozenset({"banco", "casa", "palacio", "palácio", "minister
 # Countries whose leaders' names are written family name first in English news ("Kim" is Kim Jong Un).
 FAMILY_NAME_FIRST = frozenset({"CHN", "PRK", "KOR", "TWN", "HKG", "MAC", "VNM"})
 # Countries whose people English news calls by their given or first name ("Prabowo" is Prabowo
-# Subianto, "Srettha" Srettha Thavisin, "Lula" Lula da Silva): the first word is the short name there too.
-GIVEN_NAME_USED = frozenset({"IDN", "THA", "BRA"})
+# Subianto, "Srettha" Srettha Thavisin, "Lula" Lula da Silva, "Anwar" Anwar Ibrahim, whose second
+# name is his father's): the first word is the short name there too.
+GIVEN_NAME_USED = frozenset({"IDN", "THA", "BRA", "MYS", "ISL"})
 FIRST_WORD_NAMED = FAMILY_NAME_FIRST | GIVEN_NAME_USED
 
 # Lower-case particles inside names ("Ursula von der Leyen", "Charles de Gaulle").
@@ -61,6 +62,13 @@ NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "la", "le", "da", 
 PORTFOLIO_WORDS = frozenset({"affairs", "action", "defence", "defense", "finance", "economy", "trade", "energy",
                              "health", "interior", "justice", "security", "development", "cooperation",
                              "environment", "industry", "agriculture", "education", "transport", "culture"})
+
+
+def _named_place(word: str) -> bool:
+    """Whether a word is a place's own name (a country, or a city's main name; not one of its
+    other spellings: "Lula" is only an alternate name of Luleå)."""
+    place = gazetteer().lookup(word)
+    return place is not None and (place.feature == "country" or compact_key(place.name) == compact_key(word))
 
 
 def short_name_of(actor: Actor, key: str) -> bool:
@@ -74,7 +82,7 @@ def short_name_of(actor: Actor, key: str) -> bool:
         return False
     if words[-1] == key or (words[0] == key and actor.country in FIRST_WORD_NAMED):
         return True
-    return actor.country in GIVEN_NAME_USED and key in words[1:] and len(key) > 3 and key not in NAME_PARTICLES
+    return actor.country in GIVEN_NAME_USED and key in words[1:] and len(key) > 3  # no "da", "dos"
 
 
 def strip_honorifics(words: list[str]) -> list[str]:
@@ -604,8 +612,9 @@ class _Finder:
             return
         for tok in self.doc:
             if tok.pos_ != "PROPN" or not tok.is_title or tok.i in self.table.by_token \
-                    or countries.country_code(tok.text) or tok.ent_type_ in ("DATE", "TIME", "NORP"):
-                continue
+                    or countries.country_code(tok.text) or tok.ent_type_ in ("DATE", "TIME", "NORP") \
+                    or _named_place(tok.text):
+                continue  # "Washington" stays the city, whoever is called Washington Reis
             if any(n.pos_ == "PROPN" for n in self.doc[max(tok.i - 1, 0):tok.i + 2] if n.i != tok.i):
                 continue  # part of a longer name
             key = name_key(tok.text)
@@ -710,8 +719,14 @@ class _Finder:
                     i = j
                     continue
                 if 2 <= j - i <= 4 and (j == len(doc) or doc[j].pos_ != "PROPN") \
-                        and (listed := petrarch.lookup_actor(doc[i:j].text)) is not None and listed.kind == "person":
-                    self.add_person(i, j)  # a leader the model did not tag ("Xi Jinping received ...")
+                        and (listed := petrarch.lookup_actor(doc[i:j].text)) is not None and listed.kind == "person" \
+                        and set(name_key(listed.actor_id).split()) >= set(name_key(doc[i:j].text).split()) \
+                        and doc[j - 1].lower_ not in vocab.geographic_heads() \
+                        and doc[j - 1].lower_ not in vocab.organisation_heads() \
+                        and name_key(doc[i:j].text) not in vocab.metonyms():
+                    # a leader the model did not tag ("Xi Jinping received ..."), by the dictionary's own name
+                    # (not one of its aliases: "White House" stands for a president there)
+                    self.add_person(i, j)
                     i = j
                     continue
             if self.link_org_reference(tok):
@@ -810,10 +825,14 @@ class _Finder:
             return e
         if label == "GPE" or (label == "NORP" and ent.root.pos_ in ("PROPN", "NOUN")
                               and ent.root.dep_ not in MODIFIER_DEPS):
-            if self.add_gpe(ent) is None and label == "GPE" and len(ent) == 1 and ent.root.pos_ == "PROPN" \
-                    and gazetteer().lookup(text) is None \
+            root = ent.root
+            if self.add_gpe(ent) is None and label == "GPE" and len(ent) == 1 and root.pos_ == "PROPN" \
+                    and gazetteer().lookup(text) is None and petrarch.lookup_actor(text) is None \
+                    and (root.dep_ in ("nsubj", "nsubjpass", "dobj")
+                         or (root.dep_ == "pobj" and root.head.lower_ in ("with", "by", "to"))) \
                     and petrarch.office_holders_named(text, _day(self.table.published)):
-                self.add_person(ent.start, ent.end)  # "Blinken spoke with Wang Yi": a surname taken for a place
+                self.add_person(ent.start, ent.end)  # "Blinken spoke with Wang Yi": a surname taken for a
+                # place, where a side stands (not "attacked villages in Sabah")
             return ent.end
         if label in ("ORG", "FAC") and (self.titled_name(ent) or _particled_name(ent)):
             s, e = self.person_span(ent)  # "President Kassym-Jomart Tokayev", "Lula da Silva" as organisations

@@ -32,9 +32,15 @@ from newsgraph.extract.actors import (
 from newsgraph.extract.filter import Features, bucket, event_filter, implicit_ranker
 from newsgraph.extract.modality import modality_of
 from newsgraph.extract.places import gazetteer
-from newsgraph.extract.triggers import LOCATIVE, PHYSICAL, TriggerReader, nominal_verb, predicate_of
+from newsgraph.extract.triggers import (
+    LOCATIVE,
+    PHYSICAL,
+    TriggerReader,
+    asks_for_clause,
+    nominal_verb,
+    predicate_of,
+)
 from newsgraph.model import Actor, Document, Event, Place, Quantity, TimeValue
-from newsgraph.names import compact_key
 from newsgraph.ontology import countries, vocab
 from newsgraph.ontology.vocab import Trigger
 
@@ -333,10 +339,8 @@ class _EventFinder:
             ent = entity_at(tok)
             text = ent.text if ent is not None else tok.text
             place = gazetteer().lookup(text)
-            if place is not None and place.country and low not in ("the",) \
-                    and (ent is not None or place.feature == "country" or compact_key(place.name) == compact_key(text)):
-                return self.table.country_actor(place.country)  # a bare word no model took for a name
-                # must be the place's own name: "telephoned Lula" is no call to Luleå
+            if place is not None and place.country and low not in ("the",):
+                return self.table.country_actor(place.country)
         if tok.pos_ == "NOUN":  # "American planes", "Chinese imports": the country they belong to
             for c in tok.children:
                 if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"):
@@ -1140,6 +1144,13 @@ class _EventFinder:
                 for src in args.sources[:MAX_SIDES]:
                     self.acts.append((trig.type, src, args.targets[0] if args.targets else None, s_index))
                     self.act_words.append(tok.lemma_.lower())
+                own = {a.country for a in args.sources}
+                if trig.type == "REQUEST" and args.targets and args.sources and all(
+                        t.kind in FORCE_KINDS and (t.country is None or t.country in own) for t in args.targets):
+                    continue  # "ordered the army to ...": a command to one's own forces, no request between sides
+                if trig.type == "CONSULT" and trig.mode == "visit" and args.sources \
+                        and all(a.kind == "group" for a in args.sources):
+                    continue  # "refugees arrived in Poland": people coming, no visit of a side
                 if trig.type == "CONSULT" and trig.mode == "visit" and args.sources \
                         and all(a.kind in FORCE_KINDS for a in args.sources) \
                         and (subj := _subject(tok)[0]) is not None and subj.tag_ in ("NNS", "NNPS"):
@@ -1634,8 +1645,7 @@ def _unreported(tok: Token, trig: Trigger) -> bool:
     if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lemma_.lower() in {"threaten", "warn"}:
         return True  # "threatened Iran with sanctions": the threat is the event
     asker = tok.head.head.lemma_.lower()
-    if tok.dep_ == "dobj" and tok.head.dep_ == "ccomp" and asker in vocab.modality_words()["swallowing"] \
-            and any(t.type == "REQUEST" for t in vocab.verb_triggers().get(asker, ())):
+    if tok.dep_ == "dobj" and tok.head.dep_ == "ccomp" and asks_for_clause(asker):
         return True  # "urged that Israel allow more aid": what is asked for has not happened
     return tok.dep_ == "dobj" and tok.head.dep_ == "xcomp" \
         and asker in vocab.modality_words()["swallowing"]  # "urged X to impose sanctions"

@@ -171,6 +171,13 @@ def _entry(verb: Token) -> VerbEntry | None:
     return entry
 
 
+def asks_for_clause(lemma: str) -> bool:
+    """Whether a verb asks for what its clause says ("urged that", "demanded that"): a verb that
+    swallows the act it governs and states a request of our vocabulary."""
+    return lemma in vocab.modality_words()["swallowing"] and any(
+        t.type == "REQUEST" for t in vocab.verb_triggers().get(lemma, ()))
+
+
 def verb_trigger(verb: Token) -> Trigger | None:
     """The event a verb states by the dictionary's patterns, or None (no entry, or coded nothing)."""
     entry = _entry(verb)
@@ -299,8 +306,7 @@ class TriggerReader:
         swallowing = vocab.modality_words()["swallowing"]
         if verb.dep_ == "xcomp" and verb.head.lemma_ in swallowing:
             return False  # "refused to meet X" is the refusal; "urged X to talk" the request
-        if verb.dep_ == "ccomp" and verb.head.lemma_ in swallowing and any(
-                t.type == "REQUEST" for t in vocab.verb_triggers().get(verb.head.lemma_.lower(), ())):
+        if verb.dep_ == "ccomp" and asks_for_clause(verb.head.lemma_.lower()):
             return False  # "demanded that China lift the ban": what is asked for has not happened
         if verb.dep_ == "xcomp" and not vocab.verb_triggers().get(verb.lemma_.lower()) and any(
                 t.intent for t in vocab.verb_triggers().get(verb.head.lemma_.lower(), ())):
@@ -387,9 +393,9 @@ def predicate_of(verb: Token) -> Token | None:
             if g.i < o.i:
                 continue
             if g.dep_ in ("appos", "dobj") and any(d.lower_ in ("a", "an") for d in g.children if d.dep_ == "det"):
-                return g  # "called [Xi] [a dictator]"; "called [the killing] [an act of terrorism]"
+                return g  # "called [Xi] [a dictator]"; "called [the strike] [an act of aggression]"
             if g.dep_ == "amod":
-                return g  # "called [the launches] [absolutely unacceptable]": the parser's post-noun adjective
+                return g  # "called [the tests] [wholly unacceptable]": the parser's post-noun adjective
     return None
 
 
