@@ -719,11 +719,12 @@ class _Finder:
                     i = j
                     continue
                 if 2 <= j - i <= 4 and (j == len(doc) or doc[j].pos_ != "PROPN") \
-                        and (listed := petrarch.lookup_actor(doc[i:j].text)) is not None and listed.kind == "person" \
-                        and set(name_key(listed.actor_id).split()) >= set(name_key(doc[i:j].text).split()) \
+                        and (listed := petrarch.lookup_actor(run := doc[i:j].text)) is not None \
+                        and listed.kind == "person" \
+                        and set(name_key(listed.actor_id).split()) >= set(name_key(run).split()) \
                         and doc[j - 1].lower_ not in vocab.geographic_heads() \
                         and doc[j - 1].lower_ not in vocab.organisation_heads() \
-                        and name_key(doc[i:j].text) not in vocab.metonyms():
+                        and name_key(run) not in vocab.metonyms():
                     # a leader the model did not tag ("Xi Jinping received ..."), by the dictionary's own name
                     # (not one of its aliases: "White House" stands for a president there)
                     self.add_person(i, j)

@@ -1144,18 +1144,17 @@ class _EventFinder:
                 for src in args.sources[:MAX_SIDES]:
                     self.acts.append((trig.type, src, args.targets[0] if args.targets else None, s_index))
                     self.act_words.append(tok.lemma_.lower())
-                own = {a.country for a in args.sources}
                 if trig.type == "REQUEST" and args.targets and args.sources and all(
-                        t.kind in FORCE_KINDS and (t.country is None or t.country in own) for t in args.targets):
+                        t.kind in FORCE_KINDS and (t.country is None or t.country in {a.country for a in args.sources})
+                        for t in args.targets):
                     continue  # "ordered the army to ...": a command to one's own forces, no request between sides
-                if trig.type == "CONSULT" and trig.mode == "visit" and args.sources \
-                        and all(a.kind == "group" for a in args.sources):
-                    continue  # "refugees arrived in Poland": people coming, no visit of a side
-                if trig.type == "CONSULT" and trig.mode == "visit" and args.sources \
-                        and all(a.kind in FORCE_KINDS for a in args.sources) \
-                        and (subj := _subject(tok)[0]) is not None and subj.tag_ in ("NNS", "NNPS"):
-                    trig = replace(trig, type="MOBILIZE", mode="deploy")  # "Kenyan police officers arrived in
-                    # Haiti": forces that come are deployed (not "the police chief visited Haiti")
+                if trig.type == "CONSULT" and trig.mode == "visit" and args.sources:
+                    if all(a.kind == "group" for a in args.sources):
+                        continue  # "refugees arrived in Poland": people coming, no visit of a side
+                    if all(a.kind in FORCE_KINDS for a in args.sources) \
+                            and (subj := _subject(tok)[0]) is not None and subj.tag_ in ("NNS", "NNPS"):
+                        trig = replace(trig, type="MOBILIZE", mode="deploy")  # "Kenyan police officers arrived
+                        # in Haiti": forces that come are deployed (not "the police chief visited Haiti")
                 if trig.untargeted and not args.targets and not (trig.pos == "VERB" and aimed):
                     # "sent 3,000 gendarmes to the archipelago", "fired a missile into the sea"; not "at a ship"
                     trig = replace(trig, type=trig.untargeted[0], mode=trig.untargeted[1])
