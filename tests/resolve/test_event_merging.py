@@ -102,3 +102,40 @@ def test_a_day_given_from_the_story_reaches_back_a_week_but_a_stated_day_does_no
     assert not same_happening(MEETING, replace(told_later, date_start="2024-06-01", date_end="2024-06-01"))
     # two reports dated by their stories are as two undated ones: published within a week
     assert same_happening(replace(MEETING, date_given=True), told_later)
+
+
+def test_officials_and_organs_of_the_same_two_states_are_the_same_sides() -> None:
+    """One outlet writes "Italy summoned Israel's ambassador", another "the defence minister
+    summoned the Israeli envoy": different entities, the same two states."""
+    protest = Report(id="r1", doc_id="d1", type="ACCUSE", source="e-italy", target="e-israel",
+                     modality="asserted", date_start="2024-10-10", date_end="2024-10-10", precision="day",
+                     published="2024-10-11", source_side="state:ITA", target_side="state:ISR")
+    by_minister = replace(protest, id="r2", doc_id="d2", source="e-minister", target="e-envoy")
+    assert same_happening(protest, by_minister)
+    assert len(merge([by_minister, protest])) == 1
+    # the states the other way round, or a side that is its own (a company, a rebel group), are not
+    assert not same_happening(protest, replace(by_minister, source_side="state:ISR", target_side="state:ITA"))
+    assert not same_happening(protest, replace(by_minister, target_side=None))
+    # a state acting on its own people is too coarse a pair to call two reports one
+    domestic = replace(protest, target="e-police", target_side="state:ITA")
+    assert not same_happening(domestic, replace(domestic, id="r2", doc_id="d2", source="e-minister",
+                                                target="e-carabinieri"))
+    # both sides must be named: an official with no target is no statement against Israel
+    assert not same_happening(protest, replace(by_minister, target=None, target_side=None))
+
+
+def test_symmetric_acts_agree_on_state_sides_in_either_order() -> None:
+    talks = replace(MEETING, source="e-kaz-pm", target="e-kgz", source_side="state:KAZ", target_side="state:KGZ")
+    other = replace(MEETING, id="r2", doc_id="d2", source="e-kgz-fm", target="e-kaz",
+                    source_side="state:KGZ", target_side="state:KAZ")
+    assert same_happening(talks, other)
+    assert len(merge([other, talks])) == 1
+
+
+def test_a_statements_place_is_no_reason_to_keep_two_reports_apart() -> None:
+    """Each outlet places a statement at its own dateline; a meeting or a strike has one place."""
+    statement = replace(MEETING, type="ACCUSE", place_country="IDN", place_name="Jakarta")
+    assert same_happening(statement, replace(statement, id="r2", doc_id="d2", place_country="ITA",
+                                             place_name="Rome"))
+    assert not same_happening(MEETING, replace(MEETING, id="r2", doc_id="d2", place_country="ITA",
+                                               place_name="Rome"))

@@ -3,7 +3,9 @@
 Pure functions over :class:`Report` (one event as one document states it, with its actors already
 resolved to entities). Two reports are of the same happening when they come from different
 documents and agree on type, actors (the same entities, in either order for symmetric types; a
-missing side is no contradiction), modality, time and place. Clusters are built by complete
+missing side is no contradiction; or, both sides named, the same states: one outlet writes "Italy
+summoned the Israeli ambassador", another "Defence Minister Crosetto summoned Israel's envoy"),
+modality, time and place. Clusters are built by complete
 linkage (a report joins a group only if it agrees with *every* member), in an order fixed by the
 reports' content, so the result does not depend on the order articles were ingested in and one
 vague report cannot chain two different meetings together.
@@ -23,6 +25,19 @@ DAY_SLACK = timedelta(days=1)          # dated reports: this far apart is still 
 COARSE_WINDOW = timedelta(days=31)     # year-only dates: published this close, or no merge
 _PRECISION_RANK = {"day": 0, "range": 1, "month": 2, "year": 3, "decade": 4}
 _COMPATIBLE_MODALITY = {frozenset({"asserted", "reported-claim"})}
+# Acts done in words: where a report places them is mostly the outlet's dateline.
+STATEMENTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN"})
+# Entities that speak for their state: a state's organs, and its officials (sector GOV or MIL).
+STATE_KINDS = frozenset({"country", "government", "military", "police"})
+STATE_SECTORS = frozenset({"GOV", "MIL"})
+
+
+def state_side(kind: str | None, country: str | None, sector: str | None) -> str | None:
+    """The state an entity acts for ("state:ITA" for Italy, its government, army or defence
+    minister), or None for an entity that is its own side (a rebel group, a company, a citizen)."""
+    if not country or not (kind in STATE_KINDS or (kind == "person" and sector in STATE_SECTORS)):
+        return None
+    return f"state:{country}"
 
 
 @dataclass(frozen=True)
@@ -41,6 +56,8 @@ class Report:
     place_name: str | None = None
     detail: int = 0           # how much the report says (quantities, place): breaks ties for primary
     date_given: bool = False  # the date was given from the story (no time in the sentence), not stated
+    source_side: str | None = None  # the state the source acts for (``state_side``), if any
+    target_side: str | None = None
 
     @cached_property
     def days(self) -> tuple[date, date] | None:
@@ -101,7 +118,24 @@ def _actors_agree(a: Report, b: Report) -> bool:
         shared = (a.source is not None and a.source == src) or (a.target is not None and a.target == tgt)
         return shared and fit(a.source, src) and fit(a.target, tgt)
 
-    return oriented(b.source, b.target) or (a.type in SYMMETRIC and oriented(b.target, b.source))
+    if oriented(b.source, b.target) or (a.type in SYMMETRIC and oriented(b.target, b.source)):
+        return True
+    return _sides_agree(a, b)
+
+
+def _sides(r: Report) -> tuple[str, str] | None:
+    """Both sides as states or entities, when both are named and at least one acts for a state."""
+    if r.source is None or r.target is None or not (r.source_side or r.target_side):
+        return None
+    return r.source_side or r.source, r.target_side or r.target
+
+
+def _sides_agree(a: Report, b: Report) -> bool:
+    """The same two sides, state by state: officials and organs of one state are that state."""
+    sa, sb = _sides(a), _sides(b)
+    if sa is None or sb is None or sa[0] == sa[1]:
+        return False
+    return sa == sb or (a.type in SYMMETRIC and sa == sb[::-1])
 
 
 def _times_agree(a: Report, b: Report) -> bool:
@@ -127,6 +161,10 @@ def _times_agree(a: Report, b: Report) -> bool:
 
 
 def _places_agree(a: Report, b: Report) -> bool:
+    """No two countries for one act; a statement's place is where it was reported from (each
+    outlet's dateline), so it says nothing of whether two statements are one."""
+    if a.type in STATEMENTS:
+        return True
     if a.place_country and b.place_country and a.place_country != b.place_country:
         return False
     return True
@@ -147,8 +185,11 @@ def _order(r: Report) -> tuple[object, ...]:
 
 
 def _slots(r: Report) -> list[tuple[str, str | None, str | None]]:
-    """Index keys of a report: its type with its (source, target) and each side alone."""
-    return [(r.type, r.source, r.target), (r.type, r.source, "*"), (r.type, "*", r.target)]
+    """Index keys of a report: its type with its (source, target), each side alone, and its pair
+    of state sides."""
+    slots = [(r.type, r.source, r.target), (r.type, r.source, "*"), (r.type, "*", r.target)]
+    sides = _sides(r)
+    return slots + [(r.type + "/sides", *sides)] if sides else slots
 
 
 def _probes(r: Report) -> list[tuple[str, str | None, str | None]]:
@@ -162,6 +203,10 @@ def _probes(r: Report) -> list[tuple[str, str | None, str | None]]:
     keys = one_way(r.source, r.target)
     if r.type in SYMMETRIC:
         keys += one_way(r.target, r.source)
+    if (sides := _sides(r)) is not None:
+        keys.append((r.type + "/sides", *sides))
+        if r.type in SYMMETRIC:
+            keys.append((r.type + "/sides", *sides[::-1]))
     return keys
 
 

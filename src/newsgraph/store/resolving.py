@@ -17,7 +17,16 @@ from typing import TYPE_CHECKING, Any
 from newsgraph.names import name_key
 from newsgraph.resolve.decisions import Decision
 from newsgraph.resolve.entities import ActorRecord, block_keys, cluster
-from newsgraph.resolve.events import DAY_SLACK, UNDATED_WINDOW, Report, day_bounds, merge
+from newsgraph.resolve.events import (
+    DAY_SLACK,
+    STATE_KINDS,
+    STATE_SECTORS,
+    UNDATED_WINDOW,
+    Report,
+    day_bounds,
+    merge,
+    state_side,
+)
 from newsgraph.store.reads import chunks
 
 # A stored range ("between March and June") may start this long before the window it reaches into.
@@ -42,6 +51,17 @@ def _window(row: sqlite3.Row) -> tuple[date, date] | None:
     except ValueError:
         return None
     return None
+
+
+def _side(row: sqlite3.Row, role: str) -> str | None:
+    """The state a report's source or target entity acts for (``resolve.events.state_side``)."""
+    return state_side(row[f"{role}_kind"], row[f"{role}_country"], row[f"{role}_sector"])
+
+
+# The entities that act for the state whose code is the one parameter (see ``state_side``).
+STATE_ENTITIES = ("SELECT id FROM entities WHERE country = ? AND (kind IN ({kinds})"
+                  " OR (kind = 'person' AND sector IN ({sectors})))").format(
+    kinds=", ".join(f"'{k}'" for k in sorted(STATE_KINDS)), sectors=", ".join(f"'{k}'" for k in sorted(STATE_SECTORS)))
 
 
 def _name_rank(name: str) -> tuple[bool, bool, str]:
@@ -216,24 +236,31 @@ class ResolvingWrites:
             span = _window(r)
             if span is None:
                 continue
-            for ent in {r["source_entity"], r["target_entity"]} - {None}:
-                key = (r["date_start"] is not None, r["type"], ent)
+            keys: set[str | None] = {r["source_entity"], r["target_entity"]}
+            if r["source_entity"] and r["target_entity"]:  # both sides named: their states too
+                keys |= {_side(r, "source"), _side(r, "target")}
+            for ent in sorted(k for k in keys if k):
+                key = (r["date_start"] is not None, str(r["type"]), ent)
                 lo, hi = windows.get(key, span)
                 windows[key] = (min(lo, span[0]), max(hi, span[1]))
         out: list[sqlite3.Row] = []
         for (dated, type_, ent), (lo, hi) in sorted(windows.items()):
             for side in ("source_entity", "target_entity"):
+                if ent.startswith("state:"):  # any organ or official of the state
+                    match, args = f"e.{side} IN ({STATE_ENTITIES})", [ent.removeprefix("state:")]
+                else:
+                    match, args = f"e.{side} = ?", [ent]
                 if dated:  # dated reports join dated ones: dates in the window, or coarser ones around it
                     coarse = sorted({lo.isoformat()[:4], lo.isoformat()[:7], hi.isoformat()[:4], hi.isoformat()[:7]})
                     out += self._db.execute(  # a day given from the story may be up to a week after
-                        cols + f" WHERE e.type = ? AND e.{side} = ? AND (e.date_start BETWEEN ? AND ?"
+                        cols + f" WHERE e.type = ? AND {match} AND (e.date_start BETWEEN ? AND ?"
                         " OR (e.date_text = '' AND e.date_start BETWEEN ? AND ?) OR e.date_start IN (?, ?, ?, ?))",
-                        (type_, ent, (lo - RANGE_REACH).isoformat(), hi.isoformat(), hi.isoformat(),
+                        (type_, *args, (lo - RANGE_REACH).isoformat(), hi.isoformat(), hi.isoformat(),
                          (hi + UNDATED_WINDOW).isoformat(), *(coarse + coarse)[:4])).fetchall()
                 else:  # undated reports join undated ones published close by
                     out += self._db.execute(
-                        cols + f" WHERE e.type = ? AND e.{side} = ? AND e.date_start IS NULL"
-                        " AND d.published BETWEEN ? AND ?", (type_, ent, lo.isoformat(), hi.isoformat())).fetchall()
+                        cols + f" WHERE e.type = ? AND {match} AND e.date_start IS NULL"
+                        " AND d.published BETWEEN ? AND ?", (type_, *args, lo.isoformat(), hi.isoformat())).fetchall()
         return out
 
     def _merge_events(self, repointed: Collection[str], documents: Collection[str]) -> set[str]:
@@ -244,9 +271,12 @@ class ResolvingWrites:
         reports changed: the new groups and the old ones they left."""
         cols = ("SELECT e.id, e.rejected, e.doc_id, e.type, e.source_entity, e.target_entity, e.modality,"
                 " e.date_start, e.date_end, e.date_precision, e.place_country, e.place_name, e.cluster, e.is_primary,"
-                " d.published, e.date_text,"
+                " d.published, e.date_text, se.kind AS source_kind, se.country AS source_country,"
+                " se.sector AS source_sector, te.kind AS target_kind, te.country AS target_country,"
+                " te.sector AS target_sector,"
                 " (SELECT count(*) FROM event_quantities q WHERE q.event_id = e.id)"
-                " + (e.place_name IS NOT NULL) AS detail FROM events e JOIN documents d ON d.id = e.doc_id")
+                " + (e.place_name IS NOT NULL) AS detail FROM events e JOIN documents d ON d.id = e.doc_id"
+                " LEFT JOIN entities se ON se.id = e.source_entity LEFT JOIN entities te ON te.id = e.target_entity")
         rows = {r["id"]: r for r in self._select(cols + " WHERE e.doc_id IN ({ids})", documents)}
         for part in chunks(sorted(repointed)):
             actors = f"(SELECT id FROM actors WHERE key IN ({', '.join('?' * len(part))}))"
@@ -275,7 +305,8 @@ class ResolvingWrites:
                           target=r["target_entity"], modality=r["modality"], date_start=r["date_start"],
                           date_end=r["date_end"], precision=r["date_precision"], published=r["published"],
                           place_country=r["place_country"], place_name=r["place_name"], detail=r["detail"],
-                          date_given=r["date_start"] is not None and r["date_text"] == "")
+                          date_given=r["date_start"] is not None and r["date_text"] == "",
+                          source_side=_side(r, "source"), target_side=_side(r, "target"))
                    for r in rows.values()]
         updates = [(h.id, int(member == h.primary), member) for h in merge(reports) for member in h.members
                    if rows[member]["cluster"] != h.id or rows[member]["is_primary"] != (member == h.primary)]
