@@ -111,6 +111,9 @@ class TimeValue:
     precision: Precision | None
     start: int = -1
     end: int = -1
+    # For an expression that counts from the time the story is at ("later that day": 0, "a day
+    # earlier": -1), those days; its value is fixed once the story's time is known (extract.time).
+    relative_days: int | None = None
 
 
 @dataclass(frozen=True)

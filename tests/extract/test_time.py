@@ -204,3 +204,44 @@ def test_an_untimed_event_takes_the_day_told_just_before_else_the_publication_da
 def test_without_a_publication_date_an_untimed_event_stays_untimed(extract_text) -> None:
     ex = extract_text("Brazil accused China of dumping steel.", None)
     assert [e.time for e in ex.events] == [None]
+
+
+# -- expressions that count from the story's day -----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("Later that day, the embassy closed.", 0),
+    ("The ministry protested the same day.", 0),
+    ("Police detained two men that evening.", 0),
+    ("Hours later, the envoy was summoned.", 0),
+    ("A day earlier, the two leaders met.", -1),
+    ("Three days later, the talks resumed.", 3),
+    ("The ceasefire collapsed the next day.", 1),
+])
+def test_anaphoric_expressions_count_days_from_the_story(text: str, days: int) -> None:
+    (t,) = find_times(text, ANCHOR)
+    assert t.value is None and t.relative_days == days  # fixed only once the story's day is known
+
+
+@pytest.mark.parametrize("text", [
+    "Troops moved in within hours of the vote.",  # counts from the vote, not from the story
+    "That night's shelling destroyed the depot.",
+])
+def test_expressions_anchored_elsewhere_are_not_the_storys_day(text: str) -> None:
+    assert [t for t in find_times(text, ANCHOR) if t.relative_days is not None] == []
+
+
+def test_later_that_day_is_the_day_the_story_last_stated_never_a_background_year(extract_text) -> None:
+    text = ("Russia and China signed a trade deal in Moscow on Monday. India had criticised a similar deal "
+            "in 2021. Later that day, Japan accused China of dumping steel. A day earlier, Brazil had "
+            "accused China of dumping steel.")
+    ex = extract_text(text, ANCHOR)
+    by_source = {e.source.name: e.time for e in ex.events if e.source is not None}
+    japan, brazil = by_source["Japan"], by_source["Brazil"]
+    assert japan is not None and (japan.text, japan.value) == ("Later that day", "2024-02-26")
+    assert brazil is not None and (brazil.text, brazil.value) == ("A day earlier", "2024-02-25")
+
+
+def test_without_a_day_told_before_an_anaphoric_expression_counts_from_publication(extract_text) -> None:
+    ex = extract_text("A day earlier, Brazil accused China of dumping steel.", ANCHOR)
+    (event,) = ex.events
+    assert event.time is not None and event.time.value == "2024-03-01"  # the day before publication

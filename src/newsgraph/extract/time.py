@@ -66,6 +66,16 @@ _FUTURE = re.compile(r"\b(?:will|shall|would|won't|(?:is|are|be)\s+(?:due|expect
 _PAST = re.compile(r"\b(?:was|were|had|has|have|did|said|told|ago|held|met|took|made|came|went|began|won|lost"
                    r"|rose|fell|saw|gave|sent|left|led|paid|sold|bought|built|struck|became|spoke|fled"
                    r"|fought|grew|broke|[a-z]{2,}[^e\W]ed)\b")
+# Expressions that count from the time the story is at, not from the publication date ("later that
+# day", "a day earlier", "within hours"): fixed against the last dated event told before them.
+_ANAPHORIC = re.compile(
+    r"\b(?i:(?P<same>(?:later|earlier)\s+(?:on\s+)?(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)"
+    r"|(?:on\s+|by\s+)?(?:that|the)\s+same\s+day|(?:earlier|later)\s+in\s+the\s+day"
+    r"|within\s+hours(?!\s+(?:of|after|before))|hours\s+(?:later|earlier)(?!\s+than)"
+    r"|that\s+(?:morning|afternoon|evening|night)(?!'s)"
+    r"|during\s+the\s+night)"
+    r"|(?P<n>a|one|two|three|four|five|six|[1-6])\s+days?\s+(?P<dir>later|earlier)"
+    r"|the\s+(?P<next>next|following)\s+day|the\s+day\s+(?P<ba>before|after)(?=\s*[,.;]))\b")
 _SENTENCE = re.compile(r"[.!?][\"')\]]?\s|\n")
 _CLAUSE = re.compile(r"[,;:()\u2014]|\b(?:that|which|who|but|while|and)\b")
 T = TypeVar("T", date, tuple[int, int, int])
@@ -317,7 +327,22 @@ def find_times(text: str, anchor: date | None,
         tense = (tense_at(a.start) if tense_at else None) or _guess_tense(text, a.start, a.end)
         value, precision = _resolve(a, anchor, tense)
         out.append(TimeValue(text[a.start:a.end], value, precision, a.start, a.end))
-    return out
+    for mt in _ANAPHORIC.finditer(text):
+        if not any(t.start < mt.end() and mt.start() < t.end for t in out):
+            out.append(TimeValue(mt.group(0), None, "day", mt.start(), mt.end(), relative_days=_days_from_story(mt)))
+    return sorted(out, key=lambda t: t.start)
+
+
+def _days_from_story(mt: re.Match[str]) -> int:
+    """How many days after the story's time an anaphoric expression puts its event."""
+    if mt.group("n"):
+        n = NUMBERS.get(mt.group("n").lower()) or int(mt.group("n"))
+        return n if mt.group("dir").lower() == "later" else -n
+    if mt.group("next"):
+        return 1
+    if mt.group("ba"):
+        return -1 if mt.group("ba").lower() == "before" else 1
+    return 0
 
 
 def normalise(expr: str, anchor: date | None, tense: str | None = None) -> TimeValue:
@@ -350,13 +375,34 @@ def date_untimed(events: list[Event], published: date | None) -> list[Event]:
     publication date or a dated event before, an event stays untimed. Order is kept."""
     given: dict[int, TimeValue] = {}
     last: tuple[TimeValue, int] | None = None
+    story_day: TimeValue | None = None  # the last day stated: "later that day" is never "in 2021"
     for k, ev in sorted(enumerate(events), key=lambda kv: kv[1].position):
         if ev.time is not None and ev.time.value:
             if ev.time.text:
                 last = (ev.time, ev.position)
+                story_day = ev.time if ev.time.precision == "day" else story_day
+        elif ev.time is not None and ev.time.relative_days is not None and (fixed := _from_story(
+                ev.time, story_day, published)) is not None:
+            given[k] = fixed  # "later that day": the day the story is at
+            last = (fixed, ev.position)
+            story_day = fixed
         elif ev.modality != "hypothetical":
             if last is not None and 0 <= ev.position - last[1] <= NARRATIVE_REACH:
                 given[k] = TimeValue("", last[0].value, last[0].precision)
             elif published is not None:
                 given[k] = TimeValue("", published.isoformat(), "day")
     return [replace(ev, time=given[k]) if k in given else ev for k, ev in enumerate(events)]
+
+
+def _from_story(time: TimeValue, story: TimeValue | None, published: date | None) -> TimeValue | None:
+    """An anaphoric expression fixed against the story's day (the last day an event before it
+    stated, else the publication date): that day for "later that day", the day before for "a day
+    earlier"; None without either."""
+    days = time.relative_days or 0
+    try:
+        day = date.fromisoformat(story.value) if story is not None and story.value else published
+    except ValueError:
+        return None
+    if day is None:
+        return None
+    return replace(time, value=(day + timedelta(days=days)).isoformat(), precision="day")
