@@ -135,7 +135,7 @@ class Quantity:
     value: float
     unit: str
     text: str
-    kind: str = "count"  # money, power, volume, mass, people, count
+    kind: str = "count"  # money, power, energy, volume, mass, percent, people, count, duration
     start: int = -1
     end: int = -1
 

@@ -166,3 +166,17 @@ def test_the_city_of_x_places_an_event_and_speakers_do_not(extract_text) -> None
     assert agree.place is not None and agree.place.name == "Kara" and agree.place.country == "TGO"
     ex = extract_text("Officials in Accra said Ghana and Togo would sign an accord.", TUESDAY)
     assert all(e.place is None for e in ex.events if e.type == "AGREE")
+
+
+def test_aid_told_as_an_amount_in_aid_carries_the_amount(extract_text) -> None:
+    """"pledged 100 million yuan in emergency aid": the amount is the verb's object, the aid a
+    phrase hanging on the verb; the aid event carries it."""
+    ex = extract_text("China pledged 100 million yuan in emergency aid to Nepal on Monday.", TUESDAY)
+    assert [(q.value, q.unit) for q in only(ex, "AID").quantities] == [(100_000_000, "CNY")]
+
+
+def test_a_sentence_and_an_ultimatum_carry_their_durations(extract_text) -> None:
+    ex = extract_text("A court in Managua sentenced the opposition leader Felix Maradiaga to 13 years in prison. "
+                      "Nicaragua ordered the Dutch ambassador to leave within 72 hours.", TUESDAY)
+    assert [(q.value, q.unit) for q in only(ex, "COERCE").quantities] == [(13, "year")]
+    assert (72, "hour") in {(q.value, q.unit) for e in ex.events if e.type == "SANCTION" for q in e.quantities}

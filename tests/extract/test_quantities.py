@@ -87,7 +87,6 @@ def test_people(text: str, value: float, quoted: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "The talks lasted 12 hours and ended at 10.",
     "The 26th round of talks opened on the 7th of May.",
     "The 7th Army moved north.",
     "In 2024 the council met 3 times.",
@@ -155,3 +154,44 @@ def test_a_singular_noun_after_a_plural_count_is_no_count() -> None:
 def test_counted_diplomats_women_companies_and_locations(text: str, value: float, unit: str, quoted: str) -> None:
     got = only(text)
     assert (got[0], got[1], got[3]) == (value, unit, quoted)
+
+
+@pytest.mark.parametrize("text, value, quoted", [
+    ("Troops shot dead at least 58 Palestinians along the fence.", 58, "58 Palestinians"),
+    ("Three Americans were among the wounded.", 3, "Three Americans"),
+    ("The court jailed two Britons and three Germans.", 2, "two Britons"),
+])
+def test_a_count_of_nationals_is_people(text: str, value: float, quoted: str) -> None:
+    q = find_quantities(text)[0]
+    assert (q.value, q.unit, q.kind, q.text) == (value, "person", "people", quoted)
+
+
+@pytest.mark.parametrize("text", [
+    "three Chinese companies were listed",  # counts companies, not Chinese people
+    "the two Koreas met",                   # no demonym
+    "In 2019 Americans voted",              # a year
+])
+def test_what_is_no_count_of_nationals(text: str) -> None:
+    assert all(q.unit != "person" for q in find_quantities(text))
+
+
+@pytest.mark.parametrize("text, value, unit, quoted", [
+    ("The judge sentenced him to 26 years in prison.", 26, "year", "26 years"),
+    ("He gave the envoy 72 hours to leave.", 72, "hour", "72 hours"),
+    ("They agreed to a 90-day pause in tariffs.", 90, "day", "90-day"),
+    ("Parliament was frozen for thirty days.", 30, "day", "thirty days"),
+    ("The mission was extended by one year.", 1, "year", "one year"),
+    ("The talks lasted 12 hours and ended at 10.", 12, "hour", "12 hours"),  # not the hour they ended
+])
+def test_durations(text: str, value: float, unit: str, quoted: str) -> None:
+    (q,) = find_quantities(text)
+    assert (q.value, q.unit, q.kind, q.text) == (value, unit, "duration", quoted)
+
+
+@pytest.mark.parametrize("text", [
+    "The talks began two days ago.",            # a point in time
+    "Two days after the vote, troops moved.",   # counted from another event
+    "The suspect, 45 years old, was held.",     # an age
+])
+def test_points_in_time_and_ages_are_no_durations(text: str) -> None:
+    assert [q for q in find_quantities(text) if q.kind == "duration"] == []

@@ -1058,6 +1058,10 @@ class _EventFinder:
                 and tok.head.head.pos_ in ("NUM", "NOUN", "SYM", "PROPN"):  # "£500 million in military support"
             amount = tok.head.head
             ranges.append((amount.left_edge.idx, tok.idx + len(tok)))
+        elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ == "in" \
+                and tok.head.head.pos_ == "VERB":  # "pledged 100 million yuan in aid": the verb's object
+            ranges += [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in tok.head.head.children
+                       if c.dep_ == "dobj" and any(t.like_num for t in c.subtree)]
         heads = [tok] + ([tok.head] if tok.dep_ in ("dobj", "nsubj", "nsubjpass") else [])
         casualty = vocab.modality_words()["casualty_verbs"]
         strikes = vocab.modality_words()["strike_participles"]

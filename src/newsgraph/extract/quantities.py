@@ -1,5 +1,6 @@
-"""Amounts with units in news text: money, power, energy, volume, mass, percentages, people and
-counted materiel ("85 targets", "eight warships").
+"""Amounts with units in news text: money, power, energy, volume, mass, percentages, people
+(including a count of nationals: "58 Palestinians"), counted materiel ("85 targets", "eight
+warships") and durations ("sentenced to 26 years", "leave within 72 hours", "a 90-day pause").
 
 Pure regex, no model: the patterns need a number *and* a unit next to each other, so bare
 numbers, years, ordinals and vague counts ("thousands of refugees") are never taken. Values are
@@ -12,6 +13,7 @@ import re
 from decimal import Decimal
 
 from newsgraph.model import Quantity
+from newsgraph.ontology import countries
 
 _ONES = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
          "fifteen sixteen seventeen eighteen nineteen").split()
@@ -123,6 +125,15 @@ _THING_RE = re.compile(
     rf"(?P<noun>{'|'.join(sorted(set(_THINGS) | set(_THINGS.values()), key=len, reverse=True))})(?!\w)", re.I)
 _THING_UNIT = {plural: single for single, plural in _THINGS.items()} | {s: s for s in _THINGS}
 
+# "58 Palestinians", "three Americans": a count of a nationality's people (a plural demonym; "three
+# Chinese companies" counts companies).
+_NATIONALS_RE = re.compile(rf"{_AMOUNT}[ \u00a0]+(?P<noun>(?-i:[A-Z][a-z]+s))(?!\w)", re.I)
+# A span of time an act lasts or gives ("26 years in prison", "within 72 hours", "a 90-day truce");
+# not a point in time ("two days ago", "two days after the vote") nor an age ("45 years old").
+_DURATION_RE = re.compile(
+    rf"{_AMOUNT}(?:[ \u00a0]+|-)(?P<noun>hour|day|week|month|year)(?P<plural>s)?(?!\w)"
+    r"(?![ \u00a0]+(?:ago|old|earlier|later|after|before|since|of age)\b)", re.I)
+
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every amount with a unit in ``text``, sorted by offset and never overlapping."""
@@ -147,6 +158,13 @@ def find_quantities(text: str) -> list[Quantity]:
         if not _year_like(text, m) and not (q.value != 1 and m["noun"].lower() in _THINGS
                                              and m["noun"].lower() != _THINGS[m["noun"].lower()]):
             found.append((3, q))  # "85 targets"; not "two target" (a singular after a plural count)
+    for m in _NATIONALS_RE.finditer(text):
+        if countries.country_code(m["noun"]) and not _year_like(text, m):
+            found.append((4, _quantity(m, "person", "people", "1")))
+    for m in _DURATION_RE.finditer(text):
+        if not _year_like(text, m) and (m["plural"] or text[m.end("num"):m.start("noun")] == "-"
+                                        or _word_value_or_none(m["num"]) == 1):
+            found.append((5, _quantity(m, m["noun"].lower(), "duration", "1")))
     # at one offset a unit beats a people count ("5 MW workers"), then the longer match wins
     found.sort(key=lambda t: (t[1].start, t[0], t[1].start - t[1].end))
     out: list[Quantity] = []
@@ -165,6 +183,14 @@ def _quantity(m: re.Match[str], unit: str, kind: str, factor: str) -> Quantity:
     value *= Decimal(factor)
     return Quantity(value=float(value), unit=unit, text=m.group(0), kind=kind,
                     start=m.start(), end=m.end())
+
+
+def _word_value_or_none(num: str) -> int | None:
+    """The value of a number written in words or digits, None for a decimal or a grouped number."""
+    num = num.lower()
+    if num.isdigit():
+        return int(num)
+    return _word_value(num) if num in _WORDS or num in ("a", "an") or "-" in num else None
 
 
 def _word_value(word: str) -> int:
