@@ -180,3 +180,10 @@ def test_a_sentence_and_an_ultimatum_carry_their_durations(extract_text) -> None
                       "Nicaragua ordered the Dutch ambassador to leave within 72 hours.", TUESDAY)
     assert [(q.value, q.unit) for q in only(ex, "COERCE").quantities] == [(13, "year")]
     assert (72, "hour") in {(q.value, q.unit) for e in ex.events if e.type == "SANCTION" for q in e.quantities}
+
+
+def test_whose_goods_a_state_receives_is_the_supplier(extract_text) -> None:
+    """"Armenia received Russian fuel shipments": Russia supplies, Armenia receives (the goods'
+    nationality is the side a "from" would have named); "received a loan from China" as before."""
+    ex = extract_text("Armenia received Russian fuel shipments on Monday. Kenya received a loan from China.", TUESDAY)
+    assert pairs(ex, "AID") == {("RUS", "ARM"), ("CHN", "KEN")}

@@ -541,6 +541,9 @@ class _EventFinder:
                                            for o in self.prep_objects(t, ("by",))], sources)
         if not targets and dobj is not None and not trig.theme_object:
             targets = self.actors_of(dobj, sources)
+            if targets and trig.source_preps and trig.type in ("AID", "COOPERATE") and not passive \
+                    and self.table.at(dobj.i) is None:  # "received Russian fuel": whose the goods are supplies
+                sources, targets = targets, sources
             if targets and any(c.dep_ == "cc" and c.lower_ == "and" for c in verb.children):
                 for c in verb.children:  # "thanked Kenya's President, William Ruto, and Brazil's Lula": the
                     # parser hangs an object coordinated after an apposition on the verb
