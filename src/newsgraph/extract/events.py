@@ -541,7 +541,7 @@ class _EventFinder:
                                            for o in self.prep_objects(t, ("by",))], sources)
         if not targets and dobj is not None and not trig.theme_object:
             targets = self.actors_of(dobj, sources)
-            if targets and trig.source_preps and trig.type in ("AID", "COOPERATE") and not passive \
+            if targets and trig.source_preps and trig.type == "AID" and not passive \
                     and self.table.at(dobj.i) is None:  # "received Russian fuel": whose the goods are supplies
                 sources, targets = targets, sources
             if targets and any(c.dep_ == "cc" and c.lower_ == "and" for c in verb.children):
