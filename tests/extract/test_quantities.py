@@ -170,6 +170,8 @@ def test_a_count_of_nationals_is_people(text: str, value: float, quoted: str) ->
     "three Chinese companies were listed",  # counts companies, not Chinese people
     "the two Koreas met",                   # no demonym
     "In 2019 Americans voted",              # a year
+    "He visited 3 Maldives islands.",       # a country's own name
+    "Flights to 7 Emirates resumed.",
 ])
 def test_what_is_no_count_of_nationals(text: str) -> None:
     assert all(q.unit != "person" for q in find_quantities(text))
@@ -192,6 +194,8 @@ def test_durations(text: str, value: float, unit: str, quoted: str) -> None:
     "The talks began two days ago.",            # a point in time
     "Two days after the vote, troops moved.",   # counted from another event
     "The suspect, 45 years old, was held.",     # an age
+    "Troops killed a 12-year-old boy.",         # an age
+    "Two years into the war, Russia struck.",   # a point in time
 ])
 def test_points_in_time_and_ages_are_no_durations(text: str) -> None:
     assert [q for q in find_quantities(text) if q.kind == "duration"] == []

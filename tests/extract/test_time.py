@@ -225,6 +225,10 @@ def test_anaphoric_expressions_count_days_from_the_story(text: str, days: int) -
 @pytest.mark.parametrize("text", [
     "Troops moved in within hours of the vote.",  # counts from the vote, not from the story
     "That night's shelling destroyed the depot.",
+    "48 hours later, the envoy was expelled.",    # two days on, not the same day
+    "The army said that night raids had killed five militants.",  # "that" begins the clause said
+    "During the night of March 3 troops moved.",  # a day of its own
+    "They voted on the same day as the election.",
 ])
 def test_expressions_anchored_elsewhere_are_not_the_storys_day(text: str) -> None:
     assert [t for t in find_times(text, ANCHOR) if t.relative_days is not None] == []
@@ -245,3 +249,9 @@ def test_without_a_day_told_before_an_anaphoric_expression_counts_from_publicati
     ex = extract_text("A day earlier, Brazil accused China of dumping steel.", ANCHOR)
     (event,) = ex.events
     assert event.time is not None and event.time.value == "2024-03-01"  # the day before publication
+
+
+def test_without_a_day_told_or_a_publication_date_an_anaphoric_time_stays_unfixed(extract_text) -> None:
+    ex = extract_text("India criticised Pakistan in 2021. Later that day, Japan accused China of dumping steel.")
+    japan = next(e for e in ex.events if e.source is not None and e.source.name == "Japan")
+    assert japan.time is None or japan.time.value is None  # never "2021"

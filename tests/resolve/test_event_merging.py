@@ -139,3 +139,21 @@ def test_a_statements_place_is_no_reason_to_keep_two_reports_apart() -> None:
                                              place_name="Rome"))
     assert not same_happening(MEETING, replace(MEETING, id="r2", doc_id="d2", place_country="ITA",
                                                place_name="Rome"))
+
+
+def test_state_sides_alone_need_the_same_stated_day_and_for_a_strike_the_same_place() -> None:
+    """With no entity shared, two states acting on each other again and again are told apart by the
+    day each report states and, for an act on the ground, by where it happened."""
+    strike = Report(id="r1", doc_id="d1", type="ASSAULT", source="e-army", target="e-ukraine",
+                    modality="asserted", date_start="2024-03-01", date_end="2024-03-01", precision="day",
+                    published="2024-03-02", place_country="UKR", place_name="Kharkiv",
+                    source_side="state:RUS", target_side="state:UKR")
+    other = replace(strike, id="r2", doc_id="d2", source="e-russia", target="e-troops")
+    assert same_happening(strike, other)
+    assert not same_happening(strike, replace(other, place_name="Avdiivka"))  # another strike that day
+    assert not same_happening(strike, replace(other, date_start="2024-03-04", date_end="2024-03-04"))
+    assert not same_happening(strike, replace(other, date_given=True))  # a day read from its story only
+    assert not same_happening(strike, replace(other, date_start="2024", date_end="2024", precision="year"))
+    # a statement's place is its outlet's dateline: only the day counts
+    said = replace(strike, type="ACCUSE")
+    assert same_happening(said, replace(other, type="ACCUSE", place_name="Moscow", place_country="RUS"))

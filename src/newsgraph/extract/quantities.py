@@ -125,14 +125,15 @@ _THING_RE = re.compile(
     rf"(?P<noun>{'|'.join(sorted(set(_THINGS) | set(_THINGS.values()), key=len, reverse=True))})(?!\w)", re.I)
 _THING_UNIT = {plural: single for single, plural in _THINGS.items()} | {s: s for s in _THINGS}
 
-# "58 Palestinians", "three Americans": a count of a nationality's people (a plural demonym; "three
-# Chinese companies" counts companies).
+# "58 Palestinians", "three Americans": a count of a nationality's people (a plural demonym, not a
+# country's own name such as "Maldives"; "three Chinese companies" counts companies).
 _NATIONALS_RE = re.compile(rf"{_AMOUNT}[ \u00a0]+(?P<noun>(?-i:[A-Z][a-z]+s))(?!\w)", re.I)
 # A span of time an act lasts or gives ("26 years in prison", "within 72 hours", "a 90-day truce");
-# not a point in time ("two days ago", "two days after the vote") nor an age ("45 years old").
+# not a point in time ("two days ago", "two days after the vote", "two years into the war") nor an
+# age ("45 years old", "a 12-year-old boy").
 _DURATION_RE = re.compile(
     rf"{_AMOUNT}(?:[ \u00a0]+|-)(?P<noun>hour|day|week|month|year)(?P<plural>s)?(?!\w)"
-    r"(?![ \u00a0]+(?:ago|old|earlier|later|after|before|since|of age)\b)", re.I)
+    r"(?!-old|[ \u00a0]+(?:ago|old|earlier|later|after|before|since|of age|into)\b)", re.I)
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -159,7 +160,7 @@ def find_quantities(text: str) -> list[Quantity]:
                                              and m["noun"].lower() != _THINGS[m["noun"].lower()]):
             found.append((3, q))  # "85 targets"; not "two target" (a singular after a plural count)
     for m in _NATIONALS_RE.finditer(text):
-        if countries.country_code(m["noun"]) and not _year_like(text, m):
+        if _demonym(m["noun"]) and not _year_like(text, m):
             found.append((4, _quantity(m, "person", "people", "1")))
     for m in _DURATION_RE.finditer(text):
         if not _year_like(text, m) and (m["plural"] or text[m.end("num"):m.start("noun")] == "-"
@@ -183,6 +184,13 @@ def _quantity(m: re.Match[str], unit: str, kind: str, factor: str) -> Quantity:
     value *= Decimal(factor)
     return Quantity(value=float(value), unit=unit, text=m.group(0), kind=kind,
                     start=m.start(), end=m.end())
+
+
+def _demonym(word: str) -> bool:
+    """A plural naming a country's people ("Palestinians"), not the country ("Maldives", "Emirates")."""
+    code = countries.country_code(word)
+    name = (countries.country_name(code) or "").lower() if code else ""
+    return bool(code) and word.lower() not in name.split()
 
 
 def _word_value_or_none(num: str) -> int | None:

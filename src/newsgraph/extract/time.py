@@ -1,7 +1,8 @@
 """Time expressions in English news text, normalised against the publication date.
 
 Detection is a small regex grammar of our own (month and weekday names, today/yesterday,
-this/last/next + unit, "N units ago", years only in a year-like context, decades, ranges)
+this/last/next + unit, "N units ago", years only in a year-like context, decades, ranges, and
+expressions that count from the story's own day: "later that day", "a day earlier")
 rather than dateparser's search, which reads bare numbers ("55 million", "the 26th") as dates
 and invents a day for "in May". Each value keeps the precision the text gives, and a relative
 expression with no publication date keeps its text with value None: a date is never invented.
@@ -70,12 +71,13 @@ _PAST = re.compile(r"\b(?:was|were|had|has|have|did|said|told|ago|held|met|took|
 # day", "a day earlier", "within hours"): fixed against the last dated event told before them.
 _ANAPHORIC = re.compile(
     r"\b(?i:(?P<same>(?:later|earlier)\s+(?:on\s+)?(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)"
-    r"|(?:on\s+|by\s+)?(?:that|the)\s+same\s+day|(?:earlier|later)\s+in\s+the\s+day"
-    r"|within\s+hours(?!\s+(?:of|after|before))|hours\s+(?:later|earlier)(?!\s+than)"
-    r"|that\s+(?:morning|afternoon|evening|night)(?!'s)"
-    r"|during\s+the\s+night)"
+    r"|(?:on\s+|by\s+)?(?:that|the)\s+same\s+day(?!\s+(?:as|that|of)\b)|(?:earlier|later)\s+in\s+the\s+day"
+    r"|within\s+hours(?!\s+(?:of|after|before))"
+    r"|(?:^|(?<=[.,;:(]\s)|(?<=\n))hours\s+(?:later|earlier)(?!\s+than)"
+    r"|that\s+(?:morning|afternoon|evening|night)(?=\s*[,.;)]|\s*$|\s+(?:on|in|at|near|when|as|after|before)\b)"
+    r"|during\s+the\s+night(?!\s+of\b))"
     r"|(?P<n>a|one|two|three|four|five|six|[1-6])\s+days?\s+(?P<dir>later|earlier)"
-    r"|the\s+(?P<next>next|following)\s+day|the\s+day\s+(?P<ba>before|after)(?=\s*[,.;]))\b")
+    r"|the\s+(?P<next>next|following)\s+day|the\s+day\s+(?P<ba>before|after)(?=\s*[,.;]))\b", re.M)
 _SENTENCE = re.compile(r"[.!?][\"')\]]?\s|\n")
 _CLAUSE = re.compile(r"[,;:()\u2014]|\b(?:that|which|who|but|while|and)\b")
 T = TypeVar("T", date, tuple[int, int, int])
@@ -371,7 +373,9 @@ def date_untimed(events: list[Event], published: date | None) -> list[Event]:
     """Give every event whose sentence states no time the time it is told at: that of the dated
     event just before it (a report's next sentence goes on about the same day), else the
     publication date, as event datasets date a story's events. A given time has no text (it is
-    read from the story, not stated in it) and no offsets. Hypothetical events get none; without a
+    read from the story, not stated in it) and no offsets. An expression that counts from the
+    story's day ("later that day", "a day earlier") is fixed against the last day stated before it
+    (``_from_story``). Hypothetical events get none; without a
     publication date or a dated event before, an event stays untimed. Order is kept."""
     given: dict[int, TimeValue] = {}
     last: tuple[TimeValue, int] | None = None
@@ -381,11 +385,12 @@ def date_untimed(events: list[Event], published: date | None) -> list[Event]:
             if ev.time.text:
                 last = (ev.time, ev.position)
                 story_day = ev.time if ev.time.precision == "day" else story_day
-        elif ev.time is not None and ev.time.relative_days is not None and (fixed := _from_story(
-                ev.time, story_day, published)) is not None:
-            given[k] = fixed  # "later that day": the day the story is at
-            last = (fixed, ev.position)
-            story_day = fixed
+        elif ev.time is not None and ev.time.relative_days is not None:
+            fixed = _from_story(ev.time, story_day, published)
+            if fixed is not None:  # "later that day": the day the story is at; with neither a day
+                given[k] = fixed  # told before nor a publication date, it stays unfixed
+                last = (fixed, ev.position)
+                story_day = fixed
         elif ev.modality != "hypothetical":
             if last is not None and 0 <= ev.position - last[1] <= NARRATIVE_REACH:
                 given[k] = TimeValue("", last[0].value, last[0].precision)

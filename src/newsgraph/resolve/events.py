@@ -110,7 +110,8 @@ def day_bounds(start: str, end: str) -> tuple[date, date]:
 
 def _actors_agree(a: Report, b: Report) -> bool:
     """No side contradicts the other, and at least one entity plays the same role in both (either
-    role for symmetric types): Russia sanctioning someone is not someone sanctioning Russia."""
+    role for symmetric types): Russia sanctioning someone is not someone sanctioning Russia. Or,
+    with no entity shared, the same two states on the same stated day (``_sides_agree``)."""
     def fit(x: str | None, y: str | None) -> bool:
         return x is None or y is None or x == y
 
@@ -131,11 +132,19 @@ def _sides(r: Report) -> tuple[str, str] | None:
 
 
 def _sides_agree(a: Report, b: Report) -> bool:
-    """The same two sides, state by state: officials and organs of one state are that state."""
+    """The same two sides, state by state (officials and organs of one state are that state), but
+    only on evidence as strong as a shared entity's: both reports state the day (a day given from
+    the story, a month or a year could be another act of the same two states), and an act done on
+    the ground names no two places."""
     sa, sb = _sides(a), _sides(b)
     if sa is None or sb is None or sa[0] == sa[1]:
         return False
-    return sa == sb or (a.type in SYMMETRIC and sa == sb[::-1])
+    if not (sa == sb or (a.type in SYMMETRIC and sa == sb[::-1])):
+        return False
+    if a.date_given or b.date_given or a.precision != "day" or b.precision != "day" \
+            or a.days is None or b.days is None or abs(a.days[0] - b.days[0]) > DAY_SLACK:
+        return False
+    return a.type in STATEMENTS or not (a.place_name and b.place_name) or a.place_name == b.place_name
 
 
 def _times_agree(a: Report, b: Report) -> bool:

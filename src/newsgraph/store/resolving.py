@@ -228,9 +228,10 @@ class ResolvingWrites:
     # --- events --------------------------------------------------------------------------------------
 
     def _neighbours(self, cols: str, reports: list[sqlite3.Row]) -> list[sqlite3.Row]:
-        """Stored reports that could agree with one of ``reports``: same type, a shared entity, and
-        a date (or, undated, a publication day) in reach; each lookup walks a (type, entity, date)
-        index rather than every report of a hub."""
+        """Stored reports that could agree with one of ``reports``: same type, a shared entity or
+        an organ or official of the same state (``resolve.events._sides_agree``), and a date (or,
+        undated, a publication day) in reach; each lookup walks a (type, entity, date) index rather
+        than every report of a hub."""
         windows: dict[tuple[bool, str, str], tuple[date, date]] = {}
         for r in reports:
             span = _window(r)
