@@ -53,6 +53,17 @@ def _window(row: sqlite3.Row) -> tuple[date, date] | None:
     return None
 
 
+def _stated_day(row: sqlite3.Row) -> date | None:
+    """The day a report states (not one given from its story, not a month or a year): the only
+    reports state-level sides can merge (``resolve.events._sides_agree``)."""
+    if row["date_precision"] != "day" or not row["date_text"] or not row["date_start"]:
+        return None
+    try:
+        return date.fromisoformat(row["date_start"][:10])
+    except ValueError:
+        return None
+
+
 def _side(row: sqlite3.Row, role: str) -> str | None:
     """The state a report's source or target entity acts for (``resolve.events.state_side``)."""
     return state_side(row[f"{role}_kind"], row[f"{role}_country"], row[f"{role}_sector"])
@@ -233,24 +244,32 @@ class ResolvingWrites:
         undated, a publication day) in reach; each lookup walks a (type, entity, date) index rather
         than every report of a hub."""
         windows: dict[tuple[bool, str, str], tuple[date, date]] = {}
+        states: dict[tuple[bool, str, str], tuple[date, date]] = {}  # same-day reports by state sides
         for r in reports:
             span = _window(r)
             if span is None:
                 continue
-            keys: set[str | None] = {r["source_entity"], r["target_entity"]}
-            if r["source_entity"] and r["target_entity"]:  # both sides named: their states too
-                keys |= {_side(r, "source"), _side(r, "target")}
-            for ent in sorted(k for k in keys if k):
+            for ent in sorted(k for k in {r["source_entity"], r["target_entity"]} if k):
                 key = (r["date_start"] is not None, str(r["type"]), ent)
                 lo, hi = windows.get(key, span)
                 windows[key] = (min(lo, span[0]), max(hi, span[1]))
+            day = _stated_day(r)
+            if day is not None and r["source_entity"] and r["target_entity"]:  # the two states on that day
+                for state in {_side(r, "source"), _side(r, "target")} - {None}:
+                    key = (True, str(r["type"]), str(state))
+                    lo, hi = states.get(key, (day, day))
+                    states[key] = (min(lo, day), max(hi, day))
         out: list[sqlite3.Row] = []
+        for (_, type_, state), (lo, hi) in sorted(states.items()):
+            for side in ("source_entity", "target_entity"):  # any organ or official of the state
+                out += self._db.execute(
+                    cols + f" WHERE e.type = ? AND e.{side} IN ({STATE_ENTITIES}) AND e.date_start BETWEEN ? AND ?"
+                    " AND e.date_precision = 'day' AND e.date_text != ''",
+                    (type_, state.removeprefix("state:"), (lo - DAY_SLACK).isoformat(),
+                     (hi + DAY_SLACK).isoformat())).fetchall()
         for (dated, type_, ent), (lo, hi) in sorted(windows.items()):
             for side in ("source_entity", "target_entity"):
-                if ent.startswith("state:"):  # any organ or official of the state
-                    match, args = f"e.{side} IN ({STATE_ENTITIES})", [ent.removeprefix("state:")]
-                else:
-                    match, args = f"e.{side} = ?", [ent]
+                match, args = f"e.{side} = ?", [ent]
                 if dated:  # dated reports join dated ones: dates in the window, or coarser ones around it
                     coarse = sorted({lo.isoformat()[:4], lo.isoformat()[:7], hi.isoformat()[:4], hi.isoformat()[:7]})
                     out += self._db.execute(  # a day given from the story may be up to a week after
