@@ -240,18 +240,23 @@ def test_text_too_long_for_the_parser_is_refused_from_a_file_and_from_a_post(tmp
     assert ws.query.audit() == [] and ws.query.stats()["documents"] == 0
 
 
+def _ingest_two(tmp_path: Path, first: str, second: str, type_: str) -> list[dict[str, Any]]:
+    """Two articles ingested in order into a new store: the merged events of one type."""
+    (tmp_path / "a.txt").write_text(first, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(second, encoding="utf-8")
+    db = tmp_path / "two.db"
+    pipeline.ingest([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], db)
+    with Store.open(db) as store:
+        return [e for e in Query(store).events() if e["type"] == type_]
+
+
 @pytest.mark.parametrize("chunk", [64, 1])  # one batch, or the later report merged against the stored one
 def test_a_report_dated_only_by_its_story_joins_the_report_that_states_the_day(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
     monkeypatch.setattr(pipeline, "CHUNK", chunk)
-    (tmp_path / "a.txt").write_text("date: 2024-06-03\n\nKazakhstan and Kyrgyzstan signed a border treaty in "
-                                    "Astana on Monday.\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("date: 2024-06-07\n\nKazakhstan and Kyrgyzstan signed a border treaty, "
-                                    "officials said.\n", encoding="utf-8")
-    db = tmp_path / "given.db"
-    pipeline.ingest([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], db)
-    with Store.open(db) as store:
-        agree = [e for e in Query(store).events() if e["type"] == "AGREE"]
+    agree = _ingest_two(tmp_path, "date: 2024-06-03\n\nKazakhstan and Kyrgyzstan signed a border treaty in "
+                        "Astana on Monday.\n", "date: 2024-06-07\n\nKazakhstan and Kyrgyzstan signed a border "
+                        "treaty, officials said.\n", "AGREE")
     assert len(agree) == 1 and agree[0]["sources"] == 2
     assert agree[0]["date"]["value"] == "2024-06-03"  # the stated day speaks for the event
 
@@ -262,12 +267,7 @@ def test_a_state_and_its_government_reported_by_two_outlets_are_one_event(
     """Merging compares sides state by state: "Italy" in one article, "the Italian government" in
     another, each condemning Israel the same day, are one condemnation reported twice."""
     monkeypatch.setattr(pipeline, "CHUNK", chunk)
-    (tmp_path / "a.txt").write_text("date: 2024-10-11\n\nItaly condemned Israel on Thursday over the shelling of "
-                                    "a peacekeepers' base.\n", encoding="utf-8")
-    (tmp_path / "b.txt").write_text("date: 2024-10-11\n\nROME - The Italian government condemned Israel on "
-                                    "Thursday over the shelling, officials said.\n", encoding="utf-8")
-    db = tmp_path / "sides.db"
-    pipeline.ingest([str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], db)
-    with Store.open(db) as store:
-        accuse = [e for e in Query(store).events() if e["type"] == "ACCUSE"]
+    accuse = _ingest_two(tmp_path, "date: 2024-10-11\n\nItaly condemned Israel on Thursday over the shelling of "
+                         "a peacekeepers' base.\n", "date: 2024-10-11\n\nROME - The Italian government condemned "
+                         "Israel on Thursday over the shelling, officials said.\n", "ACCUSE")
     assert len(accuse) == 1 and accuse[0]["sources"] == 2

@@ -1063,7 +1063,7 @@ class _EventFinder:
             ranges.append((amount.left_edge.idx, tok.idx + len(tok)))
         elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ == "in" \
                 and tok.head.head.pos_ == "VERB":  # "pledged 100 million yuan in aid": the verb's object
-            ranges += [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in tok.head.head.children
+            ranges += [_extent(c) for c in tok.head.head.children
                        if c.dep_ == "dobj" and any(t.like_num for t in c.subtree)]
         heads = [tok] + ([tok.head] if tok.dep_ in ("dobj", "nsubj", "nsubjpass") else [])
         casualty = vocab.modality_words()["casualty_verbs"]
@@ -1072,16 +1072,16 @@ class _EventFinder:
         if trig.type == "ASSAULT" and tok.dep_ in ("pobj", "advcl") and toll.lemma_.lower() in casualty:
             for c in toll.children:  # "twenty soldiers were killed in a clash", "13 people were killed as
                 if c.dep_ in ("nsubjpass", "nsubj"):  # police clashed with protesters": the clash's toll
-                    ranges.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge)))
+                    ranges.append(_extent(c))
         for h in heads:
             for c in h.children:  # "..., killing 12 people"; an attack's "..., hitting 85 targets"
                 if c.dep_ in ("advcl", "conj", "xcomp") and (c.lemma_.lower() in casualty or (
                         trig.type == "ASSAULT" and c.tag_ == "VBG" and c.lemma_.lower() in strikes)):
-                    ranges.append((c.left_edge.idx, c.right_edge.idx + len(c.right_edge)))
+                    ranges.append(_extent(c))
         found = [q for q in self.quantities if any(lo <= q.start and q.end <= hi for lo, hi in ranges)]
         if trig.type in DEPLOYING:  # "sent 3,000 soldiers": the forces a deployment moves are troops; a toll
             troops = vocab.modality_words()["troop_nouns"]  # told beside it stays people
-            moved = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in tok.children
+            moved = [_extent(c) for c in tok.children
                      if c.dep_ in ("dobj", "nsubjpass", "nsubj", "attr")]
             found = [replace(q, unit="troop") if q.unit == "person" and q.text.split()[-1].lower() in troops
                      and any(lo <= q.start and q.end <= hi for lo, hi in moved) else q for q in found]
@@ -1708,6 +1708,11 @@ def _governing_verb(noun: Token) -> Token | None:
         if prep.lower_ == "as" and prep.head.dep_ == "advcl":  # "emerging as the largest supplier"
             return prep.head
     return None
+
+
+def _extent(tok: Token) -> tuple[int, int]:
+    """The character range of a token's subtree."""
+    return tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)
 
 
 def _pair(ev: Event) -> tuple[str, str]:

@@ -163,8 +163,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if _demonym(m["noun"]) and not _year_like(text, m):
             found.append((4, _quantity(m, "person", "people", "1")))
     for m in _DURATION_RE.finditer(text):
-        if not _year_like(text, m) and (m["plural"] or text[m.end("num"):m.start("noun")] == "-"
-                                        or _word_value_or_none(m["num"]) == 1):
+        singular = m["num"].lower() == "one" or (m["num"].isdigit() and int(m["num"]) == 1)
+        if not _year_like(text, m) and (m["plural"] or text[m.end("num"):m.start("noun")] == "-" or singular):
             found.append((5, _quantity(m, m["noun"].lower(), "duration", "1")))
     # at one offset a unit beats a people count ("5 MW workers"), then the longer match wins
     found.sort(key=lambda t: (t[1].start, t[0], t[1].start - t[1].end))
@@ -191,14 +191,6 @@ def _demonym(word: str) -> bool:
     code = countries.country_code(word)
     name = (countries.country_name(code) or "").lower() if code else ""
     return bool(code) and word.lower() not in name.split()
-
-
-def _word_value_or_none(num: str) -> int | None:
-    """The value of a number written in words or digits, None for a decimal or a grouped number."""
-    num = num.lower()
-    if num.isdigit():
-        return int(num)
-    return _word_value(num) if num in _WORDS or num in ("a", "an") or "-" in num else None
 
 
 def _word_value(word: str) -> int:

@@ -249,8 +249,8 @@ class ResolvingWrites:
             span = _window(r)
             if span is None:
                 continue
-            for ent in sorted(k for k in {r["source_entity"], r["target_entity"]} if k):
-                key = (r["date_start"] is not None, str(r["type"]), ent)
+            for ent in {r["source_entity"], r["target_entity"]} - {None}:
+                key = (r["date_start"] is not None, r["type"], ent)
                 lo, hi = windows.get(key, span)
                 windows[key] = (min(lo, span[0]), max(hi, span[1]))
             day = _stated_day(r)
@@ -269,18 +269,17 @@ class ResolvingWrites:
                      (hi + DAY_SLACK).isoformat())).fetchall()
         for (dated, type_, ent), (lo, hi) in sorted(windows.items()):
             for side in ("source_entity", "target_entity"):
-                match, args = f"e.{side} = ?", [ent]
                 if dated:  # dated reports join dated ones: dates in the window, or coarser ones around it
                     coarse = sorted({lo.isoformat()[:4], lo.isoformat()[:7], hi.isoformat()[:4], hi.isoformat()[:7]})
                     out += self._db.execute(  # a day given from the story may be up to a week after
-                        cols + f" WHERE e.type = ? AND {match} AND (e.date_start BETWEEN ? AND ?"
+                        cols + f" WHERE e.type = ? AND e.{side} = ? AND (e.date_start BETWEEN ? AND ?"
                         " OR (e.date_text = '' AND e.date_start BETWEEN ? AND ?) OR e.date_start IN (?, ?, ?, ?))",
-                        (type_, *args, (lo - RANGE_REACH).isoformat(), hi.isoformat(), hi.isoformat(),
+                        (type_, ent, (lo - RANGE_REACH).isoformat(), hi.isoformat(), hi.isoformat(),
                          (hi + UNDATED_WINDOW).isoformat(), *(coarse + coarse)[:4])).fetchall()
                 else:  # undated reports join undated ones published close by
                     out += self._db.execute(
-                        cols + f" WHERE e.type = ? AND {match} AND e.date_start IS NULL"
-                        " AND d.published BETWEEN ? AND ?", (type_, *args, lo.isoformat(), hi.isoformat())).fetchall()
+                        cols + f" WHERE e.type = ? AND e.{side} = ? AND e.date_start IS NULL"
+                        " AND d.published BETWEEN ? AND ?", (type_, ent, lo.isoformat(), hi.isoformat())).fetchall()
         return out
 
     def _merge_events(self, repointed: Collection[str], documents: Collection[str]) -> set[str]:
