@@ -78,6 +78,19 @@ def test_weekday_is_fixed_by_tense_against_the_publication_date(extract_text, te
     ("Iran demanded an immediate explanation from Pakistan.", "REQUEST", "demand", "IRN", "PAK", "asserted"),
     ("Egypt's foreign minister convened an emergency meeting with Sudanese envoys in Cairo.", "CONSULT", "meet",
      "EGY", "SDN", "asserted"),
+    # a command in an infinitive: "told X to do" demands it (what is demanded has not happened)
+    ("Ghana told Togo to close its side of the crossing.", "REQUEST", "demand", "GHA", "TGO", "asserted"),
+    # what another side should or must do, in reported words, is a demand on it
+    ("The Malaysian foreign minister said Myanmar must release the detained aid workers.", "REQUEST", "demand",
+     "MYS", "MMR", "asserted"),
+    ("Peru's president told the Chilean envoy that Santiago should reopen the border.", "REQUEST", "demand",
+     "PER", "CHL", "asserted"),
+    # officials "in" a capital serve its state
+    ("Officials in Lima accused Caracas of arming smugglers.", "ACCUSE", "accuse", "PER", "VEN", "asserted"),
+    ("Senior officials in Nairobi criticised Kampala over the arrests.", "ACCUSE", "criticize", "KEN", "UGA",
+     "asserted"),
+    ("Quito broke off its relationship with Mexico City after the raid.", "SANCTION", "cut-ties", "ECU", "MEX",
+     "asserted"),
 ])
 def test_who_did_what_to_whom(extract_text, text, type_, mode, source, target, modality) -> None:
     ev = one(extract_text(text, MONDAY), type_)
@@ -1025,3 +1038,38 @@ def test_a_characterisation_the_parser_hangs_after_the_noun_is_read(rules_text) 
     ex = rules_text("North Korea fired two missiles on Sunday. South Korean President Yoon Suk Yeol called the "
                     "repeated launches absolutely unacceptable.", MONDAY)
     assert [pair(e) for e in events(ex, "ACCUSE")] == [("KOR", "PRK")]
+
+
+def test_told_to_do_is_a_demand_and_not_the_act_itself(extract_text) -> None:
+    ex = extract_text("Ghana told Togo to withdraw its soldiers from the border town.", MONDAY)
+    assert [(e.type, pair(e)) for e in ex.events] == [("REQUEST", ("GHA", "TGO"))]
+
+
+def test_told_reporters_that_is_no_demand(extract_text) -> None:
+    ex = extract_text("The Malaysian minister told reporters that Myanmar had released the aid workers.", MONDAY)
+    assert not events(ex, "REQUEST")
+
+
+def test_should_in_reported_words_is_a_demand_not_an_accusation(extract_text) -> None:
+    ex = extract_text("The Vietnamese coast guard said China should stop harassing its fishing boats.", MONDAY)
+    assert [(e.type, pair(e)) for e in ex.events] == [("REQUEST", ("VNM", "CHN"))]
+
+
+def test_a_speaker_demanding_of_its_own_side_is_no_request(extract_text) -> None:
+    ex = extract_text("Kenya said its own soldiers must stay in the capital.", MONDAY)
+    assert not events(ex, "REQUEST")
+
+
+@pytest.mark.parametrize("text", [
+    "Riot police in Dhaka used tear gas and water cannon to disperse the protesters.",
+    "Police in Dhaka dispersed the demonstrators with batons on Sunday.",
+    "Police in Dhaka broke up the protesters' camp and detained their leaders.",
+])
+def test_crowd_broken_up_by_force_is_coercion(extract_text, text) -> None:
+    ev = events(extract_text(text, MONDAY), "COERCE")[0]
+    assert ev.source is not None and ev.source.country == "BGD"
+
+
+def test_broke_into_a_network_is_a_cyber_attack(extract_text) -> None:
+    ex = extract_text("North Korean hackers broke into the Bangladesh central bank's payment system.", MONDAY)
+    assert [(e.type, e.mode) for e in events(ex, "ASSAULT")] == [("ASSAULT", "cyber")]

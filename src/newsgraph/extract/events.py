@@ -354,6 +354,12 @@ class _EventFinder:
                 phrase = " ".join([t.lower_ for t in tok.children if t.dep_ == "compound"] + [tok.lower_])
                 if actor is not None and (tok.lower_ in vocab.titles() or phrase in vocab.titles()):
                     return actor  # "Russia's charge d'affaires"
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in vocab.titles() and not any(
+                c.dep_ == "poss" for c in tok.children):  # "officials in Kyiv": the state they serve there
+            for where in self.prep_objects(tok, ("in",)):
+                actor = self.actor_of(where)
+                if actor is not None and actor.kind == "country":
+                    return actor
         return None
 
     def speaker(self, tok: Token) -> Actor | None:
@@ -1225,11 +1231,13 @@ class _EventFinder:
                     if trig.origin != "own":
                         self.layered.add(id(ev))
             words = vocab.modality_words()
-            saying = words["speech_verbs"] | words["threat_speech_verbs"] | words["allegation_verbs"]
+            saying = words["speech_verbs"] | words["threat_speech_verbs"] | words["allegation_verbs"] \
+                | words["demand_speech_verbs"]
             speech = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in saying]
-            if speech:  # most sentences report no one's words: skip both passes
+            if speech:  # most sentences report no one's words: skip these passes
                 sentence_events = self.threats_in(sent, s_index, sentence_events, len(found), speech)
                 sentence_events = self.allegations_in(sent, s_index, sentence_events, len(found), speech)
+                sentence_events = self.demands_in(sent, s_index, sentence_events, len(found), speech)
             for tok, trig, args, time, place in unsaid:
                 self.fill_unsaid(tok, trig, args, sent, s_index, time, place, len(found), sentence_events)
             for ev in sentence_events:
@@ -1404,8 +1412,9 @@ class _EventFinder:
                 if any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children) or \
                         clause.lemma_.lower() in words["casualty_verbs"] | {"die"}:
                     continue  # "fighters were killed", "ten civilians died": the victims are no doers
-                if any(a.lower_ in FUTURE_MODALS for a in clause.children if a.dep_ == "aux") or _negated(clause):
-                    continue  # a threat or a forecast, or a denial ("had not supplied weapons")
+                if any(a.lower_ in FUTURE_MODALS | words["obligation_modals"] for a in clause.children
+                       if a.dep_ == "aux") or _negated(clause):
+                    continue  # a threat, a forecast or a demand, or a denial ("had not supplied weapons")
                 doer = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if doer is None and clause.dep_ == "conj":
                     doer = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
@@ -1424,6 +1433,46 @@ class _EventFinder:
                     ev.modality = "asserted"
                     self.trigger_tokens[id(ev)] = verb
                 out += made
+                break
+        return out
+
+    def demands_in(self, sent: Span, s_index: int, found: list[Event], n_triggers: int,
+                   verbs: list[Token]) -> list[Event]:
+        """What another side should or must do, in reported words, is a demand on it by the speaker:
+        "the coast guard said China should restrain its forces", "Xi told Biden that Washington must
+        stop arming the island". The demanded act itself has not happened and is not reported."""
+        words = vocab.modality_words()
+        out = list(found)
+        for verb in verbs:
+            if verb.lemma_.lower() not in words["demand_speech_verbs"] or _negated(verb):
+                continue
+            if any(e.type == "REQUEST" and self.trigger_tokens.get(id(e)) is verb for e in out):
+                continue
+            subj, passive = _subject(verb)
+            speakers = [a for a in (self.actors_of(subj) if subj is not None and not passive else [])
+                        if a.kind != "media"]
+            if not speakers:
+                continue
+            sides = {side(a) for a in speakers}
+            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+                if not any(a.dep_ == "aux" and a.lower_ in words["obligation_modals"] for a in clause.children):
+                    continue
+                doer = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                targets = [a for a in (self.actors_of(doer) if doer is not None else []) if side(a) not in sides]
+                if not targets and verb.lemma_.lower() == "tell":  # "told him the killing had to stop"
+                    targets = [a for c in verb.children if c.dep_ in ("dobj", "dative")
+                               for a in self.actors_of(c, speakers) if side(a) not in sides]
+                if not targets:
+                    continue
+                demanded = [e for e in out if (t := self.trigger_tokens.get(id(e))) is not None
+                            and clause.left_edge.i <= t.i <= clause.right_edge.i]
+                trig = replace(vocab.verb_triggers()["demand"][0], lemma=verb.lemma_.lower())
+                made = list(self.build(verb, trig, _Args(speakers[:1], targets[:1]), sent, s_index,
+                                       self.pick_time(verb, sent, None), None, n_triggers))
+                for ev in made:
+                    ev.modality = "asserted"
+                    self.trigger_tokens[id(ev)] = verb
+                out = [e for e in out if e not in demanded] + made
                 break
         return out
 

@@ -304,8 +304,9 @@ class TriggerReader:
         if verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP"):
             return False  # "banks that supply currency": a description
         swallowing = vocab.modality_words()["swallowing"]
-        if verb.dep_ == "xcomp" and verb.head.lemma_ in swallowing:
-            return False  # "refused to meet X" is the refusal; "urged X to talk" the request
+        if verb.dep_ == "xcomp" and (verb.head.lemma_ in swallowing or any(
+                "*" in t.needs_xcomp for t in vocab.verb_triggers().get(verb.head.lemma_.lower(), ()))):
+            return False  # "refused to meet X" is the refusal; "urged X to talk", "told X to leave" the request
         if verb.dep_ == "ccomp" and asks_for_clause(verb.head.lemma_.lower()):
             return False  # "demanded that China lift the ban": what is asked for has not happened
         if verb.dep_ == "xcomp" and not vocab.verb_triggers().get(verb.lemma_.lower()) and any(
@@ -330,7 +331,8 @@ class TriggerReader:
         if trig.needs_word and not any(g.lemma_.lower() in trig.needs_word for c in kids
                                        for g in [c, *c.children]):  # "hold X accountable", "to account"
             return False
-        if trig.needs_xcomp and not any(x.lemma_ in trig.needs_xcomp for c in kids if c.dep_ == "xcomp"
+        if trig.needs_xcomp and not any((x.lemma_ in trig.needs_xcomp or "*" in trig.needs_xcomp)
+                                        and x.pos_ in ("VERB", "AUX") for c in kids if c.dep_ == "xcomp"
                                         for x in [c] + list(c.conjuncts)):  # "vowed to track and punish"
             return False
         if trig.type == "AGREE" and any(c.dep_ == "ccomp" and not _binding(c) for c in kids) and not any(
