@@ -423,6 +423,22 @@ def test_police_with_no_stated_country_are_of_the_town_they_act_in(extract_text)
     assert [a.country for a in forces] == ["VEN"]
 
 
+def test_police_are_of_the_scene_the_text_last_placed_before_them(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # two scenes in Tokyo, then one in Busan: the arrests in Busan are by South Korean police
+    ex = extract_text("In Tokyo, the foreign ministry protested over the statue. At a rally in Tokyo on Sunday, "
+                      "speakers denounced the ruling. In Busan, police detained twelve students who had entered "
+                      "the grounds of the consulate.", PUBLISHED)
+    (ev,) = [e for e in ex.events if e.type == "COERCE"]
+    assert ev.source is not None and (ev.source.kind, ev.source.country) == ("police", "KOR")
+
+
+def test_a_dateline_places_police_the_story_names_no_scene_for(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("BOGOTA (wire) - Cuba and Venezuela condemned the killing. Cuba said Cuba would help. "
+                      "Police detained a second suspect on Tuesday.", PUBLISHED)
+    (ev,) = [e for e in ex.events if e.type == "COERCE"]
+    assert ev.source is not None and ev.source.country == "COL"
+
+
 def test_a_capitalised_title_before_the_named_holder_is_no_second_person(extract_text) -> None:
     ex = extract_text("Biden thanked Qatar's Emir, Sheikh Tamim bin Hamad Al Thani, for his mediation.", PUBLISHED)
     assert [a.name for a in people(ex) if "Emir" in a.name] == []

@@ -985,6 +985,10 @@ class _Finder:
             if actor.kind == "country" and actor.country:
                 salience[actor.country] += len(actor.mentions)
         scenes: Counter[str] = Counter()  # countries by the towns and regions the text names
+        scene_at: list[tuple[int, str]] = []  # (token, country) of each such scene, in text order
+        dateline = DATELINE.match(self.doc.text)
+        if dateline and (place := gazetteer().lookup(dateline.group(1).strip().title())) is not None and place.country:
+            scene_at.append((0, place.country))  # "BOGOTA (wire) -": where the reporter stands
         for ent in entities(self.doc):
             if ent.label_ in ("GPE", "LOC") and not countries.country_code(ent.text):
                 place = gazetteer().lookup(ent.text)
@@ -992,6 +996,7 @@ class _Finder:
                     salience[place.country] += 1
                     if ent.root.dep_ == "pobj" and ent.root.head.lower_ in SCENE_PREPS:
                         scenes[place.country] += 1  # "in Caracas"; not "Washington said"
+                        scene_at.append((ent.start, place.country))
         guessed = self.guessed
         for actor, head in self.collective_pending:
             if actor.country or actor.kind not in ("government", "military") + DOMESTIC_KINDS:
@@ -1009,6 +1014,9 @@ class _Finder:
             ranked = salience.most_common()
             if domestic and scenes:  # police act where the story happens, not for the most named state
                 ranked = scenes.most_common() + ranked
+            if domestic and scene_at:  # ... and where the text last placed it: the nearest scene before
+                before = [code for i, code in scene_at if i <= head.i][::-1]
+                ranked = [(code, 0) for code in before + [code for i, code in scene_at if i > head.i]] + ranked
             for code, _ in ranked:
                 if code not in opposed:
                     actor.country = code
