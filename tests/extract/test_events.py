@@ -91,6 +91,10 @@ def test_weekday_is_fixed_by_tense_against_the_publication_date(extract_text, te
      "asserted"),
     ("Quito broke off its relationship with Mexico City after the raid.", "SANCTION", "cut-ties", "ECU", "MEX",
      "asserted"),
+    ("Canberra hit Beijing with new tariffs on Friday.", "SANCTION", "economic", "AUS", "CHN", "asserted"),
+    ("Russia handed four transport helicopters to Mali's air force.", "AID", "provide", "RUS", "MLI", "asserted"),
+    ("Chile offered its full cooperation to the Peruvian authorities.", "COOPERATE", "legal", "CHL", "PER",
+     "asserted"),
 ])
 def test_who_did_what_to_whom(extract_text, text, type_, mode, source, target, modality) -> None:
     ev = one(extract_text(text, MONDAY), type_)
@@ -1073,3 +1077,12 @@ def test_crowd_broken_up_by_force_is_coercion(extract_text, text) -> None:
 def test_broke_into_a_network_is_a_cyber_attack(extract_text) -> None:
     ex = extract_text("North Korean hackers broke into the Bangladesh central bank's payment system.", MONDAY)
     assert [(e.type, e.mode) for e in events(ex, "ASSAULT")] == [("ASSAULT", "cyber")]
+
+
+def test_missiles_that_hit_a_town_centre_are_an_attack_by_their_owner(extract_text) -> None:
+    ev = one(extract_text("Two Russian ballistic missiles hit the centre of Kharkiv on Sunday.", MONDAY), "ASSAULT")
+    assert ev.source is not None and ev.source.country == "RUS"
+
+
+def test_a_blow_to_an_economy_is_no_attack(extract_text) -> None:
+    assert not extract_text("The sanctions hit Russia's economy hard.", MONDAY).events
