@@ -1086,3 +1086,25 @@ def test_missiles_that_hit_a_town_centre_are_an_attack_by_their_owner(extract_te
 
 def test_a_blow_to_an_economy_is_no_attack(extract_text) -> None:
     assert not extract_text("The sanctions hit Russia's economy hard.", MONDAY).events
+
+
+def test_a_claim_judged_baseless_is_rejected_and_its_owner_is_the_target(extract_text) -> None:
+    ex = extract_text("Rwanda said a Burundian camp had been hit. Burundi's foreign minister said Kigali's claim "
+                      "was baseless.", MONDAY)
+    assert [(e.type, e.mode, pair(e)) for e in events(ex, "REJECT")] == [("REJECT", "deny", ("BDI", "RWA"))]
+
+
+def test_a_measure_judged_unjust_accuses_whoever_took_it(extract_text) -> None:
+    # the parser hangs the clause on "a statement": it is still what Paraguay said
+    ex = extract_text("The U.S. Treasury sanctioned Paraguay's former president on Friday. Paraguay said in a "
+                      "statement that the measure was unjust.", MONDAY)
+    assert [pair(e) for e in events(ex, "ACCUSE")] == [("PRY", "USA")]
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Ghana accused Togo of espionage. Togo's foreign ministry said it firmly opposed the accusations.", "REJECT"),
+    ("Ghana expelled three Togolese diplomats. Togo's foreign ministry said it regretted Accra's decision.",
+     "ACCUSE"),
+])
+def test_opposing_or_regretting_an_act_answers_its_author(extract_text, text, type_) -> None:
+    assert [pair(e) for e in events(extract_text(text, MONDAY), type_)] == [("TGO", "GHA")]

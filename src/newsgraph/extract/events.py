@@ -1408,7 +1408,7 @@ class _EventFinder:
             if not speakers or _negated(verb):
                 continue
             sides = {side(a) for a in speakers}
-            for clause in (x for c in verb.children if c.dep_ == "ccomp" for x in [c] + list(c.conjuncts)):
+            for clause in (x for c in _reported_clauses(verb) for x in [c] + list(c.conjuncts)):
                 if any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children) or \
                         clause.lemma_.lower() in words["casualty_verbs"] | {"die"}:
                     continue  # "fighters were killed", "ten civilians died": the victims are no doers
@@ -1422,11 +1422,15 @@ class _EventFinder:
                     continue
                 accused = [a for a in (self.actors_of(doer) if doer is not None else []) if side(a) not in sides
                            and not (a.kind == "igo" and any(p.sector == "IGO" for p in speakers))]  # its own official
+                rebuttal = False
                 if not accused and doer is not None and _judged(clause):  # "the order amounted to persecution"
                     accused = [a for a in self.author_of_judged(doer, speakers) if side(a) not in sides]
+                    rebuttal = doer.lemma_.lower() in words["charge_nouns"]  # "Tehran's claim was baseless"
                 if not accused:
                     continue
                 trig = replace(vocab.verb_triggers()["accuse"][0], lemma=verb.lemma_.lower(), mode="allege")
+                if rebuttal:
+                    trig = replace(trig, type="REJECT", mode="deny")
                 made = list(self.build(verb, trig, _Args(speakers[:1], accused[:1]), sent, s_index,
                                        self.pick_time(verb, sent, None), None, n_triggers))
                 for ev in made:
@@ -1454,7 +1458,7 @@ class _EventFinder:
             if not speakers:
                 continue
             sides = {side(a) for a in speakers}
-            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            for clause in _reported_clauses(verb):
                 if not any(a.dep_ == "aux" and a.lower_ in words["obligation_modals"] for a in clause.children):
                     continue
                 doer = next((c for c in clause.children if c.dep_ == "nsubj"), None)
@@ -1499,7 +1503,11 @@ class _EventFinder:
             recent = [e.source for e in reversed(self.events) if e.source is not None and e.type in HOSTILE
                       and e.source not in exclude and self.sentence_index - e.evidence[0].sentence_index <= 2]
             return recent[:1]
-        if self.act_kind(doer) is None:
+        owner = next((c for c in doer.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+        if owner is not None:  # "Tehran's claim was baseless": whose it is, the text says
+            return [a for a in self.actors_of(owner) if a not in exclude][:1]
+        words = vocab.modality_words()
+        if self.act_kind(doer) is None and doer.lemma_.lower() not in words["act_nouns"] | words["charge_nouns"]:
             return []  # "the police action": too loose to point at one act
         return self.author_of_referred_act(doer, exclude)
 
@@ -1520,7 +1528,7 @@ class _EventFinder:
                                    and e.target is not None for e in out):
                 continue
             sides = {side(a) for a in speakers}
-            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            for clause in _reported_clauses(verb):
                 if not any(a.lower_ in FUTURE_MODALS for a in clause.children if a.dep_ == "aux"):
                     continue
                 targets: list[Actor] = []
@@ -1667,6 +1675,16 @@ def _in_clause_below(tok: Token, top: Token) -> bool:
 
 
 JUDGING_VERBS = {"be", "amount", "constitute", "pose", "represent", "become", "remain"}
+
+
+def _reported_clauses(verb: Token) -> list[Token]:
+    """The clauses a verb of saying reports: its object clause, or one the parser hung on the
+    statement it was said in ("said in a statement that the measure was unjust")."""
+    out = [c for c in verb.children if c.dep_ == "ccomp"]
+    out += [x for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
+            if p.dep_ == "pobj" and p.lemma_.lower() in vocab.modality_words()["statement_nouns"]
+            for x in p.children if x.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in x.children)]
+    return out
 
 
 def _judged(clause: Token) -> bool:
