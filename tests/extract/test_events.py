@@ -95,6 +95,9 @@ def test_weekday_is_fixed_by_tense_against_the_publication_date(extract_text, te
     ("Russia handed four transport helicopters to Mali's air force.", "AID", "provide", "RUS", "MLI", "asserted"),
     ("Chile offered its full cooperation to the Peruvian authorities.", "COOPERATE", "legal", "CHL", "PER",
      "asserted"),
+    # firing "on" or "at" someone needs no weapon named; sailors and marines are their state's forces
+    ("Iranian sailors fired on a British tanker in the Gulf.", "ASSAULT", "firearms", "IRN", "GBR", "asserted"),
+    ("Venezuelan marines fired at a Guyanese patrol boat.", "ASSAULT", "firearms", "VEN", "GUY", "asserted"),
 ])
 def test_who_did_what_to_whom(extract_text, text, type_, mode, source, target, modality) -> None:
     ev = one(extract_text(text, MONDAY), type_)
@@ -1108,3 +1111,12 @@ def test_a_measure_judged_unjust_accuses_whoever_took_it(extract_text) -> None:
 ])
 def test_opposing_or_regretting_an_act_answers_its_author(extract_text, text, type_) -> None:
     assert [pair(e) for e in events(extract_text(text, MONDAY), type_)] == [("TGO", "GHA")]
+
+
+def test_firing_workers_is_no_attack(extract_text) -> None:
+    assert not events(extract_text("The Chilean company fired at least 200 workers.", MONDAY), "ASSAULT")
+
+
+def test_a_gang_is_an_armed_group(extract_text) -> None:
+    ev = one(extract_text("A gang killed a Kenyan police officer in Port-au-Prince.", MONDAY), "ASSAULT")
+    assert ev.source is not None and ev.source.kind == "armed-group"
