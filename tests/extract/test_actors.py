@@ -443,3 +443,13 @@ def test_a_capitalised_title_before_the_named_holder_is_no_second_person(extract
     ex = extract_text("Biden thanked Qatar's Emir, Sheikh Tamim bin Hamad Al Thani, for his mediation.", PUBLISHED)
     assert [a.name for a in people(ex) if "Emir" in a.name] == []
     assert [e.target.name for e in ex.events if e.type == "SUPPORT" and e.target] == ["Tamim bin Hamad Al Thani"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("M23 rebels seized the airport in Goma on Monday.", "M23"),
+    ("RSF fighters attacked El Fasher on Friday.", "RSF"),
+])
+def test_fighters_named_by_their_group_are_that_group(extract_text, text, name) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text(text, PUBLISHED)
+    (ev,) = [e for e in ex.events if e.type in ("ASSAULT", "COERCE")]
+    assert ev.source is not None and (ev.source.name, ev.source.kind) == (name, "armed-group")

@@ -1120,3 +1120,15 @@ def test_firing_workers_is_no_attack(extract_text) -> None:
 def test_a_gang_is_an_armed_group(extract_text) -> None:
     ev = one(extract_text("A gang killed a Kenyan police officer in Port-au-Prince.", MONDAY), "ASSAULT")
     assert ev.source is not None and ev.source.kind == "armed-group"
+
+
+def test_they_after_a_group_is_the_group_in_a_one_sided_act(extract_text) -> None:
+    ex = extract_text("Houthi forces have attacked ships in the Red Sea since November. On Tuesday they struck a "
+                      "Greek tanker.", MONDAY)
+    assert [(e.source.name, e.target.country) for e in events(ex, "ASSAULT") if e.source and e.target
+            and e.trigger == "struck"] == [("Houthi", "GRC")]
+
+
+def test_they_after_a_pair_that_met_is_the_pair_in_a_mutual_act(extract_text) -> None:
+    ex = extract_text("France and Germany met in Paris on Monday. They agreed to coordinate.", MONDAY)
+    assert set(pair(one(ex, "AGREE"))) == {"FRA", "DEU"}

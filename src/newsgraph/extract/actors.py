@@ -507,6 +507,17 @@ class _Finder:
             if named is not None:
                 self.table.mention(named, start, head.i + 1, alias=False)
                 return named
+            proper = [t for t in mods if (t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP")
+                                          or (t.text.isupper() and len(t.text) > 1)) and t.i < head.i
+                      and not countries.country_code(t.text) and self.table.at(t.i) is None]
+            if country is None and proper and proper[-1].i - proper[0].i + 1 == len(proper):
+                # "M23 rebels", "Houthi fighters": the group they belong to, named by the text
+                group = self.add_org(proper[0].i, proper[-1].i + 1)
+                if group is not None and group.kind in ("organisation", "armed-group") and group.country is None:
+                    if group.kind == "organisation" and group.sector is None:
+                        group.kind, group.sector = "armed-group", "REB"
+                    self.table.mention(group, start, head.i + 1, alias=False)
+                    return group
         bloc = next((b for t in mods if t.text in vocab.bloc_adjectives()
                      and (b := self.add_bloc(vocab.bloc_adjectives()[t.text], t.i)) is not None), None)
         if bloc is None and country is None and kind in ("government", "military"):

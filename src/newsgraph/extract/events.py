@@ -509,7 +509,9 @@ class _EventFinder:
                 and not (subj.pos_ == "PRON" and self.speaker(subj) is not None):
             mutual = trig.type in SYMMETRIC or trig.mutual or any(
                 t.lower_ in ("other", "another") and t.head.lower_ in ("each", "one") for t in verb.subtree)
-            return self.inherit(subj if mutual else None)  # "the two sides agreed"; "Police said they ...": police
+            if mutual or subj.lower_ != "they" or self.antecedent(subj) is None:
+                return self.inherit(subj if mutual else None)  # "the two sides agreed"; "Police said they ...": police
+            # "the gang ... they killed an officer": a one-sided act by the group told before, read on
         agent_objs = self.prep_objects(verb, ("by",))
         if passive:
             sources = self.first_actor_in(agent_objs, [])
