@@ -1132,3 +1132,17 @@ def test_they_after_a_group_is_the_group_in_a_one_sided_act(extract_text) -> Non
 def test_they_after_a_pair_that_met_is_the_pair_in_a_mutual_act(extract_text) -> None:
     ex = extract_text("France and Germany met in Paris on Monday. They agreed to coordinate.", MONDAY)
     assert set(pair(one(ex, "AGREE"))) == {"FRA", "DEU"}
+
+
+@pytest.mark.parametrize("text", [
+    "Britain designated the Wagner Group a terrorist organisation.",
+    "The United States designated the Allied Democratic Forces (ADF) a terrorist organisation in March.",
+])
+def test_designated_x_a_terrorist_group_targets_x(extract_text, text) -> None:
+    ev = one(extract_text(text, MONDAY), "SANCTION")
+    assert ev.mode == "designate" and ev.target is not None and "(" not in ev.target.name
+
+
+def test_a_barrage_against_a_state_is_an_attack_by_its_owner(extract_text) -> None:
+    ev = one(extract_text("Iran's barrage of about 200 missiles against Israel was condemned.", MONDAY), "ASSAULT")
+    assert pair(ev) == ("IRN", "ISR")

@@ -411,6 +411,8 @@ class _Finder:
         if not tokens:
             return None
         name = self.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1])]
+        if "(" in name and ")" not in name:  # "Allied Democratic Forces (ADF": the model cut the acronym off
+            name = name.split("(")[0].strip()
         if not name_key(name):
             return None
         met = vocab.metonyms().get(name.lower())

@@ -557,6 +557,10 @@ class _EventFinder:
                     # parser hangs an object coordinated after an apposition on the verb
                     if c.dep_ == "conj" and c.i > dobj.i and c.pos_ in ("PROPN", "NOUN"):
                         targets += [a for a in self.actors_of(c, sources) if a not in targets]
+        if not targets and dobj is not None and trig.objects_kind and not trig.theme_object:
+            # "designated [the ADF] a terrorist organisation": the parser's dative is who is designated
+            targets = self.first_actor_in([c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"],
+                                          sources)
         named_with = [o for h in [verb] + ([dobj] if dobj is not None else [])
                       for o in self.prep_objects(h, ("with", "between")) if self.actors_of(o, sources)]
         if len(sources) >= 2 and not targets and not named_with and trig.type in SYMMETRIC \

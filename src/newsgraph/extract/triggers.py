@@ -339,6 +339,8 @@ class TriggerReader:
                 c.dep_ in ("xcomp", "dobj", "prep") for c in kids):
             return False  # "agreed that the launch was a provocation": a shared view, not an accord
         objs = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")] + ([verb.head] if verb.dep_ == "acl" else [])
+        if trig.objects_kind and not trig.theme_object:  # "designated [the ADF] a terrorist organisation"
+            objs += [c for c in kids if c.dep_ == "dative" and c.pos_ != "ADP"]
         if verb.dep_ == "relcl" and any(c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT") for c in kids) \
                 and all(c.dep_ != "dobj" or c.tag_ in ("WP", "WDT") for c in kids):
             objs.append(verb.head)  # "a charge that the ministry dismissed": the charge
