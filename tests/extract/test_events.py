@@ -1146,3 +1146,18 @@ def test_designated_x_a_terrorist_group_targets_x(extract_text, text) -> None:
 def test_a_barrage_against_a_state_is_an_attack_by_its_owner(extract_text) -> None:
     ev = one(extract_text("Iran's barrage of about 200 missiles against Israel was condemned.", MONDAY), "ASSAULT")
     assert pair(ev) == ("IRN", "ISR")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Peru expelled two Bolivian diplomats. Bolivia said it would respond harshly to such hostile actions.",
+     ("BOL", "PER")),
+    ("Kenya said it would respond to any violation of its border by Somalia.", ("KEN", "SOM")),
+    ("Chile tested a missile on Tuesday. Lima said it would retaliate if Santiago took further steps.",
+     ("PER", "CHL")),
+])
+def test_a_promised_response_is_a_threat_to_whoever_it_answers(extract_text, text, expected) -> None:
+    assert [pair(e) for e in events(extract_text(text, MONDAY), "THREATEN")] == [expected]
+
+
+def test_a_promised_response_to_no_one_is_no_threat(extract_text) -> None:
+    assert not events(extract_text("Kenya said it would respond in due course.", MONDAY), "THREATEN")

@@ -79,7 +79,7 @@ PLURAL = {"they", "them", "their"}
 FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
 NONE_DETS = {"any", "no", "every"}  # "warned against any attack": a noun that reports no act
 AIMED = ("at", "on", "against", "upon")  # prepositions of an act aimed at someone, not a direction
-REFERRING_DETS = {"the", "this", "that", "these", "those"}
+REFERRING_DETS = {"the", "this", "that", "these", "those", "such"}
 WHERE = {"in", "at", "near", "inside", "within", "across", "around", "outside"}  # "an intervention in Niger"
 INHERIT_WINDOW = 4  # sentences back that "the two sides" / "the talks" may refer to
 REFERRED_WINDOW = 12  # sentences back that "the sanctions" / "the attack" may point at an act of its kind
@@ -912,7 +912,7 @@ class _EventFinder:
     def author_of_referred_act(self, noun: Token, exclude: list[Actor]) -> list[Actor]:
         """The source of the event "the attack" / "the move" / "this decision" points back at: the
         latest event of the last two sentences that is not itself a reaction."""
-        dets = {c.lower_ for c in noun.children if c.dep_ == "det"}
+        dets = {c.lower_ for c in noun.children if c.dep_ == "det" or (c.dep_ == "amod" and c.lower_ == "such")}
         if not dets & REFERRING_DETS or noun.pos_ != "NOUN" or self.table.at(noun.i) is not None:
             return []
         words = vocab.modality_words()
@@ -1549,7 +1549,8 @@ class _EventFinder:
                                  and (e.source is None or side(e.source) in sides)]  # the speaker's side acts
                     targets = [e.target for e in announced if e.target is not None and side(e.target) not in sides][:1]
                     forceful = any(t.type in FORCEFUL for t in vocab.verb_triggers().get(clause.lemma_.lower(), ()))
-                    menacing = any(t.lemma_.lower() in words["threat_nouns"] for t in clause.subtree)
+                    menacing = any(t.lemma_.lower() in words["threat_nouns"] for t in clause.subtree) \
+                        or clause.lemma_.lower() in words["response_verbs"]  # "Moscow would respond harshly"
                     if not targets and (announced or forceful or menacing):
                         condition = next((c for c in clause.children if c.dep_ == "advcl"
                                           and any(m.lower_ in ("if", "unless", "until") for m in c.children)), None)
@@ -1561,9 +1562,12 @@ class _EventFinder:
                                    for a in self.actors_of(c, speakers) if side(a) not in sides][:1]
                     if not targets and menacing:  # "a response to the sanctions would be inevitable"
                         answered = [o for t in clause.subtree if t.lemma_.lower() in words["threat_nouns"]
-                                    for o in self.prep_objects(t, ("to", "against", "for"))]
-                        targets = [a for o in answered for a in self.author_of_referred_act(o, speakers)
-                                   if side(a) not in sides][:1]
+                                    | words["response_verbs"] for o in self.prep_objects(t, ("to", "against", "for"))]
+                        targets = [a for o in answered for a in self.first_actor_in(self.prep_objects(o, ("by",)),
+                                                                                     speakers)
+                                   if side(a) not in sides][:1]  # "to any violation of its border by Somalia"
+                        targets = targets or [a for o in answered for a in self.author_of_referred_act(o, speakers)
+                                              if side(a) not in sides][:1]
                 if not targets:
                     continue
                 trig = replace(vocab.verb_triggers()["warn"][0], lemma=verb.lemma_.lower())
