@@ -1161,3 +1161,14 @@ def test_a_promised_response_is_a_threat_to_whoever_it_answers(extract_text, tex
 
 def test_a_promised_response_to_no_one_is_no_threat(extract_text) -> None:
     assert not events(extract_text("Kenya said it would respond in due course.", MONDAY), "THREATEN")
+
+
+@pytest.mark.parametrize("answer", [
+    "Togo condemned the accusations as a smear.",
+    "Togo's foreign ministry called the claims groundless.",
+    "Togo criticised the allegations.",
+])
+def test_judging_a_charge_rejects_it(extract_text, answer) -> None:
+    ex = extract_text("Ghana accused Lome of espionage. " + answer, MONDAY)
+    assert [(e.mode, pair(e)) for e in events(ex, "REJECT")] == [("deny", ("TGO", "GHA"))]
+    assert [pair(e) for e in events(ex, "ACCUSE")] == [("GHA", "TGO")]

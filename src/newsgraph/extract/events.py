@@ -1127,6 +1127,8 @@ class _EventFinder:
                 args = self.verb_args(tok, trig) if trig.pos == "VERB" else self.noun_args(tok, trig)
                 if args is None:
                     continue
+                if trig.type == "ACCUSE" and trig.pos == "VERB" and _answers_charge(tok):
+                    trig = replace(trig, type="REJECT", mode="deny")  # "condemned the accusations": a rejection
                 if trig.type == "PROTEST" and not args.targets and _purpose_of_act(tok, self.trigger_of):
                     continue  # "summoned the ambassador to protest": the purpose of the act told, no rally
                 if trig.origin == "nominal" and (args.inherited or not (args.sources and args.targets)):
@@ -1685,6 +1687,18 @@ def _in_clause_below(tok: Token, top: Token) -> bool:
 
 
 JUDGING_VERBS = {"be", "amount", "constitute", "pose", "represent", "become", "remain"}
+
+
+def _answers_charge(verb: Token) -> bool:
+    """Whether what a verb of judging judges is a charge: "condemned the accusations", "called the
+    claims groundless" (an object, the subject of the parser's clause, or a word of its predicate)."""
+    charges = vocab.modality_words()["charge_nouns"]
+    for c in verb.children:
+        said = [c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "nsubj"] if c.dep_ == "ccomp" \
+            else [c, *(g for g in c.children if g.dep_ == "compound")] if c.dep_ == "oprd" else []
+        if any(o.lemma_.lower() in charges or o.lower_ in charges for o in said):
+            return True
+    return False
 
 
 def _reported_clauses(verb: Token) -> list[Token]:
