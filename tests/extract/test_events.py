@@ -1172,3 +1172,15 @@ def test_judging_a_charge_rejects_it(extract_text, answer) -> None:
     ex = extract_text("Ghana accused Lome of espionage. " + answer, MONDAY)
     assert [(e.mode, pair(e)) for e in events(ex, "REJECT")] == [("deny", ("TGO", "GHA"))]
     assert [pair(e) for e in events(ex, "ACCUSE")] == [("GHA", "TGO")]
+
+
+def test_the_two_sides_each_act_in_a_one_sided_act(extract_text) -> None:
+    ex = extract_text("Armenia and Azerbaijan held talks in Brussels. Both sides thanked the European Union.", MONDAY)
+    assert sorted(pair(e)[0] for e in events(ex, "SUPPORT")) == ["ARM", "AZE"]
+    assert all(e.target is not None and e.target.kind == "igo" for e in events(ex, "SUPPORT"))
+
+
+def test_the_two_sides_condemning_an_act_do_not_accuse_each_other(extract_text) -> None:
+    ex = extract_text("Armenia and Azerbaijan held talks in Brussels. The two sides condemned the attack on the "
+                      "border post.", MONDAY)
+    assert not [e for e in events(ex, "ACCUSE") if set(pair(e)) == {"ARM", "AZE"}]

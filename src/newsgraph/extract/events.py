@@ -505,13 +505,19 @@ class _EventFinder:
             return None  # "an attack would be met with a decisive response": no meeting (unlike "met by X")
         sources: list[Actor] = []
         targets: list[Actor] = []
+        dyad: list[Actor] | None = None
         if subj is not None and self.is_dyad_anaphor(subj) and not self.table.at(subj.i) \
                 and not (subj.pos_ == "PRON" and self.speaker(subj) is not None):
             mutual = trig.type in SYMMETRIC or trig.mutual or any(
                 t.lower_ in ("other", "another") and t.head.lower_ in ("each", "one") for t in verb.subtree)
-            if mutual or subj.lower_ != "they" or self.antecedent(subj) is None:
-                return self.inherit(subj if mutual else None)  # "the two sides agreed"; "Police said they ...": police
-            # "the gang ... they killed an officer": a one-sided act by the group told before, read on
+            if mutual:
+                return self.inherit(subj)  # "the two sides agreed"
+            if subj.lower_ != "they" or self.antecedent(subj) is None:
+                last = self.inherit(None)  # "the two sides condemned the attack": each of them acts
+                if last is None:
+                    return None
+                dyad = last.sources + last.targets
+            # else "the gang ... they killed an officer": a one-sided act by the group told before, read on
         agent_objs = self.prep_objects(verb, ("by",))
         if passive:
             sources = self.first_actor_in(agent_objs, [])
@@ -521,6 +527,8 @@ class _EventFinder:
                 sources = self.attacker_in(verb, targets)
             if not sources and trig.mode == "arrest" and targets:  # "X was arrested in Minsk": the state did
                 sources = self.arresting_state(verb, targets)
+        elif dyad is not None:
+            sources = dyad
         elif subj is not None:
             sources = self.actors_of(subj)
             for extra in (c for c in verb.children if c.dep_ == "nsubj" and c is not subj):
