@@ -1184,3 +1184,11 @@ def test_the_two_sides_condemning_an_act_do_not_accuse_each_other(extract_text) 
     ex = extract_text("Armenia and Azerbaijan held talks in Brussels. The two sides condemned the attack on the "
                       "border post.", MONDAY)
     assert not [e for e in events(ex, "ACCUSE") if set(pair(e)) == {"ARM", "AZE"}]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("On Friday Russia vetoed a U.S.-drafted resolution on Gaza.", ("RUS", "USA")),
+    ("Moscow rejected the Ukrainian-sponsored proposal.", ("RUS", "UKR")),
+])
+def test_a_hyphenated_drafter_is_the_author_a_rejection_answers(extract_text, text, expected) -> None:
+    assert [pair(e) for e in events(extract_text(text, MONDAY), "REJECT")] == [expected]

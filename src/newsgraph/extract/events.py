@@ -552,6 +552,8 @@ class _EventFinder:
         if dobj is None and trig.predicate:  # "called the tribunal rigged": what is called so
             dobj = next((g for c in verb.children if c.dep_ == "ccomp" for g in c.children
                          if g.dep_ in ("nsubj", "nsubjpass")), None)
+        if not targets and dobj is not None and trig.type in AUTHORED:  # "vetoed a U.S.-drafted resolution"
+            targets = [a for a in self.drafters(dobj) if a not in sources][:1]
         if not targets and dobj is not None and trig.type in AUTHORED:  # "deplored the killing of civilians by X"
             targets = self.first_actor_in([o for t in dobj.subtree if t.pos_ == "NOUN"
                                            for o in self.prep_objects(t, ("by",))], sources)
@@ -694,6 +696,20 @@ class _EventFinder:
                    if t.dep_ == "nsubj" or (t.dep_ == "pobj" and t.head.lower_ == "between")):
                 return self.inherit()  # "to solidify agreements between the two nations"
         return _Args(sources, targets)
+
+    def drafters(self, noun: Token) -> list[Actor]:
+        """Who a hyphenated participle says wrote or backed a text: "a U.S.-drafted resolution", "the
+        Ukrainian-sponsored proposal" (one token or three, as the tokenizer splits it)."""
+        authoring = vocab.modality_words()["authoring_participles"]
+        out: list[Actor] = []
+        for mod in (c for c in noun.children if c.dep_ in ("amod", "compound")):
+            if "-" in mod.text and mod.text.rsplit("-", 1)[1].lower() in authoring:
+                code = countries.country_code(mod.text.rsplit("-", 1)[0])
+                out += [self.table.country_actor(code)] if code else []
+            elif mod.lower_ in authoring:
+                out += [a for c in mod.children if c.dep_ in ("npadvmod", "compound", "nmod")
+                        and (a := self.actor_of(c)) is not None]
+        return out
 
     def arresting_state(self, verb: Token, held: list[Actor]) -> list[Actor]:
         """Who holds someone arrested with no agent told: the state where it happened, else the
