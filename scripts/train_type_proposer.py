@@ -236,16 +236,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     dev = read(dev_pairs())
     rules = part_figures(dev, [np.zeros((0, 0))] * len(dev), [[]] * len(dev), [None] * len(dev), None)
-    l2, threshold, held_out = cross_validate(grouped(dev, args.folds), tuple(args.l2 or STRENGTHS))
+    folds = grouped(dev, args.folds)
+    l2, threshold, held_out = cross_validate(folds, tuple(args.l2 or STRENGTHS))
     model = train([c.features for p in dev for c in p.sentences], [lab for p in dev for lab in p.labels], l2)
     pair_model = train_pairs(dev)
     untold = sum(not c.told for p in dev for c in p.sentences)
     print(f"dev: {sum(len(p.sentences) for p in dev)} two-sided sentences, {untold} without a rule event; "
           f"{len(model.names)} features; l2 {l2}, threshold {threshold}")
-    print(f"dev held-out ({args.folds or 'one per batch'} folds): P/R/F1 rules {prf(rules)}, "
+    print(f"dev held-out ({len(folds)} folds): P/R/F1 rules {prf(rules)}, "
           f"with proposer {prf(held_out)}")
     measured: Json = {"dev_held_out": {"rules": rounded(rules), "proposed": rounded(held_out)}, "l2": l2,
-                      "folds": args.folds or len(dev), "articles": sum(len(set(p.docs)) for p in dev),
+                      "folds": len(folds), "articles": sum(len(set(p.docs)) for p in dev),
                       "sentences": sum(len(p.sentences) for p in dev), "features": len(model.names)}
     beats = False
     if args.test or args.enable:  # while features are designed, the test part stays unread

@@ -432,6 +432,16 @@ def test_police_are_of_the_scene_the_text_last_placed_before_them(extract_text) 
     assert ev.source is not None and (ev.source.kind, ev.source.country) == ("police", "KOR")
 
 
+@pytest.mark.parametrize(("text", "country"), [
+    ("Britain and France called for calm. Thousands of people protested in Kenya on Tuesday. Police fired tear "
+     "gas at the protesters.", "KEN"),  # a country named as the scene, with no town and no dateline
+    ("KYIV (wire) - Police arrested a Ukrainian citizen in Budapest on Monday.", "HUN"),  # a town beats the dateline
+])
+def test_a_scene_the_text_names_places_police(extract_text, text, country) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text(text, PUBLISHED)
+    assert {a.country for a in ex.actors if a.kind == "police"} == {country}
+
+
 def test_a_dateline_places_police_the_story_names_no_scene_for(extract_text) -> None:  # type: ignore[no-untyped-def]
     ex = extract_text("BOGOTA (wire) - Cuba and Venezuela condemned the killing. Cuba said Cuba would help. "
                       "Police detained a second suspect on Tuesday.", PUBLISHED)

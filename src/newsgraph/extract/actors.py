@@ -505,13 +505,15 @@ class _Finder:
             return earlier
         if kind in ("armed-group", "military"):  # "RSF fighters", "Hezbollah militants": the group itself
             named = next((a for t in mods if (a := self.table.at(t.i)) is not None and not a.key.startswith("group:")
-                          and a.kind in ("armed-group", "organisation", "military")), None)
+                          and a.kind in ("armed-group", "organisation", "military", "igo")), None)  # "the OPEC cartel"
             if named is not None:
                 self.table.mention(named, start, head.i + 1, alias=False)
                 return named
-            proper = [t for t in mods if (t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP")
-                                          or (t.text.isupper() and len(t.text) > 1)) and t.i < head.i
-                      and not countries.country_code(t.text) and self.table.at(t.i) is None]
+            proper = [t for t in mods if t.i < head.i and self.table.at(t.i) is None
+                      and not countries.country_code(t.text)
+                      and ((t.pos_ == "PROPN" and t.ent_type_ != "NORP") or (t.text.isupper() and len(t.text) > 1)
+                           or (t.ent_type_ == "NORP" and _known_group(t.text)))]  # "M23", "RSF", "Houthi";
+            # not "Kurdish", "Sunni" or "Islamist": a people or a creed names no one group
             if country is None and proper and proper[-1].i - proper[0].i + 1 == len(proper):
                 # "M23 rebels", "Houthi fighters": the group they belong to, named by the text
                 group = self.add_org(proper[0].i, proper[-1].i + 1)
@@ -997,19 +999,23 @@ class _Finder:
         for actor in self.table.actors:
             if actor.kind == "country" and actor.country:
                 salience[actor.country] += len(actor.mentions)
-        scenes: Counter[str] = Counter()  # countries by the towns and regions the text names
-        scene_at: list[tuple[int, str]] = []  # (token, country) of each such scene, in text order
+        towns: list[tuple[int, str]] = []  # (token, country) of each town or region named as a scene
+        states: list[tuple[int, str]] = []  # ... and of each country so named ("protested in Kenya")
         dateline = DATELINE.match(self.doc.text)
-        if dateline and (place := gazetteer().lookup(dateline.group(1).strip().title())) is not None and place.country:
-            scene_at.append((0, place.country))  # "BOGOTA (wire) -": where the reporter stands
+        dateline_code = None  # "BOGOTA (wire) -": where the reporter stands, when the text names no scene
+        if dateline and (place := gazetteer().lookup(dateline.group(1).strip().title())) is not None:
+            dateline_code = place.country
         for ent in entities(self.doc):
-            if ent.label_ in ("GPE", "LOC") and not countries.country_code(ent.text):
-                place = gazetteer().lookup(ent.text)
-                if place is not None and place.country:
-                    salience[place.country] += 1
-                    if ent.root.dep_ == "pobj" and ent.root.head.lower_ in SCENE_PREPS:
-                        scenes[place.country] += 1  # "in Caracas"; not "Washington said"
-                        scene_at.append((ent.start, place.country))
+            if ent.label_ not in ("GPE", "LOC"):
+                continue
+            at_scene = ent.root.dep_ == "pobj" and ent.root.head.lower_ in SCENE_PREPS  # "in Caracas"; not
+            if code := countries.country_code(ent.text):  # "Washington said"
+                if at_scene:
+                    states.append((ent.start, code))
+            elif (place := gazetteer().lookup(ent.text)) is not None and place.country:
+                salience[place.country] += 1
+                if at_scene:
+                    towns.append((ent.start, place.country))
         guessed = self.guessed
         for actor, head in self.collective_pending:
             if actor.country or actor.kind not in ("government", "military") + DOMESTIC_KINDS:
@@ -1025,11 +1031,16 @@ class _Finder:
                 continue
             opposed = self.opposed_countries(actor)
             ranked = salience.most_common()
-            if domestic and scenes:  # police act where the story happens, not for the most named state
-                ranked = scenes.most_common() + ranked
-            if domestic and scene_at:  # ... and where the text last placed it: the nearest scene before
-                before = [code for i, code in scene_at if i <= head.i][::-1]
-                ranked = [(code, 0) for code in before + [code for i, code in scene_at if i > head.i]] + ranked
+            if domestic:  # police act where the text places them: a town of their own sentence ("arrested X
+                # in Budapest"), the nearest town before, the dateline, a town after, then a country named as
+                # a scene; not the most named state (on dev a dateline placed police better than a country
+                # named in passing)
+                sent = sentence_of(head)
+                near = [code for i, code in towns if sent.start <= i < sent.end]
+                near += [code for i, code in towns if i < head.i][::-1] + ([dateline_code] if dateline_code else [])
+                near += [code for i, code in towns if i > head.i]
+                near += [code for i, code in states if i < head.i][::-1] + [code for i, code in states if i > head.i]
+                ranked = [(code, 0) for code in near] + ranked
             for code, _ in ranked:
                 if code not in opposed:
                     actor.country = code

@@ -79,6 +79,11 @@ PLURAL = {"they", "them", "their"}
 FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
 NONE_DETS = {"any", "no", "every"}  # "warned against any attack": a noun that reports no act
 AIMED = ("at", "on", "against", "upon")  # prepositions of an act aimed at someone, not a direction
+# Nouns for people who serve the state where they are ("officials in Kyiv"), and the words that
+# may qualify them without saying whose they are.
+STATE_SERVANTS = frozenset({"official", "authority", "authorities"})
+SERVANT_RANKS = frozenset({"senior", "top", "local", "government", "security", "state", "ministry", "military",
+                           "defence", "defense", "foreign", "some", "other", "several", "two", "three"})
 REFERRING_DETS = {"the", "this", "that", "these", "those", "such"}
 WHERE = {"in", "at", "near", "inside", "within", "across", "around", "outside"}  # "an intervention in Niger"
 INHERIT_WINDOW = 4  # sentences back that "the two sides" / "the talks" may refer to
@@ -354,9 +359,10 @@ class _EventFinder:
                 phrase = " ".join([t.lower_ for t in tok.children if t.dep_ == "compound"] + [tok.lower_])
                 if actor is not None and (tok.lower_ in vocab.titles() or phrase in vocab.titles()):
                     return actor  # "Russia's charge d'affaires"
-        if tok.pos_ == "NOUN" and tok.lemma_.lower() in vocab.titles() and not any(
-                c.dep_ == "poss" for c in tok.children):  # "officials in Kyiv": the state they serve there
-            for where in self.prep_objects(tok, ("in",)):
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in STATE_SERVANTS and all(
+                c.lower_ in SERVANT_RANKS for c in tok.children
+                if c.dep_ in ("amod", "compound", "nmod", "poss")):  # "senior officials in Kyiv": the state
+            for where in self.prep_objects(tok, ("in",)):  # they serve there (not "Houthi officials in Sanaa")
                 actor = self.actor_of(where)
                 if actor is not None and actor.kind == "country":
                     return actor
@@ -438,6 +444,17 @@ class _EventFinder:
                 return actor  # the subject of the clause before, not the last name mentioned
         return first
 
+    def paired_before(self, actor: Actor, before: Token) -> bool:
+        """Whether the last mention of ``actor`` before a token is coordinated with another actor ("Israel
+        and Hamas exchanged fire. They ..."): then "they" is the pair, not the one."""
+        for i in range(before.i - 1, max(-1, before.i - 80), -1):
+            if self.table.at(i) is actor:
+                tok = self.doc[i]
+                heads = [tok] + ([tok.head] if tok.dep_ in ("compound", "amod", "det", "poss") else [])
+                return any(self.table.at(c.i) not in (None, actor) for h in heads
+                           for c in [*h.conjuncts, *(h.head.conjuncts if h.dep_ == "conj" else ())])
+        return False
+
     def is_dyad_anaphor(self, tok: Token) -> bool:
         phrase = " ".join(t.lower_ for t in tok.subtree if t.dep_ not in ("punct",))
         return phrase in vocab.dyad_anaphors() or tok.lower_ in ("they", "both")
@@ -509,10 +526,11 @@ class _EventFinder:
         if subj is not None and self.is_dyad_anaphor(subj) and not self.table.at(subj.i) \
                 and not (subj.pos_ == "PRON" and self.speaker(subj) is not None):
             mutual = trig.type in SYMMETRIC or trig.mutual or any(
-                t.lower_ in ("other", "another") and t.head.lower_ in ("each", "one") for t in verb.subtree)
+                t.lower_ in ("other", "another") and (t.head.lower_ in ("each", "one") or any(
+                    c.lower_ in ("each", "one") for c in t.children)) for t in verb.subtree)  # "each other"
             if mutual:
-                return self.inherit(subj)  # "the two sides agreed"
-            if subj.lower_ != "they" or self.antecedent(subj) is None:
+                return self.inherit(subj)  # "the two sides agreed", "accused each other"
+            if subj.lower_ != "they" or (group := self.antecedent(subj)) is None or self.paired_before(group, subj):
                 last = self.inherit(None)  # "the two sides condemned the attack": each of them acts
                 if last is None:
                     return None
@@ -552,11 +570,10 @@ class _EventFinder:
         if dobj is None and trig.predicate:  # "called the tribunal rigged": what is called so
             dobj = next((g for c in verb.children if c.dep_ == "ccomp" for g in c.children
                          if g.dep_ in ("nsubj", "nsubjpass")), None)
-        if not targets and dobj is not None and trig.type in AUTHORED:  # "vetoed a U.S.-drafted resolution"
-            targets = [a for a in self.drafters(dobj) if a not in sources][:1]
-        if not targets and dobj is not None and trig.type in AUTHORED:  # "deplored the killing of civilians by X"
-            targets = self.first_actor_in([o for t in dobj.subtree if t.pos_ == "NOUN"
-                                           for o in self.prep_objects(t, ("by",))], sources)
+        if not targets and dobj is not None and trig.type in AUTHORED:  # "vetoed a U.S.-drafted resolution",
+            targets = [a for a in self.drafters(dobj) if a not in sources][:1]  # "deplored the killing by X"
+            targets = targets or self.first_actor_in([o for t in dobj.subtree if t.pos_ == "NOUN"
+                                                      for o in self.prep_objects(t, ("by",))], sources)
         if not targets and dobj is not None and not trig.theme_object:
             targets = self.actors_of(dobj, sources)
             if targets and trig.source_preps and trig.type == "AID" and not passive \
@@ -1151,7 +1168,8 @@ class _EventFinder:
                 args = self.verb_args(tok, trig) if trig.pos == "VERB" else self.noun_args(tok, trig)
                 if args is None:
                     continue
-                if trig.type == "ACCUSE" and trig.pos == "VERB" and _answers_charge(tok):
+                if trig.type == "ACCUSE" and trig.mode == "criticize" and not trig.mutual and trig.pos == "VERB" \
+                        and _answers_charge(tok):  # not "exchanged accusations", "would investigate the claims"
                     trig = replace(trig, type="REJECT", mode="deny")  # "condemned the accusations": a rejection
                 if trig.type == "PROTEST" and not args.targets and _purpose_of_act(tok, self.trigger_of):
                     continue  # "summoned the ambassador to protest": the purpose of the act told, no rally
@@ -1472,6 +1490,23 @@ class _EventFinder:
                 break
         return out
 
+    def hostile_response(self, clause: Token) -> bool:
+        """Whether a promised response answers force with force: done "harshly" or "in kind", to a
+        hostile act ("to such hostile actions", "to any violation"), or on a condition ("if Santiago
+        ..."); not "would respond to the request quickly"."""
+        words = vocab.modality_words()
+        if clause.lemma_.lower() not in words["response_verbs"]:
+            return False
+        if any(c.dep_ == "advmod" and c.lemma_.lower() in words["response_manners"] for c in clause.children):
+            return True
+        answered = self.prep_objects(clause, ("to", "against"))
+        if any(o.lemma_.lower() in words["request_nouns"] | words["offer_nouns"] for o in answered):
+            return False
+        if any(o.lemma_.lower() in words["act_nouns"] or self.act_kind(o) in HOSTILE for o in answered):
+            return True
+        return any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
+                   for c in clause.children)
+
     def demands_in(self, sent: Span, s_index: int, found: list[Event], n_triggers: int,
                    verbs: list[Token]) -> list[Event]:
         """What another side should or must do, in reported words, is a demand on it by the speaker:
@@ -1491,17 +1526,21 @@ class _EventFinder:
                 continue
             sides = {side(a) for a in speakers}
             for clause in _reported_clauses(verb):
-                if not any(a.dep_ == "aux" and a.lower_ in words["obligation_modals"] for a in clause.children):
-                    continue
+                auxes = [a.lower_ for a in clause.children if a.dep_ == "aux"]
+                if not set(auxes) & words["obligation_modals"] or "have" in auxes \
+                        or clause.lemma_.lower() in words["undemanded_verbs"]:
+                    continue  # not "must have known", "Ukraine must win": a judgement, no demand on anyone
                 doer = next((c for c in clause.children if c.dep_ == "nsubj"), None)
                 targets = [a for a in (self.actors_of(doer) if doer is not None else []) if side(a) not in sides]
-                if not targets and verb.lemma_.lower() == "tell":  # "told him the killing had to stop"
+                if not targets and verb.lemma_.lower() == "tell":  # "told him that the violence must end"
                     targets = [a for c in verb.children if c.dep_ in ("dobj", "dative")
                                for a in self.actors_of(c, speakers) if side(a) not in sides]
                 if not targets:
                     continue
-                demanded = [e for e in out if (t := self.trigger_tokens.get(id(e))) is not None
-                            and clause.left_edge.i <= t.i <= clause.right_edge.i]
+                chain = {clause.i} | {c.i for c in clause.children if c.dep_ in ("xcomp", "conj")}
+                chain |= {g.i for c in clause.children if c.dep_ in ("xcomp", "conj") for g in c.children
+                          if g.dep_ in ("xcomp", "conj")}  # "should stop arming", "restrain and respect"
+                demanded = [e for e in out if (t := self.trigger_tokens.get(id(e))) is not None and t.i in chain]
                 trig = replace(vocab.verb_triggers()["demand"][0], lemma=verb.lemma_.lower())
                 made = list(self.build(verb, trig, _Args(speakers[:1], targets[:1]), sent, s_index,
                                        self.pick_time(verb, sent, None), None, n_triggers))
@@ -1576,7 +1615,7 @@ class _EventFinder:
                     targets = [e.target for e in announced if e.target is not None and side(e.target) not in sides][:1]
                     forceful = any(t.type in FORCEFUL for t in vocab.verb_triggers().get(clause.lemma_.lower(), ()))
                     menacing = any(t.lemma_.lower() in words["threat_nouns"] for t in clause.subtree) \
-                        or clause.lemma_.lower() in words["response_verbs"]  # "Moscow would respond harshly"
+                        or self.hostile_response(clause)  # "Moscow would respond harshly"
                     if not targets and (announced or forceful or menacing):
                         condition = next((c for c in clause.children if c.dep_ == "advcl"
                                           and any(m.lower_ in ("if", "unless", "until") for m in c.children)), None)
@@ -1718,9 +1757,15 @@ def _answers_charge(verb: Token) -> bool:
     claims groundless" (an object, the subject of the parser's clause, or a word of its predicate)."""
     charges = vocab.modality_words()["charge_nouns"]
     for c in verb.children:
-        said = [c] if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "nsubj"] if c.dep_ == "ccomp" \
-            else [c, *(g for g in c.children if g.dep_ == "compound")] if c.dep_ == "oprd" else []
-        if any(o.lemma_.lower() in charges or o.lower_ in charges for o in said):
+        if c.dep_ == "dobj":
+            judged = [c]
+        elif c.dep_ == "ccomp":  # the parser's clause: "called [the claims groundless]"
+            judged = [g for g in c.children if g.dep_ == "nsubj"]
+        elif c.dep_ == "oprd":  # or its predicate, with the noun as a compound: "called the [claims] groundless"
+            judged = [c, *(g for g in c.children if g.dep_ == "compound")]
+        else:
+            continue
+        if any(o.lemma_.lower() in charges or o.lower_ in charges for o in judged):
             return True
     return False
 

@@ -328,13 +328,17 @@ class TriggerReader:
             return False  # "call" is a request only as "call on" (and "called X a dictator on Wednesday" is not)
         if trig.clause_object and not any(c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") for c in kids):
             return False  # "denied carrying out attacks", "denied that its jets struck"
+        if trig.bare and any(c.dep_ in ("dobj", "prt") or (c.dep_ == "advmod" and c.lower_ in ("back", "off", "away"))
+                             for c in kids):
+            return False  # "fired on the convoy"; not "fired back at Trump", "fired questions at the minister"
         if trig.needs_word and not any(g.lemma_.lower() in trig.needs_word for c in kids
                                        for g in [c, *c.children]):  # "hold X accountable", "to account"
             return False
-        if trig.needs_xcomp and not any((x.lemma_ in trig.needs_xcomp or "*" in trig.needs_xcomp)
+        if trig.needs_xcomp and not any((x.lemma_ in trig.needs_xcomp or "*" in trig.needs_xcomp and
+                                         x.lemma_.lower() not in vocab.modality_words()["undemanded_verbs"])
                                         and x.pos_ in ("VERB", "AUX") for c in kids if c.dep_ == "xcomp"
-                                        for x in [c] + list(c.conjuncts)):  # "vowed to track and punish"
-            return False
+                                        for x in [c] + list(c.conjuncts)):  # "vowed to track and punish";
+            return False  # "told X to leave" demands, "told X to expect a call" does not
         if trig.type == "AGREE" and any(c.dep_ == "ccomp" and not _binding(c) for c in kids) and not any(
                 c.dep_ in ("xcomp", "dobj", "prep") for c in kids):
             return False  # "agreed that the launch was a provocation": a shared view, not an accord

@@ -46,6 +46,7 @@ class Trigger:
     needs_word: frozenset[str] = frozenset()  # ... or with one of these words just under it ("accountable")
     clause_object: bool = False  # "denied carrying out attacks": counts with a clause for object
     inverted: bool = False  # states its event only when negated ("did not rule out force")
+    bare: bool = False  # counts only with no object or particle ("fired on X"; not "fired back at X")
     origin: str = "own"  # own (triggers.toml), dictionary (a PETRARCH verb), nominal (a noun of our verb)
 
     @property
@@ -53,7 +54,7 @@ class Trigger:
         """Whether the word counts only with something around it (an object, a preposition, a
         clause): such a condition cannot be checked on the word's nominalisation."""
         return bool(self.objects or self.objects_kind or self.preps or self.needs_xcomp or self.needs_word
-                    or self.clause_object or self.predicate or self.inverted)  # "declared X persona non
+                    or self.clause_object or self.predicate or self.inverted or self.bare)  # "declared X persona non
         # grata" expels, "a joint declaration" does not; "did not rule out" threatens, "the ruling" not
 
 
@@ -71,6 +72,7 @@ def _trigger(lemma: str, pos: str, spec: dict[str, Any]) -> Trigger:
         untargeted=(spec["untargeted"]["type"], spec["untargeted"]["mode"]) if "untargeted" in spec else None,
         mutual=spec.get("mutual", False), needs_word=frozenset(spec.get("needs_word", ())),
         clause_object=spec.get("clause_object", False), inverted=spec.get("inverted", False),
+        bare=spec.get("bare", False),
     )
 
 
