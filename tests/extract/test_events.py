@@ -1254,3 +1254,8 @@ def test_answering_a_request_is_no_threat(extract_text) -> None:
     ex = extract_text("Ukraine asked Germany for more air defence systems. Berlin said it would respond to the "
                       "request quickly.", MONDAY)
     assert not events(ex, "THREATEN")
+
+
+def test_received_a_states_goods_by_possessive_makes_it_the_supplier(extract_text) -> None:
+    ex = extract_text("Armenia received Russia's fuel shipments on Monday.", MONDAY)
+    assert [pair(e) for e in events(ex, "AID")] == [("RUS", "ARM")]

@@ -605,6 +605,8 @@ class _EventFinder:
         if not targets and dobj is not None:  # "overrode the president's veto": the president
             targets = [a for c in dobj.children if c.dep_ == "poss" and not own_plural_subject(c)
                        for a in self.actors_of(c, sources)]
+            if targets and trig.source_preps and trig.type == "AID" and not passive:
+                sources, targets = targets, sources  # "received Russia's fuel": the owner of the goods supplies
         if not targets and dobj is not None and trig.type in AUTHORED:  # "rejected the plan put forward by X"
             targets = self.first_actor_in([o for t in dobj.subtree if t.dep_ == "acl"
                                            for o in self.prep_objects(t, ("by",))], sources)
