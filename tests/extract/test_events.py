@@ -1259,3 +1259,12 @@ def test_answering_a_request_is_no_threat(extract_text) -> None:
 def test_received_a_states_goods_by_possessive_makes_it_the_supplier(extract_text) -> None:
     ex = extract_text("Armenia received Russia's fuel shipments on Monday.", MONDAY)
     assert [pair(e) for e in events(ex, "AID")] == [("RUS", "ARM")]
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("Two French tourists were detained in South Sudan on Monday.", "SSD"),  # not Sudan, the name's last word
+    ("Two French tourists were detained in Tehran on Monday.", "IRN"),
+])
+def test_an_arrest_with_no_agent_is_by_the_state_it_happened_in(extract_text, text, state) -> None:
+    ev = one(extract_text(text, MONDAY), "COERCE")
+    assert ev.source is not None and ev.source.country == state

@@ -734,9 +734,14 @@ class _EventFinder:
         """Who holds someone arrested with no agent told: the state where it happened, else the
         held person's own state (arrests are a state's act; the text rarely says which officers)."""
         for o in self.prep_objects(verb, ("in", "at")):
-            place = gazetteer().lookup(o.text) if o.pos_ == "PROPN" else None
-            if place is not None and place.country:
-                return [self.table.country_actor(place.country)]
+            if o.pos_ != "PROPN":
+                continue
+            ent = entity_at(o)  # "in South Sudan" is not Sudan
+            name = ent.text if ent is not None else o.text
+            place = gazetteer().lookup(name)
+            code = countries.country_code(name) or (place.country if place is not None else None)
+            if code:  # "arrested in Iran", "detained in Tehran"
+                return [self.table.country_actor(code)]
         own = held[0]
         if own.country and own.kind in ("person", "group", "organisation", "armed-group"):
             return [self.table.country_actor(own.country)]
