@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 from spacy.tokens import Span as Phrase
 
-from newsgraph.extract.actors import DATELINE, ActorTable, entities, find_actors, sentences
+from newsgraph.extract.actors import ActorTable, entities, find_actors, find_dateline, sentences
 from newsgraph.extract.events import find_event_candidates, find_events, placed_speaker
 from newsgraph.extract.filter import Features
 from newsgraph.extract.modality import tense_lookup
@@ -89,15 +89,6 @@ def _country_of_place(ent: Phrase) -> str | None:
         if tok.dep_ in ("poss", "appos", "npadvmod") and (code := countries.country_code(tok.text)):
             return code
     return None
-
-
-def find_dateline(text: str) -> Place | None:
-    m = DATELINE.match(text)
-    if not m:
-        return None
-    name = m.group(1).strip().title()
-    place = gazetteer().lookup(name)
-    return replace(place, name=name, start=m.start(1), end=m.end(1)) if place else None
 
 
 def _read(document: Document, doc: Doc) -> tuple[ActorTable, list[TimeValue], list[Place], list[Quantity],

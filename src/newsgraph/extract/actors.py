@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.places import gazetteer
-from newsgraph.model import Actor, Document, Evidence, Role
+from newsgraph.model import Actor, Document, Evidence, Place, Role
 from newsgraph.model import Span as TextSpan
 from newsgraph.names import compact_key, name_key
 from newsgraph.ontology import countries, petrarch, vocab
@@ -1001,10 +1001,8 @@ class _Finder:
                 salience[actor.country] += len(actor.mentions)
         towns: list[tuple[int, str]] = []  # (token, country) of each town or region named as a scene
         states: list[tuple[int, str]] = []  # ... and of each country so named ("protested in Kenya")
-        dateline = DATELINE.match(self.doc.text)
-        dateline_code = None  # "BOGOTA (wire) -": where the reporter stands, when the text names no scene
-        if dateline and (place := gazetteer().lookup(dateline.group(1).strip().title())) is not None:
-            dateline_code = place.country
+        dateline = find_dateline(self.doc.text)  # "BOGOTA (wire) -": where the reporter stands
+        dateline_code = dateline.country if dateline is not None else None
         for ent in entities(self.doc):
             if ent.label_ not in ("GPE", "LOC"):
                 continue
@@ -1184,6 +1182,16 @@ def demonym(iso3: str) -> str:
 
 def _acronym(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def find_dateline(text: str) -> Place | None:
+    """The place a wire dateline names ("BOGOTA (wire) - ..."), with its offsets in the text."""
+    m = DATELINE.match(text)
+    if not m:
+        return None
+    name = m.group(1).strip().title()
+    place = gazetteer().lookup(name)
+    return replace(place, name=name, start=m.start(1), end=m.end(1)) if place else None
 
 
 def find_actors(doc: Doc, published: str | None = None) -> ActorTable:

@@ -1287,10 +1287,7 @@ class _EventFinder:
                     self.trigger_tokens[id(ev)] = tok
                     if trig.origin != "own":
                         self.layered.add(id(ev))
-            words = vocab.modality_words()
-            saying = words["speech_verbs"] | words["threat_speech_verbs"] | words["allegation_verbs"] \
-                | words["demand_speech_verbs"]
-            speech = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in saying]
+            speech = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in _reporting_verbs()]
             if speech:  # most sentences report no one's words: skip these passes
                 sentence_events = self.threats_in(sent, s_index, sentence_events, len(found), speech)
                 sentence_events = self.allegations_in(sent, s_index, sentence_events, len(found), speech)
@@ -1459,9 +1456,7 @@ class _EventFinder:
                 continue
             if any(e.type == "ACCUSE" and self.trigger_tokens.get(id(e)) is verb for e in out):
                 continue
-            subj, passive = _subject(verb)
-            speakers = [a for a in (self.actors_of(subj) if subj is not None and not passive else [])
-                        if a.kind != "media"]  # "state media said ...": the outlet reports, it accuses no one
+            speakers = self.speakers_of(verb)
             if not speakers or _negated(verb):
                 continue
             sides = {side(a) for a in speakers}
@@ -1488,14 +1483,25 @@ class _EventFinder:
                 trig = replace(vocab.verb_triggers()["accuse"][0], lemma=verb.lemma_.lower(), mode="allege")
                 if rebuttal:
                     trig = replace(trig, type="REJECT", mode="deny")
-                made = list(self.build(verb, trig, _Args(speakers[:1], accused[:1]), sent, s_index,
-                                       self.pick_time(verb, sent, None), None, n_triggers))
-                for ev in made:
-                    ev.modality = "asserted"
-                    self.trigger_tokens[id(ev)] = verb
-                out += made
+                out += self.said_events(verb, trig, _Args(speakers[:1], accused[:1]), sent, s_index, None, n_triggers)
                 break
         return out
+
+    def speakers_of(self, verb: Token) -> list[Actor]:
+        """Who says what a verb of saying reports: its active subject's actors, never an outlet ("state
+        media said ...": the outlet reports, it accuses or demands nothing)."""
+        subj, passive = _subject(verb)
+        return [a for a in (self.actors_of(subj) if subj is not None and not passive else []) if a.kind != "media"]
+
+    def said_events(self, verb: Token, trig: Trigger, args: _Args, sent: Span, s_index: int, place: Place | None,
+                    n_triggers: int) -> list[Event]:
+        """The events a statement itself is (an allegation, a demand, a threat): asserted, since the
+        saying is reported as done whatever the clause says, and dated by the verb of saying."""
+        made = list(self.build(verb, trig, args, sent, s_index, self.pick_time(verb, sent, None), place, n_triggers))
+        for ev in made:
+            ev.modality = "asserted"
+            self.trigger_tokens[id(ev)] = verb
+        return made
 
     def hostile_response(self, clause: Token) -> bool:
         """Whether a promised response answers force with force: done "harshly" or "in kind", to a
@@ -1526,9 +1532,7 @@ class _EventFinder:
                 continue
             if any(e.type == "REQUEST" and self.trigger_tokens.get(id(e)) is verb for e in out):
                 continue
-            subj, passive = _subject(verb)
-            speakers = [a for a in (self.actors_of(subj) if subj is not None and not passive else [])
-                        if a.kind != "media"]
+            speakers = self.speakers_of(verb)
             if not speakers:
                 continue
             sides = {side(a) for a in speakers}
@@ -1549,11 +1553,7 @@ class _EventFinder:
                           if g.dep_ in ("xcomp", "conj")}  # "should stop arming", "restrain and respect"
                 demanded = [e for e in out if (t := self.trigger_tokens.get(id(e))) is not None and t.i in chain]
                 trig = replace(vocab.verb_triggers()["demand"][0], lemma=verb.lemma_.lower())
-                made = list(self.build(verb, trig, _Args(speakers[:1], targets[:1]), sent, s_index,
-                                       self.pick_time(verb, sent, None), None, n_triggers))
-                for ev in made:
-                    ev.modality = "asserted"
-                    self.trigger_tokens[id(ev)] = verb
+                made = self.said_events(verb, trig, _Args(speakers[:1], targets[:1]), sent, s_index, None, n_triggers)
                 out = [e for e in out if e not in demanded] + made
                 break
         return out
@@ -1643,12 +1643,8 @@ class _EventFinder:
                 if not targets:
                     continue
                 trig = replace(vocab.verb_triggers()["warn"][0], lemma=verb.lemma_.lower())
-                time = self.pick_time(verb, sent, None)
-                made = list(self.build(verb, trig, _Args(speakers[:1], targets), sent, s_index, time,
-                                       self.pick_place(verb, trig, sent), n_triggers))
-                for ev in made:
-                    ev.modality = "asserted"
-                    self.trigger_tokens[id(ev)] = verb
+                made = self.said_events(verb, trig, _Args(speakers[:1], targets), sent, s_index,
+                                        self.pick_place(verb, trig, sent), n_triggers)
                 out = [e for e in out if e not in announced] + made
         return out
 
@@ -1932,6 +1928,14 @@ def _dedupe(events: list[Event], layered: set[int] = frozenset()) -> list[Event]
 
 
 STATE_KINDS = {"country", "government", "military", "police"}
+
+
+@cache
+def _reporting_verbs() -> frozenset[str]:
+    """Every verb whose reported words may be an allegation, a demand or a threat."""
+    words = vocab.modality_words()
+    return frozenset(words["speech_verbs"] | words["threat_speech_verbs"] | words["allegation_verbs"]
+                     | words["demand_speech_verbs"])
 
 
 @cache
