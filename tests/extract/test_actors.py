@@ -463,3 +463,35 @@ def test_fighters_named_by_their_group_are_that_group(extract_text, text, name) 
     ex = extract_text(text, PUBLISHED)
     (ev,) = [e for e in ex.events if e.type in ("ASSAULT", "COERCE")]
     assert ev.source is not None and (ev.source.name, ev.source.kind) == (name, "armed-group")
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # after a dateline the small model leaves these unlabelled, or labels "Guinea" alone
+    ("LAE - Papua New Guinea and Australia last night signed a security treaty at the parliament, after a "
+     "day in which students marched against the deal.", "PNG"),
+    ("OUAGADOUGOU (wire) - Burkina Faso's new military leader, Captain Ibrahim Traore, has expelled the "
+     "French ambassador, officials said on Sunday.", "BFA"),
+])
+def test_multiword_country_names_are_recognised(extract_text, text, code) -> None:
+    ex = extract_text(text)
+    assert {e.source.country for e in ex.events if e.source} == {code}, [(e.type, e.source) for e in ex.events]
+
+
+def test_a_countrys_formal_name_inside_an_organisation_name_is_not_split_out(nlp) -> None:
+    doc = nlp("The Government of the Republic of Azerbaijan signed the memorandum.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("The Government of the Republic of Azerbaijan", "ORG")]
+
+
+def test_a_bare_army_belongs_to_the_state_its_sentence_names_not_the_dateline(extract_text) -> None:
+    ex = extract_text("NAIROBI – Kenya signed a trade deal with Uganda on Monday. Kenyan officials praised the "
+                      "deal. Sudan has been in turmoil since the army detained the opposition leader Yasir Arman "
+                      "in 2021.")
+    arrests = [e for e in ex.events if e.type == "COERCE"]
+    assert [e.source.country for e in arrests if e.source] == ["SDN"]
+
+
+def test_the_dateline_names_the_state_of_a_bare_government(extract_text) -> None:
+    ex = extract_text("TUNIS – Italy's premier met Tunisian officials on Monday. Italy and France pledged support, "
+                      "and Rome promised funds. The government later detained the opposition leader Rached "
+                      "Ghannouchi.")  # Italy is named more often; the reporter files from Tunis
+    assert [e.source.country for e in ex.events if e.type == "COERCE" and e.source] == ["TUN"]

@@ -36,6 +36,7 @@ PLACE_PREPS = {"in", "to", "at", "from", "near", "outside", "on", "into", "acros
 KNOWN_SECTORS = {"GOV", "MIL", "REB", "OPP", "BUS", "MED", "IGO", "CVL", "COP", "JUD", "NGO", "INS", "ELI"}
 # Collective actors that act in their own country unless the text says otherwise.
 DOMESTIC_KINDS = ("police",)
+DATELINE_WEIGHT = 5  # where the reporter files from counts as five mentions of that state
 # Prepositions that place a collective actor ("police in Nairobi", "officials from Ghana").
 LOCATING_PREPS = {"in", "from"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
@@ -996,13 +997,15 @@ class _Finder:
     def resolve_pending_countries(self) -> None:
         """Give a collective with no stated country the most salient country it is not opposed to."""
         salience: Counter[str] = Counter()
-        for actor in self.table.actors:
-            if actor.kind == "country" and actor.country:
+        for actor in self.table.actors:  # states named, and the people and bodies of a known state
+            if actor.country and (actor.kind == "country" or id(actor) not in self.guessed):
                 salience[actor.country] += len(actor.mentions)
         towns: list[tuple[int, str]] = []  # (token, country) of each town or region named as a scene
         states: list[tuple[int, str]] = []  # ... and of each country so named ("protested in Kenya")
         dateline = find_dateline(self.doc.text)  # "BOGOTA (wire) -": where the reporter stands
         dateline_code = dateline.country if dateline is not None else None
+        if dateline_code:
+            salience[dateline_code] += DATELINE_WEIGHT
         for ent in entities(self.doc):
             if ent.label_ not in ("GPE", "LOC"):
                 continue
@@ -1029,6 +1032,12 @@ class _Finder:
                 continue
             opposed = self.opposed_countries(actor)
             ranked = salience.most_common()
+            if not domestic:  # "Sudan has been in turmoil since the army ...": the state named just before it in
+                # its own sentence, before the article's most named state (a dateline abroad included)
+                sent = sentence_of(head)
+                here = [a.country for i in range(head.i - 1, sent.start - 1, -1)  # the nearest before it
+                        if (a := self.table.at(i)) is not None and a.kind == "country" and a.country]
+                ranked = [(code, 0) for code in dict.fromkeys(here)] + ranked
             if domestic:  # police act where the text places them: a town of their own sentence ("arrested X
                 # in Budapest"), the nearest town before, the dateline, a town after, then a country named as
                 # a scene; not the most named state (on dev a dateline placed police better than a country
