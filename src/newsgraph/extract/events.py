@@ -347,8 +347,9 @@ class _EventFinder:
             if place is not None and place.country and low not in ("the",):
                 return self.table.country_actor(place.country)
         if tok.pos_ == "NOUN":  # "American planes", "Chinese imports": the country they belong to
-            for c in tok.children:
-                if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"):
+            for c in tok.children:  # (the model tags some demonyms ORG or nothing: "the Lithuanian president")
+                if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE")
+                                                       or (c.pos_ == "ADJ" and c.is_title)):
                     ent = entity_at(c)  # "North Korean" is one name over two modifiers
                     code = countries.country_code(ent.text if ent is not None else c.text)
                     if code:
@@ -516,6 +517,8 @@ class _EventFinder:
         return None
 
     def verb_args(self, verb: Token, trig: Trigger) -> _Args | None:
+        if trig.experiencer:
+            return self.feeling_args(verb, trig)
         subj, passive = _subject(verb)
         if passive and trig.mode == "meet" and any(c.dep_ == "auxpass" for c in verb.children) \
                 and not self.prep_objects(verb, ("by",)):
@@ -715,6 +718,44 @@ class _EventFinder:
                    if t.dep_ == "nsubj" or (t.dep_ == "pobj" and t.head.lower_ == "between")):
                 return self.inherit()  # "to solidify agreements between the two nations"
         return _Args(sources, targets)
+
+    def feeling_args(self, word: Token, trig: Trigger) -> _Args | None:
+        """Who feels and about whom: the passive or adjectival subject feels about the "by", "at",
+        "over" object ("Guterres was shocked by the attack"); an active verb's object feels about
+        its subject ("the Chinese drills alarmed Tokyo"). The target is whoever did what is felt
+        about: a named side, the owner or nationality of the act, the pair "between" whom it is,
+        or the author of the act told just before ("the attack")."""
+        subj, passive = _subject(word)
+        obj = next((c for c in word.children if c.dep_ == "dobj"), None)
+        if obj is not None and not passive and word.pos_ == "VERB":
+            feelers = self.actors_of(obj)
+            about = [subj] if subj is not None else []
+        else:
+            feelers = self.actors_of(subj) if subj is not None else []
+            about = self.prep_objects(word, trig.target_preps)
+        if not feelers:
+            return None
+        for tok in about:
+            tok = _named_thing(tok)
+            if self.table.at(tok.i) is not None:
+                doers = self.actors_of(tok, feelers)
+            else:
+                owner = next((a for c in tok.children if c.dep_ == "poss"  # "Seoul's decision"
+                              and (a := self.actor_of(c)) is not None), None)
+                if owner is None and tok.pos_ == "NOUN" and not any(c.dep_ == "prep" and c.lower_ == "of"
+                                                                    for c in tok.children):
+                    owner = self.actor_of(tok)  # "the Israeli raid" (not "the execution of X": X suffered it)
+                if owner is None:
+                    owner = next((self.table.country_actor(code) for c in tok.children
+                                  if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
+                                  and (code := countries.country_code(c.text))), None)
+                doers = [owner] if owner is not None and owner not in feelers else []
+                if not doers and (pair := self.between(tok)):
+                    doers = [a for a in pair[0] + pair[1] if a not in feelers]
+                doers = doers or self.author_of_referred_act(tok, feelers)
+            if doers:
+                return _Args(feelers, doers)
+        return None
 
     def drafters(self, noun: Token) -> list[Actor]:
         """Who a hyphenated participle says wrote or backed a text: "a U.S.-drafted resolution", "the
@@ -1470,6 +1511,8 @@ class _EventFinder:
                 doer = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if doer is None and clause.dep_ == "conj":
                     doer = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+                if doer is not None and doer.lemma_.lower() in RESPONSIBILITY:  # "responsibility lay with X"
+                    doer = next(iter(self.prep_objects(clause, ("with",))), None)
                 if not self.wrongdoing(clause):
                     continue
                 accused = [a for a in (self.actors_of(doer) if doer is not None else []) if side(a) not in sides
@@ -1570,8 +1613,11 @@ class _EventFinder:
         for c in clause.children:  # "Iran was behind the attack", "X is responsible for", "to blame"
             if c.dep_ == "prep" and c.lower_ == "behind":
                 return True
-            if c.dep_ in ("acomp", "attr") and c.lemma_.lower() in words["blame_words"]:
-                return True
+            if c.dep_ in ("acomp", "attr", "xcomp") and c.lemma_.lower() in words["blame_words"]:
+                return True  # "X was responsible", "X was to blame"
+            if c.dep_ in ("dobj", "nsubj") and c.lemma_.lower() in RESPONSIBILITY \
+                    and clause.lemma_.lower() in BLAME_BEARING:  # "Russia bore full responsibility",
+                return True  # "the responsibility lies with Washington"
         return _judged(clause)  # "the police action was a clear breach of the Vienna Convention"
 
     def author_of_judged(self, doer: Token, exclude: list[Actor]) -> list[Actor]:
@@ -1752,6 +1798,8 @@ def _in_clause_below(tok: Token, top: Token) -> bool:
     return False
 
 
+RESPONSIBILITY = {"responsibility", "blame", "culpability"}
+BLAME_BEARING = {"bear", "carry", "shoulder", "lie", "rest"}  # "bore responsibility", "the blame lies with"
 JUDGING_VERBS = {"be", "amount", "constitute", "pose", "represent", "become", "remain"}
 
 
@@ -1800,6 +1848,8 @@ def _act_verb(lemma: str) -> str | None:
     if verb is None and lemma.endswith("ing") and len(lemma) > 5:  # "the killing", "the shelling"
         stem = lemma[:-3]
         verb = next((v for v in (stem, stem + "e", stem[:-1]) if v in vocab.verb_triggers()), None)
+    if verb is None and lemma in vocab.verb_triggers():  # "the halt", "the ban": the noun is the verb's act
+        verb = lemma
     return verb
 
 

@@ -256,12 +256,17 @@ class TriggerReader:
     def find(self, tok: Token) -> Trigger | None:
         """The first of the word's specs whose conditions hold."""
         pos = tok.pos_
+        if pos == "ADJ" and tok.dep_ == "acomp":  # "Japan is deeply concerned about the drills"
+            verb = vocab.feeling_adjectives().get(tok.lower_)
+            return vocab.feeling_triggers()[verb] if verb else None
         if pos not in ("VERB", "NOUN", "PROPN"):
             return None  # most words of a sentence: ask nothing more of them
         lemma = tok.lemma_.lower()
         if pos == "VERB":
             if not self.reports_event(tok):
                 return None
+            if (feeling := vocab.feeling_triggers().get(lemma)) is not None:
+                return feeling if self.feeling_fits(tok, lemma) else None
             specs = vocab.verb_triggers().get(lemma, ())
             narrow = bool(specs) and all(t.needs_word for t in specs)  # "hold X accountable" only
             if narrow and (own := next((t for t in specs if self.verb_fits(tok, t)), None)) is not None:
@@ -303,6 +308,9 @@ class TriggerReader:
             return False  # "sanctioned Russian oil": an adjective
         if verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP"):
             return False  # "banks that supply currency": a description
+        if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and verb.lemma_.lower() in \
+                vocab.modality_words()["blame_words"]:
+            return False  # "Belarus was to blame": blamed, not blaming (an allegation by whoever says so)
         swallowing = vocab.modality_words()["swallowing"]
         if verb.dep_ == "xcomp" and (verb.head.lemma_ in swallowing or any(
                 "*" in t.needs_xcomp for t in vocab.verb_triggers().get(verb.head.lemma_.lower(), ()))):
@@ -317,6 +325,18 @@ class TriggerReader:
                 return False  # "accused Tehran of (plotting to) arm Moscow": the accusation, not an act it proves
             if a.pos_ == "VERB" and a is not verb and a.dep_ not in ("xcomp", "pcomp"):
                 break
+        return True
+
+    @staticmethod
+    def feeling_fits(verb: Token, lemma: str) -> bool:
+        """A verb of feeling states one when passive or felt about something ("was alarmed by",
+        "worried about"), or with someone who feels for object ("the drills alarmed Tokyo"); not
+        when it governs a clause ("it worries that ...": the worry is about no one's act yet)."""
+        if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+            return False
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        if lemma in vocab.feelings_passive_only() and not passive:
+            return False  # "the dispute concerns the islands"
         return True
 
     def verb_fits(self, verb: Token, trig: Trigger) -> bool:
@@ -404,6 +424,10 @@ def predicate_of(verb: Token) -> Token | None:
                 return g  # "called [Xi] [a dictator]"; "called [the strike] [an act of aggression]"
             if g.dep_ == "amod":
                 return g  # "called [the tests] [wholly unacceptable]": the parser's post-noun adjective
+    for o in objs:  # "called the decision to include him [groundless]": hung on the object's own clause
+        found = next((t for t in o.subtree if t.dep_ == "oprd"), None)
+        if found is not None:
+            return found
     return None
 
 

@@ -47,6 +47,7 @@ class Trigger:
     clause_object: bool = False  # "denied carrying out attacks": counts with a clause for object
     inverted: bool = False  # states its event only when negated ("did not rule out force")
     bare: bool = False  # counts only with no object or particle ("fired on X"; not "fired back at X")
+    experiencer: bool = False  # a feeling: who feels is the source, what is felt about the target ([feelings])
     origin: str = "own"  # own (triggers.toml), dictionary (a PETRARCH verb), nominal (a noun of our verb)
 
     @property
@@ -85,6 +86,41 @@ def _specs(lemma: str, pos: str, value: dict[str, Any] | list[dict[str, Any]]) -
 @cache
 def verb_triggers() -> dict[str, tuple[Trigger, ...]]:
     return {k: _specs(k, "VERB", v) for k, v in _load("triggers.toml")["verbs"].items()}
+
+
+FEELING_PREPS = ("by", "at", "over", "about", "with")
+
+
+@cache
+def feeling_triggers() -> dict[str, Trigger]:
+    """Verbs of feeling about what someone did ("shocked", "alarmed", "pleased"), by lemma: they
+    take their roles the other way round from other verbs (triggers.toml [feelings])."""
+    spec = _load("triggers.toml")["feelings"]
+    out: dict[str, Trigger] = {}
+    for key, type_, mode in (("disapprove", "ACCUSE", "disapprove"), ("approve", "SUPPORT", "praise")):
+        for lemma in spec[key]:
+            out[lemma] = Trigger(lemma=lemma, pos="VERB", type=type_, mode=mode, target_preps=FEELING_PREPS,
+                                 experiencer=True)
+    return out
+
+
+@cache
+def feeling_adjectives() -> dict[str, str]:
+    """Participles of those verbs that the parser reads as adjectives ("concerned", "worried",
+    "appalled") -> the verb."""
+    out: dict[str, str] = {}
+    for lemma in feeling_triggers():
+        forms = [lemma + "ed", lemma + "d", lemma + lemma[-1] + "ed"]
+        if lemma.endswith("y"):
+            forms.append(lemma[:-1] + "ied")
+        out.update((form, lemma) for form in forms)
+    return out
+
+
+@cache
+def feelings_passive_only() -> frozenset[str]:
+    """Feelings whose active verb means something else ("the dispute concerns the islands")."""
+    return frozenset(_load("triggers.toml")["feelings"].get("passive_only", ()))
 
 
 @cache
