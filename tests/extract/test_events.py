@@ -1361,3 +1361,57 @@ def test_an_extradited_person_not_the_receiving_state_is_the_target(rules_text) 
 ])
 def test_pushing_back_and_handing_over_things_coerce_no_one(rules_text, text) -> None:
     assert not events(rules_text(text, MONDAY), "COERCE")
+
+
+# -- denials in reported words --------------------------------------------------------------------
+
+def test_a_side_cleared_in_its_own_words_denies_its_accuser(rules_text) -> None:
+    ex = rules_text("Kenya accused Somalia of the raid. Somalia's defence ministry said its forces had not "
+                    "attacked anyone.", MONDAY)
+    assert ("SOM", "KEN") in [pair(e) for e in events(ex, "REJECT")]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya accused Somalia of the raid. Ethiopia said Somalia had not attacked anyone.",  # another side's view
+    "Somalia's defence ministry said its forces had not attacked anyone.",  # no accuser told: nothing to deny
+])
+def test_no_denial_without_an_accused_speaker_and_an_accuser(rules_text, text) -> None:
+    assert not events(rules_text(text, MONDAY), "REJECT")
+
+
+# -- attacks with thrown and fired things; meetings over a meal ----------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Georgian protesters threw stones at the police outside parliament.", ("GEO", "GEO")),
+    ("Russia fired dozens of cruise missiles at cities across Ukraine.", ("RUS", "UKR")),  # the missiles are no target
+    ("Syrian troops fired live ammunition at the Turkish patrol.", ("SYR", "TUR")),
+])
+def test_what_is_thrown_or_fired_is_the_weapon_not_the_target(rules_text, text, expected) -> None:
+    assert pair(one(rules_text(text, MONDAY), "ASSAULT")) == expected
+
+
+def test_hurling_words_is_no_attack(rules_text) -> None:
+    assert not events(rules_text("The Turkish minister hurled insults at the Greek opposition.", MONDAY), "ASSAULT")
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean president later had lunch with the Peruvian president Dina Boluarte.",
+    "The Chilean president sat down with the Peruvian president Dina Boluarte at the palace.",
+])
+def test_a_meal_or_a_sitting_with_someone_is_a_meeting(rules_text, text) -> None:
+    assert pair(one(rules_text(text, MONDAY), "CONSULT")) == ("CHL", "PER")
+
+
+def test_a_states_army_helicopters_are_its_army(rules_text) -> None:
+    ev = one(rules_text("Malian army helicopters fired on a convoy of Wagner fighters near Kidal.", MONDAY), "ASSAULT")
+    assert ev.source is not None and ev.source.country == "MLI" and ev.source.kind == "military"
+
+
+@pytest.mark.parametrize("text", [
+    "The Dutch foreign ministry on Monday summoned Iranian Ambassador Majid Nili.",  # a title before the name
+    "India summoned Pakistan's high commissioner, Saad Warraich, on Friday.",
+])
+def test_summoning_a_named_envoy_is_a_protest(rules_text, text) -> None:
+    ex = rules_text(text, MONDAY)
+    assert [e.type for e in ex.events] == ["ACCUSE"], [(e.type, e.mode) for e in ex.events]
+

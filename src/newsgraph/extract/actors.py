@@ -1032,8 +1032,9 @@ class _Finder:
                 continue
             opposed = self.opposed_countries(actor)
             ranked = salience.most_common()
-            if not domestic:  # "Sudan has been in turmoil since the army ...": the state named just before it in
-                # its own sentence, before the article's most named state (a dateline abroad included)
+            if not domestic and not owned:  # "Sudan has been in turmoil since the army ...": the state named
+                # just before it in its own sentence, before the article's most named state (a dateline abroad
+                # included); not for "its embassy", whose owner the nearest state is not ("Israel attacked its")
                 sent = sentence_of(head)
                 here = [a.country for i in range(head.i - 1, sent.start - 1, -1)  # the nearest before it
                         if (a := self.table.at(i)) is not None and a.kind == "country" and a.country]

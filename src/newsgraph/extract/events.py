@@ -1333,6 +1333,7 @@ class _EventFinder:
                 sentence_events = self.threats_in(sent, s_index, sentence_events, len(found), speech)
                 sentence_events = self.allegations_in(sent, s_index, sentence_events, len(found), speech)
                 sentence_events = self.demands_in(sent, s_index, sentence_events, len(found), speech)
+                sentence_events = self.denials_in(sent, s_index, sentence_events, len(found), speech)
             for tok, trig, args, time, place in unsaid:
                 self.fill_unsaid(tok, trig, args, sent, s_index, time, place, len(found), sentence_events)
             for ev in sentence_events:
@@ -1527,6 +1528,38 @@ class _EventFinder:
                 if rebuttal:
                     trig = replace(trig, type="REJECT", mode="deny")
                 out += self.said_events(verb, trig, _Args(speakers[:1], accused[:1]), sent, s_index, None, n_triggers)
+                break
+        return out
+
+    def denials_in(self, sent: Span, s_index: int, found: list[Event], n_triggers: int,
+                   verbs: list[Token]) -> list[Event]:
+        """A side cleared in its own words denies what its accuser said: "Psaki said the United States
+        had not been involved", "the minister said Uganda did not carry out abductions" answer
+        whoever accused that side just before. With no accuser told, nothing is coded."""
+        words = vocab.modality_words()
+        out = list(found)
+        for verb in verbs:
+            if verb.lemma_.lower() not in words["allegation_verbs"] or _negated(verb) \
+                    or any(self.trigger_tokens.get(id(e)) is verb for e in out):
+                continue
+            speakers = self.speakers_of(verb)
+            if not speakers:
+                continue
+            sides = {side(a) for a in speakers}
+            for clause in (x for c in _reported_clauses(verb) for x in [c] + list(c.conjuncts)):
+                if not _negated(clause) or not (self.wrongdoing(clause)
+                                                or clause.lemma_.lower() in words["involvement_verbs"]):
+                    continue
+                doer = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                cleared = self.actors_of(doer) if doer is not None else []
+                if not cleared or not {side(a) for a in cleared} & sides:
+                    continue  # "said Russia had not attacked": a view of another side, no denial
+                accusers = [a for a in self.accuser_of(cleared) if side(a) not in sides]
+                if not accusers:
+                    continue
+                trig = replace(vocab.verb_triggers()["deny"][0], lemma=verb.lemma_.lower())
+                out += self.said_events(verb, trig, _Args(speakers[:1], accusers[:1]), sent, s_index, None,
+                                        n_triggers)
                 break
         return out
 

@@ -370,6 +370,8 @@ class TriggerReader:
             objs.append(verb.head)  # "a charge that the ministry dismissed": the charge
         objs += [p for o in objs if o.lower_ in QUANTIFIERS for c in o.children if c.dep_ == "prep"
                  and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]  # "lifted all of its sanctions"
+        titled = [c for o in objs if o.pos_ == "PROPN" for c in o.children if c.dep_ == "compound"]
+        objs += titled  # "summoned Ambassador Huang Xilian": the title is what is summoned
         if trig.objects and not any(o.lemma_.lower() in trig.objects or o.lower_ in trig.objects for o in objs):
             return False
         if trig.objects_kind:
@@ -443,7 +445,9 @@ def evaluation(verb: Token) -> str | None:
     return next((kind for kind in ("expulsion", "negative", "positive") if words & judged[kind]), None)
 
 
-QUANTIFIERS = {"all", "some", "most", "part", "many", "much", "none", "any", "each", "both", "half", "rest", "one"}
+QUANTIFIERS = {"all", "some", "most", "part", "many", "much", "none", "any", "each", "both", "half", "rest", "one",
+               "dozens", "hundreds", "thousands", "scores", "barrage", "volley", "salvo", "wave", "series", "handful",
+               "couple", "pair", "number"}  # "fired dozens of cruise missiles": missiles
 
 
 def _reversed(noun: Token) -> bool:
