@@ -1415,3 +1415,15 @@ def test_summoning_a_named_envoy_is_a_protest(rules_text, text) -> None:
     ex = rules_text(text, MONDAY)
     assert [e.type for e in ex.events] == ["ACCUSE"], [(e.type, e.mode) for e in ex.events]
 
+
+
+def test_an_act_told_on_a_speakers_word_is_no_accusation_by_the_speaker(rules_text) -> None:
+    ex = rules_text("Militants in Gaza fired two rockets at the Israeli city of Sderot, the Israeli military said.",
+                    MONDAY)
+    assert not events(ex, "ACCUSE")
+    assert [e.source.country for e in events(ex, "ASSAULT") if e.source] != []
+
+
+def test_blame_told_on_a_speakers_word_is_still_an_accusation(rules_text) -> None:
+    ex = rules_text("Iran was behind the attack on the tanker, the British foreign minister said.", MONDAY)
+    assert ("GBR", "IRN") in [pair(e) for e in events(ex, "ACCUSE")]

@@ -1516,6 +1516,8 @@ class _EventFinder:
                     doer = next(iter(self.prep_objects(clause, ("with",))), None)
                 if not self.wrongdoing(clause):
                     continue
+                if clause.i < verb.i and self.only_an_act(clause):
+                    continue  # "militants fired two rockets at Ashdod, the military said": a source for the act
                 accused = [a for a in (self.actors_of(doer) if doer is not None else []) if side(a) not in sides
                            and not (a.kind == "igo" and any(p.sector == "IGO" for p in speakers))]  # its own official
                 rebuttal = False
@@ -1652,6 +1654,18 @@ class _EventFinder:
                     and clause.lemma_.lower() in BLAME_BEARING:  # "Russia bore full responsibility",
                 return True  # "the responsibility lies with Washington"
         return _judged(clause)  # "the police action was a clear breach of the Vienna Convention"
+
+    def only_an_act(self, clause: Token) -> bool:
+        """Whether a reported clause tells a hostile act and nothing of blame: no verb of wrongdoing,
+        no "behind" or "responsible", no judgement ("X fired rockets", not "X was behind the attack")."""
+        words = vocab.modality_words()
+        if clause.lemma_.lower() in words["wrongdoing_verbs"] or _judged(clause):
+            return False
+        if any((c.dep_ == "prep" and c.lower_ == "behind") or c.lemma_.lower() in words["blame_words"]
+               or c.lemma_.lower() in RESPONSIBILITY for c in clause.children):
+            return False
+        trig = self.trigger_of(clause)
+        return trig is not None and trig.type in HOSTILE
 
     def author_of_judged(self, doer: Token, exclude: list[Actor]) -> list[Actor]:
         """Who did what a reported judgement condemns: "the order [was persecution]" (whoever
