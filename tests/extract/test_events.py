@@ -1427,3 +1427,15 @@ def test_an_act_told_on_a_speakers_word_is_no_accusation_by_the_speaker(rules_te
 def test_blame_told_on_a_speakers_word_is_still_an_accusation(rules_text) -> None:
     ex = rules_text("Iran was behind the attack on the tanker, the British foreign minister said.", MONDAY)
     assert ("GBR", "IRN") in [pair(e) for e in events(ex, "ACCUSE")]
+
+
+@pytest.mark.parametrize(("text", "type_", "expected"), [
+    ("Russia blocked a French-drafted statement at the Security Council on Tuesday.", "REJECT", ("RUS", "FRA")),
+    ("Morales supporters blocked highways across Bolivia on Monday.", "PROTEST", (None, "BOL")),  # not coercion
+])
+def test_blocking_a_text_rejects_it_and_blocking_roads_is_a_protest(rules_text, text, type_, expected) -> None:
+    assert pair(one(rules_text(text, MONDAY), type_)) == expected
+
+
+def test_taking_a_view_or_a_decision_is_nothing(rules_text) -> None:
+    assert not rules_text("The Bolivian president took a dim view of the Chilean decision.", MONDAY).events
