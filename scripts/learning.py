@@ -42,6 +42,24 @@ class Batch:
     docs: list[str] = field(default_factory=list)
 
 
+def grouped(batches: list[Batch], folds: int) -> list[Batch]:
+    """The batches dealt round-robin into ``folds`` groups (0: one per batch), so that cross-validation
+    over a large corpus trains a handful of models rather than one per gold file."""
+    if folds <= 0 or folds >= len(batches):
+        return batches
+    out = []
+    for k in range(folds):
+        merged = Batch(batches[0].gold)
+        for b in batches[k::folds]:
+            merged.events += b.events
+            merged.features += b.features
+            merged.labels += b.labels
+            merged.positions += b.positions
+            merged.docs += b.docs
+        out.append(merged)
+    return out
+
+
 def gold_files(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.gold.json")) if folder.is_dir() else []
 

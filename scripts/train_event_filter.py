@@ -3,11 +3,13 @@
     python scripts/train_event_filter.py            # train on dev, report dev cross-validation, write disabled
     python scripts/train_event_filter.py --test     # ... and score the frozen test part (once, at the end)
     python scripts/train_event_filter.py --enable   # ... and enable the filter if it beats the rules on test
+    python scripts/train_event_filter.py --folds 6 --l2 10   # six groups of batches, one strength: minutes
 
 Candidates are the events the rules propose (``extract.event_candidates``, with the implicit-participant
 ranker as shipped), labelled by the scoring rule of ``evaluate.matches_gold``. The model is an
 L2-regularised logistic regression (``learning.fit``: deterministic). The threshold and the
-regularisation are chosen by leave-one-batch-out cross-validation on dev, maximising the event F1
+regularisation are chosen by leave-one-batch-out cross-validation on dev (or, with ``--folds K``,
+leave-one-group-out over K round-robin groups of batches), maximising the event F1
 of the kept candidates as the evaluation scores it (``evaluate.score``). The test part is only
 scored, never fitted or tuned on. Writes ``src/newsgraph/ontology/data/event_filter.json``;
 ``enabled`` is true only with ``--enable`` and when the filter raised the test part's F1.
@@ -26,6 +28,7 @@ from learning import (
     cross_validate,
     dev_pairs,
     figures,
+    grouped,
     prf,
     read_part,
     rounded,
@@ -55,19 +58,24 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--test", action="store_true", help="score the frozen test part too")
     parser.add_argument("--enable", action="store_true", help="enable the filter if it beats the rules on test")
+    parser.add_argument("--folds", type=int, default=0,
+                        help="cross-validate over K round-robin groups of batches (default: one per batch)")
+    parser.add_argument("--l2", type=float, action="append", help="regularisation strength to try (repeatable)")
     args = parser.parse_args(argv)
     dev = read_part(dev_pairs())
     if not any(b.events for b in dev):
         print("train_event_filter: no dev candidates", file=sys.stderr)
         return 1
     rules = part_figures(dev, [np.ones(len(b.events)) for b in dev], 0.0)
-    l2, threshold, held_out = cross_validate(dev, everything, select, THRESHOLDS)
+    folds = grouped(dev, args.folds)
+    l2, threshold, held_out = cross_validate(folds, everything, select, THRESHOLDS,
+                                             *([tuple(args.l2)] if args.l2 else []))
     model = train([f for b in dev for f in b.features], [lab for b in dev for lab in b.labels], l2)
     print(f"dev: {sum(len(b.events) for b in dev)} candidates, {sum(sum(b.labels) for b in dev)} true; "
           f"l2 {l2}, threshold {threshold}")
-    print(f"dev held-out (leave one batch out): P/R/F1 rules {prf(rules)}, filtered {prf(held_out)}")
+    print(f"dev held-out ({len(folds)} folds): P/R/F1 rules {prf(rules)}, filtered {prf(held_out)}")
     measured: Json = {"dev_held_out": {"rules": rounded(rules), "filtered": rounded(held_out)},
-                      "candidates": sum(len(b.events) for b in dev), "l2": l2}
+                      "candidates": sum(len(b.events) for b in dev), "l2": l2, "folds": len(folds)}
     beats = False
     if args.test or args.enable:  # while features are designed, the test part stays unread
         test = read_part(test_pairs())
