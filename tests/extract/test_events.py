@@ -1439,3 +1439,15 @@ def test_blocking_a_text_rejects_it_and_blocking_roads_is_a_protest(rules_text, 
 
 def test_taking_a_view_or_a_decision_is_nothing(rules_text) -> None:
     assert not rules_text("The Bolivian president took a dim view of the Chilean decision.", MONDAY).events
+
+
+def test_a_judgement_the_parser_hung_on_the_objects_noun_is_read(rules_text) -> None:
+    ex = rules_text("Serb gunmen attacked KFOR troops in Zvecan. The Albanian prime minister called the attack "
+                    "on KFOR unacceptable and irresponsible.", MONDAY)  # the parser: "KFOR unacceptable"
+    assert [(e.source.country, e.target.name) for e in events(ex, "ACCUSE") if e.source and e.target] == [
+        ("ALB", "Serbian gunmen")]
+
+
+def test_the_people_a_characterisation_names_before_its_predicate_are_its_targets(rules_text) -> None:
+    ex = rules_text("Iran's supreme leader Ali Khamenei called Trump, May and Macron criminals.", MONDAY)
+    assert {e.target.name for e in events(ex, "ACCUSE") if e.target} >= {"May", "Macron"}

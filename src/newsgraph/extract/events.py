@@ -570,6 +570,9 @@ class _EventFinder:
             dobj = datives[0] if len(datives) == 1 else None
         if dobj is None and trig.predicate:  # "called [Xi Jinping a dictator]": the parser's "oprd" is named
             dobj = next((c for c in verb.children if c.dep_ == "oprd" and self.table.at(c.i) is not None), None)
+        if dobj is None and trig.predicate:  # "called [Trump, May and Macron] criminals": hung on the predicate
+            dobj = next((g for c in verb.children if c.dep_ == "oprd" for g in c.children
+                         if g.dep_ in ("nmod", "compound") and self.table.at(g.i) is not None), None)
         if dobj is None and trig.predicate:  # "called the tribunal rigged": what is called so
             dobj = next((g for c in verb.children if c.dep_ == "ccomp" for g in c.children
                          if g.dep_ in ("nsubj", "nsubjpass")), None)

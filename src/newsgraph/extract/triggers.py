@@ -426,8 +426,9 @@ def predicate_of(verb: Token) -> Token | None:
                 return g  # "called [Xi] [a dictator]"; "called [the strike] [an act of aggression]"
             if g.dep_ == "amod":
                 return g  # "called [the tests] [wholly unacceptable]": the parser's post-noun adjective
-    for o in objs:  # "called the decision to include him [groundless]": hung on the object's own clause
-        found = next((t for t in o.subtree if t.dep_ == "oprd"), None)
+    for o in objs:  # "called the decision to include him [groundless]": hung on the object's own clause;
+        # "called the attack on KFOR [unacceptable]": read as an adjective after a noun, which English puts before
+        found = next((t for t in o.subtree if t.dep_ == "oprd" or (t.dep_ == "amod" and t.i > t.head.i)), None)
         if found is not None:
             return found
     return None
