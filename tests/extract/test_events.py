@@ -1451,3 +1451,15 @@ def test_a_judgement_the_parser_hung_on_the_objects_noun_is_read(rules_text) -> 
 def test_the_people_a_characterisation_names_before_its_predicate_are_its_targets(rules_text) -> None:
     ex = rules_text("Iran's supreme leader Ali Khamenei called Trump, May and Macron criminals.", MONDAY)
     assert {e.target.name for e in events(ex, "ACCUSE") if e.target} >= {"May", "Macron"}
+
+
+@pytest.mark.parametrize("text", [
+    "Kuwait gave Iraq's ambassador 72 hours to leave the country.",
+    "Kuwait ordered 12 employees of the Iraqi embassy to leave the country.",
+])
+def test_a_deadline_to_leave_expels(rules_text, text) -> None:
+    assert [pair(e) for e in events(rules_text(text, MONDAY), "SANCTION")] == [("KWT", "IRQ")]
+
+
+def test_time_to_do_something_else_expels_no_one(rules_text) -> None:
+    assert not events(rules_text("Kuwait gave Iraqi aid groups two weeks to register.", MONDAY), "SANCTION")
