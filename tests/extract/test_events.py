@@ -1463,3 +1463,20 @@ def test_a_deadline_to_leave_expels(rules_text, text) -> None:
 
 def test_time_to_do_something_else_expels_no_one(rules_text) -> None:
     assert not events(rules_text("Kuwait gave Iraqi aid groups two weeks to register.", MONDAY), "SANCTION")
+
+
+def test_saying_ones_side_will_not_do_what_was_asked_refuses_the_asker(rules_text) -> None:
+    ex = rules_text("Qatar asked Bahrain to apologise. The Bahraini information minister told a news "
+                    "conference he would not apologise.", MONDAY)
+    assert ("BHR", "QAT") in [pair(e) for e in events(ex, "REJECT")]
+
+
+def test_saying_ones_side_will_not_attack_is_neither_a_threat_nor_a_refusal(rules_text) -> None:
+    ex = rules_text("Kenya asked Uganda to withdraw. Uganda's army said it would not attack Kenya.", MONDAY)
+    assert not events(ex, "THREATEN") and not events(ex, "REJECT")
+
+
+def test_there_was_interference_by_a_side_in_reported_words_accuses_it(rules_text) -> None:
+    ex = rules_text("Moldova's deputy prime minister said there had been massive interference by Russia in the "
+                    "vote.", MONDAY)
+    assert [pair(e) for e in events(ex, "ACCUSE")] == [("MDA", "RUS")]

@@ -1337,6 +1337,7 @@ class _EventFinder:
                 sentence_events = self.allegations_in(sent, s_index, sentence_events, len(found), speech)
                 sentence_events = self.demands_in(sent, s_index, sentence_events, len(found), speech)
                 sentence_events = self.denials_in(sent, s_index, sentence_events, len(found), speech)
+                sentence_events = self.refusals_in(sent, s_index, sentence_events, len(found), speech)
             for tok, trig, args, time, place in unsaid:
                 self.fill_unsaid(tok, trig, args, sent, s_index, time, place, len(found), sentence_events)
             for ev in sentence_events:
@@ -1517,6 +1518,9 @@ class _EventFinder:
                     doer = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
                 if doer is not None and doer.lemma_.lower() in RESPONSIBILITY:  # "responsibility lay with X"
                     doer = next(iter(self.prep_objects(clause, ("with",))), None)
+                if doer is None and any(c.dep_ == "expl" for c in clause.children):  # "there had been massive
+                    doer = next((o for c in clause.children if c.dep_ == "attr"  # interference by Russia"
+                                 for o in self.prep_objects(c, ("by", "from"))), None)
                 if not self.wrongdoing(clause):
                     continue
                 if clause.i < verb.i and self.only_an_act(clause):
@@ -1567,6 +1571,57 @@ class _EventFinder:
                                         n_triggers)
                 break
         return out
+
+    def refusals_in(self, sent: Span, s_index: int, found: list[Event], n_triggers: int,
+                    verbs: list[Token]) -> list[Event]:
+        """A side that says it will not do something refuses whoever asked it: "Kordahi told a news
+        conference he would not apologise" (after Riyadh demanded an apology), "Saied told his guests
+        that Tunisia would not police the Mediterranean" (his listeners). Only with someone to refuse:
+        a listener of another side, or the side that asked the speaker's side just before; not a
+        reassurance ("would not attack anyone": that is no refusal)."""
+        words = vocab.modality_words()
+        out = list(found)
+        for verb in verbs:
+            if verb.lemma_.lower() not in words["speech_verbs"] or _negated(verb) \
+                    or any(self.trigger_tokens.get(id(e)) is verb for e in out):
+                continue
+            speakers = self.speakers_of(verb)
+            if not speakers:
+                continue
+            sides = {side(a) for a in speakers}
+            for clause in _reported_clauses(verb):
+                if not _negated(clause) or not any(a.lower_ in ("would", "will", "'ll") for a in clause.children
+                                                   if a.dep_ == "aux"):
+                    continue
+                if (own := self.trigger_of(clause)) is not None and own.type in HOSTILE:
+                    continue  # "said Kenya would not attack": a reassurance, no refusal
+                doer = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                if doer is None:
+                    continue
+                speaking = doer.pos_ == "PRON" and doer.lower_ in ("he", "she", "we", "i")  # the speaker himself
+                if not speaking and not {side(a) for a in self.actors_of(doer)} & sides:
+                    continue
+                listeners = [a for c in verb.children if c.dep_ in ("dobj", "dative")
+                             for a in self.actors_of(c) if side(a) not in sides]
+                refused = listeners or self.asker_of(speakers)
+                if not refused:
+                    continue
+                trig = replace(vocab.verb_triggers()["refuse"][0], lemma=verb.lemma_.lower())
+                out += self.said_events(verb, trig, _Args(speakers[:1], refused[:1]), sent, s_index, None,
+                                        n_triggers)
+                break
+        return out
+
+    def asker_of(self, sources: list[Actor]) -> list[Actor]:
+        """Who last asked or pressed the sources' side (a request or a demand in the last few sentences)."""
+        sides = {side(a) for a in sources}
+        for ev in reversed(self.events):  # as built: a target the text left unsaid is filled in by now
+            if self.sentence_index - ev.evidence[0].sentence_index > INHERIT_WINDOW:
+                break
+            if ev.type == "REQUEST" and ev.source is not None and ev.target is not None \
+                    and side(ev.target) in sides and side(ev.source) not in sides:
+                return [ev.source]
+        return []
 
     def speakers_of(self, verb: Token) -> list[Actor]:
         """Who says what a verb of saying reports: its active subject's actors, never an outlet ("state
@@ -1705,6 +1760,8 @@ class _EventFinder:
             for clause in _reported_clauses(verb):
                 if not any(a.lower_ in FUTURE_MODALS for a in clause.children if a.dep_ == "aux"):
                     continue
+                if _negated(clause) and clause.lemma_.lower() not in words["consequence_verbs"]:
+                    continue  # "said it would not attack Kenya": a reassurance ("would not go unpunished" stays)
                 targets: list[Actor] = []
                 announced: list[Event] = []
                 if clause.lemma_.lower() in words["consequence_verbs"]:  # "China would face tariffs"
