@@ -1480,3 +1480,17 @@ def test_there_was_interference_by_a_side_in_reported_words_accuses_it(rules_tex
     ex = rules_text("Moldova's deputy prime minister said there had been massive interference by Russia in the "
                     "vote.", MONDAY)
     assert [pair(e) for e in events(ex, "ACCUSE")] == [("MDA", "RUS")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Beijing lodged stern representations with Canberra.", ("CHN", "AUS")),
+    ("The Nepali government conveyed its disappointment to India over the new map.", ("NPL", "IND")),
+    ("Austria expressed dismay at the Slovak veto.", ("AUT", "SVK")),
+])
+def test_protest_and_displeasure_nouns(rules_text, text, expected) -> None:
+    assert [pair(e) for e in events(rules_text(text, MONDAY), "ACCUSE")] == [expected]
+
+
+def test_congo_alone_is_the_democratic_republic(extract_text) -> None:
+    ex = extract_text("Congo accused Rwanda of backing the M23 rebels.", MONDAY)
+    assert [pair(e) for e in events(ex, "ACCUSE")] == [("COD", "RWA")]
