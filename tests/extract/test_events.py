@@ -1492,5 +1492,5 @@ def test_protest_and_displeasure_nouns(rules_text, text, expected) -> None:
 
 
 def test_congo_alone_is_the_democratic_republic(extract_text) -> None:
-    ex = extract_text("Congo accused Rwanda of backing the M23 rebels.", MONDAY)
-    assert [pair(e) for e in events(ex, "ACCUSE")] == [("COD", "RWA")]
+    ex = extract_text("Uganda and Congo signed a security pact.", MONDAY)
+    assert [pair(e) for e in events(ex, "AGREE")] == [("UGA", "COD")]
