@@ -1494,3 +1494,19 @@ def test_protest_and_displeasure_nouns(rules_text, text, expected) -> None:
 def test_congo_alone_is_the_democratic_republic(extract_text) -> None:
     ex = extract_text("Uganda and Congo signed a security pact.", MONDAY)
     assert [pair(e) for e in events(ex, "AGREE")] == [("UGA", "COD")]
+
+
+@pytest.mark.parametrize(("text", "type_", "expected"), [
+    ("The Gabonese army said it remained loyal to the president, Brice Oligui Nguema.", "SUPPORT", "GAB"),
+    ("Kyiv is grateful to Warsaw for its support.", "SUPPORT", "POL"),
+    ("Slovakia is opposed to the Polish proposal.", "REJECT", "POL"),
+])
+def test_adjectives_of_stance_towards_someone(rules_text, text, type_, expected) -> None:
+    ev = one(rules_text(text, MONDAY), type_)
+    assert ev.target is not None and ev.target.country == expected
+
+
+def test_an_office_holder_shocked_in_reported_words_is_shocked_by_the_act_just_told(rules_text) -> None:
+    ex = rules_text("An Emirati court jailed the British student Matthew Hedges for life. Britain's foreign "
+                    "secretary said he was deeply shocked and disappointed.", MONDAY)
+    assert ("GBR", "ARE") in [pair(e) for e in events(ex, "ACCUSE")]

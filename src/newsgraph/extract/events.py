@@ -369,9 +369,10 @@ class _EventFinder:
                     return actor
         return None
 
-    def speaker(self, tok: Token) -> Actor | None:
+    def speaker(self, tok: Token, titled: bool = False) -> Actor | None:
         """Who says the clause ``tok`` stands in: the subject of a verb of saying that governs it
-        ("'We will respond,' the minister said"), in the same sentence."""
+        ("'We will respond,' the minister said"), in the same sentence. With ``titled``, only a
+        person: a named one, or an unnamed office holder ("Britain's foreign secretary")."""
         speech = vocab.modality_words()["speech_verbs"]
         for verb in [a for a in tok.ancestors] + [sentence_of(tok).root]:
             if verb.lemma_.lower() not in speech:
@@ -383,6 +384,8 @@ class _EventFinder:
             named = next((a for c in subj.children if c.dep_ == "appos"
                           and (a := self.table.at(c.i)) is not None and a.kind == "person"), None)
             if (actor := named or self.actor_of(subj)) is not None:  # "Chile's president, Gabriel Boric, said"
+                if titled and actor.kind != "person" and subj.lower_ not in vocab.titles():
+                    return None
                 return actor
         return None
 
@@ -416,9 +419,10 @@ class _EventFinder:
         if controller is not None and want_person == (controller.kind == "person"):
             return controller  # "called on Israel to halt its offensive": its is Israel's
         if want_person and pron.dep_ in ("nsubj", "nsubjpass"):
-            said = self.speaker(pron)
-            if said is not None and said.kind == "person":
-                return said  # "Ba said that he congratulated Faye": the speaker, not the last name
+            said = self.speaker(pron, titled=True)
+            if said is not None:
+                return said  # "Ba said that he congratulated Faye": the speaker, not the last name; "Britain's
+                # foreign secretary said he was shocked": the office holder, for whom his state stands
         first: Actor | None = None
         own_subject: set[int] = set()  # "Ryabkov ... told him": him is never Ryabkov
         if pron.dep_ in ("dobj", "dative", "pobj") and pron.head.pos_ in ("VERB", "ADP"):
@@ -740,7 +744,7 @@ class _EventFinder:
             return None
         for tok in about:
             tok = _named_thing(tok)
-            if self.table.at(tok.i) is not None:
+            if self.table.at(tok.i) is not None or tok.pos_ == "PROPN":  # "grateful to Warsaw": a capital too
                 doers = self.actors_of(tok, feelers)
             else:
                 owner = next((a for c in tok.children if c.dep_ == "poss"  # "Seoul's decision"
@@ -758,6 +762,12 @@ class _EventFinder:
                 doers = doers or self.author_of_referred_act(tok, feelers)
             if doers:
                 return _Args(feelers, doers)
+        if not about and trig.type == "ACCUSE":  # "Hunt said he was deeply shocked": by the act just told
+            sides = {side(a) for a in feelers}
+            recent = [e.source for e in reversed(self.events) if e.type in HOSTILE and e.source is not None
+                      and side(e.source) not in sides and self.sentence_index - e.evidence[0].sentence_index <= 1]
+            if recent:
+                return _Args(feelers, recent[:1])
         return None
 
     def drafters(self, noun: Token) -> list[Actor]:

@@ -267,6 +267,8 @@ class TriggerReader:
                 return None
             if (feeling := vocab.feeling_triggers().get(lemma)) is not None:
                 return feeling if self.feeling_fits(tok, lemma) else None
+            if tok.tag_ == "VBN" and (stance := vocab.feeling_triggers().get(tok.lower_)) is not None:
+                return stance  # "Hungary is opposed to the sanctions": a stance, not a passive of "oppose"
             specs = vocab.verb_triggers().get(lemma, ())
             narrow = bool(specs) and all(t.needs_word for t in specs)  # "hold X accountable" only
             if narrow and (own := next((t for t in specs if self.verb_fits(tok, t)), None)) is not None:

@@ -97,9 +97,12 @@ def feeling_triggers() -> dict[str, Trigger]:
     take their roles the other way round from other verbs (triggers.toml [feelings])."""
     spec = _load("triggers.toml")["feelings"]
     out: dict[str, Trigger] = {}
-    for key, type_, mode in (("disapprove", "ACCUSE", "disapprove"), ("approve", "SUPPORT", "praise")):
+    for key, type_, mode, preps in (("disapprove", "ACCUSE", "disapprove", FEELING_PREPS),
+                                    ("approve", "SUPPORT", "praise", FEELING_PREPS),
+                                    ("loyal", "SUPPORT", "endorse", ("to", "for")),
+                                    ("opposed", "REJECT", "reject", ("to",))):
         for lemma in spec[key]:
-            out[lemma] = Trigger(lemma=lemma, pos="VERB", type=type_, mode=mode, target_preps=FEELING_PREPS,
+            out[lemma] = Trigger(lemma=lemma, pos="VERB", type=type_, mode=mode, target_preps=preps,
                                  experiencer=True)
     return out
 
@@ -107,9 +110,10 @@ def feeling_triggers() -> dict[str, Trigger]:
 @cache
 def feeling_adjectives() -> dict[str, str]:
     """Participles of those verbs that the parser reads as adjectives ("concerned", "worried",
-    "appalled") -> the verb."""
-    out: dict[str, str] = {}
-    for lemma in feeling_triggers():
+    "appalled") -> the verb, and the adjectives of stance ("loyal", "opposed") -> themselves."""
+    spec = _load("triggers.toml")["feelings"]
+    out: dict[str, str] = {word: word for word in spec["loyal"] + spec["opposed"]}  # adjectives themselves
+    for lemma in spec["disapprove"] + spec["approve"]:
         forms = [lemma + "ed", lemma + "d", lemma + lemma[-1] + "ed"]
         if lemma.endswith("y"):
             forms.append(lemma[:-1] + "ied")
