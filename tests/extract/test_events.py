@@ -1510,3 +1510,21 @@ def test_an_office_holder_shocked_in_reported_words_is_shocked_by_the_act_just_t
     ex = rules_text("An Emirati court jailed the British student Matthew Hedges for life. Britain's foreign "
                     "secretary said he was deeply shocked and disappointed.", MONDAY)
     assert ("GBR", "ARE") in [pair(e) for e in events(ex, "ACCUSE")]
+
+
+@pytest.mark.parametrize("text", [
+    "Armenia shelled Azerbaijani positions on Monday. Azerbaijan's army said it would respond at a time and place "
+    "of its choosing.",
+    "Armenia condemned the Azerbaijani strike on its border post. Armenia said it reserved the right to respond.",
+    "Gunmen killed two Azerbaijani soldiers near the border. Azerbaijan's defence minister said those behind the "
+    "attack would be found and punished.",
+])
+def test_a_promised_response_threatens_whoever_just_struck(rules_text, text) -> None:
+    ex = rules_text(text, MONDAY)
+    threats = events(ex, "THREATEN")
+    assert threats and all(e.target is not None and e.target.country != threats[0].source.country for e in threats)
+
+
+def test_a_promised_answer_to_a_request_is_no_threat(rules_text) -> None:
+    ex = rules_text("Ukraine asked Germany for tanks. Berlin said it would respond quickly.", MONDAY)
+    assert not events(ex, "THREATEN")

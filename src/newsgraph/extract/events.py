@@ -1622,6 +1622,21 @@ class _EventFinder:
                 break
         return out
 
+    def provoker_of(self, sources: list[Actor], struck_only: bool = False) -> list[Actor]:
+        """Whom a promised response answers: the last side to attack, coerce or sanction the sources'
+        side in this or the two sentences before, else (unless ``struck_only``) the side the speaker
+        just condemned."""
+        sides = {side(a) for a in sources}
+        recent = [e for e in reversed(self.events) if self.sentence_index - e.evidence[0].sentence_index <= 2
+                  and e.source is not None and e.target is not None]
+        for ev in recent:
+            if ev.type in FORCEFUL | {"SANCTION"} and side(ev.target) in sides and side(ev.source) not in sides:
+                return [ev.source]
+        for ev in recent if not struck_only else ():
+            if ev.type == "ACCUSE" and side(ev.source) in sides and side(ev.target) not in sides:
+                return [ev.target]
+        return []
+
     def asker_of(self, sources: list[Actor]) -> list[Actor]:
         """Who last asked or pressed the sources' side (a request or a demand in the last few sentences)."""
         sides = {side(a) for a in sources}
@@ -1767,16 +1782,25 @@ class _EventFinder:
                                    and e.target is not None for e in out):
                 continue
             sides = {side(a) for a in speakers}
-            for clause in _reported_clauses(verb):
-                if not any(a.lower_ in FUTURE_MODALS for a in clause.children if a.dep_ == "aux"):
+            for clause in (x for c in _reported_clauses(verb) for x in [c] + list(c.conjuncts)):
+                reserving = clause.lemma_.lower() == "reserve" and any(  # "reserved the right to respond"
+                    c.dep_ == "dobj" and c.lemma_.lower() == "right" for c in clause.children)
+                auxes = [a for h in ([clause, clause.head] if clause.dep_ == "conj" else [clause])  # "would be
+                         for a in h.children if a.dep_ in ("aux", "auxpass")]  # found and punished"
+                if not reserving and not any(a.lower_ in FUTURE_MODALS for a in auxes):
                     continue
                 if _negated(clause) and clause.lemma_.lower() not in words["consequence_verbs"]:
                     continue  # "said it would not attack Kenya": a reassurance ("would not go unpunished" stays)
                 targets: list[Actor] = []
                 announced: list[Event] = []
-                if clause.lemma_.lower() in words["consequence_verbs"]:  # "China would face tariffs"
-                    inner = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                punished = clause.lemma_.lower() in words["response_verbs"] and any(
+                    a.dep_ == "auxpass" for a in auxes)  # "those behind it would be punished"
+                if clause.lemma_.lower() in words["consequence_verbs"] or punished:  # "China would face tariffs"
+                    inner = next((c for h in ([clause, clause.head] if clause.dep_ == "conj" else [clause])
+                                  for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                     targets = [a for a in (self.actors_of(inner) if inner is not None else []) if side(a) not in sides]
+                    if not targets and punished:
+                        targets = self.provoker_of(speakers)
                 else:  # "Israel would strike hard if Hezbollah ...": the announced act's target
                     announced = [e for e in out if e.type in FORCEFUL
                                  and (t := self.trigger_tokens.get(id(e))) is not None
@@ -1784,8 +1808,11 @@ class _EventFinder:
                                  and (e.source is None or side(e.source) in sides)]  # the speaker's side acts
                     targets = [e.target for e in announced if e.target is not None and side(e.target) not in sides][:1]
                     forceful = any(t.type in FORCEFUL for t in vocab.verb_triggers().get(clause.lemma_.lower(), ()))
-                    menacing = any(t.lemma_.lower() in words["threat_nouns"] for t in clause.subtree) \
+                    menacing = reserving or any(t.lemma_.lower() in words["threat_nouns"] for t in clause.subtree) \
                         or self.hostile_response(clause)  # "Moscow would respond harshly"
+                    if not menacing and clause.lemma_.lower() in words["response_verbs"] \
+                            and not self.prep_objects(clause, ("to",)):  # "would respond at a time of its
+                        menacing = bool(self.provoker_of(speakers, struck_only=True))  # choosing", just struck
                     if not targets and (announced or forceful or menacing):
                         condition = next((c for c in clause.children if c.dep_ == "advcl"
                                           and any(m.lower_ in ("if", "unless", "until") for m in c.children)), None)
@@ -1803,6 +1830,8 @@ class _EventFinder:
                                    if side(a) not in sides][:1]  # "to any violation of its border by Somalia"
                         targets = targets or [a for o in answered for a in self.author_of_referred_act(o, speakers)
                                               if side(a) not in sides][:1]
+                    if not targets and menacing:  # "Pakistan would respond at a time of its choosing": to
+                        targets = self.provoker_of(speakers)  # whoever just struck or pressed it
                 if not targets:
                     continue
                 trig = replace(vocab.verb_triggers()["warn"][0], lemma=verb.lemma_.lower())
