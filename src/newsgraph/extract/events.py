@@ -1627,14 +1627,16 @@ class _EventFinder:
         side in this or the two sentences before, else (unless ``struck_only``) the side the speaker
         just condemned."""
         sides = {side(a) for a in sources}
-        recent = [e for e in reversed(self.events) if self.sentence_index - e.evidence[0].sentence_index <= 2
-                  and e.source is not None and e.target is not None]
-        for ev in recent:
-            if ev.type in FORCEFUL | {"SANCTION"} and side(ev.target) in sides and side(ev.source) not in sides:
-                return [ev.source]
-        for ev in recent if not struck_only else ():
-            if ev.type == "ACCUSE" and side(ev.source) in sides and side(ev.target) not in sides:
-                return [ev.target]
+        recent = [(e.type, e.source, e.target) for e in reversed(self.events)
+                  if self.sentence_index - e.evidence[0].sentence_index <= 2]
+        for kind, src, tgt in recent:
+            if kind in FORCEFUL and src is not None and tgt is not None and side(tgt) in sides \
+                    and side(src) not in sides:
+                return [src]
+        for kind, src, tgt in recent if not struck_only else ():
+            if kind == "ACCUSE" and src is not None and tgt is not None and side(src) in sides \
+                    and side(tgt) not in sides:
+                return [tgt]
         return []
 
     def asker_of(self, sources: list[Actor]) -> list[Actor]:
