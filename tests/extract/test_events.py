@@ -1528,3 +1528,13 @@ def test_a_promised_response_threatens_whoever_just_struck(rules_text, text) -> 
 def test_a_promised_answer_to_a_request_is_no_threat(rules_text) -> None:
     ex = rules_text("Ukraine asked Germany for tanks. Berlin said it would respond quickly.", MONDAY)
     assert not events(ex, "THREATEN")
+
+
+@pytest.mark.parametrize(("text", "type_", "expected"), [
+    ("The Arab League adopted a resolution calling on Israel to withdraw from the Golan.", "REQUEST", ("ISR",)),
+    ("The G7 issued a statement condemning Russia's strikes on Kyiv.", "ACCUSE", ("RUS",)),
+])
+def test_a_document_speaks_for_whoever_issued_it(rules_text, text, type_, expected) -> None:
+    found = [(e.source.name if e.source else None, e.target.country if e.target else None)
+             for e in events(rules_text(text, MONDAY), type_)]
+    assert found and all(src is not None and (tgt,) == expected for src, tgt in found), found

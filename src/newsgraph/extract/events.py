@@ -818,9 +818,10 @@ class _EventFinder:
         subject of its own whose nearest clause has a subject that is no actor ("X insisted that the
         entry was lawful, accusing Mexico ...": X accuses, not "the entry")."""
         speech = vocab.modality_words()["speech_verbs"]
+        document = inner.lemma_.lower() in DOCUMENTS and verb.dep_ == "acl" and verb.head.i == inner.i
         for anc in list(verb.ancestors)[:4]:
-            if anc.pos_ not in ("VERB", "AUX") or anc.i == inner.head.i:
-                continue
+            if anc.pos_ not in ("VERB", "AUX") or (anc.i == inner.head.i and not document):
+                continue  # but "passed a resolution demanding ...": who passed it demands
             if anc.lemma_.lower() in speech and anc.i > verb.i and verb.tag_ != "VBG" and verb.dep_ == "conj":
                 break  # "X reaffirmed ... and invited ..., the White House said": the reporter did not invite
             subj, passive = _subject(anc)
@@ -1947,6 +1948,8 @@ def _in_clause_below(tok: Token, top: Token) -> bool:
 
 
 RESPONSIBILITY = {"responsibility", "blame", "culpability"}
+DOCUMENTS = {"resolution", "statement", "declaration", "communique", "communiqué", "letter", "decree", "motion",
+             "note", "text", "report", "bill", "law"}  # texts whose verbs speak for who issued them
 BLAME_BEARING = {"bear", "carry", "shoulder", "lie", "rest"}  # "bore responsibility", "the blame lies with"
 JUDGING_VERBS = {"be", "amount", "constitute", "pose", "represent", "become", "remain"}
 
