@@ -486,7 +486,7 @@ class _EventFinder:
                     continue  # "met Xi, who arrived in Astana": the clause describes, it names no party
                 if _names_a_place(t):
                     continue  # "talks in the Saudi city of Jeddah": where, not with whom
-                if t.dep_ == "nsubj" and t.head is not tok and t.head.lemma_.lower() in _saying_verbs():
+                if t.dep_ == "nsubj" and t.head.lemma_.lower() in _saying_verbs():
                     continue  # "shot down drones in what Washington said was ...": who says, not who is hit
                 a = self.table.at(t.i) or (self.actor_of(t) if t.ent_type_ == "GPE" else None)
                 if a is None and t.ent_type_ == "NORP" and (code := countries.country_code(t.text)):
@@ -556,9 +556,10 @@ class _EventFinder:
             sources = dyad
         elif subj is not None:
             sources = self.actors_of(subj)
-            for extra in (c for c in verb.children if c.dep_ == "nsubj" and c is not subj):
+            for extra in (c for c in verb.children if c.dep_ == "nsubj" and c.i != subj.i):
                 sources += [a for a in self.actors_of(extra) if a not in sources]  # two subjects
-            if not sources and subj.head is not verb and (verb.tag_ == "VBG" or verb.dep_ == "conj"):
+            if not sources and (verb.tag_ == "VBG" or verb.dep_ == "conj"):  # its own or a further clause's
+                # subject is no actor ("the entry was lawful, accusing Mexico")
                 sources = self.outer_subject(verb, subj)
         if trig.source_preps:
             alt = self.first_actor_in(self.prep_objects(verb, trig.source_preps), [])
@@ -825,7 +826,7 @@ class _EventFinder:
             if anc.lemma_.lower() in speech and anc.i > verb.i and verb.tag_ != "VBG" and verb.dep_ == "conj":
                 break  # "X reaffirmed ... and invited ..., the White House said": the reporter did not invite
             subj, passive = _subject(anc)
-            if subj is not None and subj is not inner and not passive:
+            if subj is not None and subj.i != inner.i and not passive:
                 found = self.actors_of(subj)
                 if found:
                     return found
@@ -1511,7 +1512,7 @@ class _EventFinder:
         for verb in verbs:
             if verb.lemma_.lower() not in words["allegation_verbs"]:
                 continue
-            if any(e.type == "ACCUSE" and self.trigger_tokens.get(id(e)) is verb for e in out):
+            if any(e.type == "ACCUSE" and _same(self.trigger_tokens.get(id(e)), verb) for e in out):
                 continue
             speakers = self.speakers_of(verb)
             if not speakers or _negated(verb):
@@ -1560,7 +1561,7 @@ class _EventFinder:
         out = list(found)
         for verb in verbs:
             if verb.lemma_.lower() not in words["allegation_verbs"] or _negated(verb) \
-                    or any(self.trigger_tokens.get(id(e)) is verb for e in out):
+                    or any(_same(self.trigger_tokens.get(id(e)), verb) for e in out):
                 continue
             speakers = self.speakers_of(verb)
             if not speakers:
@@ -1594,7 +1595,7 @@ class _EventFinder:
         out = list(found)
         for verb in verbs:
             if verb.lemma_.lower() not in words["speech_verbs"] or _negated(verb) \
-                    or any(self.trigger_tokens.get(id(e)) is verb for e in out):
+                    or any(_same(self.trigger_tokens.get(id(e)), verb) for e in out):
                 continue
             speakers = self.speakers_of(verb)
             if not speakers:
@@ -1694,7 +1695,7 @@ class _EventFinder:
         for verb in verbs:
             if verb.lemma_.lower() not in words["demand_speech_verbs"] or _negated(verb):
                 continue
-            if any(e.type == "REQUEST" and self.trigger_tokens.get(id(e)) is verb for e in out):
+            if any(e.type == "REQUEST" and _same(self.trigger_tokens.get(id(e)), verb) for e in out):
                 continue
             speakers = self.speakers_of(verb)
             if not speakers:
@@ -1781,7 +1782,7 @@ class _EventFinder:
                 continue
             subj, passive = _subject(verb)
             speakers = self.actors_of(subj) if subj is not None and not passive else []
-            if not speakers or any(e.type == "THREATEN" and self.trigger_tokens.get(id(e)) is verb
+            if not speakers or any(e.type == "THREATEN" and _same(self.trigger_tokens.get(id(e)), verb)
                                    and e.target is not None for e in out):
                 continue
             sides = {side(a) for a in speakers}
@@ -1922,6 +1923,12 @@ def _accord_noun(tok: Token) -> bool:
     word = tok.lemma_.lower()
     return word in vocab.instrument_heads() or any(
         t.type == "AGREE" for t in vocab.noun_triggers().get(word, ()))
+
+
+def _same(a: Token | None, b: Token) -> bool:
+    """Whether two tokens are one word of the text: spaCy makes a new Token object on every access,
+    so ``is`` never holds between two reads of the same word."""
+    return a is not None and a.i == b.i and a.doc is b.doc
 
 
 def _negated(verb: Token) -> bool:
