@@ -1538,3 +1538,10 @@ def test_a_document_speaks_for_whoever_issued_it(rules_text, text, type_, expect
     found = [(e.source.name if e.source else None, e.target.country if e.target else None)
              for e in events(rules_text(text, MONDAY), type_)]
     assert found and all(src is not None and (tgt,) == expected for src, tgt in found), found
+
+
+def test_welcoming_a_states_decision_supports_it_and_hosts_no_one(rules_text) -> None:
+    ex = rules_text("Germany closed the Iranian consulates. The U.S. envoy Abram Paley welcomed the German "
+                    "decision.", MONDAY)
+    assert not events(ex, "CONSULT")
+    assert [e.target.country for e in events(ex, "SUPPORT") if e.target] == ["DEU"]

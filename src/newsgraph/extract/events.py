@@ -160,7 +160,7 @@ class _EventFinder:
         self.last_consult: Event | None = None
         self.trigger_tokens: dict[int, Token] = {}
         self.sentence_index = 0
-        self.trigger_reader = TriggerReader(lambda tok: {a.kind for a in self.actors_of(tok)})
+        self.trigger_reader = TriggerReader(self.kinds_of)
         self.clause_ranges: dict[int, tuple[int, int]] = {}
         self.layered: set[int] = set()  # ids of events a dictionary or nominal trigger stated
         self.features: dict[int, Features] = {}  # id(event) -> what the learned filter reads
@@ -178,6 +178,14 @@ class _EventFinder:
         self.nationals: dict[int, str] = {}  # token -> country a nationality or place word names
 
     # -- resolving an argument token to actors ---------------------------------------------------
+    def kinds_of(self, tok: Token) -> set[str]:
+        """The kinds of actor a word stands for, for a trigger's condition on its object: none for a
+        word naming an act ("welcomed the German decision" welcomes no one to the country)."""
+        if tok.pos_ == "NOUN" and self.table.at(tok.i) is None and (
+                tok.lemma_.lower() in vocab.modality_words()["act_nouns"] or self.act_kind(tok) is not None):
+            return set()
+        return {a.kind for a in self.actors_of(tok)}
+
     def actors_of(self, tok: Token, exclude: Iterable[Actor] = ()) -> list[Actor]:
         """Actors a noun phrase headed by ``tok`` stands for, coordinated ones included
         ("negotiators from the United States and China" stands for both)."""
