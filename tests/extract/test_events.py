@@ -1545,3 +1545,15 @@ def test_welcoming_a_states_decision_supports_it_and_hosts_no_one(rules_text) ->
                     "decision.", MONDAY)
     assert not events(ex, "CONSULT")
     assert [e.target.country for e in events(ex, "SUPPORT") if e.target] == ["DEU"]
+
+
+@pytest.mark.parametrize("text", [
+    "China imposed anti-dumping duties on Australian wine.",
+    "Beijing ordered retaliatory duties of 25% on Australian barley.",
+])
+def test_duties_are_tariffs(rules_text, text) -> None:
+    assert [pair(e) for e in events(rules_text(text, MONDAY), "SANCTION")] == [("CHN", "AUS")]
+
+
+def test_duties_of_an_office_are_nothing(rules_text) -> None:
+    assert not rules_text("The Chinese minister returned to his duties in Beijing.", MONDAY).events
