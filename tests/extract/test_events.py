@@ -1557,3 +1557,18 @@ def test_duties_are_tariffs(rules_text, text) -> None:
 
 def test_duties_of_an_office_are_nothing(rules_text) -> None:
     assert not rules_text("The Chinese minister returned to his duties in Beijing.", MONDAY).events
+
+
+def test_an_announced_measure_is_the_measure_planned_not_a_threat(rules_text) -> None:
+    ex = rules_text("Washington announced that it would designate the Houthis a terrorist organisation.", MONDAY)
+    assert [(e.type, e.modality) for e in ex.events] == [("SANCTION", "planned")]
+
+
+def test_an_announced_measure_on_a_condition_is_a_threat(rules_text) -> None:
+    ex = rules_text("Washington announced that it would impose sanctions if Caracas ignored the deal.", MONDAY)
+    assert [pair(e) for e in events(ex, "THREATEN")] == [("USA", "VEN")]
+
+
+def test_a_nominal_mobilisation_needs_no_other_side(rules_text) -> None:
+    ex = rules_text("Azerbaijan announced a partial military mobilisation on Monday.", MONDAY)
+    assert [(e.type, e.source.country if e.source else None) for e in ex.events] == [("MOBILIZE", "AZE")]

@@ -1244,8 +1244,10 @@ class _EventFinder:
                     trig = replace(trig, type="REJECT", mode="deny")  # "condemned the accusations": a rejection
                 if trig.type == "PROTEST" and not args.targets and _purpose_of_act(tok, self.trigger_of):
                     continue  # "summoned the ambassador to protest": the purpose of the act told, no rally
-                if trig.origin == "nominal" and (args.inherited or not (args.sources and args.targets)):
-                    continue  # a nominalisation is an event only with its own participants
+                if trig.origin == "nominal" and (args.inherited or not (args.sources and (
+                        args.targets or trig.type in MONADIC))):
+                    continue  # a nominalisation is an event only with its own participants (one, for an
+                    # act with no other side: "announced a partial mobilisation")
                 ref = self.refers_to_event(tok) if not (args.sources and args.targets) else None
                 if ref is None and sentence_events and not (args.sources and args.targets) \
                         and self.shares_participants(tok, sentence_events[0]):
@@ -1803,6 +1805,10 @@ class _EventFinder:
                     continue
                 if _negated(clause) and clause.lemma_.lower() not in words["consequence_verbs"]:
                     continue  # "said it would not attack Kenya": a reassurance ("would not go unpunished" stays)
+                if verb.lemma_.lower() in ANNOUNCING and not any(
+                        c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
+                        for c in clause.children):
+                    continue  # "announced that it would designate the Houthis": a decision, told as planned
                 targets: list[Actor] = []
                 announced: list[Event] = []
                 punished = clause.lemma_.lower() in words["response_verbs"] and any(
@@ -1963,6 +1969,7 @@ def _in_clause_below(tok: Token, top: Token) -> bool:
 
 
 RESPONSIBILITY = {"responsibility", "blame", "culpability"}
+ANNOUNCING = {"announce", "confirm", "decide"}  # verbs that tell a decision, not a warning
 DOCUMENTS = {"resolution", "statement", "declaration", "communique", "communiqué", "letter", "decree", "motion",
              "note", "text", "report", "bill", "law"}  # texts whose verbs speak for who issued them
 BLAME_BEARING = {"bear", "carry", "shoulder", "lie", "rest"}  # "bore responsibility", "the blame lies with"
