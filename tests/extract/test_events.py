@@ -1338,7 +1338,6 @@ def test_dismissing_an_act_as_something_bad_criticises_its_author(rules_text) ->
 # -- coercion: removals, bans and hand-overs ------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "mode"), [
-    ("Spanish police led away dozens of demonstrators.", "arrest"),
     ("Hungarian border police turned back several Austrian journalists.", "expel"),
     ("Greek soldiers pushed the migrants back across the river.", "expel"),
     ("Thailand's election commission disqualified the Move Forward Party.", "restrict"),
@@ -1431,9 +1430,8 @@ def test_blame_told_on_a_speakers_word_is_still_an_accusation(rules_text) -> Non
 
 @pytest.mark.parametrize(("text", "type_", "expected"), [
     ("Russia blocked a French-drafted statement at the Security Council on Tuesday.", "REJECT", ("RUS", "FRA")),
-    ("Morales supporters blocked highways across Bolivia on Monday.", "PROTEST", (None, "BOL")),  # not coercion
 ])
-def test_blocking_a_text_rejects_it_and_blocking_roads_is_a_protest(rules_text, text, type_, expected) -> None:
+def test_blocking_a_text_rejects_its_author(rules_text, text, type_, expected) -> None:
     assert pair(one(rules_text(text, MONDAY), type_)) == expected
 
 
@@ -1572,3 +1570,36 @@ def test_an_announced_measure_on_a_condition_is_a_threat(rules_text) -> None:
 def test_a_nominal_mobilisation_needs_no_other_side(rules_text) -> None:
     ex = rules_text("Azerbaijan announced a partial military mobilisation on Monday.", MONDAY)
     assert [(e.type, e.source.country if e.source else None) for e in ex.events] == [("MOBILIZE", "AZE")]
+
+
+# -- cold review: sentences where this stop's rules must not fire ---------------------------------
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Biden told Zelenskiy that the United States would not abandon Ukraine.", "REJECT"),  # no compliance refused
+    ("Britain accused Russia of a cyber attack. Germany's chancellor said Germany had not been involved in the "
+     "talks.", "REJECT"),  # the accusation was not aimed at Germany
+    ("Egypt's foreign minister said Israel bore no responsibility for the blast.", "ACCUSE"),
+    ("Germany's chancellor said the United States bore a special responsibility for peace in the region.", "ACCUSE"),
+    ("Moldova's president said there had been no interference by Russia.", "ACCUSE"),
+    ("Japan's foreign minister said Tokyo was not concerned about the Chinese exercise.", "ACCUSE"),
+    ("China imposed tariffs on Australian wine. Australia's trade minister said Canberra would respond in writing "
+     "by Friday.", "THREATEN"),  # a bare "respond" answers force, not a tariff
+    ("Iran's foreign ministry said it reserved the right to comment later.", "THREATEN"),
+    ("Hungary vetoed a statement calling on Russia to withdraw its troops.", "REQUEST"),  # the vetoer asks nothing
+    ("Police blocked the road to the presidential palace.", "PROTEST"),
+    ("Turkey's president said he was shocked by the fire at an Istanbul nightclub.", "ACCUSE"),
+])
+def test_this_stops_rules_stay_silent_where_they_should(rules_text, text, type_) -> None:
+    assert not events(rules_text(text, MONDAY), type_)
+
+
+def test_a_bare_army_takes_no_state_from_a_time_clause(extract_text) -> None:
+    ex = extract_text("KYIV - Ukraine braced for more strikes on Tuesday. Ukraine's president asked allies for air "
+                      "defence. After Russia launched missiles at Lviv overnight, the army said it had shot down 20 "
+                      "Russian drones.", MONDAY)
+    assert "RUS" not in {e.source.country for e in events(ex, "ASSAULT") if e.source and e.trigger == "shot"}
+
+
+def test_an_extradited_persons_destination_is_no_target(rules_text) -> None:
+    assert not [e for e in events(rules_text("Uzbekistan extradited the suspect to Russia.", MONDAY), "COERCE")
+                if e.target is not None and e.target.country == "RUS"]

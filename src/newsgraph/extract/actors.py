@@ -170,6 +170,17 @@ def sentences(doc: Doc) -> list[Span]:
     return sents  # type: ignore[no-any-return]
 
 
+def _main_clause_subject(tok: Token) -> bool:
+    """Whether a word is (or names the owner of) the subject of its sentence's main clause: "Sudan
+    has been in turmoil since ..."; not a state in a time or cause phrase ("after Russia launched",
+    "in response to China's drills"), which is as often the other side."""
+    if tok.dep_ in ("poss", "compound", "amod"):
+        tok = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return tok.head.dep_ in ("ROOT", "conj", "ccomp") and tok.head.head.dep_ != "advcl"
+
+
 def side(actor: Actor | None) -> str:
     """What the scorer and the rules tell actors apart by: the country, else the actor itself."""
     return "" if actor is None else actor.country or actor.key
@@ -1037,7 +1048,8 @@ class _Finder:
                 # included); not for "its embassy", whose owner the nearest state is not ("Israel attacked its")
                 sent = sentence_of(head)
                 here = [a.country for i in range(head.i - 1, sent.start - 1, -1)  # the nearest before it
-                        if (a := self.table.at(i)) is not None and a.kind == "country" and a.country]
+                        if (a := self.table.at(i)) is not None and a.kind == "country" and a.country
+                        and _main_clause_subject(self.doc[i])]  # not "After Russia launched missiles, the army"
                 ranked = [(code, 0) for code in dict.fromkeys(here)] + ranked
             if domestic:  # police act where the text places them: a town of their own sentence ("arrested X
                 # in Budapest"), the nearest town before, the dateline, a town after, then a country named as

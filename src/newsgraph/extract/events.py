@@ -428,7 +428,8 @@ class _EventFinder:
             return controller  # "called on Israel to halt its offensive": its is Israel's
         if want_person and pron.dep_ in ("nsubj", "nsubjpass"):
             said = self.speaker(pron, titled=True)
-            if said is not None:
+            copular = pron.dep_ == "nsubj" and pron.head.lemma_ == "be"  # "said he was shocked"
+            if said is not None and (said.kind == "person" or copular):
                 return said  # "Ba said that he congratulated Faye": the speaker, not the last name; "Britain's
                 # foreign secretary said he was shocked": the office holder, for whom his state stands
         first: Actor | None = None
@@ -741,6 +742,8 @@ class _EventFinder:
         its subject ("the Chinese drills alarmed Tokyo"). The target is whoever did what is felt
         about: a named side, the owner or nationality of the act, the pair "between" whom it is,
         or the author of the act told just before ("the attack")."""
+        if _negated(word) or (word.pos_ == "ADJ" and _negated(word.head)):
+            return None  # "Tokyo was not concerned about the drills"
         subj, passive = _subject(word)
         obj = next((c for c in word.children if c.dep_ == "dobj"), None)
         if obj is not None and not passive and word.pos_ == "VERB":
@@ -755,8 +758,11 @@ class _EventFinder:
             tok = _named_thing(tok)
             if self.table.at(tok.i) is not None or tok.pos_ == "PROPN":  # "grateful to Warsaw": a capital too
                 doers = self.actors_of(tok, feelers)
-            else:
-                owner = next((a for c in tok.children if c.dep_ == "poss"  # "Seoul's decision"
+            elif tok.pos_ == "NOUN" and (self.act_kind(tok) not in (None, "REQUEST")
+                                         or tok.lemma_.lower() in vocab.modality_words()["act_nouns"]) \
+                    and tok.lemma_.lower() not in vocab.modality_words()["request_nouns"]:  # not "Chinese demand"
+                # an act, whose owner did it ("Seoul's decision", "the Israeli raid"); not "weak Chinese demand"
+                owner = next((a for c in tok.children if c.dep_ == "poss"
                               and (a := self.actor_of(c)) is not None), None)
                 if owner is None and tok.pos_ == "NOUN" and not any(c.dep_ == "prep" and c.lower_ == "of"
                                                                     for c in tok.children):
@@ -766,9 +772,11 @@ class _EventFinder:
                                   if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
                                   and (code := countries.country_code(c.text))), None)
                 doers = [owner] if owner is not None and owner not in feelers else []
-                if not doers and (pair := self.between(tok)):
-                    doers = [a for a in pair[0] + pair[1] if a not in feelers]
                 doers = doers or self.author_of_referred_act(tok, feelers)
+            else:  # no act: someone named by a title ("loyal to the president, X"); not "weak Chinese demand"
+                doers = [a for a in self.actors_of(tok, feelers) if a.kind == "person"]
+            if not doers and (pair := self.between(tok)):  # "the growing ties between Russia and Iran"
+                doers = [a for a in pair[0] + pair[1] if a not in feelers]
             if doers:
                 return _Args(feelers, doers)
         if not about and trig.type == "ACCUSE":  # "Hunt said he was deeply shocked": by the act just told
@@ -827,7 +835,8 @@ class _EventFinder:
         subject of its own whose nearest clause has a subject that is no actor ("X insisted that the
         entry was lawful, accusing Mexico ...": X accuses, not "the entry")."""
         speech = vocab.modality_words()["speech_verbs"]
-        document = inner.lemma_.lower() in DOCUMENTS and verb.dep_ == "acl" and verb.head.i == inner.i
+        document = inner.lemma_.lower() in DOCUMENTS and verb.dep_ == "acl" and verb.head.i == inner.i \
+            and inner.head.lemma_.lower() in ISSUING  # "adopted a resolution calling ..."; not "vetoed" one
         for anc in list(verb.ancestors)[:4]:
             if anc.pos_ not in ("VERB", "AUX") or (anc.i == inner.head.i and not document):
                 continue  # but "passed a resolution demanding ...": who passed it demands
@@ -978,14 +987,16 @@ class _EventFinder:
                 return [src]
         return []
 
-    def accuser_of(self, sources: list[Actor]) -> list[Actor]:
-        """Whom a denial answers: the latest accuser of the denier's side in the last few sentences."""
+    def accuser_of(self, sources: list[Actor], aimed: bool = False) -> list[Actor]:
+        """Whom a denial answers: the latest accuser of the denier's side in the last few sentences,
+        else (unless ``aimed``) the latest accuser of anyone ("Seoul said ... Moscow denied it")."""
         sides = {side(a) for a in sources}
         recent = [act for act in self.acts if self.sentence_index - act[3] <= INHERIT_WINDOW]
         for kind, src, tgt, _at in reversed(recent):
             if kind == "ACCUSE" and tgt is not None and side(tgt) in sides and side(src) not in sides:
                 return [src]
-        for kind, src, _tgt, _at in reversed(recent):  # "Seoul said Pyongyang sent troops. Moscow denied it."
+        for kind, src, _tgt, _at in reversed(recent) if not aimed else ():  # "Seoul said Pyongyang sent troops.
+            # Moscow denied it."
             if kind == "ACCUSE" and side(src) not in sides:
                 return [src]
         return []
@@ -1542,6 +1553,7 @@ class _EventFinder:
                     doer = next(iter(self.prep_objects(clause, ("with",))), None)
                 if doer is None and any(c.dep_ == "expl" for c in clause.children):  # "there had been massive
                     doer = next((o for c in clause.children if c.dep_ == "attr"  # interference by Russia"
+                                 and not any(d.lower_ == "no" for d in c.children if d.dep_ == "det")
                                  for o in self.prep_objects(c, ("by", "from"))), None)
                 if not self.wrongdoing(clause):
                     continue
@@ -1585,7 +1597,7 @@ class _EventFinder:
                 cleared = self.actors_of(doer) if doer is not None else []
                 if not cleared or not {side(a) for a in cleared} & sides:
                     continue  # "said Russia had not attacked": a view of another side, no denial
-                accusers = [a for a in self.accuser_of(cleared) if side(a) not in sides]
+                accusers = [a for a in self.accuser_of(cleared, aimed=True) if side(a) not in sides]
                 if not accusers:
                     continue
                 trig = replace(vocab.verb_triggers()["deny"][0], lemma=verb.lemma_.lower())
@@ -1615,8 +1627,8 @@ class _EventFinder:
                 if not _negated(clause) or not any(a.lower_ in ("would", "will", "'ll") for a in clause.children
                                                    if a.dep_ == "aux"):
                     continue
-                if (own := self.trigger_of(clause)) is not None and own.type in HOSTILE:
-                    continue  # "said Kenya would not attack": a reassurance, no refusal
+                if clause.lemma_.lower() not in words["compliance_verbs"]:
+                    continue  # "would not apologise", "would not withdraw"; not "would not abandon Ukraine"
                 doer = next((c for c in clause.children if c.dep_ == "nsubj"), None)
                 if doer is None:
                     continue
@@ -1641,8 +1653,9 @@ class _EventFinder:
         sides = {side(a) for a in sources}
         recent = [(e.type, e.source, e.target) for e in reversed(self.events)
                   if self.sentence_index - e.evidence[0].sentence_index <= 2]
+        struck = {"ASSAULT", "COERCE"} if struck_only else FORCEFUL  # a bare "would respond" answers force
         for kind, src, tgt in recent:
-            if kind in FORCEFUL and src is not None and tgt is not None and side(tgt) in sides \
+            if kind in struck and src is not None and tgt is not None and side(tgt) in sides \
                     and side(src) not in sides:
                 return [src]
         for kind, src, tgt in recent if not struck_only else ():
@@ -1748,9 +1761,20 @@ class _EventFinder:
             if c.dep_ in ("acomp", "attr", "xcomp") and c.lemma_.lower() in words["blame_words"]:
                 return True  # "X was responsible", "X was to blame"
             if c.dep_ in ("dobj", "nsubj") and c.lemma_.lower() in RESPONSIBILITY \
-                    and clause.lemma_.lower() in BLAME_BEARING:  # "Russia bore full responsibility",
-                return True  # "the responsibility lies with Washington"
+                    and clause.lemma_.lower() in BLAME_BEARING and self.blamed_for_harm(c):
+                return True  # "Russia bore full responsibility", "the responsibility lies with Washington"
         return _judged(clause)  # "the police action was a clear breach of the Vienna Convention"
+
+    def blamed_for_harm(self, noun: Token) -> bool:
+        """Whether a responsibility is laid for something bad: not "no responsibility", not "a special
+        responsibility for peace"; with nothing said it is for, the blame itself."""
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            return False
+        words = vocab.modality_words()
+        harms = words["harm_nouns"] | vocab.evaluative_words()["negative"]
+        what = [o for o in self.prep_objects(noun, ("for",)) + self.prep_objects(noun.head, ("for",))]
+        return not what or any(o.lemma_.lower() in harms or o.lower_ in harms or self.act_kind(o) in HOSTILE
+                               for o in what)
 
     def only_an_act(self, clause: Token) -> bool:
         """Whether a reported clause tells a hostile act and nothing of blame: no verb of wrongdoing,
@@ -1797,8 +1821,10 @@ class _EventFinder:
                 continue
             sides = {side(a) for a in speakers}
             for clause in (x for c in _reported_clauses(verb) for x in [c] + list(c.conjuncts)):
-                reserving = clause.lemma_.lower() == "reserve" and any(  # "reserved the right to respond"
-                    c.dep_ == "dobj" and c.lemma_.lower() == "right" for c in clause.children)
+                reserving = clause.lemma_.lower() == "reserve" and any(  # "reserved the right to respond"; not
+                    c.dep_ == "dobj" and c.lemma_.lower() == "right" and any(  # "the right to comment later"
+                        x.lemma_.lower() in words["response_verbs"] | RESPONSE_ACTS for x in c.subtree
+                        if x.pos_ == "VERB") for c in clause.children)
                 auxes = [a for h in ([clause, clause.head] if clause.dep_ == "conj" else [clause])  # "would be
                          for a in h.children if a.dep_ in ("aux", "auxpass")]  # found and punished"
                 if not reserving and not any(a.lower_ in FUTURE_MODALS for a in auxes):
@@ -1812,7 +1838,8 @@ class _EventFinder:
                 targets: list[Actor] = []
                 announced: list[Event] = []
                 punished = clause.lemma_.lower() in words["response_verbs"] and any(
-                    a.dep_ == "auxpass" for a in auxes)  # "those behind it would be punished"
+                    a.dep_ == "auxpass" for a in auxes) and not any(  # "those behind it would be punished";
+                    c.dep_ == "agent" for c in clause.children)  # not "would be punished by the people"
                 if clause.lemma_.lower() in words["consequence_verbs"] or punished:  # "China would face tariffs"
                     inner = next((c for h in ([clause, clause.head] if clause.dep_ == "conj" else [clause])
                                   for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -1969,9 +1996,11 @@ def _in_clause_below(tok: Token, top: Token) -> bool:
 
 
 RESPONSIBILITY = {"responsibility", "blame", "culpability"}
+RESPONSE_ACTS = {"defend", "take", "act", "use", "protect"}  # "reserved the right to take steps to protect"
 ANNOUNCING = {"announce", "confirm", "decide"}  # verbs that tell a decision, not a warning
-DOCUMENTS = {"resolution", "statement", "declaration", "communique", "communiqué", "letter", "decree", "motion",
-             "note", "text", "report", "bill", "law"}  # texts whose verbs speak for who issued them
+DOCUMENTS = {"resolution", "statement", "declaration", "communique", "communiqué", "letter", "decree", "motion"}
+ISSUING = {"adopt", "pass", "issue", "publish", "approve", "sign", "submit", "release", "send", "table", "circulate",
+           "present", "draft", "unveil", "put"}  # texts speak for whoever issued them
 BLAME_BEARING = {"bear", "carry", "shoulder", "lie", "rest"}  # "bore responsibility", "the blame lies with"
 JUDGING_VERBS = {"be", "amount", "constitute", "pose", "represent", "become", "remain"}
 
@@ -2021,8 +2050,8 @@ def _act_verb(lemma: str) -> str | None:
     if verb is None and lemma.endswith("ing") and len(lemma) > 5:  # "the killing", "the shelling"
         stem = lemma[:-3]
         verb = next((v for v in (stem, stem + "e", stem[:-1]) if v in vocab.verb_triggers()), None)
-    if verb is None and lemma in vocab.verb_triggers():  # "the halt", "the ban": the noun is the verb's act
-        verb = lemma
+    if verb is None and lemma in vocab.verb_triggers() and vocab.verb_triggers()[lemma][0].type != "ASSAULT":
+        verb = lemma  # "the halt", "the ban": the noun is the verb's act (not "the fire at a nightclub")
     return verb
 
 

@@ -114,7 +114,7 @@ def feeling_adjectives() -> dict[str, str]:
     spec = _load("triggers.toml")["feelings"]
     out: dict[str, str] = {word: word for word in spec["loyal"] + spec["opposed"]}  # adjectives themselves
     for lemma in spec["disapprove"] + spec["approve"]:
-        forms = [lemma + "ed", lemma + "d", lemma + lemma[-1] + "ed"]
+        forms = [lemma, lemma + "ed", lemma + "d", lemma + lemma[-1] + "ed"]  # "upset" is its own participle
         if lemma.endswith("y"):
             forms.append(lemma[:-1] + "ied")
         out.update((form, lemma) for form in forms)
