@@ -436,8 +436,8 @@ def test_what_a_reaction_calls_the_act_names_no_target(extract_text) -> None:
     ("North Korea fired a ballistic missile into the sea off its east coast on Wednesday.", "MOBILIZE"),
     ("Hezbollah fired rockets at northern Israel on Wednesday.", "ASSAULT"),
 ])
-def test_a_missile_fired_at_no_one_is_a_show_of_force(extract_text, text, type_) -> None:
-    assert [e.type for e in extract_text(text, MONDAY).events] == [type_]
+def test_a_missile_fired_at_no_one_is_a_show_of_force(rules_text, text, type_) -> None:
+    assert [e.type for e in rules_text(text, MONDAY).events] == [type_]
 
 
 def test_summoning_an_ambassador_is_a_protest_to_his_state(extract_text) -> None:
@@ -817,8 +817,8 @@ def test_an_organisation_named_with_of_is_found_where_the_model_saw_none(extract
     ("The Kremlin has brushed the American warnings aside.", "REJECT", ("RUS", "USA")),
     ("Mali's government opened an investigation into the United Nations mission.", "ACCUSE", ("MLI", None)),
 ])
-def test_everyday_verbs_of_contact_rejection_and_inquiry(extract_text, text, type_, expected) -> None:
-    ev = one(extract_text(text, MONDAY), type_)
+def test_everyday_verbs_of_contact_rejection_and_inquiry(rules_text, text, type_, expected) -> None:
+    ev = one(rules_text(text, MONDAY), type_)
     assert pair(ev) == expected
 
 
@@ -917,8 +917,8 @@ def test_a_reported_verdict_on_an_act_or_an_actor_is_an_accusation(extract_text)
     ("NATO said it fully supported Ukraine's sovereignty and territorial integrity.", ("SUPPORT", "Ukraine")),
     ("Britain imposed sanctions on several Israeli settlers.", ("SANCTION", "Israeli settlers")),
 ])
-def test_crowd_control_readiness_support_for_sovereignty_and_settlers(extract_text, text, expected) -> None:
-    ev = one(extract_text(text, MONDAY), expected[0])
+def test_crowd_control_readiness_support_for_sovereignty_and_settlers(rules_text, text, expected) -> None:
+    ev = one(rules_text(text, MONDAY), expected[0])
     assert (ev.target.name if ev.target else None) == expected[1]
 
 

@@ -1049,7 +1049,8 @@ class _Finder:
                 sent = sentence_of(head)
                 here = [a.country for i in range(head.i - 1, sent.start - 1, -1)  # the nearest before it
                         if (a := self.table.at(i)) is not None and a.kind == "country" and a.country
-                        and _main_clause_subject(self.doc[i])]  # not "After Russia launched missiles, the army"
+                        and (_main_clause_subject(self.doc[i])  # not "After Russia launched missiles, the army"
+                             or self.doc[i].head.i in (head.i, head.head.i))]  # "Myanmar's military junta leader"
                 ranked = [(code, 0) for code in dict.fromkeys(here)] + ranked
             if domestic:  # police act where the text places them: a town of their own sentence ("arrested X
                 # in Budapest"), the nearest town before, the dateline, a town after, then a country named as
