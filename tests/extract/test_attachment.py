@@ -187,3 +187,17 @@ def test_whose_goods_a_state_receives_is_the_supplier(extract_text) -> None:
     nationality is the side a "from" would have named); "received a loan from China" as before."""
     ex = extract_text("Armenia received Russian fuel shipments on Monday. Kenya received a loan from China.", TUESDAY)
     assert pairs(ex, "AID") == {("RUS", "ARM"), ("CHN", "KEN")}
+
+
+def test_counted_people_are_the_victims_or_detainees_of_an_act(rules_text) -> None:
+    # "people" alone is too vague to be anyone; counted, they are the group an act fell on
+    ex = rules_text("Chadian police broke up the rally and detained dozens of people on Sunday.", TUESDAY)
+    assert pairs(ex, "COERCE") == {("TCD", "TCD")}
+    ex = rules_text("Police in Conakry said they had arrested 14 people after the clashes.", TUESDAY)
+    assert ("GIN", "GIN") in pairs(ex, "COERCE")
+    ex = rules_text("NIAMEY (wire) - Gunmen killed at least 31 people on Saturday.", TUESDAY)
+    assert only(ex, "ASSAULT").target is not None and only(ex, "ASSAULT").target.country == "NER"
+    assert [(q.value, q.unit) for q in only(ex, "ASSAULT").quantities] == [(31, "person")]
+    # uncounted people stand for no one
+    ex = rules_text("People close to the talks said Kenya had detained the trawler's crew.", TUESDAY)
+    assert not [a for a in ex.actors if a.name == "people"]

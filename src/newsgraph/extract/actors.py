@@ -677,6 +677,8 @@ class _Finder:
             return f"{prev.lower_} {tok.lower_}", table[f"{prev.lower_} {tok.lower_}"]
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in vocab.titles():
             return None  # "head of government", "minister of defence": part of a title
+        if _counted_people(tok):
+            return "people", {"kind": "group", "sector": "CVL"}
         if tok.lower_ in table:
             if tok.dep_ in ("compound", "amod") and tok.head.lower_ not in table \
                     and tok.head.lower_ not in vocab.unit_nouns():
@@ -1201,6 +1203,19 @@ def demonym(iso3: str) -> str:
     if row is None:
         return iso3
     return row.demonyms[0] if row.demonyms else row.name
+
+
+def _counted_people(tok: Token) -> bool:
+    """ "At least 45 people", "dozens of people", "several men": people the text counts, which stand
+    for a group (of victims, detainees, marchers); "people familiar with the matter" do not."""
+    nouns, counting = vocab.counted_people()
+    if tok.lower_ not in nouns or tok.dep_ in MODIFIER_DEPS:
+        return False
+    if any((c.dep_ == "nummod" and c.like_num) or (c.dep_ in ("amod", "det") and c.lower_ in counting)
+           for c in tok.children):
+        return True
+    head = tok.head  # "dozens of people": the counting word heads the phrase
+    return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in counting
 
 
 def _acronym(name: str) -> str:

@@ -726,8 +726,9 @@ class _EventFinder:
             if pair:
                 sources = sources or pair[0]
                 targets = targets or [a for a in pair[0] + pair[1] if a not in sources][:2 if hosting else 1]
-        if not sources and trig.type == "PROTEST" and subj is not None and not passive \
-                and subj.lemma_.lower() in vocab.modality_words()["crowd_words"]:
+        if trig.type == "PROTEST" and subj is not None and not passive \
+                and all(a.key.endswith(":people") for a in sources) \
+                and subj.lemma_.lower() in vocab.modality_words()["crowd_words"]:  # counted people who march
             sources = [self.table.get_or_add("group:group:CVL:?::protesters", "protesters", "group", None, "CVL")]
             # "thousands of people protested in Tbilisi": protesters, whose country the place will say
         if not sources and not targets:
@@ -1356,6 +1357,10 @@ class _EventFinder:
                             and actor.key.startswith("group:") and actor.kind in ("group", "government", "police") \
                             and all(m.sentence == s_index for m in actor.mentions):
                         actor.country = place.country  # only an actor this sentence alone names
+                    elif place is None and self.dateline is not None and self.dateline.country \
+                            and actor.country is None and actor.key.endswith(":people") and actor in args.targets:
+                        actor.country = self.dateline.country  # "killed at least 45 people", filed from
+                        # Bamako: counted victims with no scene are where the report was filed
                 if trig.type not in MONADIC and not args.inherited and bool(args.sources) != bool(args.targets):
                     unsaid.append((tok, trig, args, time, place))  # once the sentence's own events are known
                     continue

@@ -183,6 +183,14 @@ def collective_nouns() -> dict[str, dict[str, str]]:
 
 
 @cache
+def counted_people() -> tuple[frozenset[str], frozenset[str]]:
+    """Nouns for people that stand for a group only when counted, and the words that count them
+    without a number (actors.toml [agents] counted_people, counting_words)."""
+    settings = _load("actors.toml")["agents"]
+    return frozenset(settings["counted_people"]), frozenset(settings["counting_words"])
+
+
+@cache
 def agent_nouns() -> dict[str, dict[str, str]]:
     """Nouns that name a collective or generic actor: our own [collective] table over the PETRARCH
     generic agents ("officials", "coast guard", "lawmakers"), whose sector code gives the kind
