@@ -201,3 +201,14 @@ def test_counted_people_are_the_victims_or_detainees_of_an_act(rules_text) -> No
     # uncounted people stand for no one
     ex = rules_text("People close to the talks said Kenya had detained the trawler's crew.", TUESDAY)
     assert not [a for a in ex.actors if a.name == "people"]
+
+
+def test_an_accusation_followed_by_a_charge_the_accused_denies_stands(extract_text) -> None:
+    # the parser hangs "accused" under "denies" as its clause; the accusation is told, not denied
+    ex = extract_text("The United States accused Iran of attacking the tanker, a charge Tehran denies.", TUESDAY)
+    assert [(e.source.country, e.target.country, e.modality) for e in ex.events
+            if e.type == "ACCUSE" and e.source and e.target] == [("USA", "IRN", "asserted")]
+    assert pairs(ex, "REJECT") == {("IRN", "USA")}
+    # a clause after "denied" is still what is denied
+    ex = extract_text("Iran denied that its forces had attacked the tanker.", TUESDAY)
+    assert not [e for e in ex.events if e.type == "ASSAULT"]

@@ -2083,8 +2083,10 @@ def _denied(tok: Token) -> bool:
     cur = tok
     for _ in range(6):
         if cur.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "compound", "amod") \
-                or cur.head is cur:
+                or cur.head.i == cur.i:
             return False
+        if cur.dep_ == "ccomp" and cur.i < cur.head.i and cur.head.lemma_.lower() == "deny":
+            return False  # "X accused Y of Z, a charge Y denies", parsed as "denies" over the accusation
         cur = cur.head
         if cur.lemma_.lower() == "deny" and cur.pos_ == "VERB":
             return True

@@ -33,8 +33,10 @@ def modality_of(tok: Token, trig: Trigger) -> str:
         kids = list(c.children)
         if any(k.dep_ == "neg" for k in kids):
             return "negated"
-        if c is not tok and c.lemma_ in words["negating_verbs"] and chain[n - 1].dep_ != "conj":
-            return "negated"  # "refused to meet"; not "denied the charge and blamed X", a second act
+        if c is not tok and c.lemma_ in words["negating_verbs"] and chain[n - 1].dep_ != "conj" \
+                and not (chain[n - 1].dep_ == "ccomp" and chain[n - 1].i < c.i):
+            return "negated"  # "refused to meet"; not "denied the charge and blamed X", a second act, nor
+            # "X accused Y of Z, a charge Y denies" parsed with the accusation under "denies"
         if any(k.dep_ == "mark" and k.lower_ in words["hypothetical_marks"] for k in kids):
             return "hypothetical"
         if any(k.dep_ == "advcl" and any(m.lower_ in words["hypothetical_marks"] for m in k.children
