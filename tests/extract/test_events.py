@@ -1603,3 +1603,24 @@ def test_a_bare_army_takes_no_state_from_a_time_clause(extract_text) -> None:
 def test_an_extradited_persons_destination_is_no_target(rules_text) -> None:
     assert not [e for e in events(rules_text("Uzbekistan extradited the suspect to Russia.", MONDAY), "COERCE")
                 if e.target is not None and e.target.country == "RUS"]
+
+
+def test_wrongdoing_in_reported_words_accuses_whoever_did_the_act(rules_text) -> None:
+    # an act noun doing wrong: its owner is accused
+    ex = rules_text("Ghana's trade minister said on Monday that Togo's new levies breached the regional treaty.",
+                    MONDAY)
+    assert {(e.source.country, e.target.country) for e in ex.events
+            if e.type == "ACCUSE" and e.source and e.target} == {("GHA", "TGO")}
+    # a judgement in the second of two predicates
+    ex = rules_text("The Chilean foreign minister said the junta in Niger was unstable and illegitimate.",
+                    MONDAY)
+    assert [(e.source.country, e.target.country) for e in ex.events
+            if e.type == "ACCUSE" and e.source and e.target] == [("CHL", "NER")]
+    # a joint statement accuses for each of its speakers
+    ex = rules_text("The leaders of Norway, Peru and Kenya said in a joint statement that the Sudanese raids on "
+                    "the refugee camps were unjustifiable.", MONDAY)
+    assert {(e.source.country, e.target.country) for e in ex.events
+            if e.type == "ACCUSE" and e.source and e.target} == {("NOR", "SDN"), ("PER", "SDN"), ("KEN", "SDN")}
+    # neutral predicates judge no one
+    ex = rules_text("The Chilean foreign minister said the talks in Niger were long and difficult.", MONDAY)
+    assert not [e for e in ex.events if e.type == "ACCUSE"]

@@ -1567,7 +1567,9 @@ class _EventFinder:
                 accused = [a for a in (self.actors_of(doer) if doer is not None else []) if side(a) not in sides
                            and not (a.kind == "igo" and any(p.sector == "IGO" for p in speakers))]  # its own official
                 rebuttal = False
-                if not accused and doer is not None and _judged(clause):  # "the order amounted to persecution"
+                if not accused and doer is not None and (_judged(clause) or (  # "the order amounted to
+                        clause.lemma_.lower() in words["wrongdoing_verbs"] and doer.pos_ == "NOUN")):  # persecution",
+                    # "Japan's measures breached international law": whoever did the act
                     accused = [a for a in self.author_of_judged(doer, speakers) if side(a) not in sides]
                     rebuttal = doer.lemma_.lower() in words["charge_nouns"]  # "Tehran's claim was baseless"
                 if not accused:
@@ -1575,7 +1577,8 @@ class _EventFinder:
                 trig = replace(vocab.verb_triggers()["accuse"][0], lemma=verb.lemma_.lower(), mode="allege")
                 if rebuttal:
                     trig = replace(trig, type="REJECT", mode="deny")
-                out += self.said_events(verb, trig, _Args(speakers[:1], accused[:1]), sent, s_index, None, n_triggers)
+                out += self.said_events(verb, trig, _Args(speakers[:MAX_SIDES], accused[:1]), sent, s_index, None,
+                                        n_triggers)  # a joint statement accuses for each of its speakers
                 break
         return out
 
@@ -2041,9 +2044,11 @@ def _reported_clauses(verb: Token) -> list[Token]:
 def _judged(clause: Token) -> bool:
     """Whether a reported clause judges its subject badly: "was a flagrant violation of", "amounted to
     political persecution", "posed a grave threat to"."""
+    negative = vocab.evaluative_words()["negative"]
+    if clause.pos_ == "ADJ" and clause.dep_ == "conj" and clause.head.lemma_.lower() in JUDGING_VERBS:
+        return clause.lemma_.lower() in negative  # "was out of control and illegitimate"
     if clause.lemma_.lower() not in JUDGING_VERBS:
         return False
-    negative = vocab.evaluative_words()["negative"]
     deps = ("attr", "dobj", "acomp") + (("prep",) if clause.lemma_.lower() == "amount" else ())
     return any(t.lemma_.lower() in negative for c in clause.children if c.dep_ in deps  # not "was at war with"
                for t in c.subtree)
