@@ -201,6 +201,15 @@ def test_an_untimed_event_takes_the_day_told_just_before_else_the_publication_da
     assert all(e.time is None for e in ex.events if e.modality == "hypothetical")
 
 
+def test_a_time_in_a_clause_describing_someone_else_is_not_the_events(extract_text) -> None:
+    ex = extract_text("Senegal's president, who leaves office in April, congratulated his successor, "
+                      "Bassirou Diomaye Faye, on Monday.", ANCHOR)
+    times = [e.time.value for e in ex.events if e.type == "SUPPORT" and e.time is not None]
+    assert times == ["2024-02-26"]
+    ex = extract_text("Families of those killed in 2019 condemned Chile's decision.", ANCHOR)
+    assert all(e.time is None or not e.time.value.startswith("2019") for e in ex.events)
+
+
 def test_without_a_publication_date_an_untimed_event_stays_untimed(extract_text) -> None:
     ex = extract_text("Brazil accused China of dumping steel.", None)
     assert [e.time for e in ex.events] == [None]

@@ -1132,7 +1132,7 @@ class _EventFinder:
         """The time in the trigger's phrase; else in the phrase it is the object of ("the conduct
         of an exercise in November"); else the referred event's; else one the sentence leaves free."""
         lo, hi = self.clause_range(tok)
-        inside = [t for t in self.times if lo <= t.start and t.end <= hi]
+        inside = [t for t in self.times if lo <= t.start and t.end <= hi and not self.describes_other(t, tok)]
         if not inside and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
             lo, hi = self.clause_range(tok.head.head)
             inside = [t for t in self.times if lo <= t.start and t.end <= hi]
@@ -1140,10 +1140,24 @@ class _EventFinder:
             return ref.time
         if not inside:
             inside = [t for t in self.times if sent.start_char <= t.start and t.end <= sent.end_char
-                      and not self.belongs_to_other_trigger(t, tok, sent)]
+                      and not self.belongs_to_other_trigger(t, tok, sent) and not self.describes_other(t, tok)]
         if not inside:
             return None
         return min(inside, key=lambda t: abs(t.start - tok.idx))
+
+    def describes_other(self, t: TimeValue, tok: Token) -> bool:
+        """Whether a time sits in a clause that describes someone or something else, away from the
+        trigger: "Akufo-Addo, who steps down in January, congratulated ...", "relatives of those
+        executed in 1988 condemned ..."."""
+        span = self.doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None:
+            return False
+        cur = span.root
+        while cur.head.i != cur.i:
+            if cur.dep_ in ("relcl", "acl") and not (cur.left_edge.i <= tok.i <= cur.right_edge.i):
+                return True
+            cur = cur.head
+        return False
 
     def belongs_to_other_trigger(self, t: TimeValue | Place, tok: Token, sent: Span) -> bool:
         others = self.sentence_triggers.get(sent.start)
