@@ -1624,3 +1624,31 @@ def test_wrongdoing_in_reported_words_accuses_whoever_did_the_act(rules_text) ->
     # neutral predicates judge no one
     ex = rules_text("The Chilean foreign minister said the talks in Niger were long and difficult.", MONDAY)
     assert not [e for e in ex.events if e.type == "ACCUSE"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ghana withdrew its ambassador to Mali on Tuesday.", ("SANCTION", "GHA", "MLI")),
+    ("Peru said it was withdrawing its diplomats from Bolivia.", ("SANCTION", "PER", "BOL")),
+    ("Estonia ordered two Belarusian embassy staff out of the country.", ("SANCTION", "EST", "BLR")),
+    ("Latvia threw out three Russian diplomats on Friday.", ("SANCTION", "LVA", "RUS")),
+    ("Beijing froze all new trade and investment with Vilnius.", ("SANCTION", "CHN", "LTU")),
+    ("Egyptian soldiers blocked the Sudanese envoy Ali Hamid from entering the building.", ("COERCE", "EGY", "SDN")),
+])
+def test_diplomatic_and_coercive_acts_said_with_common_verbs(rules_text, text, expected) -> None:
+    assert expected in {(e.type, e.source.country if e.source else None, e.target.country if e.target else None)
+                        for e in rules_text(text, MONDAY).events}
+
+
+def test_holding_a_person_is_detaining_them(rules_text) -> None:
+    ex = rules_text("Iran still holds the French teacher Cecile Kohler.", MONDAY)
+    assert [(e.type, e.source.country, e.target.name) for e in ex.events if e.source and e.target] \
+        == [("COERCE", "IRN", "Cecile Kohler")]
+
+
+@pytest.mark.parametrize("text", [
+    "Russia withdrew its troops from the town.",      # a retreat, no envoy
+    "The leaders held talks in Paris.",               # no one held captive
+    "Protesters threw stones at the police.",         # a thrown weapon, not an expulsion
+])
+def test_those_verbs_keep_their_other_readings(rules_text, text) -> None:
+    assert not [e for e in rules_text(text, MONDAY).events if e.type in ("SANCTION",) or e.mode == "detain"]

@@ -346,7 +346,7 @@ class TriggerReader:
         if trig.predicate and evaluation(verb) != trig.predicate:
             return False  # "called the vote a farce" criticises; "called a meeting" does not
         if trig.preps and not any(c.dep_ == "prep" and c.lower_ in trig.preps and not all(
-                p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ == "pobj") for c in kids):
+                p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ in ("pobj", "pcomp")) for c in kids):
             return False  # "call" is a request only as "call on" (and "called X a dictator on Wednesday" is not)
         if trig.clause_object and not any(c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") for c in kids):
             return False  # "denied carrying out attacks", "denied that its jets struck"
