@@ -1652,3 +1652,14 @@ def test_holding_a_person_is_detaining_them(rules_text) -> None:
 ])
 def test_those_verbs_keep_their_other_readings(rules_text, text) -> None:
     assert not [e for e in rules_text(text, MONDAY).events if e.type in ("SANCTION",) or e.mode == "detain"]
+
+
+def test_did_standing_for_the_verb_repeats_the_act_for_its_subject(rules_text) -> None:
+    ex = rules_text("Egypt condemned the Israeli raid on the camp, as did Jordan and Qatar.", MONDAY)
+    assert {(e.source.country, e.target.country) for e in ex.events if e.type == "ACCUSE" and e.source and e.target} \
+        == {("EGY", "ISR"), ("JOR", "ISR"), ("QAT", "ISR")}
+    ex = rules_text("Oman welcomed the truce between Iran and Iraq, and so did Kuwait.", MONDAY)
+    assert {e.source.country for e in ex.events if e.type == "SUPPORT" and e.source} == {"OMN", "KWT"}
+    # "as it did last year": the same side again, no one new
+    ex = rules_text("Egypt condemned the Israeli raid on the camp, as it did last year.", MONDAY)
+    assert {e.source.country for e in ex.events if e.type == "ACCUSE" and e.source} == {"EGY"}

@@ -1392,6 +1392,7 @@ class _EventFinder:
                 sentence_events = self.refusals_in(sent, s_index, sentence_events, len(found), speech)
             for tok, trig, args, time, place in unsaid:
                 self.fill_unsaid(tok, trig, args, sent, s_index, time, place, len(found), sentence_events)
+            sentence_events += self.elided(sentence_events)
             for ev in sentence_events:
                 if ev.type == "CONSULT" and ev.source and ev.target and ev.mode != "mediate":
                     self.last_consult = ev  # the mediator is not one of "the two sides"
@@ -1905,6 +1906,29 @@ class _EventFinder:
                 made = self.said_events(verb, trig, _Args(speakers[:1], targets), sent, s_index,
                                         self.pick_place(verb, trig, sent), n_triggers)
                 out = [e for e in out if e not in announced] + made
+        return out
+
+    def elided(self, told: list[Event]) -> list[Event]:
+        """The same act by others, told with "did" standing for the verb: "Modi congratulated Lula,
+        as did Xi Jinping", "Egypt condemned the attack, and so did Jordan and Qatar"."""
+        out: list[Event] = []
+        for ev in told:
+            verb = self.trigger_tokens.get(id(ev))
+            if verb is None or ev.source is None:
+                continue
+            for did in verb.children:
+                as_did = did.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in did.children)
+                so_did = did.dep_ == "conj" and any(m.lower_ == "so" for m in did.children if m.dep_ == "advmod")
+                if did.lemma_.lower() != "do" or not (as_did or so_did):
+                    continue
+                subjects = [c for c in did.children if c.dep_ == "nsubj"]
+                for actor in self.actors_of(subjects[0], [ev.source]) if subjects else []:
+                    if actor is ev.target or any(e.source is actor and e.type == ev.type for e in out):
+                        continue
+                    copy = replace(ev, source=actor)
+                    self.features[id(copy)] = self.features[id(ev)]
+                    self.trigger_tokens[id(copy)] = verb
+                    out.append(copy)
         return out
 
     def candidates(self) -> list[tuple[Event, Features]]:
