@@ -1632,6 +1632,7 @@ def test_wrongdoing_in_reported_words_accuses_whoever_did_the_act(rules_text) ->
     ("Estonia ordered two Belarusian embassy staff out of the country.", ("SANCTION", "EST", "BLR")),
     ("Latvia threw out three Russian diplomats on Friday.", ("SANCTION", "LVA", "RUS")),
     ("Beijing froze all new trade and investment with Vilnius.", ("SANCTION", "CHN", "LTU")),
+    ("Japan handed two fire trucks to the Fijian police.", ("AID", "JPN", "FJI")),
     ("Egyptian soldiers blocked the Sudanese envoy Ali Hamid from entering the building.", ("COERCE", "EGY", "SDN")),
 ])
 def test_diplomatic_and_coercive_acts_said_with_common_verbs(rules_text, text, expected) -> None:
