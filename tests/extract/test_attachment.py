@@ -212,3 +212,21 @@ def test_an_accusation_followed_by_a_charge_the_accused_denies_stands(extract_te
     # a clause after "denied" is still what is denied
     ex = extract_text("Iran denied that its forces had attacked the tanker.", TUESDAY)
     assert not [e for e in ex.events if e.type == "ASSAULT"]
+
+
+def test_a_charge_the_accused_denies_in_a_relative_clause_answers_that_accuser(rules_text) -> None:
+    ex = rules_text("Mali accused Algeria of sheltering the rebels, a charge Algiers denies.", TUESDAY)
+    assert pairs(ex, "REJECT") == {("DZA", "MLI")}
+    ex = rules_text("Chad accused Sudan of arming the militia, an accusation that Khartoum rejected.", TUESDAY)
+    assert pairs(ex, "REJECT") == {("SDN", "TCD")}
+    # with no accuser of the denier in the clause, the denial answers no one it could guess
+    ex = rules_text("The activist has been held in Minsk since May on fraud charges he denies.", TUESDAY)
+    assert not pairs(ex, "REJECT")
+    # a charge that accuses is no denial, and describes, not reports, an accusation
+    ex = rules_text("Police arrested the journalist on charges that accuse him of spying for Lithuania.", TUESDAY)
+    assert not [e for e in ex.events if e.type in ("REJECT", "ACCUSE") and e.trigger == "accuse"]
+
+
+def test_a_clause_before_deny_with_no_charge_named_is_what_is_denied(extract_text) -> None:
+    ex = extract_text("Israel is preparing to invade Rafah, the army denied on Tuesday.", TUESDAY)
+    assert not [e for e in ex.events if e.type == "ASSAULT"]

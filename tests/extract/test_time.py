@@ -264,3 +264,8 @@ def test_without_a_day_told_or_a_publication_date_an_anaphoric_time_stays_unfixe
     ex = extract_text("India criticised Pakistan in 2021. Later that day, Japan accused China of dumping steel.")
     japan = next(e for e in ex.events if e.source is not None and e.source.name == "Japan")
     assert japan.time is None or japan.time.value is None  # never "2021"
+
+
+def test_a_clause_describing_the_act_itself_gives_its_time(extract_text) -> None:
+    ex = extract_text("Macron spoke with Scholz in a call that lasted an hour on Thursday.", ANCHOR)
+    assert [e.time.value for e in ex.events if e.type == "CONSULT" and e.time] == ["2024-02-29"]

@@ -1208,14 +1208,18 @@ def demonym(iso3: str) -> str:
 def _counted_people(tok: Token) -> bool:
     """ "At least 45 people", "dozens of people", "several men": people the text counts, which stand
     for a group (of victims, detainees, marchers); "people familiar with the matter" do not."""
-    nouns, counting = vocab.counted_people()
+    nouns, counting, crowd_verbs = vocab.counted_people()
     if tok.lower_ not in nouns or tok.dep_ in MODIFIER_DEPS:
         return False
+    head = tok.head  # "dozens of people": the counting word heads the phrase
+    phrase = head.head if tok.dep_ == "pobj" and head.lower_ == "of" else tok
+    if phrase.dep_ == "nsubj" and phrase.head.lemma_.lower() not in crowd_verbs:
+        return False  # "several men attacked", "thousands of people welcomed the Pope": doers the text
+        # leaves unnamed, no group; not "thousands of people marched to demand ...": a crowd
     if any((c.dep_ == "nummod" and c.like_num) or (c.dep_ in ("amod", "det") and c.lower_ in counting)
            for c in tok.children):
         return True
-    head = tok.head  # "dozens of people": the counting word heads the phrase
-    return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in counting
+    return phrase is not tok and phrase.lower_ in counting
 
 
 def _acronym(name: str) -> str:

@@ -30,7 +30,7 @@ from newsgraph.extract.actors import (
     side,
 )
 from newsgraph.extract.filter import Features, bucket, event_filter, implicit_ranker
-from newsgraph.extract.modality import modality_of
+from newsgraph.extract.modality import modality_of, told_before_charge
 from newsgraph.extract.places import gazetteer
 from newsgraph.extract.triggers import (
     LOCATIVE,
@@ -576,7 +576,8 @@ class _EventFinder:
                 targets, sources = sources, alt
         dobj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
         relative = verb.dep_ == "relcl" and subj is not None and subj.tag_ not in ("WP", "WDT") and (
-            dobj is None or dobj.tag_ in ("WP", "WDT")) and not any(c.tag_ == "WRB" for c in verb.children)
+            dobj is None or dobj.tag_ in ("WP", "WDT") or dobj.lower_ == "that") \
+            and not any(c.tag_ == "WRB" for c in verb.children)
         if relative:  # "a launch that Seoul condemned", "a claim the ministry denied": the noun described
             dobj = verb.head
         if dobj is None and not trig.theme_object:  # "arrested him": the parser's lone "dative" is the object
@@ -657,6 +658,17 @@ class _EventFinder:
         if targets and sources and trig.type in AUTHORED and trig.type != "SUPPORT" \
                 and {side(a) for a in targets} <= {side(a) for a in sources}:
             targets = []  # "Azerbaijan denied reports that its troops ...": a denial answers someone else
+        charge = dobj is not None and dobj.lower_ in vocab.modality_words()["charge_nouns"]
+        told_first = any(told_before_charge(c, verb) for c in verb.children)
+        if trig.type == "REJECT" and ((relative and charge) or (told_first and trig.mode == "deny")):
+            # "X accused Y of Z, a charge Y denies" (the parser may hang the accusation under "denies"):
+            # the denial answers the accuser of that clause, or no one
+            sides = {side(a) for a in sources}
+            accusers = [src for kind, src, tgt, at in reversed(self.acts) if at == self.sentence_index
+                        and kind == "ACCUSE" and tgt is not None and side(tgt) in sides and side(src) not in sides]
+            if not accusers:
+                return None
+            targets = accusers[:1]
         if not targets and trig.mode == "deny" and sources:  # "denied carrying out cyberattacks on Ukraine"
             targets = _beyond(self.first_actor_in([t for c in verb.children if c.dep_ in ("xcomp", "ccomp")
                                                    for t in c.children if t.dep_ in ("dobj", "prep", "dative")],
@@ -728,7 +740,8 @@ class _EventFinder:
                 targets = targets or [a for a in pair[0] + pair[1] if a not in sources][:2 if hosting else 1]
         if trig.type == "PROTEST" and subj is not None and not passive \
                 and all(a.key.endswith(":people") for a in sources) \
-                and subj.lemma_.lower() in vocab.modality_words()["crowd_words"]:  # counted people who march
+                and subj.lemma_.lower() in vocab.modality_words()["crowd_words"]:  # no side, or only counted
+            # people, marching: protesters
             sources = [self.table.get_or_add("group:group:CVL:?::protesters", "protesters", "group", None, "CVL")]
             # "thousands of people protested in Tbilisi": protesters, whose country the place will say
         if not sources and not targets:
@@ -1135,7 +1148,7 @@ class _EventFinder:
         inside = [t for t in self.times if lo <= t.start and t.end <= hi and not self.describes_other(t, tok)]
         if not inside and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
             lo, hi = self.clause_range(tok.head.head)
-            inside = [t for t in self.times if lo <= t.start and t.end <= hi]
+            inside = [t for t in self.times if lo <= t.start and t.end <= hi and not self.describes_other(t, tok)]
         if not inside and ref is not None:
             return ref.time
         if not inside:
@@ -1155,7 +1168,11 @@ class _EventFinder:
         cur = span.root
         while cur.head.i != cur.i:
             if cur.dep_ in ("relcl", "acl") and not (cur.left_edge.i <= tok.i <= cur.right_edge.i):
-                return True
+                described = cur.head  # "a call that lasted an hour on Sunday", "an attack that began late
+                # on Saturday": a clause describing an act tells when the act happened
+                return not (self.trigger_of(described) is not None or self.act_kind(described) is not None
+                            or described.lemma_.lower() in vocab.gathering_heads()
+                            or described.lemma_.lower() in vocab.modality_words()["act_nouns"])
             cur = cur.head
         return False
 
@@ -1914,16 +1931,17 @@ class _EventFinder:
         out: list[Event] = []
         for ev in told:
             verb = self.trigger_tokens.get(id(ev))
-            if verb is None or ev.source is None:
-                continue
+            if verb is None or ev.source is None or (
+                    verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _reporting_verbs()):
+                continue  # "Washington said Israel had struck Rafah, as did Hamas": "did" may say "said"
             for did in verb.children:
                 as_did = did.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "as" for m in did.children)
                 so_did = did.dep_ == "conj" and any(m.lower_ == "so" for m in did.children if m.dep_ == "advmod")
                 if did.lemma_.lower() != "do" or not (as_did or so_did):
                     continue
-                subjects = [c for c in did.children if c.dep_ == "nsubj"]
-                for actor in self.actors_of(subjects[0], [ev.source]) if subjects else []:
-                    if actor is ev.target or any(e.source is actor and e.type == ev.type for e in out):
+                subject = next((c for c in did.children if c.dep_ == "nsubj"), None)
+                for actor in self.actors_of(subject, [ev.source]) if subject is not None else []:
+                    if actor is ev.target or any(e.source is actor and e.type == ev.type for e in told + out):
                         continue
                     copy = replace(ev, source=actor)
                     self.features[id(copy)] = self.features[id(ev)]
@@ -2128,7 +2146,7 @@ def _denied(tok: Token) -> bool:
         if cur.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "compound", "amod") \
                 or cur.head.i == cur.i:
             return False
-        if cur.dep_ == "ccomp" and cur.i < cur.head.i and cur.head.lemma_.lower() == "deny":
+        if cur.head.lemma_.lower() == "deny" and told_before_charge(cur, cur.head):
             return False  # "X accused Y of Z, a charge Y denies", parsed as "denies" over the accusation
         cur = cur.head
         if cur.lemma_.lower() == "deny" and cur.pos_ == "VERB":

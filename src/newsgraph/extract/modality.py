@@ -34,9 +34,8 @@ def modality_of(tok: Token, trig: Trigger) -> str:
         if any(k.dep_ == "neg" for k in kids):
             return "negated"
         if c is not tok and c.lemma_ in words["negating_verbs"] and chain[n - 1].dep_ != "conj" \
-                and not (chain[n - 1].dep_ == "ccomp" and chain[n - 1].i < c.i):
-            return "negated"  # "refused to meet"; not "denied the charge and blamed X", a second act, nor
-            # "X accused Y of Z, a charge Y denies" parsed with the accusation under "denies"
+                and not told_before_charge(chain[n - 1], c):
+            return "negated"  # "refused to meet"; not "denied the charge and blamed X", a second act
         if any(k.dep_ == "mark" and k.lower_ in words["hypothetical_marks"] for k in kids):
             return "hypothetical"
         if any(k.dep_ == "advcl" and any(m.lower_ in words["hypothetical_marks"] for m in k.children
@@ -54,6 +53,15 @@ def modality_of(tok: Token, trig: Trigger) -> str:
         if c is not tok and c.lemma_ in words["claim_verbs"]:
             return "reported-claim"
     return "asserted"
+
+
+def told_before_charge(clause: Token, verb: Token) -> bool:
+    """Whether a clause the parser hung under a verb of denial is told, not denied: "X accused Y of
+    Z, a charge Y denies" parsed as "denies" over the accusation, with "charge" as its object. ("Israel
+    is preparing to invade Rafah, the army denied": no charge named, the clause is what is denied.)"""
+    return clause.dep_ == "ccomp" and clause.i < verb.i and any(
+        c.dep_ in ("dobj", "nsubj", "compound") and c.lower_ in vocab.modality_words()["charge_nouns"]
+        for c in verb.subtree if c.i > clause.i)
 
 
 def tense_lookup(doc: Doc):  # type: ignore[no-untyped-def]

@@ -308,8 +308,10 @@ class TriggerReader:
         if verb.tag_ == "VBN" and verb.dep_ in ("amod", "acl") and not any(
                 c.dep_ in ("agent", "prep", "dobj") for c in verb.children):
             return False  # "sanctioned Russian oil": an adjective
-        if verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP"):
-            return False  # "banks that supply currency": a description
+        if verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP") and not (
+                verb.head.lower_ in vocab.modality_words()["charge_nouns"]
+                and any(t.type == "REJECT" for t in vocab.verb_triggers().get(verb.lemma_.lower(), ()))):
+            return False  # "banks that supply currency": a description; not "a charge Cotonou denies"
         if verb.dep_ == "xcomp" and verb.head.lemma_ == "be" and verb.lemma_.lower() in \
                 vocab.modality_words()["blame_words"]:
             return False  # "Belarus was to blame": blamed, not blaming (an allegation by whoever says so)
@@ -323,6 +325,8 @@ class TriggerReader:
                 t.intent for t in vocab.verb_triggers().get(verb.head.lemma_.lower(), ())):
             return False  # "vowed to launch flights": the pledge is the event, what is pledged its content
         for a in [verb, *verb.ancestors]:
+            if a.dep_ == "relcl" and a.head.lower_ in vocab.modality_words()["charge_nouns"]:
+                break  # "accused X of arming Y, an accusation that Z rejected": the rejection is told
             if a.dep_ == "pcomp" and a.head.dep_ == "prep" and a.head.head.lemma_ in ("accuse", "blame"):
                 return False  # "accused Tehran of (plotting to) arm Moscow": the accusation, not an act it proves
             if a.pos_ == "VERB" and a is not verb and a.dep_ not in ("xcomp", "pcomp"):

@@ -183,11 +183,12 @@ def collective_nouns() -> dict[str, dict[str, str]]:
 
 
 @cache
-def counted_people() -> tuple[frozenset[str], frozenset[str]]:
-    """Nouns for people that stand for a group only when counted, and the words that count them
-    without a number (actors.toml [agents] counted_people, counting_words)."""
+def counted_people() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Nouns for people that stand for a group only when counted, the words that count them
+    without a number, and the verbs a counted crowd does as one (actors.toml [agents])."""
     settings = _load("actors.toml")["agents"]
-    return frozenset(settings["counted_people"]), frozenset(settings["counting_words"])
+    return (frozenset(settings["counted_people"]), frozenset(settings["counting_words"]),
+            frozenset(settings["crowd_verbs"]))
 
 
 @cache
