@@ -1614,6 +1614,18 @@ class _EventFinder:
                 break
         return out
 
+    def untold_speech(self, verbs: list[Token], lemmas: frozenset[str] | set[str],
+                      told: list[Event]) -> Iterator[tuple[Token, list[Actor], set[str]]]:
+        """Each verb of saying among ``lemmas``, not negated and not yet the trigger of an event in
+        ``told`` (read as it grows), with its speakers and their sides, when it has speakers."""
+        for verb in verbs:
+            if verb.lemma_.lower() not in lemmas or _negated(verb) \
+                    or any(_same(self.trigger_tokens.get(id(e)), verb) for e in told):
+                continue
+            speakers = self.speakers_of(verb)
+            if speakers:
+                yield verb, speakers, {side(a) for a in speakers}
+
     def denials_in(self, sent: Span, s_index: int, found: list[Event], n_triggers: int,
                    verbs: list[Token]) -> list[Event]:
         """A side cleared in its own words denies what its accuser said: "Psaki said the United States
@@ -1621,14 +1633,7 @@ class _EventFinder:
         whoever accused that side just before. With no accuser told, nothing is coded."""
         words = vocab.modality_words()
         out = list(found)
-        for verb in verbs:
-            if verb.lemma_.lower() not in words["allegation_verbs"] or _negated(verb) \
-                    or any(_same(self.trigger_tokens.get(id(e)), verb) for e in out):
-                continue
-            speakers = self.speakers_of(verb)
-            if not speakers:
-                continue
-            sides = {side(a) for a in speakers}
+        for verb, speakers, sides in self.untold_speech(verbs, words["allegation_verbs"], out):
             for clause in (x for c in _reported_clauses(verb) for x in [c] + list(c.conjuncts)):
                 if not _negated(clause) or not (self.wrongdoing(clause)
                                                 or clause.lemma_.lower() in words["involvement_verbs"]):
@@ -1655,14 +1660,7 @@ class _EventFinder:
         reassurance ("would not attack anyone": that is no refusal)."""
         words = vocab.modality_words()
         out = list(found)
-        for verb in verbs:
-            if verb.lemma_.lower() not in words["speech_verbs"] or _negated(verb) \
-                    or any(_same(self.trigger_tokens.get(id(e)), verb) for e in out):
-                continue
-            speakers = self.speakers_of(verb)
-            if not speakers:
-                continue
-            sides = {side(a) for a in speakers}
+        for verb, speakers, sides in self.untold_speech(verbs, words["speech_verbs"], out):
             for clause in _reported_clauses(verb):
                 if not _negated(clause) or not any(a.lower_ in ("would", "will", "'ll") for a in clause.children
                                                    if a.dep_ == "aux"):
