@@ -139,11 +139,16 @@ def test_a_statements_place_is_no_reason_to_keep_two_reports_apart() -> None:
                                              place_name="Rome"))
     assert not same_happening(MEETING, replace(MEETING, id="r2", doc_id="d2", place_country="ITA",
                                                place_name="Rome"))
+    # a break of ties is decided in a capital: each outlet places it at its own dateline too
+    sanction = replace(MEETING, type="SANCTION", place_country="ECU", place_name="Quito")
+    assert same_happening(sanction, replace(sanction, id="r2", doc_id="d2", place_country="MEX",
+                                            place_name="Mexico City"))
 
 
-def test_state_sides_alone_need_the_same_stated_day_and_for_a_strike_the_same_place() -> None:
+def test_state_sides_alone_need_the_same_day_and_for_a_strike_the_same_place() -> None:
     """With no entity shared, two states acting on each other again and again are told apart by the
-    day each report states and, for an act on the ground, by where it happened."""
+    day of each report (stated, or given from its story: the day it was told by) and, for an act on
+    the ground, by where it happened."""
     strike = Report(id="r1", doc_id="d1", type="ASSAULT", source="e-army", target="e-ukraine",
                     modality="asserted", date_start="2024-03-01", date_end="2024-03-01", precision="day",
                     published="2024-03-02", place_country="UKR", place_name="Kharkiv",
@@ -152,7 +157,17 @@ def test_state_sides_alone_need_the_same_stated_day_and_for_a_strike_the_same_pl
     assert same_happening(strike, other)
     assert not same_happening(strike, replace(other, place_name="Avdiivka"))  # another strike that day
     assert not same_happening(strike, replace(other, date_start="2024-03-04", date_end="2024-03-04"))
-    assert not same_happening(strike, replace(other, date_given=True))  # a day read from its story only
+    # a day given from the story is the day the act was told by: on the stated day or up to two after
+    assert same_happening(strike, replace(other, date_given=True))
+    assert same_happening(strike, replace(other, date_given=True, date_start="2024-03-03", date_end="2024-03-03"))
+    assert not same_happening(strike, replace(other, date_given=True, date_start="2024-03-04",
+                                              date_end="2024-03-04"))
+    assert not same_happening(strike, replace(other, date_given=True, date_start="2024-02-27",
+                                              date_end="2024-02-27"))  # told before it happened
+    both_given = replace(strike, date_given=True)
+    assert same_happening(both_given, replace(other, date_given=True, date_start="2024-03-02", date_end="2024-03-02"))
+    assert not same_happening(both_given, replace(other, date_given=True, date_start="2024-03-03",
+                                                  date_end="2024-03-03"))
     assert not same_happening(strike, replace(other, date_start="2024", date_end="2024", precision="year"))
     # a statement's place is its outlet's dateline: only the day counts
     said = replace(strike, type="ACCUSE")

@@ -23,10 +23,14 @@ SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 UNDATED_WINDOW = timedelta(days=7)     # undated reports: published this close, or no merge
 DAY_SLACK = timedelta(days=1)          # dated reports: this far apart is still one day (time zones)
 COARSE_WINDOW = timedelta(days=31)     # year-only dates: published this close, or no merge
+TOLD_REACH = timedelta(days=2)         # a day given from the story may follow the act by this much
 _PRECISION_RANK = {"day": 0, "range": 1, "month": 2, "year": 3, "decade": 4}
 _COMPATIBLE_MODALITY = {frozenset({"asserted", "reported-claim"})}
 # Acts done in words: where a report places them is mostly the outlet's dateline.
 STATEMENTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN"})
+# Acts whose place says nothing of whether two reports are one: statements, and sanctions, decided in
+# a capital and placed by each outlet's dateline ("QUITO" and "MEXICO CITY" for one break of ties).
+PLACE_BLIND = STATEMENTS | {"SANCTION"}
 # Entities that speak for their state: a state's organs, and its officials (sector GOV or MIL).
 STATE_KINDS = frozenset({"country", "government", "military", "police"})
 STATE_SECTORS = frozenset({"GOV", "MIL"})
@@ -141,10 +145,22 @@ def _sides_agree(a: Report, b: Report) -> bool:
         return False
     if not (sa == sb or (a.type in SYMMETRIC and sa == sb[::-1])):
         return False
-    if a.date_given or b.date_given or a.precision != "day" or b.precision != "day" \
-            or a.days is None or b.days is None or abs(a.days[0] - b.days[0]) > DAY_SLACK:
+    if a.precision != "day" or b.precision != "day" or a.days is None or b.days is None \
+            or not _same_day(a, b):
         return False
-    return a.type in STATEMENTS or not (a.place_name and b.place_name) or a.place_name == b.place_name
+    return a.type in PLACE_BLIND or not (a.place_name and b.place_name) or a.place_name == b.place_name
+
+
+def _same_day(a: Report, b: Report) -> bool:
+    """Two day-dated reports of the same two states tell one act: the same stated day (a day of
+    slack), or a day given from the story (the day it was told by: the publication, or the dated
+    act just before) that falls on the stated day or up to ``TOLD_REACH`` after it. Two given days
+    must be within a day of each other."""
+    a0, b0 = a.days[0], b.days[0]  # type: ignore[index]
+    if a.date_given == b.date_given:
+        return abs(a0 - b0) <= DAY_SLACK
+    given, stated = (a0, b0) if a.date_given else (b0, a0)
+    return stated - DAY_SLACK <= given <= stated + TOLD_REACH
 
 
 def _times_agree(a: Report, b: Report) -> bool:
@@ -170,9 +186,9 @@ def _times_agree(a: Report, b: Report) -> bool:
 
 
 def _places_agree(a: Report, b: Report) -> bool:
-    """No two countries for one act; a statement's place is where it was reported from (each
-    outlet's dateline), so it says nothing of whether two statements are one."""
-    if a.type in STATEMENTS:
+    """No two countries for one act; a statement's or a sanction's place is mostly where it was
+    reported from (each outlet's dateline), so it says nothing of whether two reports are one."""
+    if a.type in PLACE_BLIND:
         return True
     if a.place_country and b.place_country and a.place_country != b.place_country:
         return False

@@ -21,6 +21,7 @@ from newsgraph.resolve.events import (
     DAY_SLACK,
     STATE_KINDS,
     STATE_SECTORS,
+    TOLD_REACH,
     UNDATED_WINDOW,
     Report,
     day_bounds,
@@ -53,10 +54,10 @@ def _window(row: sqlite3.Row) -> tuple[date, date] | None:
     return None
 
 
-def _stated_day(row: sqlite3.Row) -> date | None:
-    """The day a report states (not one given from its story, not a month or a year): the only
-    reports state-level sides can merge (``resolve.events._sides_agree``)."""
-    if row["date_precision"] != "day" or not row["date_text"] or not row["date_start"]:
+def _day_dated(row: sqlite3.Row) -> date | None:
+    """The day of a day-dated report, stated or given from its story (not a month or a year): the
+    only reports state-level sides can merge (``resolve.events._sides_agree``)."""
+    if row["date_precision"] != "day" or not row["date_start"]:
         return None
     try:
         return date.fromisoformat(row["date_start"][:10])
@@ -253,7 +254,7 @@ class ResolvingWrites:
                 key = (r["date_start"] is not None, r["type"], ent)
                 lo, hi = windows.get(key, span)
                 windows[key] = (min(lo, span[0]), max(hi, span[1]))
-            day = _stated_day(r)
+            day = _day_dated(r)
             if day is not None and r["source_entity"] and r["target_entity"]:  # the two states on that day
                 for state in {_side(r, "source"), _side(r, "target")} - {None}:
                     key = (True, str(r["type"]), str(state))
@@ -264,9 +265,9 @@ class ResolvingWrites:
             for side in ("source_entity", "target_entity"):  # any organ or official of the state
                 out += self._db.execute(
                     cols + f" WHERE e.type = ? AND e.{side} IN ({STATE_ENTITIES}) AND e.date_start BETWEEN ? AND ?"
-                    " AND e.date_precision = 'day' AND e.date_text != ''",
-                    (type_, state.removeprefix("state:"), (lo - DAY_SLACK).isoformat(),
-                     (hi + DAY_SLACK).isoformat())).fetchall()
+                    " AND e.date_precision = 'day'",
+                    (type_, state.removeprefix("state:"), (lo - TOLD_REACH).isoformat(),
+                     (hi + TOLD_REACH).isoformat())).fetchall()
         for (dated, type_, ent), (lo, hi) in sorted(windows.items()):
             for side in ("source_entity", "target_entity"):
                 if dated:  # dated reports join dated ones: dates in the window, or coarser ones around it
