@@ -1674,3 +1674,18 @@ def test_the_new_readings_do_not_misfire(rules_text, text) -> None:
 def test_did_for_a_reporting_verb_copies_no_act(rules_text) -> None:
     ex = rules_text("Paris said Russia had struck Odesa overnight, as did Kyiv.", MONDAY)
     assert not [e for e in ex.events if e.type == "ASSAULT" and e.source and e.source.country == "UKR"]
+
+
+def test_whatever_a_warning_says_will_follow_threatens_the_one_it_names(extract_text) -> None:
+    """"Warned that X would ..." is a threat even when what would follow is no force: its target is
+    whom the clause names besides the speaker's side, not who would act nor the condition."""
+    ev = one(extract_text("The envoy Tom Hale telephoned Chilean leaders and warned that Washington would review "
+                          "its ties with Santiago if the treaty was not signed in time.", MONDAY), "THREATEN")
+    assert ev.target is not None and ev.target.country == "CHL"
+    # negated: "would not tolerate" is still a warning (a reassurance only under a plain verb of saying)
+    ev = one(extract_text("Kuwait's foreign ministry warned that Kuwait would not tolerate any assault on its "
+                          "territory by Iraq.", MONDAY), "THREATEN")
+    assert pair(ev) == ("KWT", "IRQ")
+    ex = extract_text("Kuwait's foreign ministry said that Kuwait would not tolerate any assault on its territory "
+                      "by Iraq.", MONDAY)
+    assert not [e for e in ex.events if e.type == "THREATEN"]

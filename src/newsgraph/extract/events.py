@@ -1858,6 +1858,7 @@ class _EventFinder:
                                    and e.target is not None for e in out):
                 continue
             sides = {side(a) for a in speakers}
+            warning = verb.lemma_.lower() in WARNING_VERBS  # "warned that X would ...": a threat whatever X does
             for clause in (x for c in _reported_clauses(verb) for x in [c] + list(c.conjuncts)):
                 reserving = clause.lemma_.lower() == "reserve" and any(  # "reserved the right to respond"; not
                     c.dep_ == "dobj" and c.lemma_.lower() == "right" and any(  # "the right to comment later"
@@ -1867,8 +1868,9 @@ class _EventFinder:
                          for a in h.children if a.dep_ in ("aux", "auxpass")]  # found and punished"
                 if not reserving and not any(a.lower_ in FUTURE_MODALS for a in auxes):
                     continue
-                if _negated(clause) and clause.lemma_.lower() not in words["consequence_verbs"]:
-                    continue  # "said it would not attack Kenya": a reassurance ("would not go unpunished" stays)
+                if _negated(clause) and clause.lemma_.lower() not in words["consequence_verbs"] and not warning:
+                    continue  # "said it would not attack Kenya": a reassurance ("would not go unpunished" stays,
+                    # and so does a warning: "warned that it would not tolerate any assault")
                 if verb.lemma_.lower() in ANNOUNCING and not any(
                         c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
                         for c in clause.children):
@@ -1891,7 +1893,8 @@ class _EventFinder:
                                  and (e.source is None or side(e.source) in sides)]  # the speaker's side acts
                     targets = [e.target for e in announced if e.target is not None and side(e.target) not in sides][:1]
                     forceful = any(t.type in FORCEFUL for t in vocab.verb_triggers().get(clause.lemma_.lower(), ()))
-                    menacing = reserving or any(t.lemma_.lower() in words["threat_nouns"] for t in clause.subtree) \
+                    menacing = warning or reserving or any(t.lemma_.lower() in words["threat_nouns"]
+                                                           for t in clause.subtree) \
                         or self.hostile_response(clause)  # "Moscow would respond harshly"
                     if not menacing and clause.lemma_.lower() in words["response_verbs"] \
                             and not self.prep_objects(clause, ("to",)):  # "would respond at a time of its
@@ -1913,6 +1916,8 @@ class _EventFinder:
                                    if side(a) not in sides][:1]  # "to any violation of its border by Somalia"
                         targets = targets or [a for o in answered for a in self.author_of_referred_act(o, speakers)
                                               if side(a) not in sides][:1]
+                    if not targets and warning:  # "warned that Washington would review its relations with
+                        targets = self.named_in_clause(clause, speakers, sides)  # Kathmandu if ..."
                     if not targets and menacing:  # "Pakistan would respond at a time of its choosing": to
                         targets = self.provoker_of(speakers)  # whoever just struck or pressed it
                 if not targets:
@@ -1922,6 +1927,20 @@ class _EventFinder:
                                         self.pick_place(verb, trig, sent), n_triggers)
                 out = [e for e in out if e not in announced] + made
         return out
+
+    def named_in_clause(self, clause: Token, speakers: list[Actor], sides: set[str]) -> list[Actor]:
+        """The first actor a warned clause names outside the speaker's side, in reading order: not
+        in its active subject (who or what would act: "arming Ukraine would be a mistake" warns the
+        one who arms), nor in its condition ("if the compact was not ratified" says when, not whom)."""
+        skipped = {t.i for c in clause.children if c.dep_ in ("advcl", "nsubj", "csubj") for t in c.subtree}
+        for tok in clause.subtree:
+            if tok.i in skipped or tok.dep_ not in ("nsubjpass", "dobj", "pobj", "dative", "poss") \
+                    or tok.pos_ == "PRON" or (tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE):
+                continue  # "its relations with Kathmandu": "its" is the actor's own side; "in Niger" a place
+            found = [a for a in self.actors_of(tok, speakers) if side(a) not in sides]
+            if found:
+                return found[:1]
+        return []
 
     def elided(self, told: list[Event]) -> list[Event]:
         """The same act by others, told with "did" standing for the verb: "Modi congratulated Lula,
@@ -2060,6 +2079,7 @@ def _in_clause_below(tok: Token, top: Token) -> bool:
 RESPONSIBILITY = {"responsibility", "blame", "culpability"}
 RESPONSE_ACTS = {"defend", "take", "act", "use", "protect"}  # "reserved the right to take steps to protect"
 ANNOUNCING = {"announce", "confirm", "decide"}  # verbs that tell a decision, not a warning
+WARNING_VERBS = {"warn", "threaten", "caution"}  # a future clause they report is a threat, whatever it says
 DOCUMENTS = {"resolution", "statement", "declaration", "communique", "communiqué", "letter", "decree", "motion"}
 ISSUING = {"adopt", "pass", "issue", "publish", "approve", "sign", "submit", "release", "send", "table", "circulate",
            "present", "draft", "unveil", "put"}  # texts speak for whoever issued them
