@@ -129,6 +129,20 @@ def test_our_leaders_layer_knows_the_years_after_petrarch() -> None:
     assert putin.country_on(date(2024, 3, 1)) == "RUS"
 
 
+def test_an_international_office_speaks_for_no_country_while_it_is_held() -> None:
+    """Our layer dates offices in international organisations too: PETRARCH2 leaves a national
+    office open, and the person who went on to lead NATO or the Commission is not their state then."""
+    for name, before, during in (("Jens Stoltenberg", date(2012, 1, 1), date(2020, 1, 1)),
+                                 ("Ursula von der Leyen", date(2015, 1, 1), date(2023, 1, 1)),
+                                 ("Mark Rutte", date(2015, 1, 1), date(2025, 1, 1))):
+        known = petrarch.lookup_actor(name)
+        assert known is not None
+        assert known.country_on(before) is not None and known.sector_on(before) == "GOV", name
+        assert known.country_on(during) is None and known.sector_on(during) == "IGO", name
+    stoltenberg = petrarch.lookup_actor("Jens Stoltenberg")
+    assert stoltenberg is not None and stoltenberg.country_on(date(2025, 6, 1)) == "NOR"  # back in Oslo
+
+
 def test_office_holders_by_surname_on_a_day() -> None:
     assert petrarch.office_holders_named("Erdogan", date(2024, 5, 1)) == {"TUR"}
     assert petrarch.office_holders_named("Trump", date(2023, 5, 1)) == set()  # out of office then
@@ -142,11 +156,12 @@ def test_office_holders_by_surname_on_a_day() -> None:
 def test_the_leaders_layer_is_well_formed() -> None:
     rows = (resources.files("newsgraph.ontology") / "data" / "leaders.tsv").read_text(encoding="utf-8").splitlines()
     assert rows[0] == "phrase\tactor_id\tkind\tcodes"
-    pattern = re.compile(r"^[A-Z]{3}(GOV|MIL|ELI)@(\d{4}-\d{2}-\d{2})?@(\d{4}-\d{2}-\d{2})?$")
+    pattern = re.compile(r"^([A-Z]{3}(GOV|MIL|ELI)|IGO[A-Z]{0,9})@(\d{4}-\d{2}-\d{2})?@(\d{4}-\d{2}-\d{2})?$")
     for row in rows[1:]:
         phrase, actor_id, kind, codes = row.split("\t")
         assert len(phrase.split()) > 1 and phrase == phrase.lower(), row  # never one word: "Kim" is anyone
         assert kind == "person" and actor_id, row
         roles = codes.split(";")
         assert all(pattern.match(c) for c in roles), row
-        assert roles[-1].endswith("ELI@@") and len({c[:3] for c in roles}) == 1, row  # one nationality, always known
+        assert roles[-1].endswith("ELI@@") and len({c[:3] for c in roles if not c.startswith("IGO")}) == 1, row
+        # one nationality, always known (an office in an international organisation has none)

@@ -206,7 +206,9 @@ def _actor_rows() -> dict[str, str]:
 @cache
 def _leader_rows() -> dict[str, str]:
     """Our own layer over the PETRARCH2 actors, whose roles end about 2016: national leaders and
-    foreign ministers in office 2016-2025 (``ontology/data/leaders.tsv``, same columns)."""
+    foreign ministers in office 2016-2025, and the heads and envoys of international organisations
+    with the dates of those offices (an ``IGO...`` code: no country while held), each closing with
+    the person's nationality (``ontology/data/leaders.tsv``, same columns)."""
     path = resources.files("newsgraph.ontology").joinpath("data", "leaders.tsv")
     if not path.is_file():
         return {}
