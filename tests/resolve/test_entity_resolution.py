@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import pytest
 
@@ -145,3 +146,15 @@ def test_clusters_do_not_depend_on_the_order_of_records() -> None:
         rng.shuffle(shuffled)
         assert cluster(shuffled) == expected
     assert len(expected) == 7
+
+
+def test_an_international_officials_reports_vote_against_a_country_given_once() -> None:
+    """Most reports call her the Commission's chief (no country, sector IGO); one gives a former
+    national office: the entity speaks for the organisation, not for that country."""
+    official = replace(rec("Mette Lund", weight=3), sector="IGO")
+    national = rec("Mette Lund", country="DNK")
+    (entity,) = cluster([official, national])
+    assert entity.country is None and entity.sector == "IGO"
+    # where most reports give the country, it stays
+    (entity,) = cluster([replace(official, weight=1), replace(national, weight=3)])
+    assert entity.country == "DNK"

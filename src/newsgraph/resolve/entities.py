@@ -398,11 +398,23 @@ def _attach_surnames(recs: Sequence[ActorRecord], uf: _UnionFind) -> None:
 def _pick_weighted(values: Iterable[tuple[str | None, int]]) -> str | None:
     counts: Counter[str] = Counter()
     for v, w in values:
-        if v:
+        if v is not None:
             counts[v] += w
     if not counts:
         return None
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+STATELESS = ""  # the vote of a record that speaks for an international organisation, not a country
+
+
+def _country_of(group: list[ActorRecord]) -> str | None:
+    """The country most documents give the entity; an international official's reports ("EU
+    chief X", no country) vote for none, so that one article giving a past national office does
+    not make the Commission's president German everywhere."""
+    picked = _pick_weighted((r.country or (STATELESS if r.sector == "IGO" and r.kind != "igo" else None), r.weight)
+                            for r in group)
+    return picked or None
 
 
 def _entity(group: list[ActorRecord]) -> Entity:
@@ -425,6 +437,6 @@ def _entity(group: list[ActorRecord]) -> Entity:
     name = sorted(names.items(), key=rank)[0][0]
     aliases = sorted({n for r in group for n in r.names()} - {name})
     return Entity(id=entity_id(key), key=key, name=name, kind=kind,
-                  country=_pick_weighted((r.country, r.weight) for r in group),
+                  country=_country_of(group),
                   sector=_pick_weighted((r.sector, r.weight) for r in group), aliases=tuple(aliases),
                   members=tuple(sorted(r.key for r in group)))
