@@ -1689,3 +1689,29 @@ def test_whatever_a_warning_says_will_follow_threatens_the_one_it_names(extract_
     ex = extract_text("Kuwait's foreign ministry said that Kuwait would not tolerate any assault on its territory "
                       "by Iraq.", MONDAY)
     assert not [e for e in ex.events if e.type == "THREATEN"]
+
+
+def test_a_weapons_make_is_no_organisation_and_carries_its_nationality() -> None:
+    """The model tags "Russian Mi-24" in "a Russian Mi-24 military helicopter" as an organisation
+    at times: a make (letters, a hyphen, a number) after a nationality names no one."""
+    from newsgraph import nlp
+    from newsgraph.extract.actors import _model_designation
+    doc = next(nlp.parse(["A Russian Mi-24 and F-16s flew over the Wagner Group and M23 rebels."]))
+    assert _model_designation([doc[1], doc[2]]) and _model_designation([doc[4]])
+    assert not _model_designation([doc[8], doc[9]]) and not _model_designation([doc[11]])  # a group's name
+
+
+def test_a_barrage_fired_at_a_grid_is_an_attack_on_its_owner(extract_text) -> None:
+    ev = one(extract_text("Israel fired its largest barrage in months at Syria's air defences on Monday.", MONDAY),
+             "ASSAULT")
+    assert pair(ev) == ("ISR", "SYR")
+
+
+def test_an_attack_on_a_village_of_a_named_region_falls_on_its_civilians(extract_text) -> None:
+    """The region's name modifies "region" ("in the Kharkiv region"): still where it happened; a
+    village bombed at home falls on the country's civilians, abroad on the country."""
+    ev = one(extract_text("Russian troops shelled a village in the Zaporizhzhia region on Monday.", MONDAY),
+             "ASSAULT")
+    assert pair(ev) == ("RUS", "UKR")
+    ev = one(extract_text("Myanmar's air force bombed a village in the Mandalay region on Monday.", MONDAY), "ASSAULT")
+    assert ev.target is not None and ev.target.kind == "group" and ev.target.country == "MMR"

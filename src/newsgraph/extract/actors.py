@@ -454,6 +454,8 @@ class _Finder:
                 if actor.kind == "person" and name_key(actor.name).split()[-1:] == [name_key(name)]:
                     self.table.mention(actor, start, end)
                     return actor
+        if _model_designation(tokens):
+            return None  # "a Russian Mi-24 helicopter", "F-16s": a make of weapon, not an organisation
         head = tokens[-1].lemma_.lower()
         if head in vocab.gathering_heads() or tokens[-1].lower_ in vocab.gathering_heads():
             return None  # "the Eastern Economic Forum" is where actors meet, not an actor
@@ -1172,6 +1174,16 @@ def _style(words: list[str]) -> str:
         if marks & set(words):
             return style
     return "plain"
+
+
+DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,4}-\d{1,4}[A-Za-z]{0,2}s?$")  # "Mi-24", "F-16s", "S-400", "RQ-4A"; not
+# "M23" or "G20", groups written without the hyphen
+
+
+def _model_designation(tokens: list[Token]) -> bool:
+    """Whether a name is a weapon's make, perhaps after a nationality: "Russian Mi-24", "Su-25"."""
+    rest = [t for t in tokens if not (t.ent_type_ == "NORP" or countries.country_code(t.text))]
+    return bool(rest) and DESIGNATION.match("".join(t.text_with_ws.strip() for t in rest)) is not None
 
 
 def _group_key(kind: str, sector: str, country: str | None, style: str, phrase: str) -> str:

@@ -19,6 +19,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors import (
+    DESIGNATION,
     ActorTable,
     demonym,
     entity_at,
@@ -355,11 +356,15 @@ class _EventFinder:
             if place is not None and place.country and low not in ("the",):
                 return self.table.country_actor(place.country)
         if tok.pos_ == "NOUN":  # "American planes", "Chinese imports": the country they belong to
-            for c in tok.children:  # (the model tags some demonyms ORG or nothing: "the Lithuanian president")
+            mods = [m for c in tok.children for m in [c] + ([x for x in c.children if x.dep_ in ("amod", "compound")]
+                                                         if DESIGNATION.match(c.text) else [])]
+            for c in mods:  # (the model tags some demonyms ORG or nothing: "the Lithuanian president"; a make
+                # carries the nationality of the craft: "a Russian Mi-24 helicopter")
                 if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE")
                                                        or (c.pos_ == "ADJ" and c.is_title)):
                     ent = entity_at(c)  # "North Korean" is one name over two modifiers
-                    code = countries.country_code(ent.text if ent is not None else c.text)
+                    code = countries.country_code(ent.text if ent is not None else c.text) \
+                        or countries.country_code(c.text)  # "Russian" of the model's "Russian Mi-24"
                     if code:
                         return self.table.country_actor(code)
         for c in tok.children:
@@ -1209,6 +1214,8 @@ class _EventFinder:
             root = span.root
             if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ == "pobj":
                 root = root.head.head  # "in the Brazilian city of Belém", "near the port of Odesa"
+            if root.dep_ in ("compound", "amod") and root.head.lower_ in vocab.place_nouns():
+                root = root.head  # "in the Kharkiv region"
             located = root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "outside") or \
                 (root.dep_ == "appos" and root.head.dep_ == "pobj")
             if sent is not None and located and placed_speaker(root):
@@ -1351,6 +1358,11 @@ class _EventFinder:
                 if trig.type == "ASSAULT" and args.sources and not args.targets and place is not None \
                         and place.country and all(a.country != place.country for a in args.sources):
                     args.targets = [self.table.country_actor(place.country)]  # "air strikes in Hodeidah"
+                if trig.type == "ASSAULT" and args.sources and not args.targets and place is not None \
+                        and place.country and any(c.dep_ == "dobj" and c.lemma_.lower() in SETTLEMENTS
+                                                  for c in tok.children):
+                    args.targets = [self.civilians_of(place.country)]  # "the army bombed a village in
+                    # Sagaing": its people, at home as abroad
                 if trig.type == "PROTEST" and place is not None and place.country:  # "marched on the French
                     for actor in args.sources:  # embassy in Niamey": Nigeriens, not the French
                         if actor.country is None and actor.kind == "group" and actor.key.startswith("group:") \
@@ -1928,6 +1940,11 @@ class _EventFinder:
                 out = [e for e in out if e not in announced] + made
         return out
 
+    def civilians_of(self, country: str) -> Actor:
+        """The civilians of a country, as one actor: those who live where an attack fell."""
+        key = f"group:group:CVL:{country}::civilians"
+        return self.table.get_or_add(key, f"{demonym(country)} civilians", "group", country, "CVL")
+
     def named_in_clause(self, clause: Token, speakers: list[Actor], sides: set[str]) -> list[Actor]:
         """The first actor a warned clause names outside the speaker's side, in reading order: not
         in its active subject (who or what would act: "arming Ukraine would be a mistake" warns the
@@ -2079,6 +2096,8 @@ def _in_clause_below(tok: Token, top: Token) -> bool:
 RESPONSIBILITY = {"responsibility", "blame", "culpability"}
 RESPONSE_ACTS = {"defend", "take", "act", "use", "protect"}  # "reserved the right to take steps to protect"
 ANNOUNCING = {"announce", "confirm", "decide"}  # verbs that tell a decision, not a warning
+# Where people live: an attack on one falls on its civilians ("bombed a village in Sagaing").
+SETTLEMENTS = {"village", "town", "hamlet", "neighbourhood", "neighborhood", "market", "marketplace", "suburb"}
 WARNING_VERBS = {"warn", "threaten", "caution"}  # a future clause they report is a threat, whatever it says
 DOCUMENTS = {"resolution", "statement", "declaration", "communique", "communiqué", "letter", "decree", "motion"}
 ISSUING = {"adopt", "pass", "issue", "publish", "approve", "sign", "submit", "release", "send", "table", "circulate",
