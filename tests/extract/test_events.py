@@ -1715,3 +1715,27 @@ def test_an_attack_on_a_village_of_a_named_region_falls_on_its_civilians(extract
     assert pair(ev) == ("RUS", "UKR")
     ev = one(extract_text("Myanmar's air force bombed a village in the Mandalay region on Monday.", MONDAY), "ASSAULT")
     assert ev.target is not None and ev.target.kind == "group" and ev.target.country == "MMR"
+
+
+def test_a_state_of_emergency_or_a_curfew_restricts_the_states_own_people(extract_text) -> None:
+    ev = one(extract_text("Chile's president declared a state of emergency in the capital on Monday.", MONDAY),
+             "COERCE")
+    assert ev.mode == "martial-law" and ev.target is not None and ev.target.kind == "group"
+    assert ev.target.country == "CHL" and ev.target.sector == "CVL"
+    ev = one(extract_text("Bolivia's government imposed a nightly curfew in the Oruro region on Monday.", MONDAY),
+             "COERCE")
+    assert ev.mode == "curfew" and ev.target is not None and ev.target.country == "BOL"
+    # sanctions imposed stay sanctions
+    ev = one(extract_text("Canada imposed sanctions on Venezuela's oil minister on Monday.", MONDAY), "SANCTION")
+    assert pair(ev) == ("CAN", "VEN")
+
+
+def test_dismissing_or_capturing_a_person_coerces_them(extract_text) -> None:
+    ev = one(extract_text("Peru's President Dina Boluarte dismissed her defence minister, Jorge Chavez, on Friday.",
+                          MONDAY), "COERCE")
+    assert ev.target is not None and ev.target.name == "Jorge Chavez"
+    ev = one(extract_text("Ukrainian troops captured two North Korean soldiers in the Kursk region.", MONDAY), "COERCE")
+    assert pair(ev) == ("UKR", "PRK")
+    # dismissing an accusation is still a denial, not coercion
+    ex = extract_text("China dismissed the accusations by the Philippines as groundless.", MONDAY)
+    assert not [e for e in ex.events if e.type == "COERCE"]

@@ -1363,6 +1363,11 @@ class _EventFinder:
                                                   for c in tok.children):
                     args.targets = [self.civilians_of(place.country)]  # "the army bombed a village in
                     # Sagaing": its people, at home as abroad
+                if trig.type == "COERCE" and trig.mode in ("curfew", "martial-law") and args.sources \
+                        and not args.targets and (home := args.sources[0].country
+                                                  or (place.country if place is not None else None)):
+                    args.targets = [self.civilians_of(home)]  # "Peru imposed a curfew in Puno": a state
+                    # restricts its own people (the place's name may be a namesake abroad)
                 if trig.type == "PROTEST" and place is not None and place.country:  # "marched on the French
                     for actor in args.sources:  # embassy in Niamey": Nigeriens, not the French
                         if actor.country is None and actor.kind == "group" and actor.key.startswith("group:") \

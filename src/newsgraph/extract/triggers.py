@@ -358,8 +358,9 @@ class TriggerReader:
                              for c in kids):
             return False  # "fired on the convoy"; not "fired back at Trump", "fired questions at the minister"
         if trig.needs_word and not any(g.lemma_.lower() in trig.needs_word for c in kids
-                                       for g in [c, *c.children]):  # "hold X accountable", "to account"
-            return False
+                                       for g in [c, *c.children, *(x for p in c.children if p.dep_ == "prep"
+                                                                   for x in p.children)]):
+            return False  # "hold X accountable", "to account", "declared a state of emergency"
         if trig.needs_xcomp and not any((x.lemma_ in trig.needs_xcomp or "*" in trig.needs_xcomp and
                                          x.lemma_.lower() not in vocab.modality_words()["undemanded_verbs"])
                                         and x.pos_ in ("VERB", "AUX") for c in kids if c.dep_ == "xcomp"
