@@ -1739,3 +1739,12 @@ def test_dismissing_or_capturing_a_person_coerces_them(extract_text) -> None:
     # dismissing an accusation is still a denial, not coercion
     ex = extract_text("China dismissed the accusations by the Philippines as groundless.", MONDAY)
     assert not [e for e in ex.events if e.type == "COERCE"]
+
+
+def test_a_denial_answers_the_accusation_of_the_lead_however_far_back(extract_text) -> None:
+    text = ("Estonia accused Russia of jamming GPS signals over the Baltic on Monday. The interference has "
+            "disrupted dozens of flights. Airlines rerouted planes to the south. Pilots reported the signal "
+            "loss at high altitude. Separately, Latvia accused Belarus of pushing migrants across the border. "
+            "Russia denies any involvement in the interference.")
+    ev = one(extract_text(text, MONDAY), "REJECT")
+    assert pair(ev) == ("RUS", "EST")

@@ -1007,13 +1007,17 @@ class _EventFinder:
         return []
 
     def accuser_of(self, sources: list[Actor], aimed: bool = False) -> list[Actor]:
-        """Whom a denial answers: the latest accuser of the denier's side in the last few sentences,
-        else (unless ``aimed``) the latest accuser of anyone ("Seoul said ... Moscow denied it")."""
+        """Whom a denial answers: the latest accuser of the denier's side told before it (as far back
+        as an act a noun may point at: "Moscow denies any involvement" answers the charge of the lead),
+        else (unless ``aimed``) the latest accuser of anyone in the last few sentences ("Seoul said ...
+        Moscow denied it")."""
         sides = {side(a) for a in sources}
-        recent = [act for act in self.acts if self.sentence_index - act[3] <= INHERIT_WINDOW]
-        for kind, src, tgt, _at in reversed(recent):
+        for kind, src, tgt, at in reversed(self.acts):
+            if self.sentence_index - at > REFERRED_WINDOW:
+                break
             if kind == "ACCUSE" and tgt is not None and side(tgt) in sides and side(src) not in sides:
                 return [src]
+        recent = [act for act in self.acts if self.sentence_index - act[3] <= INHERIT_WINDOW]
         for kind, src, _tgt, _at in reversed(recent) if not aimed else ():  # "Seoul said Pyongyang sent troops.
             # Moscow denied it."
             if kind == "ACCUSE" and side(src) not in sides:
