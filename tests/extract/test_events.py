@@ -1748,3 +1748,40 @@ def test_a_denial_answers_the_accusation_of_the_lead_however_far_back(extract_te
             "Russia denies any involvement in the interference.")
     ev = one(extract_text(text, MONDAY), "REJECT")
     assert pair(ev) == ("RUS", "EST")
+
+
+def test_a_state_that_protests_an_act_accuses_its_author(extract_text) -> None:
+    """A government's protest is a diplomatic one (ACCUSE), aimed at whoever did what it protests;
+    people who protest in the streets stay protesters."""
+    ev = one(extract_text("Manila protested the boarding of a fishing boat by a Chinese cutter on Monday.", MONDAY),
+             "ACCUSE")
+    assert pair(ev) == ("PHL", "CHN") and ev.mode == "protest"
+    ev = one(extract_text("Seoul lodged a protest with Tokyo over the textbooks.", MONDAY), "ACCUSE")
+    assert pair(ev) == ("KOR", "JPN")
+    ex = extract_text("Thousands of Kenyans protested against the finance bill in Nairobi on Tuesday.", MONDAY)
+    assert not [e for e in ex.events if e.type == "ACCUSE"]
+
+
+def test_an_acronym_the_model_left_untagged_is_an_organisation_where_an_actor_stands(extract_text) -> None:
+    ev = one(extract_text("Britain's foreign office accused the SVR of hacking into the networks of three "
+                          "ministries.", MONDAY), "ACCUSE")
+    assert ev.target is not None and ev.target.name == "SVR"
+    # a common abbreviation is no one
+    ex = extract_text("Qatar agreed to sell LNG to Germany for fifteen years.", MONDAY)
+    assert not [a for a in ex.actors if a.name == "LNG"]
+
+
+def test_they_after_coordinated_states_are_those_states(extract_text) -> None:
+    ex = extract_text("Canada sanctioned two Chinese officials on Monday. Britain and Australia said they welcomed "
+                      "the sanctions.", MONDAY)
+    supporters = {e.source.country for e in ex.events if e.type == "SUPPORT" and e.source is not None}
+    assert supporters == {"GBR", "AUS"}
+
+
+def test_an_act_whose_doer_the_ranker_filled_can_be_pointed_back_at(extract_text) -> None:
+    """"ECOWAS imposed sanctions on Mali": the noun's source is filled after the sentence is read;
+    "backed the sanctions" later still finds who imposed them."""
+    ex = extract_text("ECOWAS imposed trade and financial sanctions on Mali on Sunday. Senegal's president backed "
+                      "the trade and financial sanctions.", MONDAY)
+    ev = one(ex, "SUPPORT")
+    assert ev.target is not None and ev.target.name == "Economic Community of West African States"

@@ -454,6 +454,8 @@ class _Finder:
                 if actor.kind == "person" and name_key(actor.name).split()[-1:] == [name_key(name)]:
                     self.table.mention(actor, start, end)
                     return actor
+        if len(tokens) == 1 and tokens[0].text in vocab.common_acronyms():
+            return None  # "LNG", "GDP": a thing the model took for an organisation
         if _model_designation(tokens):
             return None  # "a Russian Mi-24 helicopter", "F-16s": a make of weapon, not an organisation
         head = tokens[-1].lemma_.lower()
@@ -717,6 +719,9 @@ class _Finder:
                 if countries.igo(tok.text) is not None:  # "ECOWAS demanded ...": an organisation we know
                     self.add_org(i, i + 1)
                     i += 1
+                    continue
+                if _unknown_acronym_actor(tok) and self.add_org(i, i + 1) is not None:
+                    i += 1  # "accused the GRU of attacks": an organisation the model did not tag
                     continue
             if tok.pos_ in _NEVER_NAMES:
                 i += 1  # every test below wants a noun, a name or an adjective
@@ -1178,6 +1183,19 @@ def _style(words: list[str]) -> str:
 
 DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,4}-\d{1,4}[A-Za-z]{0,2}s?$")  # "Mi-24", "F-16s", "S-400", "RQ-4A"; not
 # "M23" or "G20", groups written without the hyphen
+
+
+def _unknown_acronym_actor(tok: Token) -> bool:
+    """An untagged acronym where an actor stands (subject, object, after a preposition), that is
+    no country, no common abbreviation ("GDP", "LNG") and no Roman numeral: an organisation."""
+    text = tok.text
+    return tok.pos_ == "PROPN" and text.isalpha() and 2 < len(text) <= 6 \
+        and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos") \
+        and text not in vocab.common_acronyms() and countries.country_code(text) is None \
+        and not ROMAN.match(text)
+
+
+ROMAN = re.compile(r"^[IVXLCDM]+$")
 
 
 def _model_designation(tokens: list[Token]) -> bool:

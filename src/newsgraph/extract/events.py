@@ -193,6 +193,8 @@ class _EventFinder:
         out: list[Actor] = []
         for t in [tok] + list(tok.conjuncts) + self.listed_as_apposition(tok):
             found: list[Actor | None] = [self.actor_of(t)]
+            if t.pos_ == "PRON" and t.lower_ in PLURAL and found[0] is not None and found[0].kind == "country":
+                found = list(self.antecedent_states(t, found[0]))  # "Saudi Arabia and Bahrain said they ..."
             nationals = [x for c in t.children if c.dep_ in ("amod", "nmod", "compound")
                          and (c.ent_type_ in ("NORP", "GPE") or (c.is_title and countries.country_code(c.text)))
                          and countries.country_code(c.text)  # "U.S. and British warships": both
@@ -453,8 +455,8 @@ class _EventFinder:
                     or tok.i in own_subject or any(self.table.at(i) is actor for i in own_subject):
                 continue  # "what Iranian media called ...": the outlet reports, it is no party
             noun = tok.head if tok.dep_ in ("amod", "compound", "det", "nummod") else tok  # "the French [embassy]"
-            if low in PLURAL and actor.kind == "country":
-                continue
+            if low in PLURAL and actor.kind == "country" and not self.coordinated_countries(tok):
+                continue  # "they" are people, not a state; but "Saudi Arabia and Bahrain said they ..."
             if low == "them" and noun.tag_ in ("NN", "NNP") and not noun.conjuncts and actor.kind != "group":
                 continue  # "disperse them": people, or a pair ("the embassy" is no "them"; "they" may be
                 # an organisation: "Hamas said they would not attend")
@@ -462,6 +464,22 @@ class _EventFinder:
             if tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass"):
                 return actor  # the subject of the clause before, not the last name mentioned
         return first
+
+    def antecedent_states(self, pron: Token, first: Actor) -> list[Actor]:
+        """All the states of the coordination "they" took ``first`` from."""
+        for i in range(pron.i - 1, max(-1, pron.i - 80), -1):
+            if self.table.at(i) is first:
+                return self.coordinated_countries(self.doc[i]) or [first]
+        return [first]
+
+    def coordinated_countries(self, tok: Token) -> list[Actor]:
+        """The states of a coordination a country's mention belongs to ("Saudi Arabia and Bahrain"),
+        or none when it stands alone."""
+        head = tok.head if tok.dep_ in ("compound", "flat") else tok
+        top = head.head if head.dep_ == "conj" else head
+        members = [top, *top.conjuncts]
+        found = [a for m in members if (a := self.table.at(m.i)) is not None and a.kind == "country"]
+        return found if len(found) > 1 else []
 
     def paired_before(self, actor: Actor, before: Token) -> bool:
         """Whether the last mention of ``actor`` before a token is coordinated with another actor ("Israel
@@ -1390,6 +1408,14 @@ class _EventFinder:
                             and all(a.country and a.country != place.country for a in args.sources):
                         args.targets = [self.table.country_actor(place.country)]  # "into Syria's buffer zone";
                         # not "deployed troops in Poland": an ally hosting them is no target
+                if trig.type == "PROTEST" and tok.lemma_.lower() == "protest" and args.sources \
+                        and not _said_as_people(tok) \
+                        and all(a.kind in ("country", "government") or (a.kind == "person" and a.sector == "GOV")
+                                for a in args.sources):  # "Kigali protested the overflight": a state's
+                    trig = replace(trig, type="ACCUSE", mode="protest")  # protest is a diplomatic one
+                    if not args.targets:
+                        args.targets = [a for o in tok.children if o.dep_ == "dobj"
+                                        for a in self.acts_author(o, args.sources)][:1]
                 if trig.type == "PROTEST" and args.sources and not args.targets:
                     if all(a.kind in CROWD_KINDS for a in args.sources):
                         args.targets = self.protested(tok, args.sources, place)
@@ -1464,6 +1490,9 @@ class _EventFinder:
         for option, features in options:
             actor = self.table.get_or_add(option.key, option.name, option.kind, option.country, option.sector)
             filled = _Args(args.sources or [actor], args.targets or [actor], inherited=True, implicit=features)
+            if not args.sources:  # the act is now someone's: "the sanctions" may point back at it
+                self.acts.append((trig.type, actor, filled.targets[0], s_index))
+                self.act_words.append(tok.lemma_.lower())
             for ev in self.build(tok, trig, filled, sent, s_index, time, place, n_triggers):
                 self.implicit.append(ev)
                 if trig.origin != "own":
@@ -1948,6 +1977,18 @@ class _EventFinder:
                                         self.pick_place(verb, trig, sent), n_triggers)
                 out = [e for e in out if e not in announced] + made
         return out
+
+    def acts_author(self, act: Token, exclude: list[Actor]) -> list[Actor]:
+        """Who did the act a noun names: its owner ("China's use of water cannon"), its "by" object
+        ("the overflight by a Congolese jet"), else the author of the act it points back at."""
+        sides = {side(a) for a in exclude}
+        named = [a for c in act.children if c.dep_ == "poss" for a in self.actors_of(c, exclude)]
+        named += [a for b in self.prep_objects(act, ("by",)) for a in self.actors_of(b, exclude)]
+        if act.dep_ == "dobj":  # an active verb has no agent: the parser hung the object's "by" on it
+            named += [a for g in act.head.children if g.dep_ == "agent" or (g.dep_ == "prep" and g.lower_ == "by")
+                      for b in g.children if b.dep_ == "pobj" for a in self.actors_of(b, exclude)]
+        named = [a for a in named if side(a) not in sides]
+        return named[:1] or [a for a in self.author_of_referred_act(act, exclude) if side(a) not in sides][:1]
 
     def civilians_of(self, country: str) -> Actor:
         """The civilians of a country, as one actor: those who live where an attack fell."""

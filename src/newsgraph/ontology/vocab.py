@@ -311,6 +311,12 @@ def country_references() -> dict[str, bool]:
 
 
 @cache
+def common_acronyms() -> frozenset[str]:
+    """Abbreviations that name things, not actors ("GDP", "LNG", "GPS"): an untagged acronym
+    outside this list, where an actor stands, is taken for an organisation."""
+    return frozenset(_load("actors.toml")["common_acronyms"])
+
+
 def place_nouns() -> frozenset[str]:
     """Nouns that introduce a place's name ("the city of Belém", "the port of Odesa")."""
     return frozenset(_load("actors.toml")["place_nouns"])
