@@ -1785,3 +1785,20 @@ def test_an_act_whose_doer_the_ranker_filled_can_be_pointed_back_at(extract_text
                       "the trade and financial sanctions.", MONDAY)
     ev = one(ex, "SUPPORT")
     assert ev.target is not None and ev.target.name == "Economic Community of West African States"
+
+
+def test_measures_told_with_common_verbs(extract_text) -> None:
+    """Expelling embassy staff, raising tariffs, leaving an organisation, sending rescue teams."""
+    ev = one(extract_text("Lithuania ordered four members of staff of the Belarusian embassy to leave the country.",
+                          MONDAY), "SANCTION")
+    assert ev.mode == "expel" and pair(ev)[0] == "LTU" and pair(ev)[1] == "BLR"
+    ev = one(extract_text("Canada doubled tariffs on Chinese steel on Monday.", MONDAY), "SANCTION")
+    assert pair(ev) == ("CAN", "CHN")
+    ev = one(extract_text("Nicaragua said on Monday it was leaving the Organization of American States.", MONDAY),
+             "SANCTION")
+    assert ev.source is not None and ev.source.country == "NIC" and ev.target is not None and ev.target.kind == "igo"
+    ev = one(extract_text("Japan sent rescue teams to Turkey on Tuesday.", MONDAY), "AID")
+    assert pair(ev) == ("JPN", "TUR")
+    # "retaliated by expelling": the expulsion is the act, no attack
+    ex = extract_text("Moscow responded by expelling 20 Czech diplomats.", MONDAY)
+    assert [e.type for e in ex.events] == ["SANCTION"]

@@ -1308,6 +1308,11 @@ class _EventFinder:
             for tok, trig in found:
                 if _unreported(tok, trig):
                     continue
+                if tok.lemma_.lower() in vocab.modality_words()["response_verbs"] and any(
+                        c.dep_ == "prep" and c.lower_ == "by" and any(
+                            g.dep_ == "pcomp" and self.trigger_of(g) is not None for g in c.children)
+                        for c in tok.children):
+                    continue  # "retaliated by expelling 20 diplomats": the expulsion is the act told
                 args = self.verb_args(tok, trig) if trig.pos == "VERB" else self.noun_args(tok, trig)
                 if args is None:
                     continue

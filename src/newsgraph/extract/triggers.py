@@ -358,9 +358,10 @@ class TriggerReader:
                              for c in kids):
             return False  # "fired on the convoy"; not "fired back at Trump", "fired questions at the minister"
         if trig.needs_word and not any(g.lemma_.lower() in trig.needs_word for c in kids
-                                       for g in [c, *c.children, *(x for p in c.children if p.dep_ == "prep"
+                                       for g in [c, *c.children, *(x for p in c.children if p.dep_ in ("prep", "appos")
                                                                    for x in p.children)]):
-            return False  # "hold X accountable", "to account", "declared a state of emergency"
+            return False  # "hold X accountable", "to account", "declared a state of emergency", "declared
+            # the group a terrorist organisation" (the parser hangs the label on the object)
         if trig.needs_xcomp and not any((x.lemma_ in trig.needs_xcomp or "*" in trig.needs_xcomp and
                                          x.lemma_.lower() not in vocab.modality_words()["undemanded_verbs"])
                                         and x.pos_ in ("VERB", "AUX") for c in kids if c.dep_ == "xcomp"
