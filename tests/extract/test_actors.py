@@ -495,3 +495,14 @@ def test_the_dateline_names_the_state_of_a_bare_government(extract_text) -> None
                       "and Rome promised funds. The government later detained the opposition leader Rached "
                       "Ghannouchi.")  # Italy is named more often; the reporter files from Tunis
     assert [e.source.country for e in ex.events if e.type == "COERCE" and e.source] == ["TUN"]
+
+
+def test_forces_that_detain_a_leader_are_not_foreign_for_it(extract_text) -> None:
+    """"Soldiers detained Prime Minister X": X's country is no reason to give the soldiers another
+    (the article names Washington more often than Niamey)."""
+    text = ("NIAMEY (wire) - Soldiers detained Prime Minister Ouhoumoudou Mahamadou of Niger on Wednesday. "
+            "The United States said it was alarmed. Washington has 1,100 troops in the country. The United "
+            "States called for calm, and U.S. officials said the United States would review its aid.")
+    ex = extract_text(text, PUBLISHED)
+    detention = next(e for e in ex.events if e.type == "COERCE")
+    assert detention.source is not None and detention.source.kind == "military" and detention.source.country == "NER"

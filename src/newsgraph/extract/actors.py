@@ -36,6 +36,10 @@ PLACE_PREPS = {"in", "to", "at", "from", "near", "outside", "on", "into", "acros
 KNOWN_SECTORS = {"GOV", "MIL", "REB", "OPP", "BUS", "MED", "IGO", "CVL", "COP", "JUD", "NGO", "INS", "ELI"}
 # Collective actors that act in their own country unless the text says otherwise.
 DOMESTIC_KINDS = ("police",)
+# Verbs of coercion a state's forces mostly turn on its own people: their object's country is no
+# reason to think the forces foreign ("soldiers detained the prime minister").
+HOME_COERCION = frozenset({"arrest", "detain", "jail", "imprison", "hold", "charge", "sentence", "question",
+                           "remove", "oust", "depose", "dismiss", "sack", "disperse", "raid"})
 DATELINE_WEIGHT = 5  # where the reporter files from counts as five mentions of that state
 # Prepositions that place a collective actor ("police in Nairobi", "officials from Ghana").
 LOCATING_PREPS = {"in", "from"}
@@ -1112,8 +1116,10 @@ class _Finder:
             tok = self.doc[i]
             related = list(tok.conjuncts) + ([tok.head] if tok.dep_ == "conj" else [])
             if tok.dep_ in ("nsubj", "nsubjpass"):
-                related += [t for c in tok.head.children if c.dep_ in ("dobj", "dative", "prep")
-                            for t in ([c] if c.dep_ != "prep" else list(c.children))]
+                domestic = tok.head.lemma_.lower() in HOME_COERCION  # "soldiers detained Prime Minister X":
+                related += [t for c in tok.head.children if c.dep_ in ("dobj", "dative", "prep")  # his own state's
+                            for t in ([c] if c.dep_ != "prep" else list(c.children))
+                            if not (domestic and (a := self.table.at(t.i)) is not None and a.kind == "person")]
             related += [c for c in tok.children if c.dep_ == "appos"]
             related += [t for t in tok.subtree if t.dep_ == "poss"] if tok.dep_ != "poss" else []
             for r in related:
