@@ -115,7 +115,7 @@ def day_bounds(start: str, end: str) -> tuple[date, date]:
 def _actors_agree(a: Report, b: Report) -> bool:
     """No side contradicts the other, and at least one entity plays the same role in both (either
     role for symmetric types): Russia sanctioning someone is not someone sanctioning Russia. Or,
-    with no entity shared, the same two states on the same stated day (``_sides_agree``)."""
+    with no entity shared, the same two states on the same day (``_sides_agree``)."""
     def fit(x: str | None, y: str | None) -> bool:
         return x is None or y is None or x == y
 
@@ -137,9 +137,11 @@ def _sides(r: Report) -> tuple[str, str] | None:
 
 def _sides_agree(a: Report, b: Report) -> bool:
     """The same two sides, state by state (officials and organs of one state are that state), but
-    only on evidence as strong as a shared entity's: both reports state the day (a day given from
-    the story, a month or a year could be another act of the same two states), and an act done on
-    the ground names no two places."""
+    only on evidence as strong as a shared entity's: both reports fix the day (a month or a year
+    could be another act of the same two states; a day given from the story only as ``_same_day``
+    allows); a statement's place says nothing (each outlet's dateline); any other act must name the
+    same place in both reports when either day was given from its story (two strikes of a war two
+    days apart), and no two places otherwise."""
     sa, sb = _sides(a), _sides(b)
     if sa is None or sb is None or sa[0] == sa[1]:
         return False
@@ -148,7 +150,11 @@ def _sides_agree(a: Report, b: Report) -> bool:
     if a.precision != "day" or b.precision != "day" or a.days is None or b.days is None \
             or not _same_day(a, b):
         return False
-    return a.type in PLACE_BLIND or not (a.place_name and b.place_name) or a.place_name == b.place_name
+    if a.type in STATEMENTS:
+        return True
+    if a.date_given or b.date_given:
+        return bool(a.place_name) and a.place_name == b.place_name
+    return not (a.place_name and b.place_name) or a.place_name == b.place_name
 
 
 def _same_day(a: Report, b: Report) -> bool:
