@@ -1201,7 +1201,7 @@ def _unknown_acronym_actor(tok: Token) -> bool:
         and not ROMAN.match(text)
 
 
-ROMAN = re.compile(r"^[IVXLCDM]+$")
+ROMAN = re.compile(r"^[IVX]+$")  # "II", "XIV"; not "MDC", a party
 
 
 def _model_designation(tokens: list[Token]) -> bool:

@@ -651,6 +651,9 @@ class _EventFinder:
                        for a in self.actors_of(c, sources)]
             if targets and trig.source_preps and trig.type == "AID" and not passive:
                 sources, targets = targets, sources  # "received Russia's fuel": the owner of the goods supplies
+        if not targets and dobj is not None and trig.type in ("SANCTION", "AID"):  # "cancelled visas issued to
+            targets = self.first_actor_in([o for c in dobj.children if c.dep_ == "acl"  # Indian nationals"
+                                           for o in self.prep_objects(c, ("to", "for"))], sources)
         if not targets and dobj is not None and trig.type in AUTHORED:  # "rejected the plan put forward by X"
             targets = self.first_actor_in([o for t in dobj.subtree if t.dep_ == "acl"
                                            for o in self.prep_objects(t, ("by",))], sources)
@@ -697,7 +700,8 @@ class _EventFinder:
                                                    for t in c.children if t.dep_ in ("dobj", "prep", "dative")],
                                                   sources), sources)
         if not targets and trig.mode == "deny" and sources:  # "Moscow denied it": whoever accused Moscow
-            targets = self.accuser_of(sources)
+            charge = dobj is not None and dobj.lemma_.lower() in DENIED_CHARGES  # "denies any involvement":
+            targets = self.accuser_of(sources, far=charge)  # the charge of the lead, however far back
         if not targets and trig.mode == "mediate" and verb.dep_ == "acl":  # "a truce between A and B, brokered by X"
             pair = self.between(verb.head, deep=True)
             targets = [a for a in pair[0] + pair[1] if a not in sources] if pair else []
@@ -1024,14 +1028,14 @@ class _EventFinder:
                 return [src]
         return []
 
-    def accuser_of(self, sources: list[Actor], aimed: bool = False) -> list[Actor]:
-        """Whom a denial answers: the latest accuser of the denier's side told before it (as far back
-        as an act a noun may point at: "Moscow denies any involvement" answers the charge of the lead),
-        else (unless ``aimed``) the latest accuser of anyone in the last few sentences ("Seoul said ...
-        Moscow denied it")."""
+    def accuser_of(self, sources: list[Actor], aimed: bool = False, far: bool = False) -> list[Actor]:
+        """Whom a denial answers: the latest accuser of the denier's side in the last few sentences
+        (with ``far``, a denied charge, as far back as a noun may point at an act: "Moscow denies any
+        involvement" answers the charge of the lead), else (unless ``aimed``) the latest accuser of
+        anyone nearby ("Seoul said ... Moscow denied it")."""
         sides = {side(a) for a in sources}
         for kind, src, tgt, at in reversed(self.acts):
-            if self.sentence_index - at > REFERRED_WINDOW:
+            if self.sentence_index - at > (REFERRED_WINDOW if far else INHERIT_WINDOW):
                 break
             if kind == "ACCUSE" and tgt is not None and side(tgt) in sides and side(src) not in sides:
                 return [src]
@@ -1236,7 +1240,7 @@ class _EventFinder:
             root = span.root
             if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.dep_ == "pobj":
                 root = root.head.head  # "in the Brazilian city of Belém", "near the port of Odesa"
-            if root.dep_ in ("compound", "amod") and root.head.lower_ in vocab.place_nouns():
+            if root.dep_ in ("compound", "amod") and _names_a_place(root):
                 root = root.head  # "in the Kharkiv region"
             located = root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "outside") or \
                 (root.dep_ == "appos" and root.head.dep_ == "pobj")
@@ -1385,16 +1389,17 @@ class _EventFinder:
                 if trig.type == "ASSAULT" and args.sources and not args.targets and place is not None \
                         and place.country and all(a.country != place.country for a in args.sources):
                     args.targets = [self.table.country_actor(place.country)]  # "air strikes in Hodeidah"
-                if trig.type == "ASSAULT" and args.sources and not args.targets and place is not None \
-                        and place.country and any(c.dep_ == "dobj" and c.lemma_.lower() in SETTLEMENTS
-                                                  for c in tok.children):
+                if trig.type == "ASSAULT" and args.sources and place is not None and place.country \
+                        and any(a.country == place.country for a in args.sources) \
+                        and all(t.kind == "country" and t.country == place.country for t in args.targets) \
+                        and any(c.dep_ == "dobj" and c.lemma_.lower() in SETTLEMENTS for c in tok.children):
                     args.targets = [self.civilians_of(place.country)]  # "the army bombed a village in
-                    # Sagaing": its people, at home as abroad
+                    # Sagaing": its own people, not its own state (abroad, the state named stays)
                 if trig.type == "COERCE" and trig.mode in ("curfew", "martial-law") and args.sources \
-                        and not args.targets and (home := args.sources[0].country
-                                                  or (place.country if place is not None else None)):
+                        and all(t.kind == "country" or t.country is None for t in args.targets) \
+                        and (home := args.sources[0].country or (place.country if place is not None else None)):
                     args.targets = [self.civilians_of(home)]  # "Peru imposed a curfew in Puno": a state
-                    # restricts its own people (the place's name may be a namesake abroad)
+                    # restricts its own people (the place named, even a namesake abroad, is no target)
                 if trig.type == "PROTEST" and place is not None and place.country:  # "marched on the French
                     for actor in args.sources:  # embassy in Niamey": Nigeriens, not the French
                         if actor.country is None and actor.kind == "group" and actor.key.startswith("group:") \
@@ -1414,6 +1419,7 @@ class _EventFinder:
                         args.targets = [self.table.country_actor(place.country)]  # "into Syria's buffer zone";
                         # not "deployed troops in Poland": an ally hosting them is no target
                 if trig.type == "PROTEST" and tok.lemma_.lower() == "protest" and args.sources \
+                        and (tok.pos_ == "VERB" or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in LODGING)) \
                         and not _said_as_people(tok) \
                         and all(a.kind in ("country", "government") or (a.kind == "person" and a.sector == "GOV")
                                 for a in args.sources):  # "Kigali protested the overflight": a state's
@@ -1495,7 +1501,8 @@ class _EventFinder:
         for option, features in options:
             actor = self.table.get_or_add(option.key, option.name, option.kind, option.country, option.sector)
             filled = _Args(args.sources or [actor], args.targets or [actor], inherited=True, implicit=features)
-            if not args.sources:  # the act is now someone's: "the sanctions" may point back at it
+            if not args.sources and not self.all_implicit:  # the act is now someone's: "the sanctions"
+                # may point back at it (not each option the ranker is trained on)
                 self.acts.append((trig.type, actor, filled.targets[0], s_index))
                 self.act_words.append(tok.lemma_.lower())
             for ev in self.build(tok, trig, filled, sent, s_index, time, place, n_triggers):
@@ -1923,7 +1930,8 @@ class _EventFinder:
                          for a in h.children if a.dep_ in ("aux", "auxpass")]  # found and punished"
                 if not reserving and not any(a.lower_ in FUTURE_MODALS for a in auxes):
                     continue
-                if _negated(clause) and clause.lemma_.lower() not in words["consequence_verbs"] and not warning:
+                if _negated(clause) and clause.lemma_.lower() not in words["consequence_verbs"] and not (
+                        warning and clause.lemma_.lower() in WARNED_REFUSALS):
                     continue  # "said it would not attack Kenya": a reassurance ("would not go unpunished" stays,
                     # and so does a warning: "warned that it would not tolerate any assault")
                 if verb.lemma_.lower() in ANNOUNCING and not any(
@@ -1971,8 +1979,9 @@ class _EventFinder:
                                    if side(a) not in sides][:1]  # "to any violation of its border by Somalia"
                         targets = targets or [a for o in answered for a in self.author_of_referred_act(o, speakers)
                                               if side(a) not in sides][:1]
-                    if not targets and warning:  # "warned that Washington would review its relations with
-                        targets = self.named_in_clause(clause, speakers, sides)  # Kathmandu if ..."
+                    if not targets and warning and self.acting_subject(clause):  # "warned that Washington
+                        targets = self.named_in_clause(clause, speakers, sides)  # would review its ties with
+                        # Kathmandu if ..."; not "warned that the outbreak would spread to Uganda"
                     if not targets and menacing:  # "Pakistan would respond at a time of its choosing": to
                         targets = self.provoker_of(speakers)  # whoever just struck or pressed it
                 if not targets:
@@ -2000,6 +2009,13 @@ class _EventFinder:
         key = f"group:group:CVL:{country}::civilians"
         return self.table.get_or_add(key, f"{demonym(country)} civilians", "group", country, "CVL")
 
+    def acting_subject(self, clause: Token) -> bool:
+        """Whether a clause's subject is someone (an actor or a pronoun for one), not a thing or a
+        happening: "Washington would review" warns, "the outbreak would spread" forecasts."""
+        subj = next((c for h in ([clause, clause.head] if clause.dep_ == "conj" else [clause])
+                     for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subj is not None and bool(self.actors_of(subj))
+
     def named_in_clause(self, clause: Token, speakers: list[Actor], sides: set[str]) -> list[Actor]:
         """The first actor a warned clause names outside the speaker's side, in reading order: not
         in its active subject (who or what would act: "arming Ukraine would be a mistake" warns the
@@ -2009,7 +2025,8 @@ class _EventFinder:
             if tok.i in skipped or tok.dep_ not in ("nsubjpass", "dobj", "pobj", "dative", "poss") \
                     or tok.pos_ == "PRON" or (tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE):
                 continue  # "its relations with Kathmandu": "its" is the actor's own side; "in Niger" a place
-            found = [a for a in self.actors_of(tok, speakers) if side(a) not in sides]
+            found = [a for a in self.actors_of(tok, speakers) if side(a) not in sides
+                     and not (a.kind in FORCE_KINDS | {"group"} and a.country is None)]  # "send troops": its own
             if found:
                 return found[:1]
         return []
@@ -2153,7 +2170,15 @@ RESPONSE_ACTS = {"defend", "take", "act", "use", "protect"}  # "reserved the rig
 ANNOUNCING = {"announce", "confirm", "decide"}  # verbs that tell a decision, not a warning
 # Where people live: an attack on one falls on its civilians ("bombed a village in Sagaing").
 SETTLEMENTS = {"village", "town", "hamlet", "neighbourhood", "neighborhood", "market", "marketplace", "suburb"}
+# What a denial may deny that answers a charge however far back: "denies any involvement".
+DENIED_CHARGES = {"involvement", "responsibility", "role", "link", "links", "part", "accusation", "accusations",
+                  "allegation", "allegations", "charge", "charges", "claim", "claims", "wrongdoing"}
 WARNING_VERBS = {"warn", "threaten", "caution"}  # a future clause they report is a threat, whatever it says
+# Verbs a state lodges a protest with: "lodged a protest with Seoul" (not "banned protests").
+LODGING = {"lodge", "file", "issue", "deliver", "register", "send", "convey", "hand", "make"}
+# What a warning may say will not happen and still warn: "would not tolerate any assault", "would not
+# go unanswered", "would not hesitate to respond" (not "would not be able to deliver tanks").
+WARNED_REFUSALS = {"tolerate", "allow", "accept", "permit", "let", "go", "hesitate", "stand"}
 DOCUMENTS = {"resolution", "statement", "declaration", "communique", "communiqué", "letter", "decree", "motion"}
 ISSUING = {"adopt", "pass", "issue", "publish", "approve", "sign", "submit", "release", "send", "table", "circulate",
            "present", "draft", "unveil", "put"}  # texts speak for whoever issued them

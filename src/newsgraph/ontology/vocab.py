@@ -317,6 +317,7 @@ def common_acronyms() -> frozenset[str]:
     return frozenset(_load("actors.toml")["common_acronyms"])
 
 
+@cache
 def place_nouns() -> frozenset[str]:
     """Nouns that introduce a place's name ("the city of Belém", "the port of Odesa")."""
     return frozenset(_load("actors.toml")["place_nouns"])
