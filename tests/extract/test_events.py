@@ -1802,3 +1802,18 @@ def test_measures_told_with_common_verbs(extract_text) -> None:
     # "retaliated by expelling": the expulsion is the act, no attack
     ex = extract_text("Moscow responded by expelling 20 Czech diplomats.", MONDAY)
     assert [e.type for e in ex.events] == ["SANCTION"]
+
+
+@pytest.mark.parametrize(("text", "unwanted"), [
+    ("Kenya's government banned protests in Nairobi.", "ACCUSE"),                   # no diplomatic protest
+    ("The European Union imposed emergency tariffs on Chinese cars.", "COERCE"),   # no state of emergency
+    ("The WHO warned that the outbreak would spread to Uganda.", "THREATEN"),      # a forecast
+    ("Germany warned that it would not be able to deliver tanks to Ukraine.", "THREATEN"),  # no refusal
+])
+def test_this_stops_readings_do_not_misfire(extract_text, text, unwanted) -> None:
+    assert not [e for e in extract_text(text, MONDAY).events if e.type == unwanted]
+
+
+def test_a_curfew_in_a_town_that_shares_a_name_abroad_is_still_on_the_states_people(extract_text) -> None:
+    ev = one(extract_text("Peru's government imposed a curfew in Puno.", MONDAY), "COERCE")
+    assert ev.target is not None and ev.target.country == "PER" and ev.target.kind == "group"
