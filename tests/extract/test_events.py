@@ -1817,3 +1817,10 @@ def test_this_stops_readings_do_not_misfire(extract_text, text, unwanted) -> Non
 def test_a_curfew_in_a_town_that_shares_a_name_abroad_is_still_on_the_states_people(extract_text) -> None:
     ev = one(extract_text("Peru's government imposed a curfew in Puno.", MONDAY), "COERCE")
     assert ev.target is not None and ev.target.country == "PER" and ev.target.kind == "group"
+
+
+def test_brussels_acting_is_the_european_union_and_as_a_place_stays_a_place(extract_text) -> None:
+    ev = one(extract_text("Beijing accused Brussels of protectionism on Monday.", MONDAY), "ACCUSE")
+    assert ev.target is not None and ev.target.name == "European Union"
+    ev = one(extract_text("Belgium summoned the Russian ambassador in Brussels on Monday.", MONDAY), "ACCUSE")
+    assert ev.source is not None and ev.source.country == "BEL"

@@ -354,6 +354,10 @@ class _EventFinder:
         if tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.pos_ == "PROPN":  # PERSON-tagged ones left unnamed are towns
             ent = entity_at(tok)
             text = ent.text if ent is not None else tok.text
+            seat = vocab.seat_metonyms().get(text.lower())
+            if seat is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "conj", "appos") \
+                    and (org := countries.igo(seat)) is not None:  # "Brussels imposed duties": the EU
+                return self.table.get_or_add("igo:" + org["key"], org["name"], "igo", None, "IGO")
             place = gazetteer().lookup(text)
             if place is not None and place.country and low not in ("the",):
                 return self.table.country_actor(place.country)

@@ -311,6 +311,12 @@ def country_references() -> dict[str, bool]:
 
 
 @cache
+def seat_metonyms() -> dict[str, str]:
+    """Seats that stand for an international organisation when they act ("Brussels") -> its key."""
+    return dict(_load("actors.toml")["seat_metonyms"])
+
+
+@cache
 def common_acronyms() -> frozenset[str]:
     """Abbreviations that name things, not actors ("GDP", "LNG", "GPS"): an untagged acronym
     outside this list, where an actor stands, is taken for an organisation."""
