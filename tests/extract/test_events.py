@@ -1824,3 +1824,11 @@ def test_brussels_acting_is_the_european_union_and_as_a_place_stays_a_place(extr
     assert ev.target is not None and ev.target.name == "European Union"
     ev = one(extract_text("Belgium summoned the Russian ambassador in Brussels on Monday.", MONDAY), "ACCUSE")
     assert ev.source is not None and ev.source.country == "BEL"
+
+
+def test_goodwill_sent_and_sides_taken_are_support(extract_text) -> None:
+    ev = one(extract_text("Chile sent its condolences to Peru after the crash.", MONDAY), "SUPPORT")
+    assert pair(ev) == ("CHL", "PER")
+    ex = extract_text("Kuwait and Qatar quickly sided with Egypt.", MONDAY)
+    assert {e.source.country for e in ex.events if e.type == "SUPPORT" and e.source} == {"KWT", "QAT"}
+

@@ -270,7 +270,8 @@ class TriggerReader:
             if tok.tag_ == "VBN" and (stance := vocab.feeling_triggers().get(tok.lower_)) is not None:
                 return stance  # "Hungary is opposed to the sanctions": a stance, not a passive of "oppose"
             specs = vocab.verb_triggers().get(lemma, ())
-            narrow = bool(specs) and all(t.needs_word for t in specs)  # "hold X accountable" only
+            narrow = bool(specs) and (all(t.needs_word for t in specs)  # "hold X accountable" only, or
+                                      or lemma in vocab.additive_verbs())  # readings added to the dictionary's
             if narrow and (own := next((t for t in specs if self.verb_fits(tok, t)), None)) is not None:
                 return own
             if not specs or narrow:  # the project's vocabulary is silent: the field dictionary speaks

@@ -138,6 +138,12 @@ def _dictionary() -> dict[str, Any]:
 
 
 @cache
+def additive_verbs() -> frozenset[str]:
+    """Verbs whose own readings add to the field dictionary's: when none of ours fits, its do."""
+    return frozenset(_dictionary().get("additive", ()))
+
+
+@cache
 def ignored_dictionary_verbs() -> frozenset[str]:
     """PETRARCH verbs this project does not take as events (too often something else in news)."""
     return frozenset(_dictionary().get("ignore_verbs", ()))
