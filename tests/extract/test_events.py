@@ -1832,3 +1832,10 @@ def test_goodwill_sent_and_sides_taken_are_support(extract_text) -> None:
     ex = extract_text("Kuwait and Qatar quickly sided with Egypt.", MONDAY)
     assert {e.source.country for e in ex.events if e.type == "SUPPORT" and e.source} == {"KWT", "QAT"}
 
+
+
+def test_a_deal_told_by_its_purpose_is_with_the_seller_or_buyer_it_names(extract_text) -> None:
+    ev = one(extract_text("Greece signed a contract on Monday to buy 24 fighter jets from France.", MONDAY), "AGREE")
+    assert pair(ev) == ("GRC", "FRA")
+    ev = one(extract_text("Turkey signed a deal worth $2 billion to sell drones to Poland.", MONDAY), "AGREE")
+    assert pair(ev) == ("TUR", "POL")

@@ -679,6 +679,8 @@ class _EventFinder:
                         and (pred := predicate_of(c)) is not None:
                     targets = self.first_actor_in([pred], sources)
                     break
+        if not targets and trig.type == "AGREE" and sources:  # "signed a contract to buy five systems from
+            targets = self.trade_counterpart(verb, dobj, sources)  # Russia": whom the deal is with
         if not targets and trig.type == "AGREE" and dobj is not None and sources:  # "accepted the invitation"
             targets = _beyond(self.author_of_referred_act(dobj, sources), sources)
         accord = dobj is not None and (dobj.lemma_.lower() in trig.objects or (
@@ -2008,6 +2010,21 @@ class _EventFinder:
         named = [a for a in named if side(a) not in sides]
         return named[:1] or [a for a in self.author_of_referred_act(act, exclude) if side(a) not in sides][:1]
 
+    def trade_counterpart(self, verb: Token, dobj: Token | None, sources: list[Actor]) -> list[Actor]:
+        """The other party of a deal told by its purpose: "signed a contract to buy five S-400s from
+        Russia", "a deal to sell jets to Egypt" (the seller or the buyer named in the purpose clause)."""
+        purposes = [c for c in verb.children if c.dep_ in ("xcomp", "advcl")]
+        purposes += [c for c in (dobj.subtree if dobj is not None else ()) if c.dep_ in ("acl", "relcl", "xcomp")]
+        sides = {side(a) for a in sources}
+        for p in purposes:
+            if p.lemma_.lower() not in TRADE_VERBS:
+                continue
+            for o in self.prep_objects(p, ("from", "to", "with")):
+                found = [a for a in self.actors_of(o, sources) if side(a) not in sides]
+                if found:
+                    return found[:1]
+        return []
+
     def civilians_of(self, country: str) -> Actor:
         """The civilians of a country, as one actor: those who live where an attack fell."""
         key = f"group:group:CVL:{country}::civilians"
@@ -2172,6 +2189,8 @@ def _in_clause_below(tok: Token, top: Token) -> bool:
 RESPONSIBILITY = {"responsibility", "blame", "culpability"}
 RESPONSE_ACTS = {"defend", "take", "act", "use", "protect"}  # "reserved the right to take steps to protect"
 ANNOUNCING = {"announce", "confirm", "decide"}  # verbs that tell a decision, not a warning
+# Verbs of a deal's purpose whose "from", "to" or "with" names the other party ("to buy jets from France").
+TRADE_VERBS = {"buy", "purchase", "acquire", "import", "sell", "supply", "deliver", "export", "lease", "procure"}
 # Where people live: an attack on one falls on its civilians ("bombed a village in Sagaing").
 SETTLEMENTS = {"village", "town", "hamlet", "neighbourhood", "neighborhood", "market", "marketplace", "suburb"}
 # What a denial may deny that answers a charge however far back: "denies any involvement".
