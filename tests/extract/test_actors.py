@@ -506,3 +506,11 @@ def test_forces_that_detain_a_leader_are_not_foreign_for_it(extract_text) -> Non
     ex = extract_text(text, PUBLISHED)
     detention = next(e for e in ex.events if e.type == "COERCE")
     assert detention.source is not None and detention.source.kind == "military" and detention.source.country == "NER"
+
+
+def test_a_title_that_says_whose_it_is_or_names_its_holder_is_not_the_last_holder_of_that_title(extract_text) -> None:
+    """"President X received the President of Kenya, Y": the second title is Kenya's, held by Y."""
+    ex = extract_text("President Bola Tinubu received the President of Kenya, William Ruto, at the State House.",
+                      PUBLISHED)
+    consult = [e for e in ex.events if e.type == "CONSULT"]
+    assert consult and consult[0].target is not None and consult[0].target.name == "William Ruto"

@@ -973,8 +973,11 @@ class _Finder:
         return False
 
     def link_title(self, tok: Token) -> None:
-        """ "The minister" / "junta boss": the most recent person holding that title."""
+        """ "The minister" / "junta boss": the most recent person holding that title; not a title
+        that says whose it is or names its holder ("the President of China, Xi Jinping")."""
         if tok.i in self.table.by_token:
+            return
+        if any(c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children):
             return
         before = [self.table.by_token[i] for i in sorted(self.table.by_token) if i < tok.i]
         for actor in reversed(before):
