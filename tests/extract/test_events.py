@@ -1839,3 +1839,12 @@ def test_a_deal_told_by_its_purpose_is_with_the_seller_or_buyer_it_names(extract
     assert pair(ev) == ("GRC", "FRA")
     ev = one(extract_text("Turkey signed a deal worth $2 billion to sell drones to Poland.", MONDAY), "AGREE")
     assert pair(ev) == ("TUR", "POL")
+
+
+def test_taking_a_matter_up_with_someone_or_briefing_them_consults_them(extract_text) -> None:
+    ev = one(extract_text("Seoul took up the matter with Tokyo through diplomatic channels.", MONDAY), "CONSULT")
+    assert pair(ev) in (("KOR", "JPN"), ("JPN", "KOR"))
+    ev = one(extract_text("The Dutch foreign minister briefed NATO on the findings.", MONDAY), "CONSULT")
+    assert ev.target is not None and ev.target.kind == "igo"
+    ex = extract_text("Hamas fighters took up arms against Israel.", MONDAY)
+    assert not [e for e in ex.events if e.type == "CONSULT"]
