@@ -103,6 +103,13 @@ class _Args:
     implicit: Features | None = None  # the side the text left unsaid was ranked in: how it was found
 
 
+def _clause_subject(clause: Token) -> Token | None:
+    """A reported clause's own subject, or for a conjunct the one it shares ("said Israel would be
+    found and punished"); unlike ``_subject``, no climb through chains of clauses."""
+    heads = [clause, clause.head] if clause.dep_ == "conj" else [clause]
+    return next((c for h in heads for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def _subject(verb: Token) -> tuple[Token | None, bool]:
     """The verb's subject (and whether the clause is passive), looking up through
     xcomp/conj/relcl chains for clauses that share their subject with another."""
@@ -471,10 +478,13 @@ class _EventFinder:
 
     def antecedent_states(self, pron: Token, first: Actor) -> list[Actor]:
         """All the states of the coordination "they" took ``first`` from."""
-        for i in range(pron.i - 1, max(-1, pron.i - 80), -1):
-            if self.table.at(i) is first:
-                return self.coordinated_countries(self.doc[i]) or [first]
-        return [first]
+        tok = self.last_mention(first, pron)
+        return (self.coordinated_countries(tok) if tok is not None else []) or [first]
+
+    def last_mention(self, actor: Actor, before: Token) -> Token | None:
+        """The token of ``actor``'s latest mention before a token, 80 tokens back at most."""
+        return next((self.doc[i] for i in range(before.i - 1, max(-1, before.i - 80), -1)
+                     if self.table.at(i) is actor), None)
 
     def coordinated_countries(self, tok: Token) -> list[Actor]:
         """The states of a coordination a country's mention belongs to ("Saudi Arabia and Bahrain"),
@@ -488,13 +498,12 @@ class _EventFinder:
     def paired_before(self, actor: Actor, before: Token) -> bool:
         """Whether the last mention of ``actor`` before a token is coordinated with another actor ("Israel
         and Hamas exchanged fire. They ..."): then "they" is the pair, not the one."""
-        for i in range(before.i - 1, max(-1, before.i - 80), -1):
-            if self.table.at(i) is actor:
-                tok = self.doc[i]
-                heads = [tok] + ([tok.head] if tok.dep_ in ("compound", "amod", "det", "poss") else [])
-                return any(self.table.at(c.i) not in (None, actor) for h in heads
-                           for c in [*h.conjuncts, *(h.head.conjuncts if h.dep_ == "conj" else ())])
-        return False
+        tok = self.last_mention(actor, before)
+        if tok is None:
+            return False
+        heads = [tok] + ([tok.head] if tok.dep_ in ("compound", "amod", "det", "poss") else [])
+        return any(self.table.at(c.i) not in (None, actor) for h in heads
+                   for c in [*h.conjuncts, *(h.head.conjuncts if h.dep_ == "conj" else ())])
 
     def is_dyad_anaphor(self, tok: Token) -> bool:
         phrase = " ".join(t.lower_ for t in tok.subtree if t.dep_ not in ("punct",))
@@ -1950,8 +1959,7 @@ class _EventFinder:
                     a.dep_ == "auxpass" for a in auxes) and not any(  # "those behind it would be punished";
                     c.dep_ == "agent" for c in clause.children)  # not "would be punished by the people"
                 if clause.lemma_.lower() in words["consequence_verbs"] or punished:  # "China would face tariffs"
-                    inner = next((c for h in ([clause, clause.head] if clause.dep_ == "conj" else [clause])
-                                  for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                    inner = _clause_subject(clause)
                     targets = [a for a in (self.actors_of(inner) if inner is not None else []) if side(a) not in sides]
                     if not targets and punished:
                         targets = self.provoker_of(speakers)
@@ -2033,8 +2041,7 @@ class _EventFinder:
     def acting_subject(self, clause: Token) -> bool:
         """Whether a clause's subject is someone (an actor or a pronoun for one), not a thing or a
         happening: "Washington would review" warns, "the outbreak would spread" forecasts."""
-        subj = next((c for h in ([clause, clause.head] if clause.dep_ == "conj" else [clause])
-                     for c in h.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = _clause_subject(clause)
         return subj is not None and bool(self.actors_of(subj))
 
     def named_in_clause(self, clause: Token, speakers: list[Actor], sides: set[str]) -> list[Actor]:

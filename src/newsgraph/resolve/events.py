@@ -147,8 +147,7 @@ def _sides_agree(a: Report, b: Report) -> bool:
         return False
     if not (sa == sb or (a.type in SYMMETRIC and sa == sb[::-1])):
         return False
-    if a.precision != "day" or b.precision != "day" or a.days is None or b.days is None \
-            or not _same_day(a, b):
+    if a.precision != "day" or b.precision != "day" or not _same_day(a, b):
         return False
     if a.type in STATEMENTS:
         return True
@@ -162,7 +161,9 @@ def _same_day(a: Report, b: Report) -> bool:
     slack), or a day given from the story (the day it was told by: the publication, or the dated
     act just before) that falls on the stated day or up to ``TOLD_REACH`` after it. Two given days
     must be within a day of each other."""
-    a0, b0 = a.days[0], b.days[0]  # type: ignore[index]
+    if a.days is None or b.days is None:
+        return False
+    a0, b0 = a.days[0], b.days[0]
     if a.date_given == b.date_given:
         return abs(a0 - b0) <= DAY_SLACK
     given, stated = (a0, b0) if a.date_given else (b0, a0)
