@@ -62,6 +62,10 @@ def test_weekday_is_fixed_by_tense_against_the_publication_date(extract_text, te
     ("Ethiopian troops clashed with Eritrean forces near the border.", "ASSAULT", "fight", "ETH", "ERI",
      "asserted"),
     ("Vietnam did not sign the agreement with China.", "AGREE", "sign", "VNM", "CHN", "negated"),
+    # a verb with its own tense after a negated copula is not negated by it
+    ("Kenya's president said the coup was not the answer and urged Sudan's army to hand over power.",
+     "REQUEST", "request", "KEN", "SDN", "asserted"),
+    ("Chile has not signed or ratified the accord with Bolivia.", "AGREE", "agree", "CHL", "BOL", "negated"),
     ("Iran claimed that Israel attacked its embassy in Damascus.", "ASSAULT", "attack", "ISR", "IRN",
      "reported-claim"),
     ("Ukraine's navy sank a Russian patrol ship off Crimea.", "ASSAULT", "attack", "UKR", "RUS", "asserted"),
@@ -589,6 +593,25 @@ def test_a_coordinated_pair_is_the_two_parties_before_any_other_phrase(extract_t
 def test_a_denial_never_targets_the_deniers_own_side(extract_text) -> None:
     ex = extract_text("Azerbaijan denied reports that its troops had crossed into Armenia.", MONDAY)
     assert not [e for e in ex.events if e.type == "REJECT" and e.target is not None and e.target.country == "AZE"]
+
+
+@pytest.mark.parametrize("text, source, target", [
+    # a state's opposition, rights groups and hackers are other sides than its government
+    ("Kyrgyz opposition parties accused the Kyrgyz government of vote buying.", "opposition parties", "KGZ"),
+    ("Several opposition lawmakers in Kinshasa accused the Congolese government of treason.",
+     "opposition lawmakers", "COD"),
+    ("Egyptian rights groups accused the Egyptian police of torture.", "rights groups", "EGY"),
+])
+def test_a_states_own_opposition_can_accuse_its_government(extract_text, text, source, target) -> None:
+    ev = one(extract_text(text, MONDAY), "ACCUSE")
+    assert ev.source is not None and ev.source.sector in ("OPP", "HRI") and source in ev.source.name
+    assert ev.target is not None and ev.target.country == target
+
+
+def test_a_spokesman_never_accuses_his_own_organisation(extract_text) -> None:
+    ex = extract_text("In Kabul, Taliban spokesman Zabihullah Mujahid said a drone had hit a house and condemned it.",
+                      MONDAY)
+    assert not [e for e in ex.events if e.type == "ACCUSE" and e.target is not None and e.target.name == "Taliban"]
 
 
 def test_mediators_reach_the_pair_and_are_never_the_two_sides(extract_text) -> None:

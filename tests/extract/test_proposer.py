@@ -59,7 +59,7 @@ def test_a_pair_model_picks_among_the_ordered_pairs(nlp) -> None:
 
 
 def test_one_side_is_no_pair(nlp) -> None:
-    _, doc, table = _parse(nlp, "Chile said the talks with its own unions were a breach of trust.")
+    _, doc, table = _parse(nlp, "Chile said the talks with its own miners were a breach of trust.")
     assert sentence_pair(sentences(doc)[0], table) is None
 
 

@@ -691,6 +691,9 @@ class _Finder:
             if tok.dep_ in ("compound", "amod") and tok.head.lower_ not in table \
                     and tok.head.lower_ not in vocab.unit_nouns():
                 return None  # "junta media", "military support": a modifier, not an actor
+            if tok.dep_ == "compound" and tok.head.i == tok.i + 1 and table[tok.lower_]["kind"] == "group" \
+                    and f"{tok.lower_} {tok.head.lower_}" in table:
+                return None  # "opposition lawmakers": one actor, read at its head (not "police officers")
             return tok.lower_, table[tok.lower_]
         return None
 

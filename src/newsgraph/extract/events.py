@@ -42,6 +42,7 @@ from newsgraph.extract.triggers import (
     predicate_of,
 )
 from newsgraph.model import Actor, Document, Event, Place, Quantity, TimeValue
+from newsgraph.names import name_key
 from newsgraph.ontology import countries, vocab
 from newsgraph.ontology.vocab import Trigger
 
@@ -697,8 +698,9 @@ class _EventFinder:
         if not targets and trig.type == "AGREE" and sources and accord:
             targets = self.other_party_of_accord(sources)  # "the cabinet approved the agreement"
         if targets and sources and trig.type in AUTHORED and trig.type != "SUPPORT" \
-                and {side(a) for a in targets} <= {side(a) for a in sources}:
+                and all(any(_one_camp(s, t) for s in sources) for t in targets):
             targets = []  # "Azerbaijan denied reports that its troops ...": a denial answers someone else
+            # (a state's own people and groups are other sides: "the opposition accused the government")
         charge = dobj is not None and dobj.lower_ in vocab.modality_words()["charge_nouns"]
         told_first = any(told_before_charge(c, verb) for c in verb.children)
         if trig.type == "REJECT" and ((relative and charge) or (told_first and trig.mode == "deny")):
@@ -2426,6 +2428,15 @@ def _self_pair(a: Actor, b: Actor) -> bool:
         return False
     other = b if a.kind == "country" else a
     return other.kind in STATE_KINDS or (other.kind == "person" and other.sector in ("GOV", "MIL"))
+
+
+def _one_camp(a: Actor, b: Actor) -> bool:
+    """One side speaking of itself: the same actor, two faces of one state, or a person and the
+    organisation they speak or work for ("Taliban spokesman Zabihullah Mujahid" and the Taliban).
+    A state's opposition, press or citizens are other sides."""
+    return a is b or _self_pair(a, b) or _one_state(a, b) or any(
+        r.organisation is not None and name_key(r.organisation) == name_key(o.name)
+        for p, o in ((a, b), (b, a)) if p.kind == "person" for r in p.roles)
 
 
 def _one_state(a: Actor, b: Actor) -> bool:

@@ -30,6 +30,8 @@ def modality_of(tok: Token, trig: Trigger) -> str:
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("xcomp", "conj"):
             break
     for n, c in enumerate(chain):
+        if n and _own_tense(chain[n - 1]):
+            continue  # the negation and the modals of the clause it is coordinated with are not its own
         kids = list(c.children)
         if any(k.dep_ == "neg" for k in kids):
             return "negated"
@@ -53,6 +55,14 @@ def modality_of(tok: Token, trig: Trigger) -> str:
         if c is not tok and c.lemma_ in words["claim_verbs"]:
             return "reported-claim"
     return "asserted"
+
+
+def _own_tense(clause: Token) -> bool:
+    """Whether a verb coordinated under another carries its own tense, so the other's negation and
+    modals are not its own: "said a takeover was not the answer and urged a return", "said the move
+    could not stand and called for talks" (not "did not sign or ratify", "would meet and sign", which
+    share the auxiliary)."""
+    return clause.dep_ == "conj" and clause.tag_ in ("VBD", "VBZ", "VBP")
 
 
 def told_before_charge(clause: Token, verb: Token) -> bool:
