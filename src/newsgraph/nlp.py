@@ -114,7 +114,9 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             tok.is_sent_start = True
             starts.append(tok.i)
     for start in starts:
+        depth = 0  # inside "(dpa)", "(wire)": an agency's name, in whatever case
         for tok in doc[start:start + 12]:
+            depth += (tok.text == "(") - (tok.text == ")")
             if tok.text in ("–", "—", "-") and tok.i > start and doc[start].is_upper and tok.i + 1 < len(doc) \
                     and tok.whitespace_:
                 for inside in doc[start + 1:tok.i + 1]:  # "BEIRUT, Nov 27 -" is one dateline
@@ -125,7 +127,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
                         break
                     lead.is_sent_start = False
                 break
-            if tok.is_alpha and not (tok.is_upper or tok.is_title) or "\n" in tok.text:
+            if (tok.is_alpha and not (tok.is_upper or tok.is_title) and depth <= 0) or "\n" in tok.text:
                 break
     return doc
 

@@ -530,6 +530,9 @@ def test_recalling_an_ambassador_from_a_capital_targets_that_state(extract_text)
     ("A White House spokesman said Washington had concluded that Iran was behind the intrusion.", ("USA", "IRN")),
     ("Britain's Foreign Office attributed the attack to Iranian state actors.", ("GBR", "IRN")),
     ("Poland said Russian drones had attacked its territory.", ("POL", "RUS")),
+    # an act of force told in the passive names its doer as the agent; what one tries to do is ascribed too
+    ("Azerbaijan's president said the passenger jet had been shot down by Russia.", ("AZE", "RUS")),
+    ("Georgia's foreign ministry said Moscow was trying to destabilise the country.", ("GEO", "RUS")),
 ])
 def test_wrongdoing_ascribed_in_reported_words_is_an_accusation(extract_text, text, expected) -> None:
     assert [pair(e) for e in events(extract_text(text, MONDAY), "ACCUSE")] == [expected]
@@ -539,6 +542,7 @@ def test_wrongdoing_ascribed_in_reported_words_is_an_accusation(extract_text, te
     "Iran's foreign ministry insisted that Tehran had not supplied weapons to Russia.",
     "A monitor said at least 18 Syrian soldiers were killed in the strikes.",
     "North Korean state media said Kim Jong Un had supervised the launch of a missile.",
+    "India's power ministry said it had been warned by Britain about the malware.",
 ])
 def test_no_accusation_in_denials_tolls_or_news_reports(extract_text, text) -> None:
     assert not events(extract_text(text, MONDAY), "ACCUSE")
@@ -606,6 +610,21 @@ def test_a_states_own_opposition_can_accuse_its_government(extract_text, text, s
     ev = one(extract_text(text, MONDAY), "ACCUSE")
     assert ev.source is not None and ev.source.sector in ("OPP", "HRI") and source in ev.source.name
     assert ev.target is not None and ev.target.country == target
+
+
+def test_a_states_opposition_accuses_its_own_government_not_the_last_one_named(extract_text) -> None:
+    ex = extract_text("Uganda sent troops into Congo on Tuesday. Several opposition lawmakers in Kinshasa accused the "
+                      "government of letting a foreign army onto Congolese soil.", MONDAY)
+    ev = one(ex, "ACCUSE")
+    assert ev.target is not None and ev.target.kind == "government" and ev.target.country == "COD"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Senegal demanded the immediate release of 12 of its fishermen detained at Nouadhibou port.", ("SEN", "MRT")),
+    ("Japan demanded the return of the fishermen held by North Korea.", ("JPN", "PRK")),
+])
+def test_a_demanded_release_is_asked_of_whoever_holds_them(extract_text, text, expected) -> None:
+    assert [pair(e) for e in events(extract_text(text, MONDAY), "REQUEST")] == [expected]
 
 
 def test_a_spokesman_never_accuses_his_own_organisation(extract_text) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from newsgraph import pipeline
 
 MONDAY = date(2024, 7, 8)
@@ -76,3 +78,11 @@ def test_the_lead_after_a_dateline_stays_one_sentence(extract_text) -> None:  # 
     cut = [e for e in ex.events if e.type == "SANCTION"]
     assert cut and cut[0].source is not None and cut[0].source.name == "Mexico"
     assert cut[0].evidence[0].sentence.startswith("Mexico broke off diplomatic relations")
+
+
+@pytest.mark.parametrize("dateline", ["ABUJA (dpa) - ", "ABUJA (wire) - ", "ABUJA, May 6 (ap) - "])
+def test_an_agency_named_in_lower_case_still_ends_the_dateline(extract_text, dateline) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text(dateline + "Nigeria expelled two Ghanaian diplomats on Friday.")
+    cut = [e for e in ex.events if e.type == "SANCTION"]
+    assert cut and cut[0].source is not None and cut[0].source.country == "NGA"
+    assert cut[0].evidence[0].sentence.startswith("Nigeria expelled")

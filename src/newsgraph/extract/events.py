@@ -691,6 +691,9 @@ class _EventFinder:
                     break
         if not targets and trig.type == "AGREE" and sources:  # "signed a contract to buy five systems from
             targets = self.trade_counterpart(verb, dobj, sources)  # Russia": whom the deal is with
+        if trig.type == "REQUEST" and dobj is not None and sources and dobj.lemma_.lower() in RELEASE_NOUNS \
+                and (holders := _beyond(self.holder_of(dobj), sources)):  # "demanded the release of 49 soldiers
+            targets = holders  # detained at Bamako airport": asked of whoever holds them (Mali), not of them
         if not targets and trig.type == "AGREE" and dobj is not None and sources:  # "accepted the invitation"
             targets = _beyond(self.author_of_referred_act(dobj, sources), sources)
         accord = dobj is not None and (dobj.lemma_.lower() in trig.objects or (
@@ -874,6 +877,23 @@ class _EventFinder:
         own = held[0]
         if own.country and own.kind in ("person", "group", "organisation", "armed-group"):
             return [self.table.country_actor(own.country)]
+        return []
+
+    def holder_of(self, noun: Token) -> list[Actor]:
+        """Who holds the people or things whose release or return is asked for, as the phrase tells
+        it: the agent of their detention ("crew members held by the Houthis"), else the state where
+        they are held ("soldiers detained at Bamako airport")."""
+        for verb in (t for t in noun.subtree if t.dep_ in ("acl", "relcl") and t.lemma_.lower() in HOLDING_VERBS):
+            if agents := self.first_actor_in(self.prep_objects(verb, ("by",)), []):
+                return agents
+            for o in self.prep_objects(verb, ("in", "at")):
+                names = [" ".join(t.text for t in o.lefts if t.dep_ == "compound" and t.pos_ == "PROPN")]
+                for words in names + ([o.text] if o.pos_ == "PROPN" else []):  # "Bamako airport": Bamako
+                    place = gazetteer().lookup(words) if words else None
+                    code = countries.country_code(words) if words else None
+                    code = code or (place.country if place is not None else None)
+                    if code:
+                        return [self.table.country_actor(code)]
         return []
 
     def attacker_in(self, verb: Token, victims: list[Actor]) -> list[Actor]:
@@ -1656,13 +1676,16 @@ class _EventFinder:
                 continue
             sides = {side(a) for a in speakers}
             for clause in (x for c in _reported_clauses(verb) for x in [c] + list(c.conjuncts)):
-                if any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children) or \
-                        clause.lemma_.lower() in words["casualty_verbs"] | {"die"}:
-                    continue  # "fighters were killed", "ten civilians died": the victims are no doers
+                agent = next(iter(self.prep_objects(clause, ("by",))), None)
+                passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children)
+                if (passive and (agent is None or not self.done_by_force(clause))) or clause.lemma_.lower() == "die" \
+                        or (not passive and clause.lemma_.lower() in words["casualty_verbs"]):
+                    continue  # "fighters were killed", "ten civilians died": the victims are no doers (not
+                    # "the jet had been shot down by Russia", whose agent is; "had been warned by" is no wrong)
                 if any(a.lower_ in FUTURE_MODALS | words["obligation_modals"] for a in clause.children
                        if a.dep_ == "aux") or _negated(clause):
                     continue  # a threat, a forecast or a demand, or a denial ("had not supplied weapons")
-                doer = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                doer = agent if passive else next((c for c in clause.children if c.dep_ == "nsubj"), None)
                 if doer is None and clause.dep_ == "conj":
                     doer = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
                 if doer is not None and doer.lemma_.lower() in RESPONSIBILITY:  # "responsibility lay with X"
@@ -1872,6 +1895,9 @@ class _EventFinder:
             return True
         if clause.lemma_.lower() in words["wrongdoing_verbs"]:
             return True
+        if clause.lemma_.lower() in ATTEMPT_VERBS and any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in words["wrongdoing_verbs"] for c in clause.children):
+            return True  # "Israel was trying to destabilise the region", "sought to undermine the vote"
         for c in clause.children:  # "Iran was behind the attack", "X is responsible for", "to blame"
             if c.dep_ == "prep" and c.lower_ == "behind":
                 return True
@@ -1881,6 +1907,13 @@ class _EventFinder:
                     and clause.lemma_.lower() in BLAME_BEARING and self.blamed_for_harm(c):
                 return True  # "Russia bore full responsibility", "the responsibility lies with Washington"
         return _judged(clause)  # "the police action was a clear breach of the Vienna Convention"
+
+    def done_by_force(self, verb: Token) -> bool:
+        """Whether a verb tells an act of force or a wrong done to someone ("shot down", "abducted",
+        "hacked"), not a word to them ("warned", "told")."""
+        trig = self.trigger_of(verb)
+        return (trig is not None and trig.type in ("ASSAULT", "COERCE")) \
+            or verb.lemma_.lower() in vocab.modality_words()["wrongdoing_verbs"]
 
     def blamed_for_harm(self, noun: Token) -> bool:
         """Whether a responsibility is laid for something bad: not "no responsibility", not "a special
@@ -2397,6 +2430,13 @@ def _dedupe(events: list[Event], layered: set[int] = frozenset()) -> list[Event]
 
 
 STATE_KINDS = {"country", "government", "military", "police"}
+# What is asked for when people or things held are to be given back ("demanded the release of X").
+RELEASE_NOUNS = frozenset({"release", "return", "freeing", "repatriation", "handover"})
+# Verbs of holding people or things against their will, whose agent or place says who holds them.
+HOLDING_VERBS = frozenset({"detain", "hold", "seize", "capture", "arrest", "abduct", "kidnap", "remove", "take",
+                           "jail", "imprison", "confiscate", "impound"})
+# Verbs of setting out to do something: what one tries to do is ascribed to one as much as doing it.
+ATTEMPT_VERBS = frozenset({"try", "seek", "attempt", "conspire", "scheme", "aim"})
 
 
 @cache
