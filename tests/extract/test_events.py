@@ -627,6 +627,23 @@ def test_a_demanded_release_is_asked_of_whoever_holds_them(extract_text, text, e
     assert [pair(e) for e in events(extract_text(text, MONDAY), "REQUEST")] == [expected]
 
 
+@pytest.mark.parametrize("text, type_, expected", [
+    # the supplier named under the goods ("took delivery of ... from X") gives them
+    ("Mali took delivery of four attack helicopters from Russia on Thursday.", "AID", ("RUS", "MLI")),
+    # a demonym the model tags as an organisation still names the state
+    ("The State Department imposed visa restrictions on Ugandan officials.", "SANCTION", ("USA", "UGA")),
+])
+def test_supplies_and_demonyms(extract_text, text, type_, expected) -> None:
+    assert [pair(e) for e in events(extract_text(text, MONDAY), type_)] == [expected]
+
+
+def test_a_court_striking_down_a_decision_rejects_its_author(extract_text) -> None:
+    ev = one(extract_text("The Constitutional Council struck down the delay ordered by President Macky Sall.", MONDAY),
+             "REJECT")
+    assert ev.source is not None and ev.source.name == "Constitutional Council"
+    assert ev.target is not None and ev.target.name == "Macky Sall"
+
+
 def test_a_spokesman_never_accuses_his_own_organisation(extract_text) -> None:
     ex = extract_text("In Kabul, Taliban spokesman Zabihullah Mujahid said a drone had hit a house and condemned it.",
                       MONDAY)

@@ -375,7 +375,7 @@ class _EventFinder:
             for c in mods:  # (the model tags some demonyms ORG or nothing: "the Lithuanian president"; a make
                 # carries the nationality of the craft: "a Russian Mi-24 helicopter")
                 if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE")
-                                                       or (c.pos_ == "ADJ" and c.is_title)):
+                                                       or (c.pos_ == "ADJ" and c.is_title) or _lone_org_word(c)):
                     ent = entity_at(c)  # "North Korean" is one name over two modifiers
                     code = countries.country_code(ent.text if ent is not None else c.text) \
                         or countries.country_code(c.text)  # "Russian" of the model's "Russian Mi-24"
@@ -609,6 +609,11 @@ class _EventFinder:
                 sources = self.outer_subject(verb, subj)
         if trig.source_preps:
             alt = self.first_actor_in(self.prep_objects(verb, trig.source_preps), [])
+            goods = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if not alt and goods is not None:  # "took delivery of four helicopters from Russia"
+                alt = self.first_actor_in([o for t in _phrase_tokens(goods) if t.dep_ == "prep"
+                                           and t.lower_ in trig.source_preps
+                                           for o in t.children if o.dep_ == "pobj"], [])
             if alt:  # "bought oil from X": X supplies, the subject receives
                 targets, sources = sources, alt
         dobj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
@@ -2459,6 +2464,20 @@ def _said_as_people(verb: Token) -> bool:
     subj, passive = _subject(verb)
     return subj is not None and not passive and any(
         t.ent_type_ == "NORP" and t.tag_ in ("NNPS", "NNS") for t in subj.subtree)
+
+
+def _lone_org_word(tok: Token) -> bool:
+    """A capitalised word the model tagged as a one-word organisation: as a modifier, often a
+    demonym it did not know ("Ugandan officials")."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ == "ORG" and tok.is_title and tok.ent_iob_ == "B" \
+        and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")
+
+
+def _phrase_tokens(head: Token) -> list[Token]:
+    """A noun phrase's own tokens: its subtree without the clauses hung on it ("the delivery of jets
+    from Russia", not "... that Iran had ordered from China")."""
+    inner = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "advcl") for t in c.subtree}
+    return [t for t in head.subtree if t.i not in inner]
 
 
 def _self_pair(a: Actor, b: Actor) -> bool:
