@@ -167,10 +167,16 @@ def test_state_sides_alone_need_the_same_day_and_for_a_strike_the_same_place() -
     # ... but a strike dated from its story must name the same place: a war has strikes every day
     assert not same_happening(strike, replace(other, date_given=True, place_name=None, place_country=None))
     assert not same_happening(strike, replace(other, date_given=True, place_name="Odesa"))
-    # and with no entity shared, two sanctions of one state on another the same day at two datelines
-    # may be two packages (Treasury's and State's): only a shared entity lets their places differ
-    package = replace(strike, type="SANCTION", place_name="Washington", place_country="USA")
-    assert not same_happening(package, replace(other, type="SANCTION", place_name="Dubai", place_country="ARE"))
+    # a sanction, a deal, a visit or aid is placed by each outlet's dateline or host: with no entity
+    # shared, the same two states and the same day make one act whatever the two places (an expulsion
+    # told from Prague and from Moscow), but an act on the ground stays apart at two places
+    package = replace(strike, type="SANCTION", place_name="Prague", place_country="CZE")
+    assert same_happening(package, replace(other, type="SANCTION", place_name="Moscow", place_country="CZE"))
+    assert same_happening(package, replace(other, type="SANCTION", date_given=True, place_name="Moscow",
+                                           place_country="CZE"))
+    assert not same_happening(package, replace(other, type="SANCTION", date_start="2024-03-04",
+                                               date_end="2024-03-04"))
+    assert not same_happening(replace(strike, type="COERCE"), replace(other, type="COERCE", place_name="Odesa"))
     both_given = replace(strike, date_given=True)
     assert same_happening(both_given, replace(other, date_given=True, date_start="2024-03-02", date_end="2024-03-02"))
     assert not same_happening(both_given, replace(other, date_given=True, date_start="2024-03-03",

@@ -31,6 +31,9 @@ STATEMENTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN"})
 # Acts whose place says nothing of whether two reports are one: statements, and sanctions, decided in
 # a capital and placed by each outlet's dateline ("QUITO" and "MEXICO CITY" for one break of ties).
 PLACE_BLIND = STATEMENTS | {"SANCTION"}
+# Acts on the ground, of which the same two states may do several a day apart in different places
+# (two strikes of one war): two reports of them are one act only if they name one place.
+ON_THE_GROUND = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 # Entities that speak for their state: a state's organs, and its officials (sector GOV or MIL).
 STATE_KINDS = frozenset({"country", "government", "military", "police"})
 STATE_SECTORS = frozenset({"GOV", "MIL"})
@@ -139,9 +142,10 @@ def _sides_agree(a: Report, b: Report) -> bool:
     """The same two sides, state by state (officials and organs of one state are that state), but
     only on evidence as strong as a shared entity's: both reports fix the day (a month or a year
     could be another act of the same two states; a day given from the story only as ``_same_day``
-    allows); a statement's place says nothing (each outlet's dateline); any other act must name the
-    same place in both reports when either day was given from its story (two strikes of a war two
-    days apart), and no two places otherwise."""
+    allows); the place of a statement, a sanction, a deal, a visit or aid says nothing here (each
+    outlet's dateline or its host; two countries still part them in ``_places_agree``); an act on
+    the ground must name the same place in both reports when either day was given from its story
+    (two strikes of a war two days apart), and no two places otherwise."""
     sa, sb = _sides(a), _sides(b)
     if sa is None or sb is None or sa[0] == sa[1]:
         return False
@@ -149,8 +153,8 @@ def _sides_agree(a: Report, b: Report) -> bool:
         return False
     if a.precision != "day" or b.precision != "day" or not _same_day(a, b):
         return False
-    if a.type in STATEMENTS:
-        return True
+    if a.type not in ON_THE_GROUND:
+        return True  # words, sanctions, deals, visits, aid: placed by each outlet's dateline or host
     if a.date_given or b.date_given:
         return bool(a.place_name) and a.place_name == b.place_name
     return not (a.place_name and b.place_name) or a.place_name == b.place_name
