@@ -209,6 +209,19 @@ def test_sector_is_filled_in_later_but_never_overwritten(db: Path) -> None:
         assert sectors == {"Russia": "GOV", "Myanmar": "MIL"}
 
 
+@pytest.mark.parametrize("order", [("ELI", "GOV"), ("GOV", "ELI")])
+def test_a_state_office_is_the_sector_kept_whatever_the_order_of_the_articles(db: Path, order) -> None:
+    """A minister an undated dictionary role calls an elite (ELI) in one article and a government
+    official in another acts for his state: the entity keeps GOV, read in either order."""
+    texts = [f"Wang Yi met Kishida. Fine {n}." for n in (1, 2)]
+    with Store.open(db) as store:
+        for n, (text, sector) in enumerate(zip(texts, order, strict=True)):
+            store.add([extraction(text, f"{n}.txt", [actor(text, "Wang Yi", country="CHN", sector=sector),
+                                                      actor(text, "Kishida", country="JPN", sector="GOV")])])
+        sectors = {r["name"]: r["sector"] for r in store._rows("SELECT name, sector FROM entities")}
+        assert sectors["Wang Yi"] == "GOV"
+
+
 def test_event_actors_missing_from_the_actor_list_still_become_entities(db: Path) -> None:
     ex = doc_a()
     ex.actors = []

@@ -82,6 +82,18 @@ def _name_rank(name: str) -> tuple[bool, bool, str]:
     return not name[:1].isupper(), name.isupper(), name
 
 
+# Sectors of a state's service, first among the sectors one key is given across articles: "Chinese
+# Foreign Minister Wang Yi" in most, an elite (ELI) in the dictionary's undated role in a few.
+STATE_SERVICE = ("GOV", "MIL", "COP", "JUD")
+
+
+def preferred_sector(sectors: Collection[str]) -> str | None:
+    """The sector a key keeps of those its articles gave it: a state's service first (the side it
+    acts for), then the others in a fixed order, so the result does not depend on which came first."""
+    return min(sectors, key=lambda s: (STATE_SERVICE.index(s) if s in STATE_SERVICE else len(STATE_SERVICE), s),
+               default=None)
+
+
 @dataclass
 class KeyFold:
     """What one batch says about one actor key: its spellings, sector, aliases and documents."""
@@ -96,7 +108,7 @@ class KeyFold:
     def add(self, name: str, sector: str | None, aliases: Sequence[str], new_document: bool) -> None:
         self.names.add(name)
         self.aliases.update(aliases)
-        self.sector = min(x for x in (self.sector, sector) if x) if (self.sector or sector) else None
+        self.sector = preferred_sector({x for x in (self.sector, sector) if x})
         self.documents += int(new_document)
 
 
@@ -125,7 +137,7 @@ class ResolvingWrites:
             best = min(names, key=_name_rank)
             sectors = {x for x in (fold.sector, row["sector"] if row else None) if x}
             aliases = (set(json.loads(row["aliases"])) if row else set()) | fold.aliases | names
-            value = (best, min(sectors) if sectors else None, json.dumps(sorted(aliases - {best}), ensure_ascii=False))
+            value = (best, preferred_sector(sectors), json.dumps(sorted(aliases - {best}), ensure_ascii=False))
             if row is None:
                 inserts.append((key, fold.kind, fold.country, *value, fold.documents))
             else:
