@@ -25,14 +25,13 @@ DAY_SLACK = timedelta(days=1)          # dated reports: this far apart is still 
 COARSE_WINDOW = timedelta(days=31)     # year-only dates: published this close, or no merge
 TOLD_REACH = timedelta(days=2)         # a day given from the story may follow the act by this much
 _PRECISION_RANK = {"day": 0, "range": 1, "month": 2, "year": 3, "decade": 4}
-_COMPATIBLE_MODALITY = {frozenset({"asserted", "reported-claim"})}
-# Acts done in words: where a report places them is mostly the outlet's dateline.
-STATEMENTS = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN"})
-# Acts whose place says nothing of whether two reports are one: statements, and sanctions, decided in
-# a capital and placed by each outlet's dateline ("QUITO" and "MEXICO CITY" for one break of ties).
-PLACE_BLIND = STATEMENTS | {"SANCTION"}
+# A claim and its telling are one act; so are an act announced ("will expel 70 diplomats") and done.
+_COMPATIBLE_MODALITY = {frozenset({"asserted", "reported-claim"}), frozenset({"asserted", "planned"})}
 # Acts on the ground, of which the same two states may do several a day apart in different places
-# (two strikes of one war): two reports of them are one act only if they name one place.
+# (two strikes of one war): two reports of them are one act only if they name one place. The place
+# of any other act says nothing of whether two reports are one: statements and sanctions are placed
+# by each outlet's dateline ("QUITO" and "MEXICO CITY" for one break of ties), deals, visits and
+# aid by a dateline too when the text names no place ("SEOUL" for a treaty signed in Pyongyang).
 ON_THE_GROUND = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 # Entities that speak for their state: a state's organs, and its officials (sector GOV or MIL).
 STATE_KINDS = frozenset({"country", "government", "military", "police"})
@@ -197,9 +196,9 @@ def _times_agree(a: Report, b: Report) -> bool:
 
 
 def _places_agree(a: Report, b: Report) -> bool:
-    """No two countries for one act; a statement's or a sanction's place is mostly where it was
+    """No two countries for one act on the ground; any other act's place is mostly where it was
     reported from (each outlet's dateline), so it says nothing of whether two reports are one."""
-    if a.type in PLACE_BLIND:
+    if a.type not in ON_THE_GROUND:
         return True
     if a.place_country and b.place_country and a.place_country != b.place_country:
         return False
