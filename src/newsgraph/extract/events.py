@@ -696,7 +696,8 @@ class _EventFinder:
                     break
         if not targets and trig.type == "AGREE" and sources:  # "signed a contract to buy five systems from
             targets = self.trade_counterpart(verb, dobj, sources)  # Russia": whom the deal is with
-        if trig.type == "REQUEST" and dobj is not None and sources and dobj.lemma_.lower() in RELEASE_NOUNS \
+        if trig.type == "REQUEST" and dobj is not None and sources \
+                and dobj.lemma_.lower() in vocab.modality_words()["release_nouns"] \
                 and (holders := _beyond(self.holder_of(dobj), sources)):  # "demanded the release of 49 soldiers
             targets = holders  # detained at Bamako airport": asked of whoever holds them (Mali), not of them
         if not targets and trig.type == "AGREE" and dobj is not None and sources:  # "accepted the invitation"
@@ -888,7 +889,8 @@ class _EventFinder:
         """Who holds the people or things whose release or return is asked for, as the phrase tells
         it: the agent of their detention ("crew members held by the Houthis"), else the state where
         they are held ("soldiers detained at Bamako airport")."""
-        for verb in (t for t in noun.subtree if t.dep_ in ("acl", "relcl") and t.lemma_.lower() in HOLDING_VERBS):
+        for verb in (t for t in noun.subtree if t.dep_ in ("acl", "relcl")
+                     and t.lemma_.lower() in vocab.modality_words()["holding_verbs"]):
             if agents := self.first_actor_in(self.prep_objects(verb, ("by",)), []):
                 return agents
             for o in self.prep_objects(verb, ("in", "at")):
@@ -1900,7 +1902,7 @@ class _EventFinder:
             return True
         if clause.lemma_.lower() in words["wrongdoing_verbs"]:
             return True
-        if clause.lemma_.lower() in ATTEMPT_VERBS and any(
+        if clause.lemma_.lower() in words["attempt_verbs"] and any(
                 c.dep_ == "xcomp" and c.lemma_.lower() in words["wrongdoing_verbs"] for c in clause.children):
             return True  # "Israel was trying to destabilise the region", "sought to undermine the vote"
         for c in clause.children:  # "Iran was behind the attack", "X is responsible for", "to blame"
@@ -2435,13 +2437,6 @@ def _dedupe(events: list[Event], layered: set[int] = frozenset()) -> list[Event]
 
 
 STATE_KINDS = {"country", "government", "military", "police"}
-# What is asked for when people or things held are to be given back ("demanded the release of X").
-RELEASE_NOUNS = frozenset({"release", "return", "freeing", "repatriation", "handover"})
-# Verbs of holding people or things against their will, whose agent or place says who holds them.
-HOLDING_VERBS = frozenset({"detain", "hold", "seize", "capture", "arrest", "abduct", "kidnap", "remove", "take",
-                           "jail", "imprison", "confiscate", "impound"})
-# Verbs of setting out to do something: what one tries to do is ascribed to one as much as doing it.
-ATTEMPT_VERBS = frozenset({"try", "seek", "attempt", "conspire", "scheme", "aim"})
 
 
 @cache
