@@ -141,6 +141,11 @@ def test_a_statements_place_is_no_reason_to_keep_two_reports_apart() -> None:
     assert same_happening(statement, replace(statement, id="r2", doc_id="d2", place_country="ITA",
                                              place_name="Rome"))
     assert same_happening(MEETING, replace(MEETING, id="r2", doc_id="d2", place_country="ITA", place_name="Rome"))
+    # ... but on two days, two countries are two meetings (Cairo on Monday, Jeddah on Tuesday)
+    assert not same_happening(MEETING, replace(MEETING, id="r2", doc_id="d2", place_country="ITA", place_name="Rome",
+                                               date_start="2024-06-04", date_end="2024-06-04"))
+    assert not same_happening(replace(MEETING, type="RETREAT"), replace(MEETING, type="RETREAT", id="r2", doc_id="d2",
+                                                                        place_country="ITA", place_name="Rome"))
     strike = replace(MEETING, type="ASSAULT")
     assert not same_happening(strike, replace(strike, id="r2", doc_id="d2", place_country="ITA", place_name="Rome"))
     # a break of ties is decided in a capital: each outlet places it at its own dateline too
@@ -175,9 +180,9 @@ def test_state_sides_alone_need_the_same_day_and_for_a_strike_the_same_place() -
     # shared, the same two states and the same day make one act whatever the two places (an expulsion
     # told from Prague and from Moscow), but an act on the ground stays apart at two places
     package = replace(strike, type="SANCTION", place_name="Prague", place_country="CZE")
-    assert same_happening(package, replace(other, type="SANCTION", place_name="Moscow", place_country="CZE"))
+    assert same_happening(package, replace(other, type="SANCTION", place_name="Moscow", place_country="RUS"))
     assert same_happening(package, replace(other, type="SANCTION", date_given=True, place_name="Moscow",
-                                           place_country="CZE"))
+                                           place_country="RUS"))
     assert not same_happening(package, replace(other, type="SANCTION", date_start="2024-03-04",
                                                date_end="2024-03-04"))
     assert not same_happening(replace(strike, type="COERCE"), replace(other, type="COERCE", place_name="Odesa"))

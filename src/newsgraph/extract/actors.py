@@ -159,9 +159,6 @@ class ActorTable:
         actor.mentions.append(TextSpan(span.start_char, span.end_char, span.text, sent_index))
 
 
-# Sectors of a state's own people who act on its institutions: its opposition, rights groups,
-# unions, civilians and crowds.
-DOMESTIC_CRITICS = frozenset({"OPP", "HRI", "LAB", "CVL", "NGO"})
 # Prepositions that set a scene: a town after them is where something happens.
 SCENE_PREPS = frozenset({"in", "at", "near", "outside", "across", "around", "inside", "into", "through"})
 # Parts of speech that never start an actor the pass below reads (it reads nouns, names, adjectives
@@ -561,9 +558,6 @@ class _Finder:
         style = _style([t.lower_ for t in mods] + phrase.split()) if kind == "government" else ""
         pronoun_owned = any(t.tag_ == "PRP$" for t in mods)  # "their embassies": whose is the pronoun's to say
         guess = False
-        if country is None and not pronoun_owned and kind in ("government", "police") \
-                and (critic := self.domestic_critic(head)) is not None:
-            country, guess = critic.country, True  # "opposition lawmakers in Kinshasa accused the government"
         if country is None and not pronoun_owned:
             for prev in reversed(self.table.actors):  # "the junta" after "the Myanmar junta"
                 if kind in ("government", "military") and prev.kind == kind and prev.country \
@@ -663,22 +657,6 @@ class _Finder:
                     and min(m.start for m in a.mentions) < tok.idx]
             if len(fits) == 1:
                 self.table.mention(fits[0], tok.i, tok.i + 1)
-
-    def domestic_critic(self, head: Token) -> Actor | None:
-        """The people of a state acting on "the government" or "the police" of their clause: an
-        opposition, rights group, union or crowd of a known country, the subject of the verb whose
-        object the institution is. Theirs is the government they accuse or petition, not the last
-        state's government the article named."""
-        verb = head.head if head.dep_ == "dobj" else head.head.head if head.dep_ == "pobj" else None
-        if verb is None or verb.pos_ != "VERB":
-            return None
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subj is None and verb.dep_ == "conj":  # "... said X and accused the government"
-            subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-        actor = self.table.at(subj.i) if subj is not None else None
-        if actor is None or actor.kind != "group" or actor.sector not in DOMESTIC_CRITICS or not actor.country:
-            return None
-        return actor
 
     def finalise_collectives(self) -> None:
         """Name collectives after their country and merge those that turned out to be one actor."""

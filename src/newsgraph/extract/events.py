@@ -616,6 +616,8 @@ class _EventFinder:
                                            for o in t.children if o.dep_ == "pobj"], [])
             if alt:  # "bought oil from X": X supplies, the subject receives
                 targets, sources = sources, alt
+            elif trig.needs_word:
+                return None  # "took delivery of the frigate": a delivery with no supplier named is no aid
         dobj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
         relative = verb.dep_ == "relcl" and subj is not None and subj.tag_ not in ("WP", "WDT") and (
             dobj is None or dobj.tag_ in ("WP", "WDT") or dobj.lower_ == "that") \
@@ -698,6 +700,7 @@ class _EventFinder:
             targets = self.trade_counterpart(verb, dobj, sources)  # Russia": whom the deal is with
         if trig.type == "REQUEST" and dobj is not None and sources \
                 and dobj.lemma_.lower() in vocab.modality_words()["release_nouns"] \
+                and all(a in held for a in targets for held in [[self.table.at(x.i) for x in dobj.subtree]]) \
                 and (holders := _beyond(self.holder_of(dobj), sources)):  # "demanded the release of 49 soldiers
             targets = holders  # detained at Bamako airport": asked of whoever holds them (Mali), not of them
         if not targets and trig.type == "AGREE" and dobj is not None and sources:  # "accepted the invitation"
@@ -706,10 +709,11 @@ class _EventFinder:
             (own := self.trigger_of(dobj)) is not None and own.type == "AGREE"))
         if not targets and trig.type == "AGREE" and sources and accord:
             targets = self.other_party_of_accord(sources)  # "the cabinet approved the agreement"
-        if targets and sources and trig.type in AUTHORED and trig.type != "SUPPORT" \
-                and all(any(_one_camp(s, t) for s in sources) for t in targets):
-            targets = []  # "Azerbaijan denied reports that its troops ...": a denial answers someone else
-            # (a state's own people and groups are other sides: "the opposition accused the government")
+        if targets and sources and trig.type in AUTHORED and trig.type != "SUPPORT" and (
+                all(any(_one_camp(s, t) for s in sources) for t in targets)
+                or (trig.type == "REJECT" and {side(a) for a in targets} <= {side(a) for a in sources})):
+            targets = []  # "Azerbaijan denied reports that its troops ...": a denial answers someone else,
+            # never its compatriots; a criticism may ("the opposition accused the government")
         charge = dobj is not None and dobj.lower_ in vocab.modality_words()["charge_nouns"]
         told_first = any(told_before_charge(c, verb) for c in verb.children)
         if trig.type == "REJECT" and ((relative and charge) or (told_first and trig.mode == "deny")):
@@ -871,36 +875,40 @@ class _EventFinder:
     def arresting_state(self, verb: Token, held: list[Actor]) -> list[Actor]:
         """Who holds someone arrested with no agent told: the state where it happened, else the
         held person's own state (arrests are a state's act; the text rarely says which officers)."""
-        for o in self.prep_objects(verb, ("in", "at")):
-            if o.pos_ != "PROPN":
-                continue
-            ent = entity_at(o)  # "in South Sudan" is not Sudan
-            name = ent.text if ent is not None else o.text
-            place = gazetteer().lookup(name)
-            code = countries.country_code(name) or (place.country if place is not None else None)
-            if code:  # "arrested in Iran", "detained in Tehran"
-                return [self.table.country_actor(code)]
+        if where := self.state_where(verb):  # "arrested in Iran", "detained in Tehran"
+            return where
         own = held[0]
         if own.country and own.kind in ("person", "group", "organisation", "armed-group"):
             return [self.table.country_actor(own.country)]
         return []
 
+    def state_where(self, verb: Token) -> list[Actor]:
+        """The state of the place a verb's "in" or "at" names: "in Iran", "in Tehran", "at Bamako
+        airport" (the name before a common noun); "in South Sudan" is not Sudan."""
+        for o in self.prep_objects(verb, ("in", "at")):
+            names = [t for t in o.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"][-1:] \
+                + ([o] if o.pos_ == "PROPN" else [])
+            for tok in names:
+                ent = entity_at(tok)
+                name = ent.text if ent is not None else tok.text
+                place = gazetteer().lookup(name)
+                code = countries.country_code(name) or (place.country if place is not None else None)
+                if code:
+                    return [self.table.country_actor(code)]
+        return []
+
     def holder_of(self, noun: Token) -> list[Actor]:
         """Who holds the people or things whose release or return is asked for, as the phrase tells
-        it: the agent of their detention ("crew members held by the Houthis"), else the state where
+        it: the agent of their detention ("Americans held hostage by Hamas"), else the state where
         they are held ("soldiers detained at Bamako airport")."""
         for verb in (t for t in noun.subtree if t.dep_ in ("acl", "relcl")
                      and t.lemma_.lower() in vocab.modality_words()["holding_verbs"]):
-            if agents := self.first_actor_in(self.prep_objects(verb, ("by",)), []):
-                return agents
-            for o in self.prep_objects(verb, ("in", "at")):
-                names = [" ".join(t.text for t in o.lefts if t.dep_ == "compound" and t.pos_ == "PROPN")]
-                for words in names + ([o.text] if o.pos_ == "PROPN" else []):  # "Bamako airport": Bamako
-                    place = gazetteer().lookup(words) if words else None
-                    code = countries.country_code(words) if words else None
-                    code = code or (place.country if place is not None else None)
-                    if code:
-                        return [self.table.country_actor(code)]
+            agents = [o for t in verb.subtree if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ == "by")
+                      for o in t.children if o.dep_ == "pobj"]
+            if found := self.first_actor_in(agents, []):
+                return found
+            if where := self.state_where(verb):
+                return where
         return []
 
     def attacker_in(self, verb: Token, victims: list[Actor]) -> list[Actor]:
@@ -1594,8 +1602,9 @@ class _EventFinder:
             if (actor.country is None and actor.key.startswith("group:")) or _names_a_place(self.doc[i]) \
                     or (self.doc[i].dep_ == "pobj" and self.doc[i].head.lower_ in WHERE) \
                     or any(_self_pair(actor, k) or _one_state(actor, k) for k in known) \
+                    or (trig.type == "REJECT" and side(actor) in {side(k) for k in known}) \
                     or self.within_phrase_of(self.doc[i], known):
-                continue
+                continue  # (a denial answers someone else, never a compatriot)
             seen.add(actor.key)
             back = self.sentence_index - sentence_index_of(self.doc, i)
             where = f"back{back}" if back else ("after" if i > tok.i else "before")
@@ -1703,6 +1712,9 @@ class _EventFinder:
                                  for o in self.prep_objects(c, ("by", "from"))), None)
                 if not self.wrongdoing(clause):
                     continue
+                if (passive or clause.lemma_.lower() in words["attempt_verbs"]) \
+                        and self.harms_a_third_side(clause, sides):
+                    continue  # "said the Russian missiles had been destroyed by Polish air defences": no wrong
                 if clause.i < verb.i and self.only_an_act(clause):
                     continue  # "militants fired two rockets at Ashdod, the military said": a source for the act
                 accused = [a for a in (self.actors_of(doer) if doer is not None else []) if side(a) not in sides
@@ -1914,6 +1926,17 @@ class _EventFinder:
                     and clause.lemma_.lower() in BLAME_BEARING and self.blamed_for_harm(c):
                 return True  # "Russia bore full responsibility", "the responsibility lies with Washington"
         return _judged(clause)  # "the police action was a clear breach of the Vienna Convention"
+
+    def harms_a_third_side(self, clause: Token, sides: set[str]) -> bool:
+        """Whether the one a reported act of force falls on is a side other than the speaker's: its
+        passive subject, or the object of what the doer tries to do. "The jet had been shot down by
+        Russia", said by Azerbaijan of an unnamed or its own jet, is a wrong done; "Russian missiles
+        had been destroyed by Polish air defences", said by Kyiv, is no accusation of Poland."""
+        harmed = [c for c in clause.children if c.dep_ == "nsubjpass"] + [
+            o for x in clause.children if x.dep_ == "xcomp" for o in x.children if o.dep_ == "dobj"]
+        harmed += [p for h in harmed for p in h.children if p.dep_ == "poss"]  # "Russia's war economy"
+        found = [a for h in harmed for a in self.actors_of(h)]
+        return bool(found) and not any(side(a) in sides for a in found)
 
     def done_by_force(self, verb: Token) -> bool:
         """Whether a verb tells an act of force or a wrong done to someone ("shot down", "abducted",
@@ -2488,7 +2511,7 @@ def _one_camp(a: Actor, b: Actor) -> bool:
     """One side speaking of itself: the same actor, two faces of one state, or a person and the
     organisation they speak or work for ("Taliban spokesman Zabihullah Mujahid" and the Taliban).
     A state's opposition, press or citizens are other sides."""
-    return a is b or _self_pair(a, b) or _one_state(a, b) or any(
+    return a is b or _one_state(a, b) or any(
         r.organisation is not None and name_key(r.organisation) == name_key(o.name)
         for p, o in ((a, b), (b, a)) if p.kind == "person" for r in p.roles)
 

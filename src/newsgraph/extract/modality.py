@@ -30,10 +30,9 @@ def modality_of(tok: Token, trig: Trigger) -> str:
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("xcomp", "conj"):
             break
     for n, c in enumerate(chain):
-        if n and _own_tense(chain[n - 1]):
-            continue  # the negation and the modals of the clause it is coordinated with are not its own
-        kids = list(c.children)
-        if any(k.dep_ == "neg" for k in kids):
+        own = bool(n) and _own_tense(chain[n - 1])  # the negation and modals of the clause it is
+        kids = list(c.children)  # coordinated with are not its own; an "if" over both still is
+        if any(k.dep_ == "neg" for k in kids) and not own:
             return "negated"
         if c is not tok and c.lemma_ in words["negating_verbs"] and chain[n - 1].dep_ != "conj" \
                 and not told_before_charge(chain[n - 1], c):
@@ -43,7 +42,7 @@ def modality_of(tok: Token, trig: Trigger) -> str:
         if any(k.dep_ == "advcl" and any(m.lower_ in words["hypothetical_marks"] for m in k.children
                                          if m.dep_ == "mark") for k in kids) and c is not tok:
             return "hypothetical"
-        aux = {k.lower_ for k in kids if k.dep_ in ("aux", "auxpass")}
+        aux = set() if own else {k.lower_ for k in kids if k.dep_ in ("aux", "auxpass")}
         if aux & words["hypothetical_aux"]:
             return "hypothetical"
         if c is tok and trig.intent:

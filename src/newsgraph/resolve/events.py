@@ -32,7 +32,9 @@ _COMPATIBLE_MODALITY = {frozenset({"asserted", "reported-claim"}), frozenset({"a
 # of any other act says nothing of whether two reports are one: statements and sanctions are placed
 # by each outlet's dateline ("QUITO" and "MEXICO CITY" for one break of ties), deals, visits and
 # aid by a dateline too when the text names no place ("SEOUL" for a treaty signed in Pyongyang).
-ON_THE_GROUND = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+ON_THE_GROUND = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"})
+# Acts in words, and sanctions, decided in a capital: their place is each outlet's dateline, always.
+DATELINED = frozenset({"ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN", "SANCTION"})
 # Entities that speak for their state: a state's organs, and its officials (sector GOV or MIL).
 STATE_KINDS = frozenset({"country", "government", "military", "police"})
 STATE_SECTORS = frozenset({"GOV", "MIL"})
@@ -142,9 +144,10 @@ def _sides_agree(a: Report, b: Report) -> bool:
     only on evidence as strong as a shared entity's: both reports fix the day (a month or a year
     could be another act of the same two states; a day given from the story only as ``_same_day``
     allows); the place of a statement, a sanction, a deal, a visit or aid says nothing here (each
-    outlet's dateline or its host; two countries still part them in ``_places_agree``); an act on
-    the ground must name the same place in both reports when either day was given from its story
-    (two strikes of a war two days apart), and no two places otherwise."""
+    outlet's dateline or its host; ``_places_agree`` still parts a deal, a visit or aid in two
+    countries on two days); an act on the ground must name the same place in both reports when
+    either day was given from its story (two strikes of a war two days apart), and no two places
+    otherwise."""
     sa, sb = _sides(a), _sides(b)
     if sa is None or sb is None or sa[0] == sa[1]:
         return False
@@ -196,9 +199,13 @@ def _times_agree(a: Report, b: Report) -> bool:
 
 
 def _places_agree(a: Report, b: Report) -> bool:
-    """No two countries for one act on the ground; any other act's place is mostly where it was
-    reported from (each outlet's dateline), so it says nothing of whether two reports are one."""
-    if a.type not in ON_THE_GROUND:
+    """No two countries for one act on the ground. A statement's or a sanction's place is where it
+    was reported from (each outlet's dateline) and says nothing; a deal's, a visit's or aid's may be
+    a dateline too ("SEOUL" for a treaty signed in Pyongyang), so two countries part them only when
+    their days differ (one meeting in Cairo, the next day's in Jeddah)."""
+    if a.type in DATELINED:
+        return True
+    if a.type not in ON_THE_GROUND and a.precision == b.precision == "day" and a.date_start == b.date_start:
         return True
     if a.place_country and b.place_country and a.place_country != b.place_country:
         return False
