@@ -700,7 +700,7 @@ class _EventFinder:
             targets = self.trade_counterpart(verb, dobj, sources)  # Russia": whom the deal is with
         if trig.type == "REQUEST" and dobj is not None and sources \
                 and dobj.lemma_.lower() in vocab.modality_words()["release_nouns"] \
-                and all(a in held for a in targets for held in [[self.table.at(x.i) for x in dobj.subtree]]) \
+                and all(any(self.table.at(x.i) is a for x in dobj.subtree) for a in targets) \
                 and (holders := _beyond(self.holder_of(dobj), sources)):  # "demanded the release of 49 soldiers
             targets = holders  # detained at Bamako airport": asked of whoever holds them (Mali), not of them
         if not targets and trig.type == "AGREE" and dobj is not None and sources:  # "accepted the invitation"
@@ -903,9 +903,7 @@ class _EventFinder:
         they are held ("soldiers detained at Bamako airport")."""
         for verb in (t for t in noun.subtree if t.dep_ in ("acl", "relcl")
                      and t.lemma_.lower() in vocab.modality_words()["holding_verbs"]):
-            agents = [o for t in verb.subtree if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ == "by")
-                      for o in t.children if o.dep_ == "pobj"]
-            if found := self.first_actor_in(agents, []):
+            if found := self.first_actor_in(_by_objects(verb.subtree), []):
                 return found
             if where := self.state_where(verb):
                 return where
@@ -2078,8 +2076,7 @@ class _EventFinder:
         named = [a for c in act.children if c.dep_ == "poss" for a in self.actors_of(c, exclude)]
         named += [a for b in self.prep_objects(act, ("by",)) for a in self.actors_of(b, exclude)]
         if act.dep_ == "dobj":  # an active verb has no agent: the parser hung the object's "by" on it
-            named += [a for g in act.head.children if g.dep_ == "agent" or (g.dep_ == "prep" and g.lower_ == "by")
-                      for b in g.children if b.dep_ == "pobj" for a in self.actors_of(b, exclude)]
+            named += [a for b in _by_objects(act.head.children) for a in self.actors_of(b, exclude)]
         named = [a for a in named if side(a) not in sides]
         return named[:1] or [a for a in self.author_of_referred_act(act, exclude) if side(a) not in sides][:1]
 
@@ -2489,6 +2486,13 @@ def _lone_org_word(tok: Token) -> bool:
     demonym it did not know ("Ugandan officials")."""
     return tok.pos_ == "PROPN" and tok.ent_type_ == "ORG" and tok.is_title and tok.ent_iob_ == "B" \
         and (tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")
+
+
+def _by_objects(tokens: Iterable[Token]) -> list[Token]:
+    """The objects of the "by" phrases among ``tokens``, the parser's agent or a plain preposition:
+    who did an act, wherever the parser hung its "by" (``prep_objects`` reads one head's children)."""
+    return [o for g in tokens if g.dep_ == "agent" or (g.dep_ == "prep" and g.lower_ == "by")
+            for o in g.children if o.dep_ == "pobj"]
 
 
 def _phrase_tokens(head: Token) -> list[Token]:
