@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from newsgraph.extract.actors import find_actors
+from newsgraph.extract.actors import find_actors, find_dateline
 from newsgraph.model import Actor, Extraction
 
 PUBLISHED = date(2024, 7, 8)
@@ -514,3 +514,31 @@ def test_a_title_that_says_whose_it_is_or_names_its_holder_is_not_the_last_holde
                       PUBLISHED)
     consult = [e for e in ex.events if e.type == "CONSULT"]
     assert consult and consult[0].target is not None and consult[0].target.name == "William Ruto"
+
+
+def test_the_agency_of_a_dateline_is_no_actor(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("MANAGUA, June 10 (Reuters) - Police arrested seven opposition candidates on Tuesday.",
+                      PUBLISHED)
+    assert [a.name for a in ex.actors if a.kind == "organisation"] == []
+    assert all(e.target is None or e.target.name != "Reuters" for e in ex.events)
+
+
+def test_a_state_after_the_comma_of_a_dateline_places_an_unknown_town(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("PSARADES, Greece (wire) - Police detained two smugglers near the lake on Monday.", PUBLISHED)
+    assert {a.country for a in ex.actors if a.kind == "police"} == {"GRC"}
+    assert find_dateline("PSARADES, Greece (wire) - Police ...") is not None
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("His Highness Sheikh Tamim bin Hamad Al Thani received Paul Kagame in Doha.", "Tamim bin Hamad Al Thani"),
+    ("His Excellency President William Ruto received Paul Kagame in Nairobi.", "William Ruto"),
+])
+def test_styles_of_address_are_not_part_of_a_name(extract_text, text, name) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text(text, PUBLISHED)
+    assert name in [a.name for a in people(ex)]
+    assert not any("Highness" in a.name or "Excellency" in a.name for a in ex.actors)
+
+
+def test_a_district_the_model_calls_a_person_is_no_actor_after_a_placing_preposition(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("Police said an officer had been stabbed by a protester in Wan Chai.", PUBLISHED)
+    assert "Wan Chai" not in [a.name for a in ex.actors]

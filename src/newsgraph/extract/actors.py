@@ -704,7 +704,7 @@ class _Finder:
         i = 0
         dateline = DATELINE.match(self.text)
         if dateline:  # "GENEVA –" says where the report was filed, not who acted
-            while i < len(doc) and doc[i].idx < dateline.end(1):
+            while i < len(doc) and doc[i].idx < dateline.end(0):
                 i += 1
         while i < len(doc):
             ent = ents.get(i)
@@ -853,10 +853,11 @@ class _Finder:
             if countries.country_code(text) and not known_person and not self.titled_before(ent):
                 self.add_gpe(ent)  # "Burkina Faso" tagged as a person; not "Senator Jordan"'s surname
                 return ent.end
-            place = gazetteer().lookup(text) if len(ent) == 1 else None
             root = ent.root
-            placed = place is not None and (place.feature == "country" or (
-                root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS)
+            in_place_prep = root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
+            # one word anywhere; "by a protester in Wan Chai" only where a preposition places it
+            place = gazetteer().lookup(text) if len(ent) == 1 or (in_place_prep and len(ent) <= 3) else None
+            placed = place is not None and (place.feature == "country" or in_place_prep
                 or (root.dep_ == "dobj" and root.head.lemma_ in ("visit", "tour", "reach", "leave")))
             if placed and not known_person:
                 return ent.end  # the model's error: a city tagged as a person ("visited Naypyitaw")
@@ -1275,6 +1276,11 @@ def find_dateline(text: str) -> Place | None:
         return None
     name = m.group(1).strip().title()
     place = gazetteer().lookup(name)
+    # "PSARADES, Greece (wire) -": the state after the comma places a town the gazetteer lacks
+    tail = text[m.end(1):m.end(0)].split("(")[0].strip(" ,-–—")
+    code = countries.country_code(tail) if tail and not any(ch.isdigit() for ch in tail) else None
+    if place is None and code:
+        place = Place(name=name, country=code, lat=None, lon=None)
     return replace(place, name=name, start=m.start(1), end=m.end(1)) if place else None
 
 
