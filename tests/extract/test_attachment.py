@@ -230,3 +230,15 @@ def test_a_charge_the_accused_denies_in_a_relative_clause_answers_that_accuser(r
 def test_a_clause_before_deny_with_no_charge_named_is_what_is_denied(extract_text) -> None:
     ex = extract_text("Israel is preparing to invade Rafah, the army denied on Tuesday.", TUESDAY)
     assert not [e for e in ex.events if e.type == "ASSAULT"]
+
+
+def test_an_amount_no_other_event_claims_goes_to_an_event_of_a_fitting_type(extract_text) -> None:
+    ex = extract_text("On Monday the Japanese cabinet approved 40 million dollars for Ukraine to help it rebuild "
+                      "its power grid.", TUESDAY)
+    (aid,) = [e for e in ex.events if e.type == "AID"]
+    assert [(q.value, q.unit) for q in aid.quantities] == [(40e6, "USD")]
+    ex = extract_text("Japan promised to help Ukraine, and China imposed tariffs of 25% on Australian wine.", TUESDAY)
+    (aid,) = [e for e in ex.events if e.type == "AID"]
+    assert aid.quantities == []  # the 25% is the tariffs'
+    ex = extract_text("Kishida met Zelensky in Kyiv, where a blast had killed 40 people.", TUESDAY)
+    assert [e.quantities for e in ex.events if e.type == "CONSULT"] == [[]]  # a meeting counts no one

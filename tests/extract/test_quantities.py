@@ -198,3 +198,32 @@ def test_durations(text: str, value: float, unit: str, quoted: str) -> None:
 ])
 def test_points_in_time_and_ages_are_no_durations(text: str) -> None:
     assert [q for q in find_quantities(text) if q.kind == "duration"] == []
+
+
+@pytest.mark.parametrize("text, value, quoted", [
+    ("Riot police detained more than 60 of his supporters.", 60, "60 of his supporters"),
+    ("Its forces had killed more than 300 rebels.", 300, "300 rebels"),
+    ("Prague ordered 18 Russian embassy staff to leave.", 18, "18 Russian embassy staff"),
+    ("Washington asked for ten cartel leaders to be handed over.", 10, "ten cartel leaders"),
+    ("The regime expelled seven senior U.N. officials.", 7, "seven senior U.N. officials"),
+    ("Police detained a dozen opposition politicians.", 12, "a dozen opposition politicians"),
+    ("Strikes killed at least 25 of the group's fighters.", 25, "25 of the group's fighters"),
+    ("The shelling killed one man.", 1, "one man"),
+])
+def test_people_named_by_role_with_possessives_and_dotted_acronyms(text: str, value: float, quoted: str) -> None:
+    assert only(text) == (value, "person", "people", quoted)
+
+
+@pytest.mark.parametrize("text, value, unit, quoted", [
+    ("Militants fired about 30 more rockets overnight.", 30, "rocket", "30 more rockets"),
+    ("The leaders also signed ten other agreements.", 10, "agreement", "ten other agreements"),
+    ("The group carried out 210 cyberattacks.", 210, "cyberattack", "210 cyberattacks"),
+    ("The ruling party won 48 seats.", 48, "seat", "48 seats"),
+])
+def test_counted_agreements_attacks_and_seats(text: str, value: float, unit: str, quoted: str) -> None:
+    got = find_quantities(text)[-1]
+    assert (got.value, got.unit, got.text) == (value, unit, quoted)
+
+
+def test_a_clock_time_is_no_modifier_of_a_count() -> None:
+    assert find_quantities("At 10 a.m. officials said the border was shut.") == []

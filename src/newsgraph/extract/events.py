@@ -1257,7 +1257,7 @@ class _EventFinder:
             cur = cur.head
         return False
 
-    def belongs_to_other_trigger(self, t: TimeValue | Place, tok: Token, sent: Span) -> bool:
+    def belongs_to_other_trigger(self, t: TimeValue | Place | Quantity, tok: Token, sent: Span) -> bool:
         others = self.sentence_triggers.get(sent.start)
         if others is None:
             others = self.sentence_triggers[sent.start] = [o for o in sent if self.trigger_of(o) is not None]
@@ -1329,6 +1329,11 @@ class _EventFinder:
                         trig.type == "ASSAULT" and c.tag_ == "VBG" and c.lemma_.lower() in strikes)):
                     ranges.append(_extent(c))
         found = [q for q in self.quantities if any(lo <= q.start and q.end <= hi for lo, hi in ranges)]
+        kinds = vocab.sentence_amounts().get(trig.type)
+        if not found and kinds:  # "approved 30 million euros in aid for Morocco to help it": the help's
+            found = [q for q in self.quantities  # money, which no other event's phrase claims
+                     if sent.start_char <= q.start and q.end <= sent.end_char and q.kind in kinds
+                     and not self.belongs_to_other_trigger(q, tok, sent)]
         if trig.type in DEPLOYING:  # "sent 3,000 soldiers": the forces a deployment moves are troops; a toll
             troops = vocab.modality_words()["troop_nouns"]  # told beside it stays people
             moved = [_extent(c) for c in tok.children

@@ -82,9 +82,14 @@ _PEOPLE = ("people persons civilians soldiers troops refugees protesters demonst
            "journalists students tourists passengers villagers diplomats women men members officials lawmakers "
            "activists suspects crew nationals citizens teenagers pilgrims fishermen mourners rioters "
            "individuals editors reporters lawyers doctors nurses teachers farmers ministers commanders generals "
-           "judges opponents dissidents relatives paratroopers commandos reservists servicemen guardsmen").split()
+           "judges opponents dissidents relatives paratroopers commandos reservists servicemen guardsmen "
+           "supporters rebels insurgents gunmen attackers terrorists jihadists guerrillas combatants staff "
+           "staffers aides leaders politicians businessmen executives specialists experts agents spies "
+           "inmates victims patients worshippers others candidates delegates observers volunteers "
+           "contractors engineers monks priests guards bodyguards settlers envoys ambassadors "
+           "clerics").split()
 _SINGULAR = ("person civilian soldier refugee protester worker prisoner detainee hostage migrant child diplomat "
-             "official").split()
+             "official man woman").split()
 _BARE = "dead killed wounded injured arrested detained missing".split()  # only straight after the number: "12 killed"
 # Counted materiel and sites (unit: the singular noun): "85 targets", "eight warships", "two bases".
 _THINGS = {"target": "targets", "munition": "munitions", "missile": "missiles", "rocket": "rockets",
@@ -95,11 +100,15 @@ _THINGS = {"target": "targets", "munition": "munitions", "missile": "missiles", 
            "radar": "radars", "vehicle": "vehicles", "boat": "boats", "village": "villages",
            "company": "companies", "firm": "firms", "entity": "entities", "bank": "banks",
            "organisation": "organisations", "organization": "organizations", "location": "locations",
-           "plane": "planes", "warplane": "warplanes"}
+           "plane": "planes", "warplane": "warplanes", "agreement": "agreements", "deal": "deals",
+           "contract": "contracts", "memorandum": "memorandums", "seat": "seats", "vote": "votes",
+           "system": "systems", "city": "cities", "town": "towns", "product": "products",
+           "attack": "attacks", "cyberattack": "cyberattacks", "strike": "strikes", "airstrike": "airstrikes",
+           "exporter": "exporters"}
 _STOP = ("and or but to in on at for from by with were was are is be been have had has who that "
          "which than as into over under after before since during per percent cent days weeks "
          "months years hours minutes times tens dozens hundreds thousands millions billions "
-         "most some many more").split() + _ONES + _TENS
+         "most some many").split() + _ONES + _TENS
 # the number of "two of the" cannot stand for a singular noun: "one of the largest worker ..."
 _NOT_FOR_SINGULAR = {"of", "the", "a", "an"}
 _YEAR_CUES = {"in", "since", "by", "until", "till", "from", "during", "before", "after", "of", "year",
@@ -116,12 +125,12 @@ _PREFIX_RE = re.compile(
     r"|(?-i:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|CHF|AUD|CAD|UAH|TRY|MMK|SAR|AED|ILS)(?=[ ]?[0-9]))"
     rf"[ \u00a0]?(?P<num>{_DIGITS}){_MULTS}(?!\w|\.[0-9])", re.I)
 _PEOPLE_RE = re.compile(
-    rf"{_AMOUNT}[ \u00a0]+(?:(?P<mods>(?:(?!(?:{'|'.join(_STOP)})\b)[a-z][a-z-]*[ ]+){{0,4}}?)"
+    rf"{_AMOUNT}[ \u00a0]+(?:(?P<mods>(?:(?!(?:{'|'.join(_STOP)})\b|[ap]\.m\.)[a-z][a-z.'’-]*[ ]+){{0,4}}?)"
     rf"(?P<noun>{'|'.join(_PEOPLE + _SINGULAR)})|(?P<bare>{'|'.join(_BARE)}))(?!\w)", re.I)
 
 
 _THING_RE = re.compile(
-    rf"{_AMOUNT}[ \u00a0]+(?P<mods>(?:(?!(?:{'|'.join(_STOP)})\b)[a-z][a-z-]*[ ]+){{0,2}}?)"
+    rf"{_AMOUNT}[ \u00a0]+(?P<mods>(?:(?!(?:{'|'.join(_STOP)})\b|[ap]\.m\.)[a-z][a-z.'’-]*[ ]+){{0,2}}?)"
     rf"(?P<noun>{'|'.join(sorted(set(_THINGS) | set(_THINGS.values()), key=len, reverse=True))})(?!\w)", re.I)
 _THING_UNIT = {plural: single for single, plural in _THINGS.items()} | {s: s for s in _THINGS}
 

@@ -178,6 +178,12 @@ def contexts() -> dict[str, frozenset[str]]:
 
 
 @cache
+def sentence_amounts() -> dict[str, frozenset[str]]:
+    """Per event type, the kinds of amount it may take from its sentence outside its own phrase."""
+    return {k: frozenset(v) for k, v in _load("triggers.toml")["sentence_amounts"].items()}
+
+
+@cache
 def modality_words() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in _load("triggers.toml")["modality"].items()}
 
