@@ -184,7 +184,7 @@ def test_unparseable_expression_keeps_text() -> None:
 
 # -- events whose sentence states no time ----------------------------------------------------------
 
-def test_an_untimed_event_takes_the_day_told_just_before_else_the_publication_date(extract_text) -> None:
+def test_an_untimed_event_takes_the_day_told_just_before_else_the_storys_day(extract_text) -> None:
     text = ("Russia and China signed a trade deal in Moscow on Monday. India criticised the deal. "
             + "The weather was mild. " * 30 + "Brazil accused China of dumping steel. Iran might attack Israel "
             "if provoked.")
@@ -195,8 +195,9 @@ def test_an_untimed_event_takes_the_day_told_just_before_else_the_publication_da
     # the next sentence goes on about the same day; the given time states no words of its own
     india = by_source["India"]
     assert india is not None and (india.text, india.value) == ("", "2024-02-26")
-    # far from any dated event: the story's own date, as event datasets date a story
-    assert by_source["Brazil"] is not None and by_source["Brazil"].value == ANCHOR.isoformat()
+    # far from any dated event: the story's day, the first one it tells in the week to publication
+    assert by_source["Brazil"] is not None and (by_source["Brazil"].text, by_source["Brazil"].value) \
+        == ("", "2024-02-26")
     # a hypothetical event happened on no day
     assert all(e.time is None for e in ex.events if e.modality == "hypothetical")
 
@@ -208,6 +209,16 @@ def test_a_time_in_a_clause_describing_someone_else_is_not_the_events(extract_te
     assert times == ["2024-02-26"]
     ex = extract_text("Families of those killed in 2019 condemned Chile's decision.", ANCHOR)
     assert all(e.time is None or not e.time.value.startswith("2019") for e in ex.events)
+
+
+def test_the_storys_day_is_the_publication_date_when_no_day_of_the_last_week_is_told(extract_text) -> None:
+    filler = "The weather was mild. " * 30
+    ex = extract_text("Russia and China signed a trade deal in Moscow on January 5. " + filler
+                      + "Brazil accused China of dumping steel.", ANCHOR)
+    brazil = [e.time for e in ex.events if e.source is not None and e.source.name == "Brazil"]
+    assert [(t.text, t.value) for t in brazil if t is not None] == [("", ANCHOR.isoformat())]
+    ex = extract_text("Analysts expect more tension. " + filler + "Brazil accused China of dumping steel.", ANCHOR)
+    assert [e.time.value for e in ex.events if e.time is not None] == [ANCHOR.isoformat()]
 
 
 def test_without_a_publication_date_an_untimed_event_stays_untimed(extract_text) -> None:
