@@ -542,3 +542,17 @@ def test_styles_of_address_are_not_part_of_a_name(extract_text, text, name) -> N
 def test_a_district_the_model_calls_a_person_is_no_actor_after_a_placing_preposition(extract_text) -> None:  # type: ignore[no-untyped-def]
     ex = extract_text("Police said an officer had been stabbed by a protester in Wan Chai.", PUBLISHED)
     assert "Wan Chai" not in [a.name for a in ex.actors]
+
+
+def test_units_named_by_their_nationality_are_its_forces_and_police_units_the_police(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("Tajik units opened fire on Kyrgyz positions on Friday.", PUBLISHED)
+    assert [(e.type, e.source.kind, e.source.country) for e in ex.events if e.source] \
+        == [("ASSAULT", "military", "TJK")]
+    ex = extract_text("Police units dispersed the protesters in Dhaka.", PUBLISHED)
+    assert [a.kind for a in ex.actors if a.kind in ("police", "military")] == ["police"]
+
+
+def test_opposition_candidates_are_the_states_opposition(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("Nicaraguan police arrested seven opposition candidates.", PUBLISHED)
+    assert [(e.target.sector, e.target.country) for e in ex.events if e.type == "COERCE" and e.target] \
+        == [("OPP", "NIC")]

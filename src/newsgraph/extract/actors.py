@@ -688,6 +688,9 @@ class _Finder:
         if _counted_people(tok):
             return "people", {"kind": "group", "sector": "CVL"}
         if tok.lower_ in table:
+            if tok.lower_ in vocab.unit_nouns() and any(c.dep_ in ("compound", "amod") and c.lower_ in table
+                                                         for c in tok.children):
+                return None  # "police units": the police, read at its modifier
             if tok.dep_ in ("compound", "amod") and tok.head.lower_ not in table \
                     and tok.head.lower_ not in vocab.unit_nouns():
                 return None  # "junta media", "military support": a modifier, not an actor
