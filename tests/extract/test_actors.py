@@ -556,3 +556,9 @@ def test_opposition_candidates_are_the_states_opposition(extract_text) -> None: 
     ex = extract_text("Nicaraguan police arrested seven opposition candidates.", PUBLISHED)
     assert [(e.target.sector, e.target.country) for e in ex.events if e.type == "COERCE" and e.target] \
         == [("OPP", "NIC")]
+
+
+def test_an_aide_to_a_leader_serves_the_leaders_state(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("Ruslan Tagiyev, a foreign-policy aide to President Ilham Aliyev, accused France of "
+                      "arming Armenia.", PUBLISHED)
+    assert {a.name: a.country for a in people(ex)}["Ruslan Tagiyev"] == "AZE"

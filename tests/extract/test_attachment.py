@@ -242,3 +242,10 @@ def test_an_amount_no_other_event_claims_goes_to_an_event_of_a_fitting_type(extr
     assert aid.quantities == []  # the 25% is the tariffs'
     ex = extract_text("Kishida met Zelensky in Kyiv, where a blast had killed 40 people.", TUESDAY)
     assert [e.quantities for e in ex.events if e.type == "CONSULT"] == [[]]  # a meeting counts no one
+
+
+def test_it_never_points_back_at_a_plural_group(extract_text) -> None:
+    ex = extract_text("The French foreign ministry said protesters had attacked its embassy in Ouagadougou. "
+                      "It condemned the violence against its diplomatic premises.", TUESDAY)
+    accusations = [(e.source.kind, e.source.country) for e in ex.events if e.type == "ACCUSE" and e.source]
+    assert accusations and all(src == ("government", "FRA") for src in accusations)

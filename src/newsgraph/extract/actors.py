@@ -44,6 +44,8 @@ DATELINE_WEIGHT = 5  # where the reporter files from counts as five mentions of 
 # Prepositions that place a collective actor ("police in Nairobi", "officials from Ghana").
 LOCATING_PREPS = {"in", "from"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+# Prepositions of an office to whom it serves: "an aide to President X", "spokesman for the Kremlin".
+SERVING_PREPS = {"to", "for", "of"}
 
 
 # Words of institutions' names in the languages whose names carry particles ("Banco do Brasil",
@@ -279,6 +281,7 @@ class _Finder:
         self.title_tokens: list[Token] = []
         self.leading_titles: list[tuple[int, tuple[str, str]]] = []
         self.affiliations: list[tuple[Actor, Actor]] = []  # (member, the actor it belongs to)
+        self.served: list[tuple[Actor, Token]] = []  # (person, whom their office serves: "aide to X")
         self.guessed: set[int] = set()  # ids of collectives whose country the text did not state
         self.half_names: list[Token] = []  # "the North", "the South", read after every country is known
         self.guessed_at: set[int] = set()  # tokens read as a state's institution by guess ("the ministry")
@@ -388,6 +391,9 @@ class _Finder:
             code = _country_of_modifiers(tokens)
             if code and not actor.country:
                 actor.country = code
+            if tokens is not mods and not code:  # "X, an aide to President Y": Y's state, once Y is read
+                self.served += [(actor, t) for t in tokens if t.dep_ == "pobj" and t.head.lower_ in SERVING_PREPS
+                                and t.head.head.dep_ == "appos"]
             org = None
             for t in tokens:
                 other = self.table.at(t.i)
@@ -1030,6 +1036,11 @@ class _Finder:
 
     def resolve_pending_countries(self) -> None:
         """Give a collective with no stated country the most salient country it is not opposed to."""
+        for person, served in self.served:
+            other = self.table.at(served.i)
+            if not person.country and other is not None and other is not person and other.country \
+                    and other.kind in ("person", "country", "government"):
+                person.country = other.country
         salience: Counter[str] = Counter()
         for actor in self.table.actors:  # states named, and the people and bodies of a known state
             if actor.country and (actor.kind == "country" or id(actor) not in self.guessed):

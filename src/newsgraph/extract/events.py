@@ -469,6 +469,8 @@ class _EventFinder:
             noun = tok.head if tok.dep_ in ("amod", "compound", "det", "nummod") else tok  # "the French [embassy]"
             if low in PLURAL and actor.kind == "country" and not self.coordinated_countries(tok):
                 continue  # "they" are people, not a state; but "Saudi Arabia and Bahrain said they ..."
+            if low in IMPERSONAL and noun.tag_ == "NNS" and actor.kind != "country":
+                continue  # "protesters had attacked its embassy. It condemned ...": "it" is no plural
             if low == "them" and noun.tag_ in ("NN", "NNP") and not noun.conjuncts and actor.kind != "group":
                 continue  # "disperse them": people, or a pair ("the embassy" is no "them"; "they" may be
                 # an organisation: "Hamas said they would not attend")
