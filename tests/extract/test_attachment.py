@@ -249,3 +249,22 @@ def test_it_never_points_back_at_a_plural_group(extract_text) -> None:
                       "It condemned the violence against its diplomatic premises.", TUESDAY)
     accusations = [(e.source.kind, e.source.country) for e in ex.events if e.type == "ACCUSE" and e.source]
     assert accusations and all(src == ("government", "FRA") for src in accusations)
+
+
+def test_the_signing_of_a_pact_between_two_states_is_their_agreement_not_the_hosts(extract_text) -> None:
+    ex = extract_text("Secretary of State Marco Rubio hosted the signing of the peace agreement between the "
+                      "Democratic Republic of the Congo and the Republic of Rwanda.", TUESDAY)
+    assert pairs(ex, "AGREE") == {("COD", "RWA")}
+    assert "State" not in [a.name for a in ex.actors]  # part of a title, no organisation
+    ex = extract_text("Kenya's signing of the trade pact with the European Union drew praise.", TUESDAY)
+    assert {(e.source and e.source.name, e.target and e.target.name) for e in ex.events if e.type == "AGREE"} \
+        == {("Kenya", "European Union")}
+    ex = extract_text("Following the talks, the two leaders witnessed the signing of two contracts.", TUESDAY)
+    assert pairs(ex, "AGREE") == set()
+
+
+def test_the_government_accused_is_the_government_of_the_story(extract_text) -> None:
+    ex = extract_text("The opposition candidate Ganjar Pranowo campaigned in Indonesia on Tuesday. He accused the "
+                      "government of using state resources.", TUESDAY)
+    targets = {(e.target.kind, e.target.country) for e in ex.events if e.type == "ACCUSE" and e.target}
+    assert targets == {("government", "IDN")}

@@ -39,6 +39,19 @@ def test_country_code_refuses(name: str) -> None:
     assert country_code(name) is None
 
 
+@pytest.mark.parametrize(("name", "iso3"), [
+    ("the Republic of Rwanda", "RWA"), ("Republic of Rwanda", "RWA"), ("the Kingdom of Lesotho", "LSO"),
+    ("Republic of China", "TWN"),  # a style the table lists keeps its own reading
+])
+def test_a_formal_style_before_a_short_name_is_that_state(name: str, iso3: str) -> None:
+    assert country_code(name) == iso3
+
+
+@pytest.mark.parametrize("name", ["Republic of Srpska", "State of Emergency", "Union of Students"])
+def test_a_formal_style_before_no_state_is_none(name: str) -> None:
+    assert country_code(name) is None
+
+
 def test_country_name() -> None:
     assert country_name("RUS") == "Russia"
     assert country_name("mmr") == "Myanmar"

@@ -894,6 +894,9 @@ class _Finder:
             return e
         if label in ("ORG", "FAC"):
             root = ent.root
+            if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.i == root.head.i - 1 \
+                    and f"{root.head.head.lower_} of {text.lower()}" in vocab.titles():
+                return ent.end  # "Secretary of State Marco Rubio": part of a title, no organisation
             if len(ent) == 1 and root.dep_ in MODIFIER_DEPS and root.head.pos_ == "NOUN" \
                     and root.head.is_lower and not text.isupper() and name_key(text) not in vocab.metonyms() \
                     and not countries.igo(text) and not _known_group(text):
@@ -1070,7 +1073,11 @@ class _Finder:
             owned = any(c.dep_ == "poss" and c.pos_ == "PRON" and not own_plural_subject(c)
                         for c in head.children)  # "its embassy"; not "A and B reopened their embassies"
             domestic = actor.kind in DOMESTIC_KINDS  # police act at home
-            if head.dep_ not in ("nsubj", "nsubjpass") and not styled and not owned and not domestic:
+            # "accused the government of ...": the government the story is about, as a subject's would be
+            the_government = actor.kind == "government" and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+            if head.dep_ not in ("nsubj", "nsubjpass") and not styled and not owned and not domestic \
+                    and not the_government:
                 continue  # "deployed troops to Poland", "thanked lawmakers": whose, the text does not say
             if owned and (said := self.pronoun_owner_country(head)) is not None:
                 actor.country = said  # "Russia's defence ministry said its forces had hit ...": Russia's

@@ -988,6 +988,8 @@ class _EventFinder:
                     and not any(d.lower_ in REFERRING_DETS for d in noun.children if d.dep_ == "det"))
                 or (noun.dep_ == "pobj" and noun.head.lower_ == "with"  # "hit back with tariffs"
                     and gov.lemma_.lower() in words["retaliation_verbs"]))
+            if shares and trig.type == "AGREE" and gov is not None and gov.lemma_.lower() in words["witness_verbs"]:
+                shares = False  # "Rubio hosted the signing": the host signs nothing
             if shares and gov is not None:
                 subj, passive = _subject(gov)
                 if subj is not None and not passive:

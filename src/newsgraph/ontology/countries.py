@@ -100,6 +100,11 @@ def _country_index() -> tuple[_Index, _Index, _Index]:
     return names, demonyms, capitals
 
 
+# A state's formal style before its short name: "(the) Republic of Rwanda", "the Kingdom of Lesotho".
+_FORMAL = re.compile(r"^(?:[Tt]he\s+)?(?:Republic|Kingdom|State|Sultanate|Emirate|Principality|Commonwealth|"
+                     r"Federation|Federal Republic|Democratic Republic|Islamic Republic|Union)\s+of\s+(?:the\s+)?(.+)$")
+
+
 @functools.lru_cache(maxsize=65536)
 def country_code(name: str) -> str | None:
     """ISO alpha-3 for a country name, alias or demonym ("Burmese", "the U.S.", "Russians").
@@ -110,6 +115,8 @@ def country_code(name: str) -> str | None:
         bare = _POSSESSIVE.sub("", name.strip())
         if bare.endswith("s") and not is_acronym(bare):  # plural demonym: "Russians", "Filipinos"
             hit = demonyms.get(bare[:-1])
+    if hit is None and (formal := _FORMAL.match(name.strip())):  # "the Republic of Rwanda": a formal
+        hit = names.get(formal.group(1))  # style the table does not list, before a name it does
     return hit
 
 
