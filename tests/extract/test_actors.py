@@ -562,3 +562,15 @@ def test_an_aide_to_a_leader_serves_the_leaders_state(extract_text) -> None:  # 
     ex = extract_text("Ruslan Tagiyev, a foreign-policy aide to President Ilham Aliyev, accused France of "
                       "arming Armenia.", PUBLISHED)
     assert {a.name: a.country for a in people(ex)}["Ruslan Tagiyev"] == "AZE"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Pro-Russian separatists shelled Ukrainian positions near Donetsk.", "armed-group"),
+    ("Iraqi pro-Iranian militias attacked a US base.", "armed-group"),
+    ("Anti-Chinese protesters marched in Manila.", "group"),
+])
+def test_a_stance_for_or_against_a_state_is_no_nationality(extract_text, text, kind) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text(text, PUBLISHED)
+    (group,) = [a for a in ex.actors if a.kind == kind]
+    assert group.country not in ("RUS", "IRN", "CHN")
+    assert not any(a.kind == "country" and a.country in ("RUS", "IRN", "CHN") for a in ex.actors)

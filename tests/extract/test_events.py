@@ -1926,3 +1926,19 @@ def test_taking_a_matter_up_with_someone_or_briefing_them_consults_them(extract_
     assert ev.target is not None and ev.target.kind == "igo"
     ex = extract_text("Hamas fighters took up arms against Israel.", MONDAY)
     assert not [e for e in ex.events if e.type == "CONSULT"]
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Russian jets dropped bombs on Ukrainian positions near Avdiivka.", ("RUS", "UKR")),
+    ("Russian hackers took down the websites of Ukraine's defence ministry.", ("RUS", "UKR")),
+])
+def test_ordnance_dropped_on_someone_and_sites_taken_down_are_attacks(rules_text, text, pair) -> None:  # type: ignore[no-untyped-def]
+    ex = rules_text(text, date(2024, 3, 12))
+    assert {(e.source.country, e.target.country) for e in ex.events if e.type == "ASSAULT"
+            and e.source and e.target} == {pair}
+
+
+def test_dropping_charges_stays_a_concession(rules_text) -> None:  # type: ignore[no-untyped-def]
+    ex = rules_text("Prosecutors in Phnom Penh dropped the charges against the opposition leader Kem Sokha.",
+                    date(2024, 3, 12))
+    assert [e.type for e in ex.events] == ["CONCEDE"]

@@ -235,8 +235,17 @@ def entity_at(tok: Token) -> Span | None:
     return index.get(tok.i)
 
 
+def aligned_with(t: Token) -> bool:
+    """Whether a nationality word says whom someone sides with or against, not whose they are:
+    "pro-Russian", "anti-Chinese" (one token or three)."""
+    if t.lower_.startswith(("pro-", "anti-")):
+        return True
+    return t.i >= 2 and t.doc[t.i - 1].text in ("-", "\u2013") and t.doc[t.i - 2].lower_ in ("pro", "anti")
+
+
 def _country_of_modifiers(tokens: list[Token]) -> str | None:
     """A country named by a nationality adjective, a compound or a possessive among ``tokens``."""
+    tokens = [t for t in tokens if not aligned_with(t)]  # "pro-Russian separatists" are not Russia's
     for t in tokens:  # "the U.S.-led coalition", "a Saudi-led coalition": the leader's side
         if t.lower_.endswith("-led") and (code := countries.country_code(t.text[:-4])):
             return code
@@ -847,6 +856,8 @@ class _Finder:
         text = ent.text
         if ent[-1].lower_ in vocab.geographic_heads():
             return ent.end  # "Escoda Shoal" (whatever the model calls it): a place, not an actor
+        if label in ("NORP", "GPE") and aligned_with(ent[-1]):
+            return ent.end  # "pro-Iranian militias": a stance, no state acting
         if label != "PERSON" and len(ent) == 1:
             for actor in reversed(self.table.actors):  # "Modi" tagged as a place after "Narendra Modi"
                 if short_name_of(actor, name_key(text)):
