@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.extract.actors import (
     DESIGNATION,
     ActorTable,
+    aligned_with,
     demonym,
     entity_at,
     own_plural_subject,
@@ -205,7 +206,7 @@ class _EventFinder:
                 found = list(self.antecedent_states(t, found[0]))  # "Saudi Arabia and Bahrain said they ..."
             nationals = [x for c in t.children if c.dep_ in ("amod", "nmod", "compound")
                          and (c.ent_type_ in ("NORP", "GPE") or (c.is_title and countries.country_code(c.text)))
-                         and countries.country_code(c.text)  # "U.S. and British warships": both
+                         and countries.country_code(c.text) and not aligned_with(c)  # "U.S. and British warships"
                          for x in [c] + list(c.conjuncts)]
             own = self.table.at(t.i)
             if len(nationals) > 1 and (own is None or own.key.startswith("group:")):  # "Armenian and Turkish envoys"
@@ -374,8 +375,8 @@ class _EventFinder:
                                                          if DESIGNATION.match(c.text) else [])]
             for c in mods:  # (the model tags some demonyms ORG or nothing: "the Lithuanian president"; a make
                 # carries the nationality of the craft: "a Russian Mi-24 helicopter")
-                if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE")
-                                                       or (c.pos_ == "ADJ" and c.is_title) or _lone_org_word(c)):
+                if c.dep_ in ("amod", "compound") and not aligned_with(c) and (
+                        c.ent_type_ in ("NORP", "GPE") or (c.pos_ == "ADJ" and c.is_title) or _lone_org_word(c)):
                     ent = entity_at(c)  # "North Korean" is one name over two modifiers
                     code = countries.country_code(ent.text if ent is not None else c.text) \
                         or countries.country_code(c.text)  # "Russian" of the model's "Russian Mi-24"
