@@ -1942,3 +1942,10 @@ def test_dropping_charges_stays_a_concession(rules_text) -> None:  # type: ignor
     ex = rules_text("Prosecutors in Phnom Penh dropped the charges against the opposition leader Kem Sokha.",
                     date(2024, 3, 12))
     assert [e.type for e in ex.events] == ["CONCEDE"]
+
+
+@pytest.mark.parametrize("ask", ["called for her release", "pressed for her release", "pushed for her release"])
+def test_a_release_asked_for_is_asked_of_whoever_the_text_said_detained_her(rules_text, ask) -> None:  # type: ignore[no-untyped-def]
+    ex = rules_text(f"China detained the Australian journalist Cheng Lei in 2020. Australia {ask}.",
+                    date(2024, 3, 12))
+    assert [(e.source.country, e.target.country) for e in ex.events if e.type == "REQUEST"] == [("AUS", "CHN")]

@@ -55,6 +55,8 @@ SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
 WAR_OBJECTS = frozenset({"war", "battle", "fight", "clash", "skirmish", "conflict", "duel", "other", "one"})
 # Who is deployed: a force told as the object of "deploy" is the one that moves.
 FORCE_KINDS = {"military", "police", "armed-group"}
+# Modes of an act that leaves someone held: whose release is later asked for is asked of its doer.
+DETAINING_MODES = {"arrest", "prosecute", "seize", "abduct"}
 # Who takes to the streets (a state or its organs protesting is a diplomatic protest, told with its target).
 CROWD_KINDS = {"group", "person", "organisation", "party"}
 # A foreign state's missions a crowd protests at.
@@ -701,11 +703,16 @@ class _EventFinder:
                     break
         if not targets and trig.type == "AGREE" and sources:  # "signed a contract to buy five systems from
             targets = self.trade_counterpart(verb, dobj, sources)  # Russia": whom the deal is with
-        if trig.type == "REQUEST" and dobj is not None and sources \
-                and dobj.lemma_.lower() in vocab.modality_words()["release_nouns"] \
-                and all(any(self.table.at(x.i) is a for x in dobj.subtree) for a in targets) \
-                and (holders := _beyond(self.holder_of(dobj), sources)):  # "demanded the release of 49 soldiers
-            targets = holders  # detained at Bamako airport": asked of whoever holds them (Mali), not of them
+        released = dobj if dobj is not None else next(iter(self.prep_objects(verb, ("for",))), None)
+        if trig.type == "REQUEST" and released is not None and sources \
+                and released.lemma_.lower() in vocab.modality_words()["release_nouns"] \
+                and all(any(a is self.table.at(x.i) or (x.pos_ == "PRON" and a in self.actors_of(x))
+                            for x in released.subtree) for a in targets) \
+                and (holders := _beyond(self.holder_of(released) or self.detainer_of(
+                    targets or [a for x in released.subtree if x.pos_ == "PRON" or x.i in self.table.by_token
+                                for a in self.actors_of(x)]), sources)):
+            targets = holders  # "demanded the release of 49 soldiers detained at Bamako airport", "called for
+            # her release" after "China detained her": asked of whoever holds them, not of them
         if not targets and trig.type == "AGREE" and dobj is not None and sources:  # "accepted the invitation"
             targets = _beyond(self.author_of_referred_act(dobj, sources), sources)
         accord = dobj is not None and (dobj.lemma_.lower() in trig.objects or (
@@ -910,6 +917,15 @@ class _EventFinder:
                 return found
             if where := self.state_where(verb):
                 return where
+        return []
+
+    def detainer_of(self, held: list[Actor]) -> list[Actor]:
+        """Who the text told, in an earlier sentence, had arrested or detained these people: the
+        source of the latest such act on any of them."""
+        for ev in reversed(self.events):
+            if ev.type in ("COERCE", "ASSAULT") and ev.mode in DETAINING_MODES and ev.target in held \
+                    and ev.source is not None:
+                return [ev.source]
         return []
 
     def attacker_in(self, verb: Token, victims: list[Actor]) -> list[Actor]:
