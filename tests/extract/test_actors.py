@@ -574,3 +574,32 @@ def test_a_stance_for_or_against_a_state_is_no_nationality(extract_text, text, k
     (group,) = [a for a in ex.actors if a.kind == kind]
     assert group.country not in ("RUS", "IRN", "CHN")
     assert not any(a.kind == "country" and a.country in ("RUS", "IRN", "CHN") for a in ex.actors)
+
+
+@pytest.mark.parametrize(("dateline", "code"), [
+    ("PSARADES, Greece, May 6 (Reuters) -", "GRC"),  # a date after the state
+    ("TRIPOLI, Lebanon (Reuters) -", "LBN"),  # the state says which Tripoli
+    ("ATLANTA, Georgia (AP) -", "USA"),  # a US state, not the country
+    ("ADDIS ABABA, May 6 (Xinhua) --", "ETH"),  # a double dash
+])
+def test_the_state_a_dateline_names_places_the_police(extract_text, dateline, code) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text(f"{dateline} Police detained two smugglers near the lake on Monday.", PUBLISHED)
+    assert {a.country for a in ex.actors if a.kind == "police"} == {code}
+    assert not [a for a in ex.actors if a.kind == "organisation"]  # neither the town nor the agency
+
+
+def test_units_that_are_no_forces_are_no_actor(extract_text) -> None:  # type: ignore[no-untyped-def]
+    for text in ("Egypt protested against the settlement units approved by Israel.",
+                 "Rescue units from Turkey helped Syrian survivors after the earthquake."):
+        assert not [a for a in extract_text(text, PUBLISHED).actors if a.kind == "military"]
+
+
+def test_an_envoy_to_a_leader_is_not_of_the_leaders_state(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("Mike Hammer, a special envoy to President Abiy Ahmed, urged Ethiopia to end the war.", PUBLISHED)
+    assert {a.name: a.country for a in people(ex)}["Mike Hammer"] != "ETH"
+    assert [e.type for e in ex.events if e.type == "REQUEST"] == ["REQUEST"]
+
+
+def test_a_state_accusing_the_government_leaves_whose_untold(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("Pakistan accused the government of sheltering militants.", PUBLISHED)
+    assert all(e.target is None or e.target.country != "PAK" for e in ex.events if e.type == "ACCUSE")

@@ -225,5 +225,10 @@ def test_counted_agreements_attacks_and_seats(text: str, value: float, unit: str
     assert (got.value, got.unit, got.text) == (value, unit, quoted)
 
 
-def test_a_clock_time_is_no_modifier_of_a_count() -> None:
-    assert find_quantities("At 10 a.m. officials said the border was shut.") == []
+@pytest.mark.parametrize("text", [
+    "At 10 a.m. officials said the border was shut.",  # a clock
+    "The death toll rose to 14 overnight. Officials said rescue work went on.",  # a sentence end
+    "The 1994 U.N. peacekeepers' failure still haunts Rwanda.",  # a year before a modifier
+])
+def test_no_count_across_a_clock_a_sentence_end_or_a_year(text: str) -> None:
+    assert find_quantities(text) == []

@@ -47,7 +47,8 @@ def test_a_formal_style_before_a_short_name_is_that_state(name: str, iso3: str) 
     assert country_code(name) == iso3
 
 
-@pytest.mark.parametrize("name", ["Republic of Srpska", "State of Emergency", "Union of Students"])
+@pytest.mark.parametrize("name", ["Republic of Srpska", "State of Emergency", "Union of Students", "State of Georgia",
+                                  "Democratic Republic of Korea"])
 def test_a_formal_style_before_no_state_is_none(name: str) -> None:
     assert country_code(name) is None
 

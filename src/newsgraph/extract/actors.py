@@ -25,7 +25,8 @@ from newsgraph.ontology import countries, petrarch, vocab
 
 # "MOSCOW –", "NAYPYITAW, March 2 (Reuters) -": where the report was filed.
 # "LIMA -", "DHAKA, Nov 17 (Reuters) -", "LONDON (AP) —"
-DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,40}?)(?:,[^\n–—-]{0,40}|\s*\([^()\n]{1,30}\))?\s+[–—-]\s")
+DATELINE = re.compile(r"^\s*([A-Z][A-Z .'-]{2,40}?)(?:,(?P<tail>[^\n–—-]{0,40})|\s*\([^()\n]{1,30}\))?"
+                      r"\s+(?:--|[–—-])\s")
 
 MODIFIER_DEPS = {"compound", "amod", "npadvmod", "nmod"}
 # Prepositions whose object is a place more often than a person ("an attack on Kyiv", "in Naypyitaw").
@@ -44,8 +45,10 @@ DATELINE_WEIGHT = 5  # where the reporter files from counts as five mentions of 
 # Prepositions that place a collective actor ("police in Nairobi", "officials from Ghana").
 LOCATING_PREPS = {"in", "from"}
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
-# Prepositions of an office to whom it serves: "an aide to President X", "spokesman for the Kremlin".
+# Prepositions of an office to whom it serves: "an aide to President X", "spokesman for the Kremlin";
+# not the offices sent to someone ("a special envoy to President X" serves the sender).
 SERVING_PREPS = {"to", "for", "of"}
+SENT_OFFICES = {"envoy", "ambassador", "mediator", "emissary", "representative", "delegate", "negotiator"}
 
 
 # Words of institutions' names in the languages whose names carry particles ("Banco do Brasil",
@@ -402,7 +405,7 @@ class _Finder:
                 actor.country = code
             if tokens is not mods and not code:  # "X, an aide to President Y": Y's state, once Y is read
                 self.served += [(actor, t) for t in tokens if t.dep_ == "pobj" and t.head.lower_ in SERVING_PREPS
-                                and t.head.head.dep_ == "appos"]
+                                and t.head.head.dep_ == "appos" and t.head.head.lemma_.lower() not in SENT_OFFICES]
             org = None
             for t in tokens:
                 other = self.table.at(t.i)
@@ -706,6 +709,9 @@ class _Finder:
             if tok.lower_ in vocab.unit_nouns() and any(c.dep_ in ("compound", "amod") and c.lower_ in table
                                                          for c in tok.children):
                 return None  # "police units": the police, read at its modifier
+            if tok.lower_ in vocab.unit_nouns() and not any(
+                    c.dep_ in ("compound", "amod") and countries.country_code(c.text) for c in tok.children):
+                return None  # "Tajik units" are forces; "settlement units", "rescue units" are not
             if tok.dep_ in ("compound", "amod") and tok.head.lower_ not in table \
                     and tok.head.lower_ not in vocab.unit_nouns():
                 return None  # "junta media", "military support": a modifier, not an actor
@@ -1084,9 +1090,11 @@ class _Finder:
             owned = any(c.dep_ == "poss" and c.pos_ == "PRON" and not own_plural_subject(c)
                         for c in head.children)  # "its embassy"; not "A and B reopened their embassies"
             domestic = actor.kind in DOMESTIC_KINDS  # police act at home
-            # "accused the government of ...": the government the story is about, as a subject's would be
-            the_government = actor.kind == "government" and any(
-                c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+            # "the government" as an object ("accused the government of ..."), placed by no preposition:
+            # the government the story is about, as a subject's would be
+            the_government = actor.kind == "government" and head.dep_ not in ("nsubj", "nsubjpass") and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not any(
+                c.dep_ == "prep" and c.lower_ in LOCATING_PREPS | {"of", "at"} for c in head.children)
             if head.dep_ not in ("nsubj", "nsubjpass") and not styled and not owned and not domestic \
                     and not the_government:
                 continue  # "deployed troops to Poland", "thanked lawmakers": whose, the text does not say
@@ -1114,6 +1122,10 @@ class _Finder:
                 near += [code for i, code in towns if i > head.i]
                 near += [code for i, code in states if i < head.i][::-1] + [code for i, code in states if i > head.i]
                 ranked = [(code, 0) for code in near] + ranked
+            if the_government and ranked and ranked[0][0] in {
+                    a.country for a in self.verb_subjects(head) if a.kind in ("country", "government")
+                    or a.sector == "GOV"}:
+                continue  # "Pakistan accused the government": the story's state accuses, whose is untold
             for code, _ in ranked:
                 if code not in opposed:
                     actor.country = code
@@ -1122,6 +1134,12 @@ class _Finder:
         for member, org in self.affiliations:  # "junta media", "junta minister X"
             if not member.country and org.country and id(org) not in guessed:
                 member.country = org.country  # not a guess: "ministry spokesman X" stays stateless
+
+    def verb_subjects(self, head: Token) -> list[Actor]:
+        """The actors of the subject of the verb a noun is the object of (through a preposition)."""
+        verb = head.head.head if head.dep_ == "pobj" else head.head
+        return [a for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
+                if (a := self.table.at(t.i)) is not None]
 
     def pronoun_owner_country(self, head: Token) -> str | None:
         """Whose "its forces" / "their troops" are, by the clause above: the country of the subject
@@ -1307,12 +1325,17 @@ def find_dateline(text: str) -> Place | None:
     if not m:
         return None
     name = m.group(1).strip().title()
-    place = gazetteer().lookup(name)
-    # "PSARADES, Greece (wire) -": the state after the comma places a town the gazetteer lacks
-    tail = text[m.end(1):m.end(0)].split("(")[0].strip(" ,-–—")
-    code = countries.country_code(tail) if tail and not any(ch.isdigit() for ch in tail) else None
-    if place is None and code:
+    # "TRIPOLI, Lebanon, May 6 (Reuters) -": the state after the comma says which Tripoli, and places a
+    # town the gazetteer lacks ("PSARADES, Greece"); a date after it says nothing of the place
+    state = next((p.strip() for p in (m["tail"] or "").split("(")[0].split(",")
+                  if p.strip() and not any(ch.isdigit() for ch in p)), None)
+    place = gazetteer().lookup(f"{name}, {state}") if state else None
+    code = countries.country_code(state) if state else None
+    if code and (place is None or place.country != code) and not (
+            place is not None and (region := gazetteer().lookup(state or "", place.country)) is not None
+            and region.feature == "region" and region.country == place.country):  # "ATLANTA, Georgia": the US state
         place = Place(name=name, country=code, lat=None, lon=None)
+    place = place or gazetteer().lookup(name)
     return replace(place, name=name, start=m.start(1), end=m.end(1)) if place else None
 
 

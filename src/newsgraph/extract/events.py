@@ -1005,8 +1005,6 @@ class _EventFinder:
                     and not any(d.lower_ in REFERRING_DETS for d in noun.children if d.dep_ == "det"))
                 or (noun.dep_ == "pobj" and noun.head.lower_ == "with"  # "hit back with tariffs"
                     and gov.lemma_.lower() in words["retaliation_verbs"]))
-            if shares and trig.type == "AGREE" and gov is not None and gov.lemma_.lower() in words["witness_verbs"]:
-                shares = False  # "Rubio hosted the signing": the host signs nothing
             if shares and gov is not None:
                 subj, passive = _subject(gov)
                 if subj is not None and not passive:
@@ -1326,7 +1324,8 @@ class _EventFinder:
 
     def pick_quantities(self, tok: Token, trig: Trigger, sent: Span, n_triggers: int) -> list[Quantity]:
         """Amounts in the trigger's phrase, and the toll a participle adds to it ("launched an
-        attack on X, killing at least 12 people")."""
+        attack on X, killing at least 12 people"); with none there, the nearest amount of its own
+        clause that its type can carry (``clause_amount``)."""
         ranges = [self.clause_range(tok)]
         if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in ("in", "of") \
                 and tok.head.head.pos_ in ("NUM", "NOUN", "SYM", "PROPN"):  # "£500 million in military support"
@@ -1351,10 +1350,8 @@ class _EventFinder:
                     ranges.append(_extent(c))
         found = [q for q in self.quantities if any(lo <= q.start and q.end <= hi for lo, hi in ranges)]
         kinds = vocab.sentence_amounts().get(trig.type)
-        if not found and kinds:  # "approved 30 million euros in aid for Morocco to help it": the help's
-            found = [q for q in self.quantities  # money, which no other event's phrase claims
-                     if sent.start_char <= q.start and q.end <= sent.end_char and q.kind in kinds
-                     and not self.belongs_to_other_trigger(q, tok, sent)]
+        if not found and kinds:
+            found = self.clause_amount(tok, sent, kinds)
         if trig.type in DEPLOYING:  # "sent 3,000 soldiers": the forces a deployment moves are troops; a toll
             troops = vocab.modality_words()["troop_nouns"]  # told beside it stays people
             moved = [_extent(c) for c in tok.children
@@ -1362,6 +1359,21 @@ class _EventFinder:
             found = [replace(q, unit="troop") if q.unit == "person" and q.text.split()[-1].lower() in troops
                      and any(lo <= q.start and q.end <= hi for lo, hi in moved) else q for q in found]
         return found
+
+    def clause_amount(self, tok: Token, sent: Span, kinds: frozenset[str]) -> list[Quantity]:
+        """The nearest amount of a fitting kind in the trigger's sentence that no other event's phrase
+        claims and no clause apart from the trigger's holds: "approved 30 million euros in aid for
+        Morocco to help it" (the help's money); not "sanctions on Belarus, where an election gave
+        Lukashenko 87%" (a clause of its own, about something else)."""
+        near: list[Quantity] = []
+        for q in self.quantities:
+            if not (sent.start_char <= q.start and q.end <= sent.end_char and q.kind in kinds) \
+                    or self.belongs_to_other_trigger(q, tok, sent):
+                continue
+            span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is not None and not _in_clause_apart(span.root, tok):
+                near.append(q)
+        return sorted(near, key=lambda q: abs(q.start - tok.idx))[:1]
 
     def context(self, tok: Token, trig: Trigger, sent: Span) -> str | None:
         words = self.sentence_words.get(sent.start)
@@ -2318,6 +2330,19 @@ def _answers_charge(verb: Token) -> bool:
         else:
             continue
         if any(o.lemma_.lower() in charges or o.lower_ in charges for o in judged):
+            return True
+    return False
+
+
+CLAUSE_DEPS = {"ROOT", "relcl", "advcl", "ccomp", "acl", "csubj", "parataxis", "xcomp"}
+
+
+def _in_clause_apart(tok: Token, other: Token) -> bool:
+    """Whether ``tok`` stands in a subordinate or coordinated clause that does not hold ``other``
+    ("sanctions on Belarus, where an election gave Lukashenko 87%": the 87% is the election's)."""
+    for a in [tok, *tok.ancestors]:
+        if (a.dep_ in CLAUSE_DEPS - {"ROOT"} or (a.dep_ == "conj" and a.pos_ in ("VERB", "AUX"))) \
+                and not (a.left_edge.i <= other.i <= a.right_edge.i):
             return True
     return False
 

@@ -124,13 +124,16 @@ _PREFIX_RE = re.compile(
     r"(?<![\w$])(?P<cur>US\$|U\.S\.\$|AU?\$|CA?\$|HK\$|NZ\$|S\$|R\$|\$|€|£|¥|₹|₽|Rs\.?(?=[ ]?[0-9])"
     r"|(?-i:USD|EUR|GBP|JPY|CNY|RMB|INR|RUB|CHF|AUD|CAD|UAH|TRY|MMK|SAR|AED|ILS)(?=[ ]?[0-9]))"
     rf"[ \u00a0]?(?P<num>{_DIGITS}){_MULTS}(?!\w|\.[0-9])", re.I)
+# A word between a number and what it counts: plain ("senior"), possessive ("the group's") or a dotted
+# acronym ("U.N."); never a word that ends a sentence ("14 overnight. Officials") or a clock ("a.m.").
+_MOD = r"(?:(?![ap]\.m\.)[a-z](?:\.[a-z])+\.?|[a-z][a-z'’-]*)"
 _PEOPLE_RE = re.compile(
-    rf"{_AMOUNT}[ \u00a0]+(?:(?P<mods>(?:(?!(?:{'|'.join(_STOP)})\b|[ap]\.m\.)[a-z][a-z.'’-]*[ ]+){{0,4}}?)"
+    rf"{_AMOUNT}[ \u00a0]+(?:(?P<mods>(?:(?!(?:{'|'.join(_STOP)})\b){_MOD}[ ]+){{0,4}}?)"
     rf"(?P<noun>{'|'.join(_PEOPLE + _SINGULAR)})|(?P<bare>{'|'.join(_BARE)}))(?!\w)", re.I)
 
 
 _THING_RE = re.compile(
-    rf"{_AMOUNT}[ \u00a0]+(?P<mods>(?:(?!(?:{'|'.join(_STOP)})\b|[ap]\.m\.)[a-z][a-z.'’-]*[ ]+){{0,2}}?)"
+    rf"{_AMOUNT}[ \u00a0]+(?P<mods>(?:(?!(?:{'|'.join(_STOP)})\b){_MOD}[ ]+){{0,2}}?)"
     rf"(?P<noun>{'|'.join(sorted(set(_THINGS) | set(_THINGS.values()), key=len, reverse=True))})(?!\w)", re.I)
 _THING_UNIT = {plural: single for single, plural in _THINGS.items()} | {s: s for s in _THINGS}
 
@@ -161,7 +164,9 @@ def find_quantities(text: str) -> list[Quantity]:
         found.append((1, _quantity(m, unit, kind, factor)))
     for m in _PEOPLE_RE.finditer(text):
         q = _quantity(m, "person", "people", "1")
-        if not _year_like(text, m) and not _odd_count(text, m, q) and not (m["bare"] and _day_of_month(text, m)):
+        dated = _bare_year(m["num"]) and bool(m["mods"])  # "the 1994 U.N. peacekeepers": a year, no count
+        if not _year_like(text, m) and not dated and not _odd_count(text, m, q) \
+                and not (m["bare"] and _day_of_month(text, m)):
             found.append((2, q))
     for m in _THING_RE.finditer(text):
         q = _quantity(m, _THING_UNIT[m["noun"].lower()], "count", "1")
@@ -218,6 +223,10 @@ def _year_like(text: str, m: re.Match[str]) -> bool:
     if len(tokens) > 1 and len(tokens[-1]) <= 2 and tokens[-1].isdigit() and tokens[-2] in _MONTHS:
         return True  # "March 2, 2024"
     return bool(tokens) and tokens[-1] in _YEAR_CUES | _MONTHS
+
+
+def _bare_year(num: str) -> bool:
+    return len(num) == 4 and num.isdigit() and 1900 <= int(num) <= 2100
 
 
 def _day_of_month(text: str, m: re.Match[str]) -> bool:

@@ -101,8 +101,10 @@ def _country_index() -> tuple[_Index, _Index, _Index]:
 
 
 # A state's formal style before its short name: "(the) Republic of Rwanda", "the Kingdom of Lesotho".
-_FORMAL = re.compile(r"^(?:[Tt]he\s+)?(?:Republic|Kingdom|State|Sultanate|Emirate|Principality|Commonwealth|"
-                     r"Federation|Federal Republic|Democratic Republic|Islamic Republic|Union)\s+of\s+(?:the\s+)?(.+)$")
+# ("State of", "Union of" and "Democratic Republic of" are left out: "the State of Georgia" is a US state,
+# "the Democratic Republic of Korea" no state the table would read right.)
+_FORMAL = re.compile(r"^(?:[Tt]he\s+)?(?:Republic|Kingdom|Sultanate|Emirate|Principality|Federal Republic|"
+                     r"Islamic Republic)\s+of\s+(?:the\s+)?(.+)$")
 
 
 @functools.lru_cache(maxsize=65536)
