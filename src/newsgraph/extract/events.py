@@ -147,11 +147,11 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             ctrl = next((c for c in cur.head.head.children if c.dep_ == "dobj"), None)
             if ctrl is not None:  # "accused Belgrade of organising the attack"
                 return ctrl, False
-        if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and cur.head.i != cur.i:
             cur = cur.head  # "is due to meet", "accused X", "accusing X"
-        elif cur.dep_ == "prep" and cur.pos_ == "ADP" and cur.head is not cur and cur is not verb:
+        elif cur.dep_ == "prep" and cur.pos_ == "ADP" and cur.head.i != cur.i and cur.i != verb.i:
             cur = cur.head  # "responded by urging X"
-        elif cur.dep_ in ("relcl", "acl") and cur.head is not cur:
+        elif cur.dep_ in ("relcl", "acl") and cur.head.i != cur.i:
             return cur.head, cur.dep_ == "acl" and cur.tag_ == "VBN"
         else:
             return None, False
@@ -1051,7 +1051,7 @@ class _EventFinder:
             return False
         control = vocab.modality_words()["object_control"]
         cur = tok
-        while cur.i != head.i and cur.head is not cur:
+        while cur.i != head.i and cur.head.i != cur.i:
             if cur.dep_ == "relcl":
                 return False  # "a member that has not ratified ...": a description of someone else
             if cur.dep_ in ("xcomp", "pcomp") and (cur.head.lemma_ in control or cur.head.head.lemma_ in control):
@@ -1179,11 +1179,11 @@ class _EventFinder:
         Korea fired two missiles, a launch that Seoul condemned" (North Korea); "Kyiv accused Moscow,
         a charge the Kremlin denied" (Kyiv)."""
         cur = noun
-        while cur.dep_ in ("appos", "conj") and cur.head is not cur:
+        while cur.dep_ in ("appos", "conj") and cur.head.i != cur.i:
             cur = cur.head
-        while cur is not noun and cur.dep_ == "pobj" and cur.head.head is not cur.head:
+        while cur.i != noun.i and cur.dep_ == "pobj" and cur.head.head.i != cur.head.i:
             cur = cur.head.head  # "held talks with Putin in Moscow, a visit that ...": the talks
-        if cur is not noun and cur.dep_ in ("dobj", "nsubjpass", "attr", "prep"):
+        if cur.i != noun.i and cur.dep_ in ("dobj", "nsubjpass", "attr", "prep"):
             subj, passive = _subject(cur.head)
             if subj is not None and not passive:
                 return self.actors_of(subj, exclude)
@@ -2286,7 +2286,7 @@ def _named_thing(tok: Token) -> Token:
 def _in_clause_below(tok: Token, top: Token) -> bool:
     """Whether ``tok`` stands in a clause of its own under ``top`` (a relative or adverbial clause)."""
     cur = tok
-    while cur.i != top.i and cur.head is not cur:
+    while cur.i != top.i and cur.head.i != cur.i:
         if cur.dep_ in ("relcl", "advcl", "ccomp") or (cur.dep_ == "prep" and cur.lower_ == "as"):
             return True  # ... or what it is called: "welcomed the move as a turning point for the country"
         cur = cur.head

@@ -22,7 +22,7 @@ def modality_of(tok: Token, trig: Trigger) -> str:
     chain = [tok]
     cur = tok
     while cur.dep_ in ("xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "pcomp", "nsubjpass", "nsubj") \
-            and cur.head is not cur and len(chain) < 6:
+            and cur.head.i != cur.i and len(chain) < 6:
         if cur.dep_ == "conj" and any(c.dep_ in SUBJECT_DEPS for c in cur.children):
             break  # "X has not condemned Y, and it attended Z": its own clause
         cur = cur.head
