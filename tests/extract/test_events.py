@@ -1949,3 +1949,13 @@ def test_a_release_asked_for_is_asked_of_whoever_the_text_said_detained_her(rule
     ex = rules_text(f"China detained the Australian journalist Cheng Lei in 2020. Australia {ask}.",
                     date(2024, 3, 12))
     assert [(e.source.country, e.target.country) for e in ex.events if e.type == "REQUEST"] == [("AUS", "CHN")]
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Kyiv said Russian forces had looted museums in Kherson.", ("UKR", "RUS")),
+    ("Chisinau said the Kremlin was weaponising gas supplies against Moldova.", ("MDA", "RUS")),
+])
+def test_wrongdoing_told_in_reported_words_accuses_its_doer(rules_text, text, pair) -> None:  # type: ignore[no-untyped-def]
+    ex = rules_text(text, date(2024, 3, 12))
+    assert pair in {(e.source.country, e.target.country) for e in ex.events if e.type == "ACCUSE"
+                    and e.source and e.target}
