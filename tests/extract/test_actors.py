@@ -603,3 +603,8 @@ def test_an_envoy_to_a_leader_is_not_of_the_leaders_state(extract_text) -> None:
 def test_a_state_accusing_the_government_leaves_whose_untold(extract_text) -> None:  # type: ignore[no-untyped-def]
     ex = extract_text("Pakistan accused the government of sheltering militants.", PUBLISHED)
     assert all(e.target is None or e.target.country != "PAK" for e in ex.events if e.type == "ACCUSE")
+
+
+def test_a_name_that_is_a_town_only_by_another_of_its_names_is_no_town(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("Mexico, China and Guatemala sent their congratulations to Lula on Monday.", PUBLISHED)
+    assert not any(a.country == "SWE" for a in ex.actors)  # "Lula" is also an old name of Luleå

@@ -883,6 +883,8 @@ class _Finder:
             in_place_prep = root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
             # one word anywhere; "by a protester in Wan Chai" only where a preposition places it
             place = gazetteer().lookup(text) if len(ent) == 1 or (in_place_prep and len(ent) <= 3) else None
+            if place is not None and place.feature != "country" and compact_key(place.name) != compact_key(text):
+                place = None  # a town only by one of its other names ("Lula", an old name of Luleå): a person
             placed = place is not None and (place.feature == "country" or in_place_prep
                 or (root.dep_ == "dobj" and root.head.lemma_ in ("visit", "tour", "reach", "leave")))
             if placed and not known_person:
