@@ -1959,3 +1959,9 @@ def test_wrongdoing_told_in_reported_words_accuses_its_doer(rules_text, text, pa
     ex = rules_text(text, date(2024, 3, 12))
     assert pair in {(e.source.country, e.target.country) for e in ex.events if e.type == "ACCUSE"
                     and e.source and e.target}
+
+
+def test_a_message_of_congratulations_supports_its_addressee(rules_text) -> None:  # type: ignore[no-untyped-def]
+    ex = rules_text("Vladimir Putin sent a message of congratulations to President Tayyip Erdogan.", date(2023, 5, 29))
+    assert [(e.type, e.source.country, e.target.country) for e in ex.events if e.source and e.target] \
+        == [("SUPPORT", "RUS", "TUR")]
