@@ -74,11 +74,20 @@ PORTFOLIO_WORDS = frozenset({"affairs", "action", "defence", "defense", "finance
                              "environment", "industry", "agriculture", "education", "transport", "culture"})
 
 
+def own_place(name: str, any_country_name: bool = True) -> Place | None:
+    """The place ``name`` is the own name of (a city's main name; a country by any of its names
+    unless ``any_country_name`` is off), or None: not one known only by another of its spellings
+    ("Lula" is only an alternate name of Luleå)."""
+    place = gazetteer().lookup(name)
+    if place is None or ((place.feature != "country" or not any_country_name)
+                         and compact_key(place.name) != compact_key(name)):
+        return None
+    return place
+
+
 def _named_place(word: str) -> bool:
-    """Whether a word is a place's own name (a country, or a city's main name; not one of its
-    other spellings: "Lula" is only an alternate name of Luleå)."""
-    place = gazetteer().lookup(word)
-    return place is not None and (place.feature == "country" or compact_key(place.name) == compact_key(word))
+    """Whether a word is a place's own name (see ``own_place``)."""
+    return own_place(word) is not None
 
 
 def short_name_of(actor: Actor, key: str) -> bool:
@@ -882,9 +891,8 @@ class _Finder:
             root = ent.root
             in_place_prep = root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS
             # one word anywhere; "by a protester in Wan Chai" only where a preposition places it
-            place = gazetteer().lookup(text) if len(ent) == 1 or (in_place_prep and len(ent) <= 3) else None
-            if place is not None and place.feature != "country" and compact_key(place.name) != compact_key(text):
-                place = None  # a town only by one of its other names ("Lula", an old name of Luleå): a person
+            # (by its own name only: "Lula", an old name of Luleå, is a person)
+            place = own_place(text) if len(ent) == 1 or (in_place_prep and len(ent) <= 3) else None
             placed = place is not None and (place.feature == "country" or in_place_prep
                 or (root.dep_ == "dobj" and root.head.lemma_ in ("visit", "tour", "reach", "leave")))
             if placed and not known_person:

@@ -24,6 +24,7 @@ from newsgraph.extract.actors import (
     aligned_with,
     demonym,
     entity_at,
+    own_place,
     own_plural_subject,
     sentence_evidence,
     sentence_index_of,
@@ -43,7 +44,7 @@ from newsgraph.extract.triggers import (
     predicate_of,
 )
 from newsgraph.model import Actor, Document, Event, Place, Quantity, TimeValue
-from newsgraph.names import compact_key, name_key
+from newsgraph.names import name_key
 from newsgraph.ontology import countries, vocab
 from newsgraph.ontology.vocab import Trigger
 
@@ -369,10 +370,9 @@ class _EventFinder:
             if seat is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "conj", "appos") \
                     and (org := countries.igo(seat)) is not None:  # "Brussels imposed duties": the EU
                 return self.table.get_or_add("igo:" + org["key"], org["name"], "igo", None, "IGO")
-            place = gazetteer().lookup(text)
-            if place is not None and tok.ent_type_ not in ("GPE", "LOC", "FAC") \
-                    and compact_key(place.name) != compact_key(text):
-                place = None  # an untagged name that is a town only by another of its names ("Lula", Luleå)
+            # a name the model tags as no place is one only by its own name ("Lula" is no Luleå)
+            place = gazetteer().lookup(text) if tok.ent_type_ in ("GPE", "LOC", "FAC") \
+                else own_place(text, any_country_name=False)
             if place is not None and place.country and low not in ("the",):
                 return self.table.country_actor(place.country)
         if tok.pos_ == "NOUN":  # "American planes", "Chinese imports": the country they belong to

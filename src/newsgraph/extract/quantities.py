@@ -164,7 +164,7 @@ def find_quantities(text: str) -> list[Quantity]:
         found.append((1, _quantity(m, unit, kind, factor)))
     for m in _PEOPLE_RE.finditer(text):
         q = _quantity(m, "person", "people", "1")
-        dated = _bare_year(m["num"]) and bool(m["mods"])  # "the 1994 U.N. peacekeepers": a year, no count
+        dated = _bare_year(m["num"], 1900) and bool(m["mods"])  # "the 1994 U.N. peacekeepers": a year, no count
         if not _year_like(text, m) and not dated and not _odd_count(text, m, q) \
                 and not (m["bare"] and _day_of_month(text, m)):
             found.append((2, q))
@@ -217,7 +217,7 @@ def _word_value(word: str) -> int:
 def _year_like(text: str, m: re.Match[str]) -> bool:
     """"in 2023 workers": a bare four-digit year after a time word is not a count."""
     num = m["num"]
-    if not (len(num) == 4 and num.isdigit() and 1800 <= int(num) <= 2100) or m["mult"] or m["short"]:
+    if not _bare_year(num, 1800) or m["mult"] or m["short"]:
         return False
     tokens = re.findall(r"[a-z]+|[0-9]+", text[max(0, m.start() - 20):m.start()].lower())
     if len(tokens) > 1 and len(tokens[-1]) <= 2 and tokens[-1].isdigit() and tokens[-2] in _MONTHS:
@@ -225,8 +225,9 @@ def _year_like(text: str, m: re.Match[str]) -> bool:
     return bool(tokens) and tokens[-1] in _YEAR_CUES | _MONTHS
 
 
-def _bare_year(num: str) -> bool:
-    return len(num) == 4 and num.isdigit() and 1900 <= int(num) <= 2100
+def _bare_year(num: str, earliest: int) -> bool:
+    """A four-digit number that reads as a year from ``earliest`` to 2100."""
+    return len(num) == 4 and num.isdigit() and earliest <= int(num) <= 2100
 
 
 def _day_of_month(text: str, m: re.Match[str]) -> bool:
