@@ -372,8 +372,8 @@ NARRATIVE_REACH = 400
 def date_untimed(events: list[Event], published: date | None) -> list[Event]:
     """Give every event whose sentence states no time the time it is told at: that of the dated
     event just before it (a report's next sentence goes on about the same day), else the story's
-    day (``_news_day``: the lead's day, else the publication date), as event datasets date a
-    story's events. A given time has no text (it is
+    day (``_news_day``: the first day told in the week up to publication, else the publication
+    date), as event datasets date a story's events. A given time has no text (it is
     read from the story, not stated in it) and no offsets. An expression that counts from the
     story's day ("later that day", "a day earlier") is fixed against the last day stated before it
     (``_from_story``). Hypothetical events get none; without a
@@ -381,8 +381,9 @@ def date_untimed(events: list[Event], published: date | None) -> list[Event]:
     given: dict[int, TimeValue] = {}
     last: tuple[TimeValue, int] | None = None
     story_day: TimeValue | None = None  # the last day stated: "later that day" is never "in 2021"
-    news_day = _news_day(events, published)
-    for k, ev in sorted(enumerate(events), key=lambda kv: kv[1].position):
+    told = sorted(enumerate(events), key=lambda kv: kv[1].position)  # in the order the text tells them
+    news_day = _news_day([ev for _, ev in told], published)
+    for k, ev in told:
         if ev.time is not None and ev.time.value:
             if ev.time.text:
                 last = (ev.time, ev.position)
@@ -405,7 +406,7 @@ def date_untimed(events: list[Event], published: date | None) -> list[Event]:
 NEWS_DAY_REACH = 7
 
 
-def _news_day(events: list[Event], published: date | None) -> str | None:
+def _news_day(told: list[Event], published: date | None) -> str | None:
     """The day the story is about: the first day an event states in the week up to publication
     ("on Monday" in a Tuesday paper), else the publication date. Not only the lead's: an analysis
     often dates its news further down, and on dev keeping to the first two sentences lost more
@@ -413,7 +414,7 @@ def _news_day(events: list[Event], published: date | None) -> str | None:
     if published is None:
         return None
     earliest = (published - timedelta(days=NEWS_DAY_REACH)).isoformat()
-    for ev in sorted(events, key=lambda e: e.position):
+    for ev in told:  # in text order
         t = ev.time
         if t is not None and t.text and t.value and t.precision == "day" \
                 and earliest <= t.value <= published.isoformat():
