@@ -608,3 +608,18 @@ def test_a_state_accusing_the_government_leaves_whose_untold(extract_text) -> No
 def test_a_name_that_is_a_town_only_by_another_of_its_names_is_no_town(extract_text) -> None:  # type: ignore[no-untyped-def]
     ex = extract_text("Mexico, China and Guatemala sent their congratulations to Lula on Monday.", PUBLISHED)
     assert not any(a.country == "SWE" for a in ex.actors)  # "Lula" is also an old name of Luleå
+
+
+def test_a_state_body_takes_no_country_from_another_branch_named_before(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("JAKARTA, March 3 - The US embassy said the decision was regrettable. Several senators "
+                      "urged the president to reconsider.", PUBLISHED)
+    assert "USA" not in {a.country for a in ex.actors if a.sector == "LEG"}  # the embassy is no legislature
+
+
+@pytest.mark.parametrize("noun", ["the conglomerate", "the company"])
+def test_a_generic_business_noun_points_back_at_the_business_named(extract_text, noun) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text(f"Britain sanctioned the Huione Group on Tuesday. London accused {noun} of laundering "
+                      "stolen funds.", PUBLISHED)
+    assert ("GBR", "Huione Group") in {(e.source.country, e.target.name) for e in ex.events
+                                       if e.type == "ACCUSE" and e.source and e.target}
+

@@ -1965,3 +1965,21 @@ def test_a_message_of_congratulations_supports_its_addressee(rules_text) -> None
     ex = rules_text("Vladimir Putin sent a message of congratulations to President Tayyip Erdogan.", date(2023, 5, 29))
     assert [(e.type, e.source.country, e.target.country) for e in ex.events if e.source and e.target] \
         == [("SUPPORT", "RUS", "TUR")]
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Iranian drones struck Kurdish positions in Erbil on Monday. Jordan's foreign ministry condemned what it "
+     "called a brazen attack on Iraq's sovereignty.", ("JOR", "IRN")),
+])
+def test_what_a_speaker_called_an_act_is_that_act(rules_text, text, pair) -> None:  # type: ignore[no-untyped-def]
+    ex = rules_text(text, date(2024, 3, 12))
+    assert pair in {(e.source.country, e.target.country) for e in ex.events if e.type == "ACCUSE"
+                    and e.source and e.target}
+
+
+@pytest.mark.parametrize("word", ["biased", "politicised", "unprofessional"])
+def test_calling_a_foreign_body_a_bad_name_accuses_it(rules_text, word) -> None:  # type: ignore[no-untyped-def]
+    ex = rules_text(f"Kenyan President William Ruto called the International Court of Justice {word}.",
+                    date(2024, 3, 12))
+    assert [e.type for e in ex.events if e.target and e.target.kind == "igo"] == ["ACCUSE"]
+

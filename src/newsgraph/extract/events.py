@@ -632,6 +632,9 @@ class _EventFinder:
             and not any(c.tag_ == "WRB" for c in verb.children)
         if relative:  # "a launch that Seoul condemned", "a claim the ministry denied": the noun described
             dobj = verb.head
+        named = _named_in_free_relative(verb) if dobj is None else None
+        if named is not None:  # "condemned what it called a terrorist attack": the attack
+            dobj = named
         if dobj is None and not trig.theme_object:  # "arrested him": the parser's lone "dative" is the object
             datives = [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
             dobj = datives[0] if len(datives) == 1 else None
@@ -1153,6 +1156,8 @@ class _EventFinder:
         """The source of the event "the attack" / "the move" / "this decision" points back at: the
         latest event of the last two sentences that is not itself a reaction."""
         dets = {c.lower_ for c in noun.children if c.dep_ == "det" or (c.dep_ == "amod" and c.lower_ == "such")}
+        if _named_by_free_relative(noun):
+            dets = REFERRING_DETS  # "what it called a terrorist attack" points back as "the attack" does
         if not dets & REFERRING_DETS or noun.pos_ != "NOUN" or self.table.at(noun.i) is not None:
             return []
         words = vocab.modality_words()
@@ -2423,6 +2428,23 @@ def _names_a_place(tok: Token) -> bool:
     if tok.dep_ in ("amod", "compound") and head.lemma_.lower() in vocab.place_nouns():
         return True
     return tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in vocab.place_nouns()
+
+
+def _named_in_free_relative(verb: Token) -> Token | None:
+    """The noun a clause "what X called N" / "what X described as N" under the verb stands for."""
+    return next((n for clause in verb.children if clause.dep_ == "ccomp" for c in clause.children
+                 for n in ([c] if c.dep_ in ("oprd", "attr") else
+                           [o for o in c.children if o.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "as"
+                           else []) if _named_by_free_relative(n)), None)
+
+
+def _named_by_free_relative(noun: Token) -> bool:
+    """Whether a noun is what "what X called ..." / "what X described as ..." names."""
+    clause = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else noun.head
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("oprd", "attr", "pobj") or clause.dep_ != "ccomp":
+        return False
+    return clause.lemma_.lower() in vocab.modality_words()["naming_verbs"] and any(
+        c.dep_ == "dobj" and c.tag_ == "WP" for c in clause.children)
 
 
 def _through_span(noun: Token) -> Token:
