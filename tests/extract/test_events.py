@@ -1983,3 +1983,33 @@ def test_calling_a_foreign_body_a_bad_name_accuses_it(rules_text, word) -> None:
                     date(2024, 3, 12))
     assert [e.type for e in ex.events if e.target and e.target.kind == "igo"] == ["ACCUSE"]
 
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Iran still holds the French teacher Cecile Kohler.", ("COERCE", "IRN", None)),
+    ("Nelson Chamisa has been held at his home in Harare by Zimbabwean police since Sunday.",
+     ("COERCE", "ZWE", None)),
+    ("Kyiv holds Moscow responsible for the blast.", ("ACCUSE", "UKR", "RUS")),
+])
+def test_holding_people_is_detention_and_holding_responsible_an_accusation(rules_text, text, expected) -> None:  # type: ignore[no-untyped-def]
+    ex = rules_text(text, date(2024, 3, 12))
+    type_, source, target = expected
+    found = [e for e in ex.events if e.source and e.target]
+    assert [e.type for e in found] == [type_] and found[0].source.country == source
+    assert target is None or found[0].target.country == target
+
+
+def test_talks_held_are_no_detention(rules_text) -> None:  # type: ignore[no-untyped-def]
+    ex = rules_text("Turkish President Tayyip Erdogan held talks with Vladimir Putin in Sochi.", date(2024, 3, 12))
+    assert "COERCE" not in {e.type for e in ex.events}
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Zimbabwean police detained the journalist Hopewell Chin'ono on Monday. Britain called for Chin'ono to be "
+     "freed.", "ZWE"),
+    ("Beijing launched naval drills around Taiwan on Thursday. Tokyo called for the drills to be halted.", "CHN"),
+    ("Students in Dhaka called for Sheikh Hasina to resign.", "BGD"),
+])
+def test_a_request_for_a_clause_is_asked_of_whoever_must_act(rules_text, text, target) -> None:  # type: ignore[no-untyped-def]
+    ex = rules_text(text, date(2024, 3, 12))
+    assert target in {e.target.country for e in ex.events if e.type == "REQUEST" and e.target}

@@ -39,6 +39,7 @@ from newsgraph.extract.triggers import (
     LOCATIVE,
     PHYSICAL,
     TriggerReader,
+    asked_clause,
     asks_for_clause,
     nominal_verb,
     predicate_of,
@@ -709,6 +710,9 @@ class _EventFinder:
                     break
         if not targets and trig.type == "AGREE" and sources:  # "signed a contract to buy five systems from
             targets = self.trade_counterpart(verb, dobj, sources)  # Russia": whom the deal is with
+        if not targets and trig.type == "REQUEST" and trig.preps and sources \
+                and (asked := asked_clause(verb, trig.preps)) is not None:
+            targets = self.asked_of(asked, sources)  # "called for Navalny to be freed": of his jailer
         released = dobj if dobj is not None else next(iter(self.prep_objects(verb, ("for",))), None)
         if trig.type == "REQUEST" and released is not None and sources \
                 and released.lemma_.lower() in vocab.modality_words()["release_nouns"] \
@@ -924,6 +928,17 @@ class _EventFinder:
             if where := self.state_where(verb):
                 return where
         return []
+
+    def asked_of(self, clause: Token, sources: list[Actor]) -> list[Actor]:
+        """Whom "called for X to be freed / to resign / to be stopped" asks: whoever holds X when X is
+        to be freed, else X itself when X is an actor ("for Parliament to be dissolved", "for Boluarte
+        to resign"), else the author of the act X names ("for the exercises to be stopped")."""
+        subject = next(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+        verbs = {clause.lemma_.lower()} | {c.lemma_.lower() for c in clause.conjuncts}
+        named = self.actors_of(subject, sources)
+        if verbs & vocab.modality_words()["release_verbs"]:
+            return _beyond(self.detainer_of(named), sources) if named else []
+        return named or _beyond(self.author_of_referred_act(subject, sources), sources)
 
     def detainer_of(self, held: list[Actor]) -> list[Actor]:
         """Who the text told, in an earlier sentence, had arrested or detained these people: the
@@ -2432,10 +2447,15 @@ def _names_a_place(tok: Token) -> bool:
 
 def _named_in_free_relative(verb: Token) -> Token | None:
     """The noun a clause "what X called N" / "what X described as N" under the verb stands for."""
-    return next((n for clause in verb.children if clause.dep_ == "ccomp" for c in clause.children
-                 for n in ([c] if c.dep_ in ("oprd", "attr") else
-                           [o for o in c.children if o.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ == "as"
-                           else []) if _named_by_free_relative(n)), None)
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        for c in clause.children:
+            as_object = c.dep_ == "prep" and c.lower_ == "as"  # "described as N"
+            nouns = [c] if c.dep_ in ("oprd", "attr") else [o for o in c.children if o.dep_ == "pobj"] \
+                if as_object else []
+            named = next((n for n in nouns if _named_by_free_relative(n)), None)
+            if named is not None:
+                return named
+    return None
 
 
 def _named_by_free_relative(noun: Token) -> bool:

@@ -351,7 +351,8 @@ class TriggerReader:
         if trig.predicate and evaluation(verb) != trig.predicate:
             return False  # "called the vote a farce" criticises; "called a meeting" does not
         if trig.preps and not any(c.dep_ == "prep" and c.lower_ in trig.preps and not all(
-                p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ in ("pobj", "pcomp")) for c in kids):
+                p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ in ("pobj", "pcomp")) for c in kids) \
+                and asked_clause(verb, trig.preps) is None:
             return False  # "call" is a request only as "call on" (and "called X a dictator on Wednesday" is not)
         if trig.clause_object and not any(c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") for c in kids):
             return False  # "denied carrying out attacks", "denied that its jets struck"
@@ -468,3 +469,11 @@ def _reversed(noun: Token) -> bool:
         cur = cur.head.head
     return cur.dep_ in ("dobj", "nsubjpass") and cur.head.pos_ == "VERB" and \
         cur.head.lemma_.lower() in vocab.modality_words()["reversal_verbs"]
+
+
+def asked_clause(verb: Token, preps: Iterable[str]) -> Token | None:
+    """The clause a request asks for when the parser hangs "for" on it as a marker: "called for
+    Navalny to be freed", "asked for the crew to be released" (the verb "freed", with its subject)."""
+    return next((c for c in verb.children if c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in preps for m in c.children) and any(
+        s.dep_ in ("nsubj", "nsubjpass") for s in c.children)), None)
