@@ -2013,3 +2013,22 @@ def test_talks_held_are_no_detention(rules_text) -> None:  # type: ignore[no-unt
 def test_a_request_for_a_clause_is_asked_of_whoever_must_act(rules_text, text, target) -> None:  # type: ignore[no-untyped-def]
     ex = rules_text(text, date(2024, 3, 12))
     assert target in {e.target.country for e in ex.events if e.type == "REQUEST" and e.target}
+
+
+def test_several_senders_congratulate_the_winner_told_before(rules_text) -> None:  # type: ignore[no-untyped-def]
+    ex = rules_text("Nicusor Dan won Romania's presidential run-off on Sunday. German Chancellor Friedrich Merz "
+                    "and Polish President Andrzej Duda sent their congratulations.", date(2025, 5, 19))
+    assert {(e.source.country, e.target.name) for e in ex.events if e.type == "SUPPORT" and e.source and e.target} \
+        == {("DEU", "Nicusor Dan"), ("POL", "Nicusor Dan")}
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Russia's Gazprom halted gas deliveries to Finland on Saturday. Finnish Prime Minister Sanna Marin said "
+     "the suspension was a flagrant breach of contract.", ("FIN", "RUS")),
+    ("Israel closed the Rafah crossing on Sunday. Egypt's foreign ministry said the closure was a grave "
+     "violation of the truce.", ("EGY", "ISR")),
+])
+def test_a_reported_judgement_of_the_act_told_before_accuses_its_doer(rules_text, text, pair) -> None:  # type: ignore[no-untyped-def]
+    ex = rules_text(text, date(2024, 3, 12))
+    assert pair in {(e.source.country, e.target.country) for e in ex.events if e.type == "ACCUSE"
+                    and e.source and e.target}

@@ -1595,8 +1595,9 @@ class _EventFinder:
             return
         known = args.sources or args.targets
         sides = {_party(k) for k in known}
-        if len(sides) > 1:
-            return  # "Iran and Saudi Arabia will reopen their embassies": the pair acts, on no third
+        if len(sides) > 1 and (trig.type in SYMMETRIC or not args.sources):
+            return  # "Iran and Saudi Arabia will reopen their embassies": the pair acts, on no third; but
+            # "Macron and Zelensky sent their congratulations" is each one's to the same third
         told_with = {_party(a) for e in told if e.source and e.target and {_party(e.source), _party(e.target)} & sides
                      for a in (e.source, e.target)} - sides
         options = [o for o in self.unsaid_options(tok, trig, known, bool(args.sources))
@@ -2030,9 +2031,11 @@ class _EventFinder:
     def author_of_judged(self, doer: Token, exclude: list[Actor]) -> list[Actor]:
         """Who did what a reported judgement condemns: "the order [was persecution]" (whoever
         ordered), "this [is a violation]" (the act told just before)."""
+        told = sorted(self.events + self.implicit, key=lambda e: e.evidence[0].sentence_index)  # sides the
+        # ranker filled in count: "Gazprom halted supplies" is Russia's act
+        recent = [e.source for e in reversed(told) if e.source is not None and e.type in HOSTILE | {"RETREAT"}
+                  and e.source not in exclude and self.sentence_index - e.evidence[0].sentence_index <= 2]
         if doer.pos_ == "PRON" and doer.lower_ in ("it", "this", "that"):
-            recent = [e.source for e in reversed(self.events) if e.source is not None and e.type in HOSTILE
-                      and e.source not in exclude and self.sentence_index - e.evidence[0].sentence_index <= 2]
             return recent[:1]
         owner = next((c for c in doer.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
         if owner is not None:  # "Tehran's claim was baseless": whose it is, the text says
@@ -2040,7 +2043,12 @@ class _EventFinder:
         words = vocab.modality_words()
         if self.act_kind(doer) is None and doer.lemma_.lower() not in words["act_nouns"] | words["charge_nouns"]:
             return []  # "the police action": too loose to point at one act
-        return self.author_of_referred_act(doer, exclude)
+        # "the suspension was a gross breach": the act of that kind told before, else the hostile act
+        # told last ("Gazprom halted supplies ... the suspension"), as "this is a violation" points back
+        referring = any(c.dep_ == "det" and c.lower_ in REFERRING_DETS for c in doer.children)
+        sides = {side(a) for a in exclude}
+        authors = [a for a in self.author_of_referred_act(doer, exclude) if side(a) not in sides]
+        return authors or [a for a in recent if side(a) not in sides][:1] if referring else authors
 
     def threats_in(self, sent: Span, s_index: int, found: list[Event], n_triggers: int,
                    verbs: list[Token]) -> list[Event]:
