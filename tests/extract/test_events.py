@@ -2032,3 +2032,14 @@ def test_a_reported_judgement_of_the_act_told_before_accuses_its_doer(rules_text
     ex = rules_text(text, date(2024, 3, 12))
     assert pair in {(e.source.country, e.target.country) for e in ex.events if e.type == "ACCUSE"
                     and e.source and e.target}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ankara said it was in close contact with the government of Azerbaijan.", ("CONSULT", "TUR", "AZE")),
+    ("Nairobi remained in touch with Ethiopian officials throughout the crisis.", ("CONSULT", "KEN", "ETH")),
+])
+def test_being_in_contact_or_touch_with_a_side_is_consultation(rules_text, text, expected) -> None:  # type: ignore[no-untyped-def]
+    ex = rules_text(text, date(2024, 3, 12))
+    type_, source, target = expected
+    assert any(e.type == type_ and e.source.country == source and (target is None or e.target.country == target)
+               for e in ex.events if e.source and e.target)
