@@ -2043,3 +2043,15 @@ def test_being_in_contact_or_touch_with_a_side_is_consultation(rules_text, text,
     type_, source, target = expected
     assert any(e.type == type_ and e.source.country == source and (target is None or e.target.country == target)
                for e in ex.events if e.source and e.target)
+
+
+def test_a_rights_group_saying_an_army_killed_people_accuses_the_army(rules_text) -> None:  # type: ignore[no-untyped-def]
+    ex = rules_text("Human Rights Watch said on Monday that Ethiopian soldiers had killed at least 40 villagers in "
+                    "Tigray.", date(2024, 3, 12))
+    assert ("Human Rights Watch", "ETH") in {(e.source.name, e.target.country) for e in ex.events
+                                             if e.type == "ACCUSE" and e.source and e.target}
+
+
+def test_a_strike_said_to_have_killed_people_is_no_accusation_of_the_strike(rules_text) -> None:  # type: ignore[no-untyped-def]
+    ex = rules_text("Ukraine's military said the Russian strike killed 12 civilians in Kharkiv.", date(2024, 3, 12))
+    assert "ACCUSE" not in {e.type for e in ex.events}

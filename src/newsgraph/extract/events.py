@@ -1754,10 +1754,14 @@ class _EventFinder:
             for clause in (x for c in _reported_clauses(verb) for x in [c] + list(c.conjuncts)):
                 agent = next(iter(self.prep_objects(clause, ("by",))), None)
                 passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children)
+                subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
                 if (passive and (agent is None or not self.done_by_force(clause))) or clause.lemma_.lower() == "die" \
-                        or (not passive and clause.lemma_.lower() in words["casualty_verbs"]):
-                    continue  # "fighters were killed", "ten civilians died": the victims are no doers (not
-                    # "the jet had been shot down by Russia", whose agent is; "had been warned by" is no wrong)
+                        or (not passive and clause.lemma_.lower() in words["casualty_verbs"]
+                            and (subject is None or self.act_kind(subject) is not None
+                                 or not self.actors_of(subject))):
+                    continue  # "fighters were killed", "ten civilians died", "the blast killed 12": the victims
+                    # are no doers, nor is an act (not "the jet had been shot down by Russia", whose agent is,
+                    # nor "said the army had killed 12 protesters"; "had been warned by" is no wrong)
                 if any(a.lower_ in FUTURE_MODALS | words["obligation_modals"] for a in clause.children
                        if a.dep_ == "aux") or _negated(clause):
                     continue  # a threat, a forecast or a demand, or a denial ("had not supplied weapons")
