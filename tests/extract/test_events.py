@@ -2055,3 +2055,12 @@ def test_a_rights_group_saying_an_army_killed_people_accuses_the_army(rules_text
 def test_a_strike_said_to_have_killed_people_is_no_accusation_of_the_strike(rules_text) -> None:  # type: ignore[no-untyped-def]
     ex = rules_text("Ukraine's military said the Russian strike killed 12 civilians in Kharkiv.", date(2024, 3, 12))
     assert "ACCUSE" not in {e.type for e in ex.events}
+
+
+@pytest.mark.parametrize("said", ["Britain said it was deeply concerned.", "Britain was gravely concerned.",
+                                  "The British foreign secretary told parliament he was deeply concerned."])
+def test_concern_voiced_after_an_act_is_aimed_at_its_doer(rules_text, said) -> None:  # type: ignore[no-untyped-def]
+    ex = rules_text(f"Qatar jailed the British engineer John Harper for five years on Monday. {said}",
+                    date(2024, 3, 12))
+    assert ("GBR", "QAT") in {(e.source.country, e.target.country) for e in ex.events
+                              if e.type == "ACCUSE" and e.source and e.target}

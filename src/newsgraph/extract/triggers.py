@@ -256,9 +256,11 @@ class TriggerReader:
     def find(self, tok: Token) -> Trigger | None:
         """The first of the word's specs whose conditions hold."""
         pos = tok.pos_
-        if pos == "ADJ" and tok.dep_ == "acomp":  # "Japan is deeply concerned about the drills"
+        if tok.dep_ == "acomp" and (pos == "ADJ" or tok.tag_ == "VBN"):  # "Japan is deeply concerned about
+            # the drills"; the parser also reads "was deeply concerned." as a participle
             verb = vocab.feeling_adjectives().get(tok.lower_)
-            return vocab.feeling_triggers()[verb] if verb else None
+            if verb or pos == "ADJ":
+                return vocab.feeling_triggers()[verb] if verb else None
         if pos not in ("VERB", "NOUN", "PROPN"):
             return None  # most words of a sentence: ask nothing more of them
         lemma = tok.lemma_.lower()
