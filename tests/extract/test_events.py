@@ -2064,3 +2064,13 @@ def test_concern_voiced_after_an_act_is_aimed_at_its_doer(rules_text, said) -> N
                     date(2024, 3, 12))
     assert ("GBR", "QAT") in {(e.source.country, e.target.country) for e in ex.events
                               if e.type == "ACCUSE" and e.source and e.target}
+
+
+def test_agreements_signed_with_no_party_named_belong_to_the_meeting_just_told(rules_text) -> None:  # type: ignore[no-untyped-def]
+    ex = rules_text("Indonesian President Joko Widodo held talks with Chinese Premier Li Qiang in Jakarta on Monday. "
+                    "Eleven agreements were signed.", date(2024, 3, 12))
+    assert ("AGREE", "IDN", "CHN") in {(e.type, e.source.country, e.target.country) for e in ex.events
+                                       if e.source and e.target}
+    ex = rules_text("Indonesian President Joko Widodo held talks with Chinese Premier Li Qiang in Jakarta on Monday. "
+                    "Students signed a petition.", date(2024, 3, 12))
+    assert "AGREE" not in {e.type for e in ex.events}

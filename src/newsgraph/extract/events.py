@@ -825,6 +825,10 @@ class _EventFinder:
             if any(self.is_dyad_anaphor(t) for t in verb.subtree
                    if t.dep_ == "nsubj" or (t.dep_ == "pobj" and t.head.lower_ == "between")):
                 return self.inherit()  # "to solidify agreements between the two nations"
+        if trig.mode == "sign" and not targets and (passive or sources) and all(
+                a.key.startswith("group:") and a.country is None and a.kind == "government" for a in sources):
+            # "Some 34 agreements were signed", "officials signed agreements": at the meeting just told
+            return self.inherit() or _Args(sources, targets)
         return _Args(sources, targets)
 
     def feeling_args(self, word: Token, trig: Trigger) -> _Args | None:
