@@ -623,3 +623,9 @@ def test_a_generic_business_noun_points_back_at_the_business_named(extract_text,
     assert ("GBR", "Huione Group") in {(e.source.country, e.target.name) for e in ex.events
                                        if e.type == "ACCUSE" and e.source and e.target}
 
+
+
+def test_the_group_of_someone_is_not_the_group_named_before(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("M23 fighters seized Goma on Monday. The group of UN experts accused Rwanda of backing the "
+                      "rebels.", PUBLISHED)
+    assert "M23" not in {e.source.name for e in ex.events if e.type == "ACCUSE" and e.source}

@@ -588,7 +588,7 @@ class _Finder:
         if country is None and not pronoun_owned:
             for prev in reversed(self.table.actors):  # "the junta" after "the Myanmar junta"
                 if kind in ("government", "military") and prev.kind == kind and prev.country \
-                        and prev.key.startswith("group:") and prev.sector == sector \
+                        and prev.key.startswith("group:") and (prev.sector == "LEG") == (sector == "LEG") \
                         and (kind != "government" or _style(prev.key.split(":")) == style):
                     country = prev.country
                     guess = True
@@ -950,8 +950,11 @@ class _Finder:
             return False  # cheap test first: the ordered scan below is only for likely references
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             return False
-        if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].pos_ == "PROPN":
-            return False  # "the militant group Jaish al-Adl": the name follows
+        if (tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].pos_ == "PROPN") \
+                or (tok.lower_ == "group" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+                    g.dep_ == "pobj" for g in c.children) for c in tok.children)):
+            return False  # "the militant group Jaish al-Adl": the name follows; "the group of experts" says
+            # who (not "accused the group of attacking", "accused the bloc of protectionism")
         if self.link_country_reference(tok):
             return True
         before = [self.table.by_token[i] for i in sorted(self.table.by_token) if i < tok.i]

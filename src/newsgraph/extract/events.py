@@ -68,6 +68,8 @@ MISSION_NOUNS = {"embassy", "embassies", "consulate", "consulates", "mission", "
 MAX_SIDES = 6
 # Reactions whose target is whoever authored the thing reacted to ("rejected the plan put forward by X").
 AUTHORED = {"REJECT", "ACCUSE", "SUPPORT"}
+# Acts that several named senders may each aim at the same unnamed third ("Egypt and Qatar condemned")
+ONE_WAY = {"ACCUSE", "REQUEST", "REJECT", "AID", "SANCTION", "THREATEN"}
 # Responses to what the clause's subject did ("..., drawing condemnation from X": X condemns the subject).
 DOMESTIC = {"police", "government"}  # kinds of actor that act on their own state's people
 HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "THREATEN"}  # acts an allegation can ascribe
@@ -372,7 +374,9 @@ class _EventFinder:
                     and (org := countries.igo(seat)) is not None:  # "Brussels imposed duties": the EU
                 return self.table.get_or_add("igo:" + org["key"], org["name"], "igo", None, "IGO")
             # a name the model tags as no place is one only by its own name ("Lula" is no Luleå)
-            place = gazetteer().lookup(text) if tok.ent_type_ in ("GPE", "LOC", "FAC") \
+            owned = any(c.dep_ == "poss" and countries.country_code(c.text) for c in tok.children)  # "Brazil's
+            # Lula": a state's own person, not a town by another of its names
+            place = gazetteer().lookup(text) if tok.ent_type_ in ("GPE", "LOC", "FAC") and not owned \
                 else own_place(text, any_country_name=False)
             if place is not None and place.country and low not in ("the",):
                 return self.table.country_actor(place.country)
@@ -934,12 +938,17 @@ class _EventFinder:
         return []
 
     def asked_of(self, clause: Token, sources: list[Actor]) -> list[Actor]:
-        """Whom "called for X to be freed / to resign / to be stopped" asks: whoever holds X when X is
-        to be freed, else X itself when X is an actor ("for Parliament to be dissolved", "for Boluarte
-        to resign"), else the author of the act X names ("for the exercises to be stopped")."""
-        subject = next(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
-        verbs = {clause.lemma_.lower()} | {c.lemma_.lower() for c in clause.conjuncts}
+        """Whom "called for X to resign / to be freed / to be stopped" asks: X itself when X is to act
+        ("for Russia to release him", "for Hasina to resign"); whoever holds X when X is to be freed
+        ("for Navalny to be freed"); else the actor X ("for China to be kept out": the demand concerns
+        it, as the gold codes it) or the author of the act X names ("for the drills to be halted")."""
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None:
+            return []
         named = self.actors_of(subject, sources)
+        if subject.dep_ == "nsubj":
+            return named
+        verbs = {clause.lemma_.lower()} | {c.lemma_.lower() for c in clause.conjuncts}
         if verbs & vocab.modality_words()["release_verbs"]:
             return _beyond(self.detainer_of(named), sources) if named else []
         return named or _beyond(self.author_of_referred_act(subject, sources), sources)
@@ -1175,9 +1184,9 @@ class _EventFinder:
         """The source of the event "the attack" / "the move" / "this decision" points back at: the
         latest event of the last two sentences that is not itself a reaction."""
         dets = {c.lower_ for c in noun.children if c.dep_ == "det" or (c.dep_ == "amod" and c.lower_ == "such")}
-        if _named_by_free_relative(noun):
-            dets = REFERRING_DETS  # "what it called a terrorist attack" points back as "the attack" does
-        if not dets & REFERRING_DETS or noun.pos_ != "NOUN" or self.table.at(noun.i) is not None:
+        referring = bool(dets & REFERRING_DETS) or _named_by_free_relative(noun)  # "what it called a terrorist
+        # attack" points back as "the attack" does
+        if not referring or noun.pos_ != "NOUN" or self.table.at(noun.i) is not None:
             return []
         words = vocab.modality_words()
         # "denounced the strikes": a word for an act even where it states none itself
@@ -1599,9 +1608,10 @@ class _EventFinder:
             return
         known = args.sources or args.targets
         sides = {_party(k) for k in known}
-        if len(sides) > 1 and (trig.type in SYMMETRIC or not args.sources):
-            return  # "Iran and Saudi Arabia will reopen their embassies": the pair acts, on no third; but
-            # "Macron and Zelensky sent their congratulations" is each one's to the same third
+        # "Iran and Saudi Arabia will reopen their embassies": the pair acts, on no third; but "Macron and
+        # Zelensky sent their congratulations", "Qatar and Egypt condemned the raid" each act on one third
+        if len(sides) > 1 and not (args.sources and (trig.type in ONE_WAY or trig.mode == "praise")):
+            return
         told_with = {_party(a) for e in told if e.source and e.target and {_party(e.source), _party(e.target)} & sides
                      for a in (e.source, e.target)} - sides
         options = [o for o in self.unsaid_options(tok, trig, known, bool(args.sources))
@@ -1758,14 +1768,10 @@ class _EventFinder:
             for clause in (x for c in _reported_clauses(verb) for x in [c] + list(c.conjuncts)):
                 agent = next(iter(self.prep_objects(clause, ("by",))), None)
                 passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children)
-                subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
                 if (passive and (agent is None or not self.done_by_force(clause))) or clause.lemma_.lower() == "die" \
-                        or (not passive and clause.lemma_.lower() in words["casualty_verbs"]
-                            and (subject is None or self.act_kind(subject) is not None
-                                 or not self.actors_of(subject))):
-                    continue  # "fighters were killed", "ten civilians died", "the blast killed 12": the victims
-                    # are no doers, nor is an act (not "the jet had been shot down by Russia", whose agent is,
-                    # nor "said the army had killed 12 protesters"; "had been warned by" is no wrong)
+                        or (not passive and clause.lemma_.lower() in words["casualty_verbs"]):
+                    continue  # "fighters were killed", "ten civilians died": the victims are no doers (not
+                    # "the jet had been shot down by Russia", whose agent is; "had been warned by" is no wrong)
                 if any(a.lower_ in FUTURE_MODALS | words["obligation_modals"] for a in clause.children
                        if a.dep_ == "aux") or _negated(clause):
                     continue  # a threat, a forecast or a demand, or a denial ("had not supplied weapons")
@@ -2039,12 +2045,8 @@ class _EventFinder:
     def author_of_judged(self, doer: Token, exclude: list[Actor]) -> list[Actor]:
         """Who did what a reported judgement condemns: "the order [was persecution]" (whoever
         ordered), "this [is a violation]" (the act told just before)."""
-        told = sorted(self.events + self.implicit, key=lambda e: e.evidence[0].sentence_index)  # sides the
-        # ranker filled in count: "Gazprom halted supplies" is Russia's act
-        recent = [e.source for e in reversed(told) if e.source is not None and e.type in HOSTILE | {"RETREAT"}
-                  and e.source not in exclude and self.sentence_index - e.evidence[0].sentence_index <= 2]
         if doer.pos_ == "PRON" and doer.lower_ in ("it", "this", "that"):
-            return recent[:1]
+            return self.recent_doers(exclude)[:1]
         owner = next((c for c in doer.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
         if owner is not None:  # "Tehran's claim was baseless": whose it is, the text says
             return [a for a in self.actors_of(owner) if a not in exclude][:1]
@@ -2053,10 +2055,18 @@ class _EventFinder:
             return []  # "the police action": too loose to point at one act
         # "the suspension was a gross breach": the act of that kind told before, else the hostile act
         # told last ("Gazprom halted supplies ... the suspension"), as "this is a violation" points back
-        referring = any(c.dep_ == "det" and c.lower_ in REFERRING_DETS for c in doer.children)
         sides = {side(a) for a in exclude}
         authors = [a for a in self.author_of_referred_act(doer, exclude) if side(a) not in sides]
-        return authors or [a for a in recent if side(a) not in sides][:1] if referring else authors
+        if authors or not any(c.dep_ == "det" and c.lower_ in REFERRING_DETS for c in doer.children):
+            return authors
+        return [a for a in self.recent_doers(exclude) if side(a) not in sides][:1]
+
+    def recent_doers(self, exclude: list[Actor]) -> list[Actor]:
+        """The sources of the hostile acts (or withdrawals) of the last two sentences, latest first,
+        counting sides the ranker filled in ("Gazprom halted supplies" is Russia's act)."""
+        told = sorted(self.events + self.implicit, key=lambda e: e.evidence[0].sentence_index)
+        return [e.source for e in reversed(told) if e.source is not None and e.type in HOSTILE | {"RETREAT"}
+                and e.source not in exclude and self.sentence_index - e.evidence[0].sentence_index <= 2]
 
     def threats_in(self, sent: Span, s_index: int, found: list[Event], n_triggers: int,
                    verbs: list[Token]) -> list[Event]:
@@ -2462,12 +2472,15 @@ def _names_a_place(tok: Token) -> bool:
 
 
 def _named_in_free_relative(verb: Token) -> Token | None:
-    """The noun a clause "what X called N" / "what X described as N" under the verb stands for."""
+    """The noun that a clause "what X called N" / "what X described as N" under the verb stands for."""
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         for c in clause.children:
-            as_object = c.dep_ == "prep" and c.lower_ == "as"  # "described as N"
-            nouns = [c] if c.dep_ in ("oprd", "attr") else [o for o in c.children if o.dep_ == "pobj"] \
-                if as_object else []
+            if c.dep_ in ("oprd", "attr"):
+                nouns = [c]
+            elif c.dep_ == "prep" and c.lower_ == "as":  # "described as N"
+                nouns = [o for o in c.children if o.dep_ == "pobj"]
+            else:
+                continue
             named = next((n for n in nouns if _named_by_free_relative(n)), None)
             if named is not None:
                 return named
@@ -2475,7 +2488,7 @@ def _named_in_free_relative(verb: Token) -> Token | None:
 
 
 def _named_by_free_relative(noun: Token) -> bool:
-    """Whether a noun is what "what X called ..." / "what X described as ..." names."""
+    """Whether a noun is the N of "what X called N" / "what X described as N"."""
     clause = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else noun.head
     if noun.pos_ != "NOUN" or noun.dep_ not in ("oprd", "attr", "pobj") or clause.dep_ != "ccomp":
         return False

@@ -259,8 +259,10 @@ class TriggerReader:
         if tok.dep_ == "acomp" and (pos == "ADJ" or tok.tag_ == "VBN"):  # "Japan is deeply concerned about
             # the drills"; the parser also reads "was deeply concerned." as a participle
             verb = vocab.feeling_adjectives().get(tok.lower_)
-            if verb or pos == "ADJ":
-                return vocab.feeling_triggers()[verb] if verb else None
+            if verb:
+                return vocab.feeling_triggers()[verb]
+            if pos == "ADJ":
+                return None
         if pos not in ("VERB", "NOUN", "PROPN"):
             return None  # most words of a sentence: ask nothing more of them
         lemma = tok.lemma_.lower()
@@ -324,6 +326,10 @@ class TriggerReader:
             return False  # "refused to meet X" is the refusal; "urged X to talk", "told X to leave" the request
         if verb.dep_ == "ccomp" and asks_for_clause(verb.head.lemma_.lower()):
             return False  # "demanded that China lift the ban": what is asked for has not happened
+        asked = asked_clause(verb.head, ("for",)) if verb.dep_ == "advcl" else None
+        if asked is not None and asked.i == verb.i and any(
+                t.type == "REQUEST" for t in vocab.verb_triggers().get(verb.head.lemma_.lower(), ())):
+            return False  # "called for Russia to release him": nor has this
         if verb.dep_ == "xcomp" and not vocab.verb_triggers().get(verb.lemma_.lower()) and any(
                 t.intent for t in vocab.verb_triggers().get(verb.head.lemma_.lower(), ())):
             return False  # "vowed to launch flights": the pledge is the event, what is pledged its content
@@ -407,6 +413,8 @@ class TriggerReader:
                 # "held a call with X" is a conversation, "a call for calm" is not
         if trig.agent_noun and noun.dep_ not in ("attr", "oprd", "pobj", "appos"):
             return False
+        if trig.preps and not (noun.dep_ == "pobj" and noun.head.lower_ in trig.preps):
+            return False  # "was in contact with X"; not "lost contact with the drone"
         return True
 
 
@@ -453,7 +461,15 @@ def evaluation(verb: Token) -> str | None:
     if pred is None:  # "declared X's advisers in its capital persona non grata": the parser lost the predicate
         words = {t.lower_ for t in verb.subtree}
         return "expulsion" if {"persona", "grata"} <= words else None
-    words = {t.lemma_.lower() for t in pred.subtree} | {t.lower_ for t in pred.subtree}
+    # not what the object stands against or is not: "a shield against the invaders", "a partner, not a
+    # colonial master"
+    aside = {x.i for t in pred.subtree if (t.dep_ == "prep" and t.lower_ in ("against", "from")) or any(
+        c.dep_ == "neg" for c in t.children) for x in t.subtree if t.i != pred.i or t.dep_ == "prep"}
+    negs = [c.i for c in pred.children if c.dep_ == "neg"]  # "a partner, not a master": the master is negated
+    aside |= {x.i for c in pred.children if c.dep_ in ("appos", "conj") and any(n < c.i for n in negs)
+              for x in c.subtree}
+    kept = [t for t in pred.subtree if t.i not in aside]
+    words = {t.lemma_.lower() for t in kept} | {t.lower_ for t in kept}
     judged = vocab.evaluative_words()
     return next((kind for kind in ("expulsion", "negative", "positive") if words & judged[kind]), None)
 
