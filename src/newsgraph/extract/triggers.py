@@ -461,17 +461,25 @@ def evaluation(verb: Token) -> str | None:
     if pred is None:  # "declared X's advisers in its capital persona non grata": the parser lost the predicate
         words = {t.lower_ for t in verb.subtree}
         return "expulsion" if {"persona", "grata"} <= words else None
-    # not what the object stands against or is not: "a shield against the invaders", "a partner, not a
-    # colonial master"
-    aside = {x.i for t in pred.subtree if (t.dep_ == "prep" and t.lower_ in ("against", "from")) or any(
-        c.dep_ == "neg" for c in t.children) for x in t.subtree if t.i != pred.i or t.dep_ == "prep"}
-    negs = [c.i for c in pred.children if c.dep_ == "neg"]  # "a partner, not a master": the master is negated
-    aside |= {x.i for c in pred.children if c.dep_ in ("appos", "conj") and any(n < c.i for n in negs)
-              for x in c.subtree}
-    kept = [t for t in pred.subtree if t.i not in aside]
-    words = {t.lemma_.lower() for t in kept} | {t.lower_ for t in kept}
+    words = _judging_words(pred)
     judged = vocab.evaluative_words()
     return next((kind for kind in ("expulsion", "negative", "positive") if words & judged[kind]), None)
+
+
+def _judging_words(pred: Token) -> set[str]:
+    """The words (lemmas and forms) of a description that judge its object: not what the object stands
+    against or is said not to be ("a shield against the invaders", "a partner, not a colonial master")."""
+    aside: set[int] = set()
+    for t in pred.subtree:
+        if (t.dep_ == "prep" and t.lower_ in ("against", "from")) \
+                or (t.i != pred.i and any(c.dep_ == "neg" for c in t.children)):
+            aside.update(x.i for x in t.subtree)
+    negs = [c.i for c in pred.children if c.dep_ == "neg"]  # "a partner, not a master": the master is denied
+    for c in pred.children:
+        if c.dep_ in ("appos", "conj") and any(n < c.i for n in negs):
+            aside.update(x.i for x in c.subtree)
+    kept = [t for t in pred.subtree if t.i not in aside]
+    return {t.lemma_.lower() for t in kept} | {t.lower_ for t in kept}
 
 
 QUANTIFIERS = {"all", "some", "most", "part", "many", "much", "none", "any", "each", "both", "half", "rest", "one",
