@@ -27,6 +27,11 @@ def pair(ev: Event) -> tuple[str | None, str | None]:
     return (ev.source.country if ev.source else None, ev.target.country if ev.target else None)
 
 
+def sided(ex: Extraction, type_: str) -> set[tuple[str | None, str | None]]:
+    """(source country, target country) of each event of a type that names both sides."""
+    return {pair(e) for e in events(ex, type_) if e.source and e.target}
+
+
 # -- who did what to whom ----------------------------------------------------------------------
 
 def test_signed_pact_is_an_agreement_with_place_and_day(extract_text) -> None:
@@ -1687,8 +1692,7 @@ def test_wrongdoing_in_reported_words_accuses_whoever_did_the_act(rules_text) ->
     # an act noun doing wrong: its owner is accused
     ex = rules_text("Ghana's trade minister said on Monday that Togo's new levies breached the regional treaty.",
                     MONDAY)
-    assert {(e.source.country, e.target.country) for e in ex.events
-            if e.type == "ACCUSE" and e.source and e.target} == {("GHA", "TGO")}
+    assert sided(ex, "ACCUSE") == {("GHA", "TGO")}
     # a judgement in the second of two predicates
     ex = rules_text("The Chilean foreign minister said the junta in Niger was unstable and illegitimate.",
                     MONDAY)
@@ -1697,8 +1701,7 @@ def test_wrongdoing_in_reported_words_accuses_whoever_did_the_act(rules_text) ->
     # a joint statement accuses for each of its speakers
     ex = rules_text("The leaders of Norway, Peru and Kenya said in a joint statement that the Sudanese raids on "
                     "the refugee camps were unjustifiable.", MONDAY)
-    assert {(e.source.country, e.target.country) for e in ex.events
-            if e.type == "ACCUSE" and e.source and e.target} == {("NOR", "SDN"), ("PER", "SDN"), ("KEN", "SDN")}
+    assert sided(ex, "ACCUSE") == {("NOR", "SDN"), ("PER", "SDN"), ("KEN", "SDN")}
     # neutral predicates judge no one
     ex = rules_text("The Chilean foreign minister said the talks in Niger were long and difficult.", MONDAY)
     assert not [e for e in ex.events if e.type == "ACCUSE"]
@@ -1728,8 +1731,7 @@ def test_those_verbs_keep_their_other_readings(rules_text, text) -> None:
 
 def test_did_standing_for_the_verb_repeats_the_act_for_its_subject(rules_text) -> None:
     ex = rules_text("Egypt condemned the Israeli raid on the camp, as did Jordan and Qatar.", MONDAY)
-    assert {(e.source.country, e.target.country) for e in ex.events if e.type == "ACCUSE" and e.source and e.target} \
-        == {("EGY", "ISR"), ("JOR", "ISR"), ("QAT", "ISR")}
+    assert sided(ex, "ACCUSE") == {("EGY", "ISR"), ("JOR", "ISR"), ("QAT", "ISR")}
     ex = rules_text("Oman welcomed the truce between Iran and Iraq, and so did Kuwait.", MONDAY)
     assert {e.source.country for e in ex.events if e.type == "SUPPORT" and e.source} == {"OMN", "KWT"}
     # "as it did last year": the same side again, no one new
@@ -1934,8 +1936,7 @@ def test_taking_a_matter_up_with_someone_or_briefing_them_consults_them(extract_
 ])
 def test_ordnance_dropped_on_someone_and_sites_taken_down_are_attacks(rules_text, text, pair) -> None:  # type: ignore[no-untyped-def]
     ex = rules_text(text, date(2024, 3, 12))
-    assert {(e.source.country, e.target.country) for e in ex.events if e.type == "ASSAULT"
-            and e.source and e.target} == {pair}
+    assert sided(ex, "ASSAULT") == {pair}
 
 
 def test_dropping_charges_stays_a_concession(rules_text) -> None:  # type: ignore[no-untyped-def]
@@ -1957,8 +1958,7 @@ def test_a_release_asked_for_is_asked_of_whoever_the_text_said_detained_her(rule
 ])
 def test_wrongdoing_told_in_reported_words_accuses_its_doer(rules_text, text, pair) -> None:  # type: ignore[no-untyped-def]
     ex = rules_text(text, date(2024, 3, 12))
-    assert pair in {(e.source.country, e.target.country) for e in ex.events if e.type == "ACCUSE"
-                    and e.source and e.target}
+    assert pair in sided(ex, "ACCUSE")
 
 
 def test_a_message_of_congratulations_supports_its_addressee(rules_text) -> None:  # type: ignore[no-untyped-def]
@@ -1973,8 +1973,7 @@ def test_a_message_of_congratulations_supports_its_addressee(rules_text) -> None
 ])
 def test_what_a_speaker_called_an_act_is_that_act(rules_text, text, pair) -> None:  # type: ignore[no-untyped-def]
     ex = rules_text(text, date(2024, 3, 12))
-    assert pair in {(e.source.country, e.target.country) for e in ex.events if e.type == "ACCUSE"
-                    and e.source and e.target}
+    assert pair in sided(ex, "ACCUSE")
 
 
 @pytest.mark.parametrize("word", ["biased", "politicised", "unprofessional"])
@@ -2032,8 +2031,7 @@ def test_several_senders_congratulate_the_winner_told_before(rules_text) -> None
 ])
 def test_a_reported_judgement_of_the_act_told_before_accuses_its_doer(rules_text, text, pair) -> None:  # type: ignore[no-untyped-def]
     ex = rules_text(text, date(2024, 3, 12))
-    assert pair in {(e.source.country, e.target.country) for e in ex.events if e.type == "ACCUSE"
-                    and e.source and e.target}
+    assert pair in sided(ex, "ACCUSE")
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -2053,8 +2051,7 @@ def test_being_in_contact_or_touch_with_a_side_is_consultation(rules_text, text,
 def test_concern_voiced_after_an_act_is_aimed_at_its_doer(rules_text, said) -> None:  # type: ignore[no-untyped-def]
     ex = rules_text(f"Qatar jailed the British engineer John Harper for five years on Monday. {said}",
                     date(2024, 3, 12))
-    assert ("GBR", "QAT") in {(e.source.country, e.target.country) for e in ex.events
-                              if e.type == "ACCUSE" and e.source and e.target}
+    assert ("GBR", "QAT") in sided(ex, "ACCUSE")
 
 
 def test_agreements_signed_with_no_party_named_belong_to_the_meeting_just_told(rules_text) -> None:  # type: ignore[no-untyped-def]
