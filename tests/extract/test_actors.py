@@ -629,3 +629,28 @@ def test_the_group_of_someone_is_not_the_group_named_before(extract_text) -> Non
     ex = extract_text("M23 fighters seized Goma on Monday. The group of UN experts accused Rwanda of backing the "
                       "rebels.", PUBLISHED)
     assert "M23" not in {e.source.name for e in ex.events if e.type == "ACCUSE" and e.source}
+
+
+def test_lawmakers_are_the_legislature_not_the_government_they_accuse(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("Lawmakers accused the government of hiding the audit.", PUBLISHED)
+    [ev] = [e for e in ex.events if e.type == "ACCUSE"]
+    assert ev.source is not None and ev.target is not None and ev.source is not ev.target
+    assert (ev.source.sector, ev.target.sector) == ("LEG", "GOV")
+
+
+def test_a_government_named_after_its_leader_is_the_state_that_leader_headed_then(extract_text) -> None:  # type: ignore[no-untyped-def]
+    text = "The German government backed the plan. Trump administration officials accused Iran of arming the militia."
+    ex = extract_text(text, date(2019, 5, 2))
+    assert ("USA", "IRN") in {(e.source.country, e.target.country) for e in ex.events
+                              if e.type == "ACCUSE" and e.source and e.target}
+    ex = extract_text(text, date(2012, 5, 2))  # no Trump in office: whose administration, the text does not say
+    assert "USA" not in {e.source.country for e in ex.events if e.source}
+
+
+def test_a_former_office_holder_is_no_longer_a_face_of_the_state(extract_text) -> None:  # type: ignore[no-untyped-def]
+    """"Former president" names no office held: the state's prosecutors accusing him are another side."""
+    ex = extract_text("Police detained Malawi's former president Daniel Banda at his farm. Prosecutors accuse him "
+                      "of looting the treasury.", PUBLISHED)
+    banda = named(ex, "Banda")
+    assert banda.sector != "GOV"
+    assert any(e.type == "ACCUSE" and e.target is banda for e in ex.events)

@@ -429,7 +429,8 @@ class _Finder:
                 role_text = role_text.strip() or title[0]
                 if org is not None and role_text.lower().startswith(name_key(org.name)):
                     role_text = role_text[len(org.name):].strip()
-                actor.sector = actor.sector or (org.sector if org and org.kind == "igo" else title[1])
+                held = not any(w.lower() in vocab.former_words() for w in words[:cut])  # "former president"
+                actor.sector = actor.sector or (org.sector if org and org.kind == "igo" else title[1] if held else None)
                 role = Role(title=role_text, organisation=org.name if org else None, seen=self.table.published)
                 if all(r.title != role.title for r in actor.roles):
                     actor.roles.append(role)
@@ -585,6 +586,8 @@ class _Finder:
         style = _style([t.lower_ for t in mods] + phrase.split()) if kind == "government" else ""
         pronoun_owned = any(t.tag_ == "PRP$" for t in mods)  # "their embassies": whose is the pronoun's to say
         guess = False
+        if country is None and kind == "government" and owner is None:
+            country = self.state_of_named_leader(mods)  # "the Trump administration", "the Maduro government"
         if country is None and not pronoun_owned:
             for prev in reversed(self.table.actors):  # "the junta" after "the Myanmar junta"
                 if kind in ("government", "military") and prev.kind == kind and prev.country \
@@ -608,6 +611,20 @@ class _Finder:
         if country is None and owner is None and not both and not foreign:  # "a foreign government": whose?
             self.collective_pending.append((actor, head))
         return actor
+
+    def state_of_named_leader(self, mods: list[Token]) -> str | None:
+        """The state a government named after its leader is: a bare surname the text names no one
+        else by, of one person the dictionaries have in office in one state on the article's day
+        ("Trump administration officials" in 2019: the United States; not a name held by several)."""
+        day = _day(self.table.published)
+        for t in mods:
+            if not (t.pos_ == "PROPN" or t.is_title) or t.dep_ not in ("compound", "amod", "nmod") \
+                    or self.table.at(t.i) is not None or day is None or countries.country_code(t.text):
+                continue
+            states = petrarch.office_holders_named(t.text, day)
+            if len(states) == 1:
+                return next(iter(states))
+        return None
 
     def same_noun_before(self, head: Token, mods: list[Token]) -> Actor | None:
         """The actor a bare definite plural ("the ministers", "the 27 leaders") points back at: the

@@ -231,6 +231,13 @@ def organisation_heads() -> dict[str, dict[str, str]]:
 
 
 @cache
+def former_words() -> frozenset[str]:
+    """Words that say an office is no longer (or not yet) held ("former president", "ousted prime
+    minister"): relations.toml's ``offices.former``, shared by the actor and relation stages."""
+    return frozenset(_load("relations.toml")["offices"]["former"])
+
+
+@cache
 def titles() -> dict[str, str]:
     """Office titles -> sector, lower-case."""
     return dict(_load("actors.toml")["titles"])
