@@ -1771,6 +1771,22 @@ def test_whatever_a_warning_says_will_follow_threatens_the_one_it_names(extract_
     assert not [e for e in ex.events if e.type == "THREATEN"]
 
 
+def test_a_warning_about_an_act_threatens_whoever_the_act_names_as_its_doer(extract_text) -> None:
+    """"Warned that any raid by X would be met with force" names no one warned, but the act it
+    fears has a doer: by "by", by ownership or by nationality. An act with no doer warns no one."""
+    ev = one(extract_text("Tehran warned that any raid by Israel would be met with a crushing reply.", MONDAY),
+             "THREATEN")
+    assert pair(ev) == ("IRN", "ISR")
+    ev = one(extract_text("The Kremlin warned that Washington's next steps against Caracas would carry grave "
+                          "consequences.", MONDAY), "THREATEN")
+    assert pair(ev) == ("RUS", "USA")
+    ev = one(extract_text("Beijing warned that any Philippine landing on the shoal would be met with a firm "
+                          "response.", MONDAY), "THREATEN")
+    assert pair(ev) == ("CHN", "PHL")
+    ex = extract_text("Ankara warned that any escalation would be met with a firm response.", MONDAY)
+    assert not [e for e in ex.events if e.type == "THREATEN" and e.target is not None]
+
+
 def test_a_weapons_make_is_no_organisation_and_carries_its_nationality() -> None:
     """The model tags "Russian Mi-24" in "a Russian Mi-24 military helicopter" as an organisation
     at times: a make (letters, a hyphen, a number) after a nationality names no one."""
@@ -1996,6 +2012,15 @@ def test_holding_people_is_detention_and_holding_responsible_an_accusation(rules
     found = [e for e in ex.events if e.source and e.target]
     assert [e.type for e in found] == [type_] and found[0].source.country == source
     assert target is None or found[0].target.country == target
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    ("Baku pointed the finger at Yerevan and Paris over the shelling.", {("AZE", "ARM"), ("AZE", "FRA")}),
+    ("Seoul pointed a finger at Pyongyang for the hacking.", {("KOR", "PRK")}),
+    ("Ankara pointed to Baku as a reliable partner.", set()),
+])
+def test_pointing_the_finger_at_someone_blames_them(rules_text, text, pairs) -> None:  # type: ignore[no-untyped-def]
+    assert sided(rules_text(text, date(2024, 3, 12)), "ACCUSE") == pairs
 
 
 @pytest.mark.parametrize("text", ["Turkish President Tayyip Erdogan held talks with Vladimir Putin in Sochi.",

@@ -2143,6 +2143,8 @@ class _EventFinder:
                                    if side(a) not in sides][:1]  # "to any violation of its border by Somalia"
                         targets = targets or [a for o in answered for a in self.author_of_referred_act(o, speakers)
                                               if side(a) not in sides][:1]
+                    if not targets and menacing:  # "warned that any attack by Israel would be met with force":
+                        targets = self.author_of_feared_act(clause, speakers)  # whoever would commit it
                     if not targets and warning and self.acting_subject(clause):  # "warned that Washington
                         targets = self.named_in_clause(clause, speakers, sides)  # would review its ties with
                         # Kathmandu if ..."; not "warned that the outbreak would spread to Uganda"
@@ -2166,6 +2168,20 @@ class _EventFinder:
             named += [a for b in _by_objects(act.head.children) for a in self.actors_of(b, exclude)]
         named = [a for a in named if side(a) not in sides]
         return named[:1] or [a for a in self.author_of_referred_act(act, exclude) if side(a) not in sides][:1]
+
+    def author_of_feared_act(self, clause: Token, speakers: list[Actor]) -> list[Actor]:
+        """Who a warned clause whose subject is an act warns: the act's named doer, by ownership,
+        "by" or nationality ("Washington's next steps", "further steps by Washington", "any Israeli
+        attack would be met with force"). A subject with no doer named ("the outbreak") warns no one."""
+        subj = _clause_subject(clause)
+        if subj is None or subj.pos_ not in ("NOUN", "VERB") or self.table.at(subj.i) is not None:  # "landing"
+            return []
+        sides = {side(a) for a in speakers}
+        named = [a for c in subj.children if c.dep_ == "poss" for a in self.actors_of(c, speakers)]
+        named += [a for b in self.prep_objects(subj, ("by",)) for a in self.actors_of(b, speakers)]
+        named += [self.table.country_actor(code) for c in subj.children
+                  if c.dep_ in ("amod", "compound") and (code := countries.country_code(c.text))]
+        return [a for a in named if side(a) not in sides][:1]
 
     def trade_counterpart(self, verb: Token, dobj: Token | None, sources: list[Actor]) -> list[Actor]:
         """The other party of a deal told by its purpose: "signed a contract to buy five S-400s from
