@@ -179,6 +179,16 @@ def test_pronoun_subject_refers_to_the_previous_subject(extract_text) -> None:
     assert ev.target is not None and ev.target.country == "ETH"
 
 
+def test_pronoun_subject_refers_to_the_main_subject_not_one_inside_its_clause(extract_text) -> None:
+    """The last subject of the sentence before may belong to a reported clause ("that Fernandez had
+    insulted ..."): "he" then is the main clause's subject, the one who said it."""
+    ex = extract_text("Brazilian President Jair Bolsonaro said that Argentine President Alberto Fernandez had "
+                      "insulted his country. He later urged Argentina to apologise.", date(2020, 1, 24))
+    ev = one(ex, "REQUEST")
+    assert ev.source is not None and ev.source.name == "Jair Bolsonaro"
+    assert ev.target is not None and ev.target.country == "ARG"
+
+
 def test_protest_needs_no_state_target_and_keeps_place_and_day(extract_text) -> None:
     ev = one(extract_text("Protesters rallied against the government in Tbilisi on Sunday.", MONDAY), "PROTEST")
     assert ev.source is not None and ev.source.sector == "CVL"

@@ -111,6 +111,16 @@ class _Args:
     implicit: Features | None = None  # the side the text left unsaid was ranked in: how it was found
 
 
+def _main_subject(tok: Token) -> bool:
+    """Whether a subject word (or a word of its name) is the subject of its sentence's main verb,
+    or of a verb coordinated with it, rather than of a clause inside it."""
+    subj = tok if tok.dep_ in ("nsubj", "nsubjpass") else tok.head
+    verb = subj.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
 def _clause_subject(clause: Token) -> Token | None:
     """A reported clause's own subject, or for a conjunct the one it shares ("said Israel would be
     found and punished"); unlike ``_subject``, no climb through chains of clauses."""
@@ -469,8 +479,12 @@ class _EventFinder:
             subj, _ = _subject(verb)
             if subj is not None:
                 own_subject = {t.i for t in subj.subtree}
-        window = self.doc[max(0, sentence_of(pron).start - 80):pron.i]
+        start = sentence_of(pron).start
+        window = self.doc[max(0, start - 80):pron.i]
+        embedded: tuple[Actor, int] | None = None  # an earlier sentence's subject of a clause under its main one
         for tok in reversed(window):
+            if embedded is not None and tok.i < embedded[1]:
+                return embedded[0]  # that sentence named no fitting main subject
             actor = self.table.at(tok.i)
             if actor is None and tok.ent_type_ == "GPE" and tok.dep_ in ("nsubj", "nsubjpass"):
                 actor = self.actor_of(tok)  # "Islamabad said ...": the capital speaks for its state
@@ -487,8 +501,12 @@ class _EventFinder:
                 # an organisation: "Hamas said they would not attend")
             first = first or actor
             if tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass"):
-                return actor  # the subject of the clause before, not the last name mentioned
-        return first
+                if tok.i >= start or _main_subject(tok):
+                    return actor  # the subject of the clause before, not the last name mentioned
+                # "Pompeo replied that Washington did not consider Maduro to have ... . He called on ...":
+                # he is the sentence's main subject, not the last subject of a clause inside it
+                embedded = embedded or (actor, sentence_of(tok).start)
+        return embedded[0] if embedded is not None else first
 
     def antecedent_states(self, pron: Token, first: Actor) -> list[Actor]:
         """All the states of the coordination "they" took ``first`` from."""
