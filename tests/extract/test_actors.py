@@ -639,12 +639,15 @@ def test_lawmakers_are_the_legislature_not_the_government_they_accuse(extract_te
 
 
 def test_a_government_named_after_its_leader_is_the_state_that_leader_headed_then(extract_text) -> None:  # type: ignore[no-untyped-def]
-    text = "The German government backed the plan. Trump administration officials accused Iran of arming the militia."
+    text = ("The German government backed the plan. Trump administration officials accused Iran of arming the "
+            "militia, a US envoy said.")
     ex = extract_text(text, date(2019, 5, 2))
     assert ("USA", "IRN") in {(e.source.country, e.target.country) for e in ex.events
                               if e.type == "ACCUSE" and e.source and e.target}
-    ex = extract_text(text, date(2012, 5, 2))  # no Trump in office: whose administration, the text does not say
-    assert "USA" not in {e.source.country for e in ex.events if e.source}
+    # a leader's government the dictionaries cannot place is no one's, not the last government named
+    ex = extract_text("The French government backed the plan. Kennedy administration officials accused Cuba of "
+                      "arming the rebels.", date(1962, 5, 2))
+    assert "FRA" not in {e.source.country for e in ex.events if e.type == "ACCUSE" and e.source}
 
 
 def test_a_former_office_holder_is_no_longer_a_face_of_the_state(extract_text) -> None:  # type: ignore[no-untyped-def]

@@ -187,6 +187,13 @@ def test_pronoun_subject_refers_to_the_main_subject_not_one_inside_its_clause(ex
     ev = one(ex, "REQUEST")
     assert ev.source is not None and ev.source.name == "Jair Bolsonaro"
     assert ev.target is not None and ev.target.country == "ARG"
+    # ... unless its own sentence names that one; and an object pronoun keeps the nearest subject
+    ex = extract_text("Emmanuel Macron said Donald Trump had phoned him. He urged Macron to drop the digital tax.",
+                      date(2019, 8, 24))
+    assert ("Donald Trump", "Emmanuel Macron") in {(e.source.name, e.target.name) for e in events(ex, "REQUEST")
+                                                   if e.source and e.target}
+    ex = extract_text("Egypt said Ethiopia had started filling the dam. Sudan urged it to stop.", date(2020, 7, 15))
+    assert sided(ex, "REQUEST") == {("SDN", "ETH")}
 
 
 def test_protest_needs_no_state_target_and_keeps_place_and_day(extract_text) -> None:
@@ -1790,11 +1797,14 @@ def test_a_warning_about_an_act_threatens_whoever_the_act_names_as_its_doer(extr
     ev = one(extract_text("The Kremlin warned that Washington's next steps against Caracas would carry grave "
                           "consequences.", MONDAY), "THREATEN")
     assert pair(ev) == ("RUS", "USA")
-    ev = one(extract_text("Beijing warned that any Philippine landing on the shoal would be met with a firm "
+    ev = one(extract_text("Beijing warned that any Philippine incursion into the shoal would be met with a firm "
                           "response.", MONDAY), "THREATEN")
     assert pair(ev) == ("CHN", "PHL")
-    ex = extract_text("Ankara warned that any escalation would be met with a firm response.", MONDAY)
-    assert not [e for e in ex.events if e.type == "THREATEN" and e.target is not None]
+    for text in ("Ankara warned that any escalation would be met with a firm response.",  # no doer named
+                 "The IMF warned that any attack by Israel on Iran would push up oil prices.",  # a forecast
+                 "Amnesty warned that Myanmar's crackdown would drive more refugees into Bangladesh."):
+        ex = extract_text(text, MONDAY)
+        assert not [e for e in ex.events if e.type == "THREATEN" and e.target is not None], text
 
 
 def test_a_weapons_make_is_no_organisation_and_carries_its_nationality() -> None:

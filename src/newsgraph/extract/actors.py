@@ -37,6 +37,9 @@ PLACE_PREPS = {"in", "to", "at", "from", "near", "outside", "on", "into", "acros
 KNOWN_SECTORS = {"GOV", "MIL", "REB", "OPP", "BUS", "MED", "IGO", "CVL", "COP", "JUD", "NGO", "INS", "ELI"}
 # Collective actors that act in their own country unless the text says otherwise.
 DOMESTIC_KINDS = ("police",)
+# Entity labels the model sometimes puts on a person's full name; a name the actor dictionaries list
+# as a person is read as that person under them.
+MISTAKEN_NAME_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
 # Verbs of coercion a state's forces mostly turn on its own people: their object's country is no
 # reason to think the forces foreign ("soldiers detained the prime minister").
 HOME_COERCION = frozenset({"arrest", "detain", "jail", "imprison", "hold", "charge", "sentence", "question",
@@ -429,8 +432,10 @@ class _Finder:
                 role_text = role_text.strip() or title[0]
                 if org is not None and role_text.lower().startswith(name_key(org.name)):
                     role_text = role_text[len(org.name):].strip()
-                held = not any(w.lower() in vocab.former_words() for w in words[:cut])  # "former president"
-                actor.sector = actor.sector or (org.sector if org and org.kind == "igo" else title[1] if held else None)
+                if org is not None and org.kind == "igo":
+                    actor.sector = actor.sector or org.sector
+                elif not self.office_ended(tokens, title[0]):  # "former president X" holds no office
+                    actor.sector = actor.sector or title[1]
                 role = Role(title=role_text, organisation=org.name if org else None, seen=self.table.published)
                 if all(r.title != role.title for r in actor.roles):
                     actor.roles.append(role)
@@ -586,9 +591,15 @@ class _Finder:
         style = _style([t.lower_ for t in mods] + phrase.split()) if kind == "government" else ""
         pronoun_owned = any(t.tag_ == "PRP$" for t in mods)  # "their embassies": whose is the pronoun's to say
         guess = False
-        if country is None and kind == "government" and owner is None:
-            country = self.state_of_named_leader(mods)  # "the Trump administration", "the Maduro government"
-        if country is None and not pronoun_owned:
+        day = _day(self.table.published)
+        leader = self.leader_named_in(mods, day) if kind == "government" and owner is None and day else None
+        if country is None and leader is not None and day is not None:  # "the Trump administration"
+            country = self.office_holder_country(leader.text, day)
+        named_after = leader is not None or any(  # "Ruto's government", "the Kennedy administration": the
+            (t.dep_ == "poss" or head.lemma_.lower() in vocab.leader_governments())  # leader's, whatever
+            and (a := self.table.at(t.i)) is not None and a.kind == "person" for t in mods)  # was named last
+        if country is None and not pronoun_owned and not named_after:  # a government named after someone the
+            # article does not place is no guess from the last government named ("Kennedy administration")
             for prev in reversed(self.table.actors):  # "the junta" after "the Myanmar junta"
                 if kind in ("government", "military") and prev.kind == kind and prev.country \
                         and prev.key.startswith("group:") and (prev.sector == "LEG") == (sector == "LEG") \
@@ -612,19 +623,23 @@ class _Finder:
             self.collective_pending.append((actor, head))
         return actor
 
-    def state_of_named_leader(self, mods: list[Token]) -> str | None:
-        """The state a government named after its leader is: a bare surname the text names no one
-        else by, of one person the dictionaries have in office in one state on the article's day
-        ("Trump administration officials" in 2019: the United States; not a name held by several)."""
-        day = _day(self.table.published)
-        for t in mods:
-            if not (t.pos_ == "PROPN" or t.is_title) or t.dep_ not in ("compound", "amod", "nmod") \
-                    or self.table.at(t.i) is not None or day is None or countries.country_code(t.text):
-                continue
-            states = petrarch.office_holders_named(t.text, day)
-            if len(states) == 1:
-                return next(iter(states))
-        return None
+    @staticmethod
+    def office_ended(tokens: list[Token], title: str) -> bool:
+        """Whether a description says its title is no longer held: "former" (or "ex", "late") on the
+        title or on the name ("Kyrgyz former president", "ex-President"); not "the former Soviet
+        republic's president", where "former" is the country's."""
+        titled = {w.lower() for w in title.split()}
+        return any(t.lower_ in vocab.ended_office_words() and (t.head.lower_ in titled or t.head.pos_ == "PROPN")
+                   for t in tokens)
+
+    def leader_named_in(self, mods: list[Token], day: date) -> Token | None:
+        """The bare surname a government is named after ("Trump administration officials"): a
+        capitalised modifier no actor holds that is the surname of someone the dictionaries have in
+        office on the article's day. Whose state it is, ``office_holder_country`` says (one holder,
+        of a state the article names); a name held in several states is no guess at all."""
+        return next((t for t in mods if (t.pos_ == "PROPN" or t.is_title) and t.dep_ in ("compound", "amod", "nmod")
+                     and self.table.at(t.i) is None and not countries.country_code(t.text)
+                     and petrarch.office_holders_named(t.text, day)), None)
 
     def same_noun_before(self, head: Token, mods: list[Token]) -> Actor | None:
         """The actor a bare definite plural ("the ministers", "the 27 leaders") points back at: the
@@ -764,6 +779,11 @@ class _Finder:
             if ent is not None and ent.root.pos_ == "PROPN" and countries.country_code(ent.text):
                 self.add_gpe(ent)  # a country the model mislabelled ("Niger" as a date)
                 i = ent.end
+                continue
+            if ent is not None and ent.label_ in MISTAKEN_NAME_LABELS and len(ent) > 1 \
+                    and (listed_as := petrarch.lookup_actor(ent.text)) is not None and listed_as.kind == "person":
+                self.add_person(ent.start, ent.end)  # "Manasseh Sogavare" taken for a product: the dictionaries
+                i = ent.end  # know him
                 continue
             tok = doc[i]
             if tok.is_upper and len(tok) > 1 and not tok.ent_type_ and i not in self.table.by_token:

@@ -479,9 +479,17 @@ class _EventFinder:
             subj, _ = _subject(verb)
             if subj is not None:
                 own_subject = {t.i for t in subj.subtree}
-        start = sentence_of(pron).start
+        sent = sentence_of(pron)
+        start = sent.start
         window = self.doc[max(0, start - 80):pron.i]
         embedded: tuple[Actor, int] | None = None  # an earlier sentence's subject of a clause under its main one
+        # a subject pronoun continues the main subject of the sentence before, unless its own sentence names
+        # that one ("Macron said Trump had phoned him. He urged Macron to ...": he is Trump); an object
+        # pronoun is as often the one the sentence before was about ("... said Putin had ordered it.
+        # NATO accused him"), so it keeps the nearest subject
+        named_here = {id(a) for i in range(pron.i + 1, sent.end)
+                      if self.doc[i].pos_ == "PROPN" and (a := self.table.at(i)) is not None} \
+            if pron.dep_ in ("nsubj", "nsubjpass") else None  # by name: "other governments" may be mapped wrong
         for tok in reversed(window):
             if embedded is not None and tok.i < embedded[1]:
                 return embedded[0]  # that sentence named no fitting main subject
@@ -501,10 +509,10 @@ class _EventFinder:
                 # an organisation: "Hamas said they would not attend")
             first = first or actor
             if tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass"):
-                if tok.i >= start or _main_subject(tok):
+                if tok.i >= start or named_here is None:
                     return actor  # the subject of the clause before, not the last name mentioned
-                # "Pompeo replied that Washington did not consider Maduro to have ... . He called on ...":
-                # he is the sentence's main subject, not the last subject of a clause inside it
+                if _main_subject(tok) and id(actor) not in named_here:
+                    return actor  # "Pompeo replied that Washington did not consider Maduro to ... . He called"
                 embedded = embedded or (actor, sentence_of(tok).start)
         return embedded[0] if embedded is not None else first
 
@@ -2188,18 +2196,30 @@ class _EventFinder:
         return named[:1] or [a for a in self.author_of_referred_act(act, exclude) if side(a) not in sides][:1]
 
     def author_of_feared_act(self, clause: Token, speakers: list[Actor]) -> list[Actor]:
-        """Who a warned clause whose subject is an act warns: the act's named doer, by ownership,
-        "by" or nationality ("Washington's next steps", "further steps by Washington", "any Israeli
-        attack would be met with force"). A subject with no doer named ("the outbreak") warns no one."""
+        """Who a warned clause threatens when its subject is a hostile act it promises to answer:
+        the act's named doer, by "by", ownership or nationality ("any attack by Israel would be met
+        with a crushing response", "Washington's next steps would carry grave consequences"). A
+        forecast ("any attack on Iran would push up oil prices", "the outbreak would spread") answers
+        nothing and threatens no one."""
+        words = vocab.modality_words()
         subj = _clause_subject(clause)
         if subj is None or subj.pos_ not in ("NOUN", "VERB") or self.table.at(subj.i) is not None:  # "landing"
             return []
+        if subj.lemma_.lower() not in words["act_nouns"] and self.act_kind(subj) not in HOSTILE:
+            return []
+        inside = {t.i for t in subj.subtree}
+        if not any(t.lemma_.lower() in words["answer_nouns"] | words["response_verbs"] for t in clause.subtree
+                   if t.i not in inside):
+            return []
+        owners = [c for c in subj.children if c.dep_ == "poss"] + self.prep_objects(subj, ("by",))
+        named = [a for o in owners for a in self.actors_of(o, speakers)]
+        for c in subj.children:  # "any Israeli attack", "any Kosovo police incursion"
+            if c.dep_ in ("amod", "compound") and (code := countries.country_code(c.text)):
+                named.append(self.table.country_actor(code))
+            elif c.dep_ == "compound":
+                named += self.actors_of(c, speakers)
         sides = {side(a) for a in speakers}
-        named = [a for c in subj.children if c.dep_ == "poss" for a in self.actors_of(c, speakers)]
-        named += [a for b in self.prep_objects(subj, ("by",)) for a in self.actors_of(b, speakers)]
-        named += [self.table.country_actor(code) for c in subj.children
-                  if c.dep_ in ("amod", "compound") and (code := countries.country_code(c.text))]
-        return [a for a in named if side(a) not in sides][:1]
+        return list(dict.fromkeys(a for a in named if side(a) not in sides))
 
     def trade_counterpart(self, verb: Token, dobj: Token | None, sources: list[Actor]) -> list[Actor]:
         """The other party of a deal told by its purpose: "signed a contract to buy five S-400s from

@@ -231,10 +231,17 @@ def organisation_heads() -> dict[str, dict[str, str]]:
 
 
 @cache
-def former_words() -> frozenset[str]:
-    """Words that say an office is no longer (or not yet) held ("former president", "ousted prime
-    minister"): relations.toml's ``offices.former``, shared by the actor and relation stages."""
-    return frozenset(_load("relations.toml")["offices"]["former"])
+def leader_governments() -> frozenset[str]:
+    """Nouns a leader's name can own or modify to name the government they lead ("President X's
+    government", "the Kennedy administration"): relations.toml's ``offices.governments``."""
+    return frozenset(_load("relations.toml")["offices"]["governments"])
+
+
+@cache
+def ended_office_words() -> frozenset[str]:
+    """Words that say an office has ended ("former president", "the late king"): relations.toml's
+    ``offices.ended``. Its holder takes no sector from the title."""
+    return frozenset(_load("relations.toml")["offices"]["ended"])
 
 
 @cache
