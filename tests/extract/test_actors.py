@@ -657,3 +657,10 @@ def test_a_former_office_holder_is_no_longer_a_face_of_the_state(extract_text) -
     banda = named(ex, "Banda")
     assert banda.sector != "GOV"
     assert any(e.type == "ACCUSE" and e.target is banda for e in ex.events)
+
+
+def test_a_full_name_the_model_takes_for_a_product_is_the_person_the_dictionaries_list(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("Daniel Suidani called on Manasseh Sogavare to step down.", date(2021, 11, 26))
+    assert named(ex, "Sogavare").kind == "person"
+    assert any(e.type == "REQUEST" and e.target is not None and e.target.name == "Manasseh Sogavare"
+               for e in ex.events)
