@@ -983,6 +983,19 @@ def test_condemning_a_killing_targets_the_killers_not_the_killed(extract_text) -
                 and e.target.name == "European Union"]
 
 
+def test_condemning_strikes_by_several_states_accuses_each_striker(extract_text) -> None:
+    ex = extract_text("French and British jets struck militia depots near Sirte overnight. Moscow condemned the "
+                      "strikes on Tuesday.", MONDAY)
+    assert sided(ex, "ACCUSE") == {("RUS", "FRA"), ("RUS", "GBR")}
+
+
+def test_a_drone_named_after_an_armed_group_is_that_groups_attack(extract_text) -> None:
+    ex = extract_text("A Houthi drone killed two Bahraini soldiers near the Saudi border.", MONDAY)
+    ev = one(ex, "ASSAULT")
+    assert ev.source is not None and "Houthi" in ev.source.name
+    assert ev.target is not None and ev.target.country == "BHR"
+
+
 def test_a_date_after_call_on_is_no_one_called_upon(extract_text) -> None:
     ex = extract_text("Chinese President Xi Jinping met Joe Biden. Joe Biden called Xi Jinping a dictator on "
                       "Wednesday.", MONDAY)

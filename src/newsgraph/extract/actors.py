@@ -963,8 +963,10 @@ class _Finder:
                 return ent.end  # "Secretary of State Marco Rubio": part of a title, no organisation
             if len(ent) == 1 and root.dep_ in MODIFIER_DEPS and root.head.pos_ == "NOUN" \
                     and root.head.is_lower and not text.isupper() and name_key(text) not in vocab.metonyms() \
-                    and not countries.igo(text) and not _known_group(text):
-                return ent.end  # a name used as a modifier of a common noun, not an actor ("Hezbollah fighters" is)
+                    and not countries.igo(text) and not _known_group(text) \
+                    and root.head.lemma_.lower() not in vocab.modality_words()["weapon_nouns"]:
+                return ent.end  # a name used as a modifier of a common noun, not an actor ("Hezbollah fighters"
+                # is, and so is the owner of "a Houthi drone")
             if countries.country_code(text) and not countries.igo(text):
                 self.add_gpe(ent)
             elif len(ent) == 1 and (place := gazetteer().lookup(text)) is not None and place.country \
@@ -974,6 +976,11 @@ class _Finder:
                 start = ent.start + (1 if ent[0].lower_ == "the" else 0)
                 self.add_org(start, ent.end)
             return ent.end
+        if label == "NORP" and ent.root.dep_ in MODIFIER_DEPS and _known_group(text) \
+                and ent.root.head.lemma_.lower() in vocab.modality_words()["weapon_nouns"]:
+            group = self.add_org(ent.start, ent.end)  # "a Houthi drone": the group's own weapon, as "a
+            if group is not None and group.kind == "organisation" and group.sector is None:  # Russian
+                group.kind, group.sector = "armed-group", "REB"  # missile" is its state's
         return ent.end
 
     def link_org_reference(self, tok: Token) -> bool:

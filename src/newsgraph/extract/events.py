@@ -1227,7 +1227,9 @@ class _EventFinder:
             names = {noun.lemma_.lower(), _act_verb(noun.lemma_.lower())}
             same_word = [act for act, word in told if word in names]  # "the strikes": the striking
             if same_word or told:
-                return [(same_word or [act for act, _ in told])[-1][1]]
+                chosen = same_word or [act for act, _ in told]
+                latest = chosen[-1][3]  # "US and British warships struck ...": every striker of that sentence
+                return list(dict.fromkeys(act[1] for act in chosen if act[3] == latest))
         for ev in reversed(self.events):
             if self.sentence_index - ev.evidence[0].sentence_index > 2:
                 break
