@@ -639,15 +639,16 @@ def test_lawmakers_are_the_legislature_not_the_government_they_accuse(extract_te
 
 
 def test_a_government_named_after_its_leader_is_the_state_that_leader_headed_then(extract_text) -> None:  # type: ignore[no-untyped-def]
-    text = ("The German government backed the plan. Trump administration officials accused Iran of arming the "
-            "militia, a US envoy said.")
+    text = "The German government backed the plan. Trump administration officials accused Iran of arming the militia."
     ex = extract_text(text, date(2019, 5, 2))
-    assert ("USA", "IRN") in {(e.source.country, e.target.country) for e in ex.events
-                              if e.type == "ACCUSE" and e.source and e.target}
-    # a leader's government the dictionaries cannot place is no one's, not the last government named
-    ex = extract_text("The French government backed the plan. Kennedy administration officials accused Cuba of "
-                      "arming the rebels.", date(1962, 5, 2))
-    assert "FRA" not in {e.source.country for e in ex.events if e.type == "ACCUSE" and e.source}
+    assert {(e.source.country, e.target.country) for e in ex.events
+            if e.type == "ACCUSE" and e.source and e.target} == {("USA", "IRN")}
+    # out of office, or never in the dictionaries' offices: no one's, not the last government named
+    for later, day in ((text, date(2022, 5, 2)),
+                       ("The French government backed the plan. Kennedy administration officials accused Cuba of "
+                        "arming the rebels.", date(1962, 5, 2))):
+        accusers = [e.source for e in extract_text(later, day).events if e.type == "ACCUSE" and e.source]
+        assert accusers and all(a.country is None for a in accusers), later
 
 
 def test_a_former_office_holder_is_no_longer_a_face_of_the_state(extract_text) -> None:  # type: ignore[no-untyped-def]

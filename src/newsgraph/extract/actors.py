@@ -591,15 +591,14 @@ class _Finder:
         style = _style([t.lower_ for t in mods] + phrase.split()) if kind == "government" else ""
         pronoun_owned = any(t.tag_ == "PRP$" for t in mods)  # "their embassies": whose is the pronoun's to say
         guess = False
+        leader = self.leader_named_in(mods) if kind == "government" and owner is None else None
         day = _day(self.table.published)
-        leader = self.leader_named_in(mods, day) if kind == "government" and owner is None and day else None
-        if country is None and leader is not None and day is not None:  # "the Trump administration"
-            country = self.office_holder_country(leader.text, day)
-        named_after = leader is not None or any(  # "Ruto's government", "the Kennedy administration": the
-            (t.dep_ == "poss" or head.lemma_.lower() in vocab.leader_governments())  # leader's, whatever
-            and (a := self.table.at(t.i)) is not None and a.kind == "person" for t in mods)  # was named last
-        if country is None and not pronoun_owned and not named_after:  # a government named after someone the
-            # article does not place is no guess from the last government named ("Kennedy administration")
+        if country is None and leader is not None and day is not None:  # "Trump administration officials" in
+            holders = petrarch.office_holders_named(leader.text, day)  # 2019: the one state a holder of that
+            country = next(iter(holders)) if len(holders) == 1 else None  # name then led
+        named_after = leader is not None or self.owned_by_person(head, mods)
+        if country is None and not pronoun_owned and not named_after:  # a leader's government is never the
+            # last government named, nor the article's most named state
             for prev in reversed(self.table.actors):  # "the junta" after "the Myanmar junta"
                 if kind in ("government", "military") and prev.kind == kind and prev.country \
                         and prev.key.startswith("group:") and (prev.sector == "LEG") == (sector == "LEG") \
@@ -619,7 +618,7 @@ class _Finder:
             for c in head.children)  # "officers from both sides": the two sides, no one country
         foreign = any(t.lower_ in ("foreign", "unnamed", "unidentified", "third") for t in mods) \
             and head.lemma_.lower() not in ("ministry", "minister", "office", "service", "affairs", "policy")
-        if country is None and owner is None and not both and not foreign:  # "a foreign government": whose?
+        if country is None and owner is None and not both and not foreign and not named_after:  # "a foreign
             self.collective_pending.append((actor, head))
         return actor
 
@@ -632,14 +631,22 @@ class _Finder:
         return any(t.lower_ in vocab.ended_office_words() and (t.head.lower_ in titled or t.head.pos_ == "PROPN")
                    for t in tokens)
 
-    def leader_named_in(self, mods: list[Token], day: date) -> Token | None:
-        """The bare surname a government is named after ("Trump administration officials"): a
-        capitalised modifier no actor holds that is the surname of someone the dictionaries have in
-        office on the article's day. Whose state it is, ``office_holder_country`` says (one holder,
-        of a state the article names); a name held in several states is no guess at all."""
+    def leader_named_in(self, mods: list[Token]) -> Token | None:
+        """The surname a government is named after ("Trump administration officials", "the Sanchez
+        government"): a capitalised modifier that no actor holds and that the dictionaries list as a
+        person's last name."""
         return next((t for t in mods if (t.pos_ == "PROPN" or t.is_title) and t.dep_ in ("compound", "amod", "nmod")
                      and self.table.at(t.i) is None and not countries.country_code(t.text)
-                     and petrarch.office_holders_named(t.text, day)), None)
+                     and petrarch.is_known_surname(t.text)), None)
+
+    def owned_by_person(self, head: Token, mods: list[Token]) -> bool:
+        """Whether a collective is a person's: "Ruto's government", "the Kennedy administration"."""
+        leaders_own = head.lemma_.lower() in vocab.leader_governments()
+        for t in mods:
+            actor = self.table.at(t.i)
+            if actor is not None and actor.kind == "person" and (t.dep_ == "poss" or leaders_own):
+                return True
+        return False
 
     def same_noun_before(self, head: Token, mods: list[Token]) -> Actor | None:
         """The actor a bare definite plural ("the ministers", "the 27 leaders") points back at: the
@@ -963,10 +970,8 @@ class _Finder:
                 return ent.end  # "Secretary of State Marco Rubio": part of a title, no organisation
             if len(ent) == 1 and root.dep_ in MODIFIER_DEPS and root.head.pos_ == "NOUN" \
                     and root.head.is_lower and not text.isupper() and name_key(text) not in vocab.metonyms() \
-                    and not countries.igo(text) and not _known_group(text) \
-                    and root.head.lemma_.lower() not in vocab.modality_words()["weapon_nouns"]:
-                return ent.end  # a name used as a modifier of a common noun, not an actor ("Hezbollah fighters"
-                # is, and so is the owner of "a Houthi drone")
+                    and not countries.igo(text) and not _known_group(text):
+                return ent.end  # a name used as a modifier of a common noun, not an actor ("Hezbollah fighters" is)
             if countries.country_code(text) and not countries.igo(text):
                 self.add_gpe(ent)
             elif len(ent) == 1 and (place := gazetteer().lookup(text)) is not None and place.country \
@@ -976,11 +981,6 @@ class _Finder:
                 start = ent.start + (1 if ent[0].lower_ == "the" else 0)
                 self.add_org(start, ent.end)
             return ent.end
-        if label == "NORP" and ent.root.dep_ in MODIFIER_DEPS and _known_group(text) \
-                and ent.root.head.lemma_.lower() in vocab.modality_words()["weapon_nouns"]:
-            group = self.add_org(ent.start, ent.end)  # "a Houthi drone": the group's own weapon, as "a
-            if group is not None and group.kind == "organisation" and group.sector is None:  # Russian
-                group.kind, group.sector = "armed-group", "REB"  # missile" is its state's
         return ent.end
 
     def link_org_reference(self, tok: Token) -> bool:
@@ -1240,8 +1240,11 @@ class _Finder:
             related += [t for t in tok.subtree if t.dep_ == "poss"] if tok.dep_ != "poss" else []
             for r in related:
                 other = self.table.at(r.i)
-                if other is not None and other.country and other is not actor:
-                    out.add(other.country)
+                if other is None or not other.country or other is actor:
+                    continue
+                if actor.kind in DOMESTIC_KINDS and other.kind == "group" and other.sector == "CVL":
+                    continue  # "security forces fired at crowds": police turn on their own people
+                out.add(other.country)
         return out
 
 

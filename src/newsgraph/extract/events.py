@@ -493,6 +493,9 @@ class _EventFinder:
         for tok in reversed(window):
             if embedded is not None and tok.i < embedded[1]:
                 return embedded[0]  # that sentence named no fitting main subject
+            if embedded is not None and tok.lower_ == low and _main_subject(tok):
+                return self.antecedent(tok) or embedded[0]  # "Biden spoke. He said Putin had lied. He urged
+                # Moscow to ...": the chain of main subjects goes on
             actor = self.table.at(tok.i)
             if actor is None and tok.ent_type_ == "GPE" and tok.dep_ in ("nsubj", "nsubjpass"):
                 actor = self.actor_of(tok)  # "Islamabad said ...": the capital speaks for its state
@@ -2207,12 +2210,15 @@ class _EventFinder:
         subj = _clause_subject(clause)
         if subj is None or subj.pos_ not in ("NOUN", "VERB") or self.table.at(subj.i) is not None:  # "landing"
             return []
-        if subj.lemma_.lower() not in words["act_nouns"] and self.act_kind(subj) not in HOSTILE:
-            return []
+        if subj.lemma_.lower() not in words["feared_act_nouns"] and self.act_kind(subj) not in HOSTILE:
+            return []  # "the policy would have consequences": no act feared
         inside = {t.i for t in subj.subtree}
-        if not any(t.lemma_.lower() in words["answer_nouns"] | words["response_verbs"] for t in clause.subtree
-                   if t.i not in inside):
-            return []
+        answered = clause.lemma_.lower() in words["response_verbs"] or any(
+            t.pos_ == "NOUN" and t.lemma_.lower() in words["answer_nouns"] and t.i not in inside
+            and not any(c.dep_ == "prep" and c.lower_ == "for" for c in t.children)  # "consequences for the
+            for t in clause.subtree)  # poor" tell who would suffer: a forecast
+        if not answered and not (_negated(clause) and clause.lemma_.lower() in ("go", "remain")):
+            return []  # ("would not go unanswered" answers too)
         owners = [c for c in subj.children if c.dep_ == "poss"] + self.prep_objects(subj, ("by",))
         named = [a for o in owners for a in self.actors_of(o, speakers)]
         for c in subj.children:  # "any Israeli attack", "any Kosovo police incursion"

@@ -248,6 +248,11 @@ def _people_by_surname() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v)) for k, v in found.items()}
 
 
+def is_known_surname(word: str) -> bool:
+    """Whether the dictionaries list a person (of two words or more) with this last name."""
+    return _normal(word) in _people_by_surname()
+
+
 @lru_cache(maxsize=16384)
 def office_holders_named(surname: str, day: date) -> frozenset[str]:
     """The countries of the people of the dictionaries with this surname who held a dated office
