@@ -1821,6 +1821,14 @@ def test_a_warning_about_an_act_threatens_whoever_the_act_names_as_its_doer(extr
         assert not [e for e in ex.events if e.type == "THREATEN" and e.target is not None], text
 
 
+@pytest.mark.parametrize(("verb", "modality"), [("warned", "asserted"), ("did not warn", "negated"),
+                                               ("may warn", "hypothetical")])
+def test_a_threat_read_from_a_warning_is_told_as_the_warning_is(extract_text, verb, modality) -> None:  # type: ignore[no-untyped-def]
+    ev = one(extract_text(f"Tehran {verb} that any raid by Israel would be met with a crushing reply.", MONDAY),
+             "THREATEN")
+    assert pair(ev) == ("IRN", "ISR") and ev.modality == modality
+
+
 def test_a_weapons_make_is_no_organisation_and_carries_its_nationality() -> None:
     """The model tags "Russian Mi-24" in "a Russian Mi-24 military helicopter" as an organisation
     at times: a make (letters, a hyphen, a number) after a nationality names no one."""

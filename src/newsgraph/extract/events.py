@@ -1947,11 +1947,13 @@ class _EventFinder:
 
     def said_events(self, verb: Token, trig: Trigger, args: _Args, sent: Span, s_index: int, place: Place | None,
                     n_triggers: int) -> list[Event]:
-        """The events a statement itself is (an allegation, a demand, a threat): asserted, since the
-        saying is reported as done whatever the clause says, and dated by the verb of saying."""
+        """The events a statement itself is (an allegation, a demand, a threat): as the verb of saying
+        is told ("warned" asserted, "did not warn" negated, "may warn" hypothetical) whatever its clause
+        says, and dated by the verb of saying."""
         made = list(self.build(verb, trig, args, sent, s_index, self.pick_time(verb, sent, None), place, n_triggers))
+        modality = modality_of(verb, trig)
         for ev in made:
-            ev.modality = "asserted"
+            ev.modality = modality
             self.trigger_tokens[id(ev)] = verb
         return made
 
