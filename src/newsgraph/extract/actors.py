@@ -628,8 +628,8 @@ class _Finder:
         title or on the name ("Kyrgyz former president", "ex-President"); not "the former Soviet
         republic's president", where "former" is the country's."""
         titled = {w.lower() for w in title.split()}
-        return any(t.lower_ in vocab.ended_office_words() and (t.head.lower_ in titled or t.head.pos_ == "PROPN")
-                   for t in tokens)
+        ended = vocab.cue_words("offices", "ended")
+        return any(t.lower_ in ended and (t.head.lower_ in titled or t.head.pos_ == "PROPN") for t in tokens)
 
     def leader_named_in(self, mods: list[Token]) -> Token | None:
         """The surname a government is named after ("Trump administration officials", "the Sanchez
@@ -641,7 +641,7 @@ class _Finder:
 
     def owned_by_person(self, head: Token, mods: list[Token]) -> bool:
         """Whether a collective is a person's: "Ruto's government", "the Kennedy administration"."""
-        leaders_own = head.lemma_.lower() in vocab.leader_governments()
+        leaders_own = head.lemma_.lower() in vocab.cue_words("offices", "governments")
         for t in mods:
             actor = self.table.at(t.i)
             if actor is not None and actor.kind == "person" and (t.dep_ == "poss" or leaders_own):

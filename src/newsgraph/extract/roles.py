@@ -9,12 +9,9 @@ Cue words live in ``ontology/data/relations.toml``.
 """
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -45,16 +42,8 @@ POSSESSIVE = frozenset({"'s", "’s", "'"})
 
 # --- vocabulary ------------------------------------------------------------------------------------
 
-@cache
-def cues() -> dict[str, Any]:
-    """The cue vocabulary (relations.toml), read once."""
-    with resources.files("newsgraph.ontology").joinpath("data", "relations.toml").open("rb") as fp:
-        return tomllib.load(fp)
-
-
-@cache
-def words(section: str, key: str) -> frozenset[str]:
-    return frozenset(cues()[section][key])
+cues = vocab.relation_cues  # the cue vocabulary (relations.toml), read once
+words = vocab.cue_words  # one of its word lists
 
 
 @cache

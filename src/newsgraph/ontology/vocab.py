@@ -230,18 +230,17 @@ def organisation_heads() -> dict[str, dict[str, str]]:
     return dict(_load("actors.toml")["organisation_heads"])
 
 
-@cache
-def leader_governments() -> frozenset[str]:
-    """Nouns a leader's name can own or modify to name the government they lead ("President X's
-    government", "the Kennedy administration"): relations.toml's ``offices.governments``."""
-    return frozenset(_load("relations.toml")["offices"]["governments"])
+def relation_cues() -> dict[str, Any]:
+    """The cue vocabulary of relations.toml (offices, memberships, sanctions ...), read once: the
+    relation stage reads its cues from it, the actor stage a few office words."""
+    return _load("relations.toml")
 
 
 @cache
-def ended_office_words() -> frozenset[str]:
-    """Words that say an office has ended ("former president", "the late king"): relations.toml's
-    ``offices.ended``. Its holder takes no sector from the title."""
-    return frozenset(_load("relations.toml")["offices"]["ended"])
+def cue_words(section: str, key: str) -> frozenset[str]:
+    """One word list of relations.toml: ``cue_words("offices", "ended")`` ("former", "ex", "late"),
+    ``cue_words("offices", "governments")`` (what a leader's name can own: "the Kennedy administration")."""
+    return frozenset(relation_cues()[section][key])
 
 
 @cache
