@@ -10,6 +10,8 @@ the part's gold merged as ``newsgraph evaluate`` merges it.
 from __future__ import annotations
 
 import json
+import sys
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -101,9 +103,13 @@ def read_part(pairs: list[tuple[Path, Path]], all_implicit: bool = False) -> lis
     """One batch per (articles folder, gold file) of the part."""
     gold, files = part_documents(pairs)
     batches = []
+    read, started = 0, time.monotonic()
     for docs in files:
         batch = Batch(gold)
         for d, document, parsed in docs:
+            read += 1
+            if read % 50 == 0:  # the scripts run for many minutes: show they are alive
+                print(f"  {read} articles read, {time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
             found = event_candidates(document, parsed, all_implicit=all_implicit)
             events = [event_json(ev, d["doc"]) for ev, _ in found]
             batch.events += events
@@ -202,6 +208,7 @@ def cross_validate(batches: list[Batch], usable: Callable[[Batch], list[int]], s
             rest = [(b.features[i], b.labels[i]) for b in batches[:k] + batches[k + 1:] for i in usable(b)]
             model = train([f for f, _ in rest], [lab for _, lab in rest], l2)
             held[l2].append(model.scores(out.features))
+            print(f"  fitted strength {l2}, fold {k + 1} of {len(batches)}", file=sys.stderr, flush=True)
     gold = batches[0].gold
     best = max(((l2, t) for l2 in strengths for t in thresholds),
                key=lambda lt: (figures(gold, [e for b, s in zip(batches, held[lt[0]], strict=True)
