@@ -77,15 +77,18 @@ def ruler_patterns() -> list[dict[str, object]]:
 
 
 def country_patterns() -> list[dict[str, object]]:
-    """Multi-word country names the small model sometimes leaves unlabelled ("Cape Verde",
-    "Burkina Faso"), for a ruler after its NER: it fills gaps and never splits a name the model
-    found ("the Government of the Republic of Azerbaijan" stays one organisation)."""
-    return [{"label": "GPE", "pattern": name} for name in _multiword_countries()]
+    """Country names the small model sometimes leaves unlabelled, for a ruler after its NER: it
+    fills gaps and never splits a name the model found ("the Government of the Republic of
+    Azerbaijan" stays one organisation). Multi-word names ("Cape Verde", "Burkina Faso"), and
+    one-word names in their capitalised form: the model often misses a lead's first word after a
+    dateline ("LONDON, June 10 - Britain on Tuesday froze ...", "Armenia declared martial law");
+    where it judged "Jordan" a person it tagged the whole name, which the ruler leaves alone."""
+    return [{"label": "GPE", "pattern": name} for name in _multiword_countries() + _one_word_countries()]
 
 
 def _multiword_countries() -> list[str]:
     """Country names and aliases of two or more capitalised words: never a person's name, unlike
-    one-word names ("Chad", "Jordan", "Georgia") that the model must judge in context."""
+    a one-word name ("Chad", "Jordan") can be, which fills only gaps the model left."""
     out: list[str] = []
     for country in countries.countries().values():
         for name in (country.name, *country.aliases):
@@ -94,6 +97,13 @@ def _multiword_countries() -> list[str]:
                     and words[0] != "the":
                 out.append(name)
     return sorted(set(out))
+
+
+def _one_word_countries() -> list[str]:
+    """Country names and aliases of one word written as a name ("Britain", "Guinea-Bissau");
+    not acronyms ("US", "CAR"), which are also words."""
+    return sorted({name for country in countries.countries().values() for name in (country.name, *country.aliases)
+                   if len(name.split()) == 1 and name[:1].isupper() and not name.isupper()})
 
 
 PARAGRAPHS = "newsgraph_paragraphs"

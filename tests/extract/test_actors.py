@@ -471,10 +471,18 @@ def test_fighters_named_by_their_group_are_that_group(rules_text, text, name) ->
      "day in which students marched against the deal.", "PNG"),
     ("OUAGADOUGOU (wire) - Burkina Faso's new military leader, Captain Ibrahim Traore, has expelled the "
      "French ambassador, officials said on Sunday.", "BFA"),
+    # one word: a lead's first word after "CITY, Month day -" is often left unlabelled
+    ("NAIROBI, May 4 - Britain on Friday froze the assets of three Sudanese militia commanders.", "GBR"),
 ])
-def test_multiword_country_names_are_recognised(extract_text, text, code) -> None:
+def test_country_names_the_model_leaves_unlabelled_are_recognised(extract_text, text, code) -> None:
     ex = extract_text(text)
     assert {e.source.country for e in ex.events if e.source} == {code}, [(e.type, e.source) for e in ex.events]
+
+
+def test_a_one_word_country_name_fills_only_a_gap_the_model_left(nlp) -> None:
+    doc = nlp("Jordan Bardella, the party leader, met reporters after Britain closed the border.")
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ in ("PERSON", "GPE")] == [
+        ("Jordan Bardella", "PERSON"), ("Britain", "GPE")]
 
 
 def test_a_countrys_formal_name_inside_an_organisation_name_is_not_split_out(nlp) -> None:
