@@ -134,14 +134,17 @@ def matrix(features: list[Features], names: list[str], dtype: type = np.float64)
 def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 3000,
         rate: float = 0.5) -> tuple[np.ndarray, float]:
     """L2-regularised logistic regression by full-batch gradient descent from zeros: deterministic
-    (no random start, no shuffling)."""
+    (no random start, no shuffling). The products run over the matrix's non-zero cells only (a
+    candidate has a few dozen of some thousands of features): the same sums, minutes faster."""
+    rows, cols = np.nonzero(x)
+    vals = x[rows, cols]
     w = np.zeros(x.shape[1])
     b = 0.0
     n = max(1, len(y))
     for _ in range(steps):
-        p = 1.0 / (1.0 + np.exp(-(x @ w + b)))
+        p = 1.0 / (1.0 + np.exp(-(np.bincount(rows, vals * w[cols], minlength=x.shape[0]) + b)))
         grad = p - y
-        w -= rate * (x.T @ grad / n + l2 * w / n)
+        w -= rate * (np.bincount(cols, vals * grad[rows], minlength=x.shape[1]) / n + l2 * w / n)
         b -= rate * float(grad.mean())
     return w, b
 
