@@ -131,20 +131,58 @@ def matrix(features: list[Features], names: list[str], dtype: type = np.float64)
     return x
 
 
+class Sparse:
+    """A feature matrix kept as its non-zero cells (a candidate has a few dozen of some thousands of
+    features), with the two products gradient descent needs: the same sums as ``x @ w`` and
+    ``x.T @ g``, in a fixed order (deterministic), minutes faster on the dev corpus."""
+
+    def __init__(self, x: np.ndarray) -> None:
+        self.shape = x.shape
+        self.rows, self.cols = np.nonzero(x)  # row-major: rows ascending
+        self.vals = x[self.rows, self.cols]
+        self.row_starts, self.row_ids = _runs(self.rows)
+        self.by_col = np.argsort(self.cols, kind="stable")
+        self.col_starts, self.col_ids = _runs(self.cols[self.by_col])
+
+    def dot(self, w: np.ndarray) -> np.ndarray:
+        """x @ w, for a weight vector or a weights-by-class matrix."""
+        cells = self.vals.reshape(-1, *[1] * (w.ndim - 1)) * w[self.cols]
+        return _scatter(cells, self.row_starts, self.row_ids, (self.shape[0], *w.shape[1:]), w.dtype)
+
+    def tdot(self, g: np.ndarray) -> np.ndarray:
+        """x.T @ g, for a gradient vector or a rows-by-class matrix."""
+        cells = (self.vals.reshape(-1, *[1] * (g.ndim - 1)) * g[self.rows])[self.by_col]
+        return _scatter(cells, self.col_starts, self.col_ids, (self.shape[1], *g.shape[1:]), g.dtype)
+
+
+def _runs(sorted_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each run of equal values starts in a sorted array, and the value of each run."""
+    if not len(sorted_ids):
+        return np.zeros(0, dtype=int), np.zeros(0, dtype=int)
+    starts = np.flatnonzero(np.r_[True, sorted_ids[1:] != sorted_ids[:-1]])
+    return starts, sorted_ids[starts]
+
+
+def _scatter(cells: np.ndarray, starts: np.ndarray, ids: np.ndarray, shape: tuple[int, ...],
+             dtype: np.dtype) -> np.ndarray:
+    out = np.zeros(shape, dtype=dtype)
+    if len(starts):
+        out[ids] = np.add.reduceat(cells, starts, axis=0)
+    return out
+
+
 def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 3000,
         rate: float = 0.5) -> tuple[np.ndarray, float]:
     """L2-regularised logistic regression by full-batch gradient descent from zeros: deterministic
-    (no random start, no shuffling). The products run over the matrix's non-zero cells only (a
-    candidate has a few dozen of some thousands of features): the same sums, minutes faster."""
-    rows, cols = np.nonzero(x)
-    vals = x[rows, cols]
+    (no random start, no shuffling)."""
+    sx = Sparse(x)
     w = np.zeros(x.shape[1])
     b = 0.0
     n = max(1, len(y))
     for _ in range(steps):
-        p = 1.0 / (1.0 + np.exp(-(np.bincount(rows, vals * w[cols], minlength=x.shape[0]) + b)))
+        p = 1.0 / (1.0 + np.exp(-(sx.dot(w) + b)))
         grad = p - y
-        w -= rate * (np.bincount(cols, vals * grad[rows], minlength=x.shape[1]) / n + l2 * w / n)
+        w -= rate * (sx.tdot(grad) / n + l2 * w / n)
         b -= rate * float(grad.mean())
     return w, b
 

@@ -33,6 +33,7 @@ from learning import (
     MODELS,
     Json,
     Model,
+    Sparse,
     dev_pairs,
     event_json,
     figures,
@@ -134,7 +135,7 @@ def train(feats: list[dict[str, float]], labels: list[dict[str, float]], l2: flo
             counts[n] = counts.get(n, 0) + 1
     names = sorted(n for n, k in counts.items() if k >= MIN_COUNT)
     classes = sorted({c for lab in labels for c in lab} | {NONE})
-    x = matrix(feats, names, np.float32)
+    x = Sparse(matrix(feats, names, np.float32))
     y = np.zeros((len(labels), len(classes)), dtype=np.float32)
     for row, lab in enumerate(labels):
         for c, v in lab.items():
@@ -143,12 +144,12 @@ def train(feats: list[dict[str, float]], labels: list[dict[str, float]], l2: flo
     b = np.zeros(len(classes), dtype=np.float32)
     n = max(1, len(labels))
     for _ in range(steps):
-        z = x @ w + b
+        z = x.dot(w) + b
         z -= z.max(axis=1, keepdims=True)
         p = np.exp(z)
         p /= p.sum(axis=1, keepdims=True)
         grad = p - y
-        w -= rate * (x.T @ grad / n + l2 * w / n)
+        w -= rate * (x.tdot(grad) / n + l2 * w / n)
         b -= rate * grad.mean(axis=0)
     return Softmax(classes, names, w, b)
 
