@@ -1262,6 +1262,10 @@ def test_designated_x_a_terrorist_group_targets_x(extract_text, text) -> None:
     ("Kenya said it would respond to any violation of its border by Somalia.", ("KEN", "SOM")),
     ("Chile tested a missile on Tuesday. Lima said it would retaliate if Santiago took further steps.",
      ("PER", "CHL")),
+    # the manner of the answer in a phrase, and the side answered named as its object
+    ("Armenia's defence ministry said Yerevan would respond to Azerbaijan at a time and place of its choosing.",
+     ("ARM", "AZE")),
+    ("Beijing said it would respond in kind to any new American tariffs.", ("CHN", "USA")),
 ])
 def test_a_promised_response_is_a_threat_to_whoever_it_answers(extract_text, text, expected) -> None:
     assert [pair(e) for e in events(extract_text(text, MONDAY), "THREATEN")] == [expected]
@@ -1269,6 +1273,8 @@ def test_a_promised_response_is_a_threat_to_whoever_it_answers(extract_text, tex
 
 def test_a_promised_response_to_no_one_is_no_threat(extract_text) -> None:
     assert not events(extract_text("Kenya said it would respond in due course.", MONDAY), "THREATEN")
+    assert not events(extract_text("Kenya said it would respond to Somalia's letter in due course.", MONDAY),
+                      "THREATEN")
 
 
 @pytest.mark.parametrize("answer", [

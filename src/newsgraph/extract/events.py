@@ -1966,6 +1966,9 @@ class _EventFinder:
             return False
         if any(c.dep_ == "advmod" and c.lemma_.lower() in words["response_manners"] for c in clause.children):
             return True
+        if any(f"{c.lower_} {o.lemma_.lower()}" in words["response_phrases"] for c in clause.children
+               if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"):
+            return True  # "would respond in kind", "at a time and place of its choosing"
         answered = self.prep_objects(clause, ("to", "against"))
         if any(o.lemma_.lower() in words["request_nouns"] | words["offer_nouns"] for o in answered):
             return False
@@ -2171,9 +2174,11 @@ class _EventFinder:
                     if not targets and menacing:  # "a response to the sanctions would be inevitable"
                         answered = [o for t in clause.subtree if t.lemma_.lower() in words["threat_nouns"]
                                     | words["response_verbs"] for o in self.prep_objects(t, ("to", "against", "for"))]
-                        targets = [a for o in answered for a in self.first_actor_in(self.prep_objects(o, ("by",)),
-                                                                                     speakers)
-                                   if side(a) not in sides][:1]  # "to any violation of its border by Somalia"
+                        targets = [a for o in answered for a in self.actors_of(o, speakers)
+                                   if side(a) not in sides][:1]  # "would respond to India at a time of its choosing"
+                        targets = targets or [a for o in answered for a in self.first_actor_in(
+                            self.prep_objects(o, ("by",)), speakers) if side(a) not in sides][:1]  # "to any
+                        # violation of its border by Somalia"
                         targets = targets or [a for o in answered for a in self.author_of_referred_act(o, speakers)
                                               if side(a) not in sides][:1]
                     if not targets and menacing:  # "warned that any attack by Israel would be met with force":
