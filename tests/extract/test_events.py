@@ -2166,3 +2166,17 @@ def test_contact_lost_or_avoided_is_no_consultation(rules_text) -> None:  # type
     ex = rules_text("The Ukrainian army lost contact with a Russian drone over Crimea.", date(2024, 3, 12))
     assert "CONSULT" not in {e.type for e in ex.events}
 
+
+
+@pytest.mark.parametrize(("text", "type_", "expected"), [
+    ("Thousands of Kenyan farmers marched against the government in Nairobi.", "PROTEST", ("KEN", "KEN")),
+    ("Forty Russian soldiers surrendered to Ukrainian forces near Kupiansk.", "RETREAT", ("RUS", "UKR")),
+    ("Minsk is seeking air-defence systems from Beijing.", "REQUEST", ("BLR", "CHN")),
+    ("Riot police forced their way into the Venezuelan embassy in Lima.", "COERCE", ("PER", "VEN")),
+])
+def test_marching_surrendering_seeking_from_and_forcing_a_way_in_are_events(rules_text, text, type_, expected) -> None:
+    assert [pair(e) for e in events(rules_text(text, MONDAY), type_)] == [expected]
+
+
+def test_seeking_re_election_asks_no_one(rules_text) -> None:
+    assert not events(rules_text("The president is seeking re-election in November.", MONDAY), "REQUEST")
