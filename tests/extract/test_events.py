@@ -2180,3 +2180,21 @@ def test_marching_surrendering_seeking_from_and_forcing_a_way_in_are_events(rule
 
 def test_seeking_re_election_asks_no_one(rules_text) -> None:
     assert not events(rules_text("The president is seeking re-election in November.", MONDAY), "REQUEST")
+
+
+@pytest.mark.parametrize(("text", "type_", "expected"), [
+    ("Australia's air force flew relief supplies into Port Vila on Thursday.", "AID", ("AUS", "VUT")),
+    ("Egypt airlifted food and tents to Libya.", "AID", ("EGY", "LBY")),
+    ("Japanese fighter jets intercepted two Chinese bombers over the East China Sea.", "COERCE", ("JPN", "CHN")),
+    ("The Greek coast guard intercepted a Turkish fishing boat off Lesbos.", "COERCE", ("GRC", "TUR")),
+])
+def test_aid_flown_in_and_forces_or_vessels_intercepted_are_events(rules_text, text, type_, expected) -> None:
+    assert [pair(e) for e in events(rules_text(text, MONDAY), type_)] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The prime minister flew to Brussels on Monday.",
+    "Israel intercepted a missile launched from Yemen.",
+])
+def test_flying_somewhere_or_intercepting_a_missile_is_no_event(rules_text, text) -> None:
+    assert not rules_text(text, MONDAY).events
