@@ -147,12 +147,12 @@ class Sparse:
     def dot(self, w: np.ndarray) -> np.ndarray:
         """x @ w, for a weight vector or a weights-by-class matrix."""
         cells = self.vals.reshape(-1, *[1] * (w.ndim - 1)) * w[self.cols]
-        return _scatter(cells, self.row_starts, self.row_ids, (self.shape[0], *w.shape[1:]), w.dtype)
+        return _scatter(cells, self.row_starts, self.row_ids, (self.shape[0], *w.shape[1:]))
 
     def tdot(self, g: np.ndarray) -> np.ndarray:
         """x.T @ g, for a gradient vector or a rows-by-class matrix."""
         cells = (self.vals.reshape(-1, *[1] * (g.ndim - 1)) * g[self.rows])[self.by_col]
-        return _scatter(cells, self.col_starts, self.col_ids, (self.shape[1], *g.shape[1:]), g.dtype)
+        return _scatter(cells, self.col_starts, self.col_ids, (self.shape[1], *g.shape[1:]))
 
 
 def _runs(sorted_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -163,9 +163,10 @@ def _runs(sorted_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return starts, sorted_ids[starts]
 
 
-def _scatter(cells: np.ndarray, starts: np.ndarray, ids: np.ndarray, shape: tuple[int, ...],
-             dtype: np.dtype) -> np.ndarray:
-    out = np.zeros(shape, dtype=dtype)
+def _scatter(cells: np.ndarray, starts: np.ndarray, ids: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
+    """The sums of consecutive runs of ``cells`` (runs starting at ``starts``), placed at rows ``ids``
+    of a zero array: a product's rows (or columns) with no non-zero cell stay zero."""
+    out = np.zeros(shape, dtype=cells.dtype)
     if len(starts):
         out[ids] = np.add.reduceat(cells, starts, axis=0)
     return out

@@ -3,14 +3,19 @@ descent runs on must give the dense products' sums."""
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-learning = pytest.importorskip("learning")
+_spec = importlib.util.spec_from_file_location(
+    "learning", Path(__file__).resolve().parent.parent / "scripts" / "learning.py")
+assert _spec is not None and _spec.loader is not None
+learning = importlib.util.module_from_spec(_spec)
+sys.modules.setdefault("learning", learning)  # its dataclasses look their module up there
+_spec.loader.exec_module(learning)
 
 
 @pytest.fixture

@@ -77,18 +77,15 @@ def ruler_patterns() -> list[dict[str, object]]:
 
 
 def country_patterns() -> list[dict[str, object]]:
-    """Country names the small model sometimes leaves unlabelled, for a ruler after its NER: it
-    fills gaps and never splits a name the model found ("the Government of the Republic of
-    Azerbaijan" stays one organisation). Multi-word names ("Cape Verde", "Burkina Faso"), and
-    one-word names in their capitalised form: the model often misses a lead's first word after a
-    dateline ("LONDON, June 10 - Britain on Tuesday froze ...", "Armenia declared martial law");
-    where it judged "Jordan" a person it tagged the whole name, which the ruler leaves alone."""
-    return [{"label": "GPE", "pattern": name} for name in _multiword_countries() + _one_word_countries()]
+    """Multi-word country names the small model sometimes leaves unlabelled ("Cape Verde",
+    "Burkina Faso"), for a ruler after its NER: it fills gaps and never splits a name the model
+    found ("the Government of the Republic of Azerbaijan" stays one organisation)."""
+    return [{"label": "GPE", "pattern": name} for name in _multiword_countries()]
 
 
 def _multiword_countries() -> list[str]:
     """Country names and aliases of two or more capitalised words: never a person's name, unlike
-    a one-word name ("Chad", "Jordan") can be, which fills only gaps the model left."""
+    one-word names ("Chad", "Jordan", "Georgia") that the model must judge in context."""
     out: list[str] = []
     for country in countries.countries().values():
         for name in (country.name, *country.aliases):
@@ -99,11 +96,38 @@ def _multiword_countries() -> list[str]:
     return sorted(set(out))
 
 
-def _one_word_countries() -> list[str]:
-    """Country names and aliases of one word written as a name ("Britain", "Guinea-Bissau");
-    not acronyms ("US", "CAR"), which are also words."""
-    return sorted({name for country in countries.countries().values() for name in (country.name, *country.aliases)
-                   if len(name.split()) == 1 and name[:1].isupper() and not name.isupper()})
+@cache
+def _one_word_countries() -> frozenset[str]:
+    """Country names and aliases of one word written as a name ("Britain", "Armenia"); not acronyms
+    ("US", "CAR"), which are also words, nor names of other things too ("Emirates", "Wales")."""
+    return frozenset(name for country in countries.countries().values() for name in (country.name, *country.aliases)
+                     if " " not in name and "-" not in name and name[:1].isupper() and not name.isupper()) \
+        - vocab.not_gap_countries()
+
+
+COUNTRY_GAPS = "newsgraph_country_gaps"
+
+
+def country_gaps(doc: Doc) -> Doc:
+    """A one-word country name the model left untagged, standing alone, is a country: the model
+    often misses a lead's first word after a dateline ("LONDON, June 10 - Britain on Tuesday froze
+    ..."). Not inside a longer name ("New South Wales", "Niger Delta Avengers", "Georgia Governor
+    Brian Kemp"): a capitalised word beside it, other than a sentence's first, leaves it alone."""
+    from spacy.tokens import Span
+
+    names = _one_word_countries()
+    found = []
+    for tok in doc:
+        if tok.ent_type_ or not tok.is_title or tok.text not in names:
+            continue
+        before = doc[tok.i - 1] if tok.i > 0 and not tok.is_sent_start else None
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if (before is not None and before.is_title) or (after is not None and after.is_title):
+            continue
+        found.append(Span(doc, tok.i, tok.i + 1, label="GPE"))
+    if found:
+        doc.set_ents(found, default="unmodified")
+    return doc
 
 
 PARAGRAPHS = "newsgraph_paragraphs"
@@ -150,12 +174,15 @@ def load() -> Language:
 
     if PARAGRAPHS not in Language.factories:
         Language.component(PARAGRAPHS, func=paragraph_boundaries)
+    if COUNTRY_GAPS not in Language.factories:
+        Language.component(COUNTRY_GAPS, func=country_gaps)
     nlp = spacy.load(model_path())
     nlp.add_pipe(PARAGRAPHS, before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner")
     ruler.add_patterns(ruler_patterns())  # type: ignore[attr-defined]
     countries_ruler = nlp.add_pipe("entity_ruler", name="country_ruler", after="ner")
     countries_ruler.add_patterns(country_patterns())  # type: ignore[attr-defined]
+    nlp.add_pipe(COUNTRY_GAPS, after="country_ruler")
     return nlp
 
 

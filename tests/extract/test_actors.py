@@ -485,6 +485,16 @@ def test_a_one_word_country_name_fills_only_a_gap_the_model_left(nlp) -> None:
         ("Jordan Bardella", "PERSON"), ("Britain", "GPE")]
 
 
+@pytest.mark.parametrize(("text", "word"), [
+    ("Emirates suspended flights to Tehran.", "Emirates"),  # an airline
+    ("New South Wales police arrested dozens of climate activists.", "Wales"),  # inside a longer name
+    ("The Niger Delta Avengers threatened to attack oil facilities.", "Niger"),
+    ("ATLANTA, Nov 3 - Georgia Governor Brian Kemp signed the bill.", "Georgia"),
+])
+def test_a_country_word_inside_another_name_is_not_made_a_country(nlp, text, word) -> None:
+    assert word not in [e.text for e in nlp(text).ents if e.label_ == "GPE"]
+
+
 def test_a_countrys_formal_name_inside_an_organisation_name_is_not_split_out(nlp) -> None:
     doc = nlp("The Government of the Republic of Azerbaijan signed the memorandum.")
     assert [(e.text, e.label_) for e in doc.ents] == [("The Government of the Republic of Azerbaijan", "ORG")]

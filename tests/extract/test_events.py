@@ -1266,6 +1266,7 @@ def test_designated_x_a_terrorist_group_targets_x(extract_text, text) -> None:
     ("Armenia's defence ministry said Yerevan would respond to Azerbaijan at a time and place of its choosing.",
      ("ARM", "AZE")),
     ("Beijing said it would respond in kind to any new American tariffs.", ("CHN", "USA")),
+    ("Algeria said it would respond to France's expulsion of its diplomats in kind.", ("DZA", "FRA")),
 ])
 def test_a_promised_response_is_a_threat_to_whoever_it_answers(extract_text, text, expected) -> None:
     assert [pair(e) for e in events(extract_text(text, MONDAY), "THREATEN")] == [expected]
@@ -1275,6 +1276,16 @@ def test_a_promised_response_to_no_one_is_no_threat(extract_text) -> None:
     assert not events(extract_text("Kenya said it would respond in due course.", MONDAY), "THREATEN")
     assert not events(extract_text("Kenya said it would respond to Somalia's letter in due course.", MONDAY),
                       "THREATEN")
+
+
+@pytest.mark.parametrize("text", [
+    "India said it would respond to the Chinese statement at an appropriate time.",  # no "of its choosing"
+    "The European Union said it would respond to the American proposal in a constructive manner.",
+    "Athens said it would respond in kind to the Turkish goodwill gestures.",  # reciprocity
+    "Tehran said it would respond harshly to the assassination of Ismail Haniyeh.",  # the victim is not answered
+])
+def test_a_friendly_or_timely_response_threatens_no_one_and_never_the_victim(extract_text, text) -> None:
+    assert not [e for e in events(extract_text(text, MONDAY), "THREATEN") if e.target is not None]
 
 
 @pytest.mark.parametrize("answer", [
@@ -2198,3 +2209,10 @@ def test_aid_flown_in_and_forces_or_vessels_intercepted_are_events(rules_text, t
 ])
 def test_flying_somewhere_or_intercepting_a_missile_is_no_event(rules_text, text) -> None:
     assert not rules_text(text, MONDAY).events
+
+
+def test_a_case_opened_against_someone_accuses_them_and_other_cases_do_not(rules_text) -> None:
+    ev = one(rules_text("Belarus's KGB opened a criminal case against Sviatlana Tsikhanouskaya.", MONDAY), "ACCUSE")
+    assert ev.source is not None and ev.target is not None and ev.target.name == "Sviatlana Tsikhanouskaya"
+    for text in ("Ukraine made its case to the Security Council on Monday.", "In that case, Russia would respond."):
+        assert not rules_text(text, MONDAY).events, text

@@ -1966,12 +1966,12 @@ class _EventFinder:
             return False
         if any(c.dep_ == "advmod" and c.lemma_.lower() in words["response_manners"] for c in clause.children):
             return True
-        if any(f"{c.lower_} {o.lemma_.lower()}" in words["response_phrases"] for c in clause.children
-               if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"):
-            return True  # "would respond in kind", "at a time and place of its choosing"
         answered = self.prep_objects(clause, ("to", "against"))
         if any(o.lemma_.lower() in words["request_nouns"] | words["offer_nouns"] for o in answered):
-            return False
+            return False  # "would respond to the proposal in kind": reciprocity
+        if any(_response_phrase(c, o, words["response_phrases"]) for c in clause.children if c.dep_ == "prep"
+               for o in c.children if o.dep_ == "pobj"):
+            return True  # "would respond in kind", "at a time and place of its choosing"
         if any(o.lemma_.lower() in words["act_nouns"] or self.act_kind(o) in HOSTILE for o in answered):
             return True
         return any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
@@ -2174,13 +2174,8 @@ class _EventFinder:
                     if not targets and menacing:  # "a response to the sanctions would be inevitable"
                         answered = [o for t in clause.subtree if t.lemma_.lower() in words["threat_nouns"]
                                     | words["response_verbs"] for o in self.prep_objects(t, ("to", "against", "for"))]
-                        targets = [a for o in answered for a in self.actors_of(o, speakers)
-                                   if side(a) not in sides][:1]  # "would respond to India at a time of its choosing"
-                        targets = targets or [a for o in answered for a in self.first_actor_in(
-                            self.prep_objects(o, ("by",)), speakers) if side(a) not in sides][:1]  # "to any
-                        # violation of its border by Somalia"
-                        targets = targets or [a for o in answered for a in self.author_of_referred_act(o, speakers)
-                                              if side(a) not in sides][:1]
+                        targets = [a for o in answered for a in self.answered_side(o, speakers)
+                                   if side(a) not in sides][:1]
                     if not targets and menacing:  # "warned that any attack by Israel would be met with force":
                         targets = self.author_of_feared_act(clause, speakers)  # whoever would commit it
                     if not targets and warning and self.acting_subject(clause):  # "warned that Washington
@@ -2195,6 +2190,19 @@ class _EventFinder:
                                         self.pick_place(verb, trig, sent), n_triggers)
                 out = [e for e in out if e not in announced] + made
         return out
+
+    def answered_side(self, answered: Token, speakers: list[Actor]) -> list[Actor]:
+        """Whom a promised response answers: the side its object names ("would respond to India"),
+        else the author of the act it names ("to Poland's closure of its consulate", "to any violation
+        of its border by Somalia", "to the sanctions", "to American tariffs"); not the act's victim ("to
+        the killing of X")."""
+        if self.table.at(answered.i) is not None:
+            return self.actors_of(answered, speakers)
+        author = self.acts_author(answered, speakers)
+        if author or self.act_kind(answered) not in FORCEFUL \
+                or any(c.dep_ == "prep" and c.lower_ == "of" for c in answered.children):
+            return author  # "the killing of X" names X as its victim; "the Chinese statement" is no force
+        return self.actors_of(answered, speakers)  # "to any new American tariffs": the state named on the act
 
     def acts_author(self, act: Token, exclude: list[Actor]) -> list[Actor]:
         """Who did the act a noun names: its owner ("China's use of water cannon"), its "by" object
@@ -2461,6 +2469,16 @@ def _in_clause_apart(tok: Token, other: Token) -> bool:
     for a in [tok, *tok.ancestors]:
         if (a.dep_ in CLAUSE_DEPS - {"ROOT"} or (a.dep_ == "conj" and a.pos_ in ("VERB", "AUX"))) \
                 and not (a.left_edge.i <= other.i <= a.right_edge.i):
+            return True
+    return False
+
+
+def _response_phrase(prep: Token, obj: Token, phrases: frozenset[str]) -> bool:
+    """Whether a preposition and its object say how a response is given as ``phrases`` list them
+    (preposition, head noun, words the object must hold): "in kind", "at a time of its choosing"."""
+    for phrase in phrases:
+        word, noun, *needs = phrase.split()
+        if prep.lower_ == word and obj.lemma_.lower() == noun and set(needs) <= {t.lower_ for t in obj.subtree}:
             return True
     return False
 

@@ -375,6 +375,12 @@ def unit_words() -> frozenset[str]:
     return frozenset(_load("ruler.toml")["units"])
 
 
+@cache
+def not_gap_countries() -> frozenset[str]:
+    """One-word country names that also name other things: never taken for a country the model missed."""
+    return frozenset(_load("ruler.toml")["not_gap_countries"])
+
+
 def ruler_phrases() -> list[tuple[list[dict[str, str]], str]]:
     """Token patterns for institution metonyms, labelled ORG, for the entity ruler."""
     out: list[tuple[list[dict[str, str]], str]] = []
