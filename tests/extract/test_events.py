@@ -2216,3 +2216,19 @@ def test_a_case_opened_against_someone_accuses_them_and_other_cases_do_not(rules
     assert ev.source is not None and ev.target is not None and ev.target.name == "Sviatlana Tsikhanouskaya"
     for text in ("Ukraine made its case to the Security Council on Monday.", "In that case, Russia would respond."):
         assert not rules_text(text, MONDAY).events, text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ankara called for talks with Athens over the islands.", ("TUR", "GRC")),
+    ("Paris called for sanctions on Minsk.", ("FRA", "BLR")),
+    ("Seoul asked for a meeting with Pyongyang.", ("KOR", "PRK")),
+    ("Lithuania demanded sanctions against Belarus.", ("LTU", "BLR")),
+])
+def test_what_is_called_or_asked_for_is_requested_not_done(rules_text, text, expected) -> None:
+    ex = rules_text(text, MONDAY)
+    assert [(e.type, pair(e)) for e in ex.events] == [("REQUEST", expected)]
+
+
+def test_talks_held_are_still_talks(rules_text) -> None:
+    assert [(e.type, pair(e)) for e in rules_text("Ankara held talks with Athens.", MONDAY).events] == [
+        ("CONSULT", ("TUR", "GRC"))]

@@ -1573,6 +1573,9 @@ class _EventFinder:
                             and all(a.country and a.country != place.country for a in args.sources):
                         args.targets = [self.table.country_actor(place.country)]  # "into Syria's buffer zone";
                         # not "deployed troops in Poland": an ally hosting them is no target
+                if trig.pos == "NOUN" and trig.type != "REQUEST" and _asked_for(tok):  # "called for talks with
+                    trig = replace(trig, type="REQUEST", mode="meet" if trig.type in ("CONSULT", "AGREE")  # Beijing",
+                                   else "change")  # "for sanctions on Russia": asked for, not held or imposed
                 if trig.type == "PROTEST" and tok.lemma_.lower() == "protest" and args.sources \
                         and (tok.pos_ == "VERB" or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in LODGING)) \
                         and not _said_as_people(tok) \
@@ -2517,6 +2520,16 @@ def _act_verb(lemma: str) -> str | None:
     return verb
 
 
+ASKING_FOR = frozenset({"call", "ask", "appeal", "press", "push", "plead", "lobby", "clamour", "clamor"})
+ASKING = frozenset({"request", "seek", "demand"})  # verbs that are requests themselves, of what they name
+
+
+def _asked_for(tok: Token) -> bool:
+    """Whether a noun names what someone asks for, with a verb that is no request of its own
+    ("called for talks", "asked for a meeting"): the request is told by the noun."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in ASKING_FOR
+
+
 def _unreported(tok: Token, trig: Trigger) -> bool:
     """Whether a trigger word names an act its sentence does not report as an event of its own."""
     if _denied(tok):
@@ -2527,6 +2540,8 @@ def _unreported(tok: Token, trig: Trigger) -> bool:
         return True  # "warned against any attack": no attack is reported
     if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lemma_.lower() in {"threaten", "warn"}:
         return True  # "threatened Iran with sanctions": the threat is the event
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ASKING:
+        return True  # "demanded sanctions against Belarus": the demand is the event
     asker = tok.head.head.lemma_.lower()
     if tok.dep_ == "dobj" and tok.head.dep_ == "ccomp" and asks_for_clause(asker):
         return True  # "urged that Israel allow more aid": what is asked for has not happened
