@@ -1573,9 +1573,16 @@ class _EventFinder:
                             and all(a.country and a.country != place.country for a in args.sources):
                         args.targets = [self.table.country_actor(place.country)]  # "into Syria's buffer zone";
                         # not "deployed troops in Poland": an ally hosting them is no target
-                if trig.pos == "NOUN" and trig.type != "REQUEST" and _asked_for(tok):  # "called for talks with
-                    trig = replace(trig, type="REQUEST", mode="meet" if trig.type in ("CONSULT", "AGREE")  # Beijing",
-                                   else "change")  # "for sanctions on Russia": asked for, not held or imposed
+                if trig.pos == "NOUN" and _asked_for(tok):  # "called for talks with Beijing": a request of
+                    asker, _ = _subject(tok.head.head)  # the partner named, by whoever called for them
+                    args.sources = self.actors_of(asker) if asker is not None else []
+                    args.targets = self.first_actor_in([o for p in _partner_preps(tok) for o in p.children
+                                                        if o.dep_ == "pobj"], args.sources)
+                    trig = replace(trig, type="REQUEST", mode="meet")
+                if trig.type in ("PROTEST", "RETREAT") and tok.lemma_.lower() in FORCES_ONLY \
+                        and (trig.type == "PROTEST") == any(a.kind in FORCE_KINDS for a in args.sources):
+                    continue  # "rebels marched on Goma" is no rally; "the former president surrendered to the
+                    # tribunal" no force laying down its arms
                 if trig.type == "PROTEST" and tok.lemma_.lower() == "protest" and args.sources \
                         and (tok.pos_ == "VERB" or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in LODGING)) \
                         and not _said_as_people(tok) \
@@ -2521,12 +2528,27 @@ def _act_verb(lemma: str) -> str | None:
 
 
 ASKING_FOR = frozenset({"call", "ask", "appeal", "press", "push", "plead", "lobby", "clamour", "clamor"})
-ASKING = frozenset({"request", "seek", "demand"})  # verbs that are requests themselves, of what they name
+ASKING = frozenset({"request", "demand"})  # verbs that are requests themselves, of what they name
+MEETING_TYPES = frozenset({"CONSULT", "AGREE"})
+FORCES_ONLY = frozenset({"march", "surrender"})  # a crowd marches in protest; only a force surrenders
 
 
 def _asked_for(tok: Token) -> bool:
-    """Whether a noun names what someone asks for, with a verb that is no request of its own
-    ("called for talks", "asked for a meeting"): the request is told by the noun."""
+    """Whether a noun names talks or an accord someone asks for with a partner ("called for talks
+    with Beijing", "asked for a meeting with Xi"): a request of the partner, told by the noun."""
+    return _for_asking(tok) and bool(_partner_preps(tok)) \
+        and any(t.type in MEETING_TYPES for key in (tok.lemma_.lower(), tok.lower_)
+                for t in vocab.noun_triggers().get(key, ()))
+
+
+def _partner_preps(tok: Token) -> list[Token]:
+    """The "with" of talks asked for, on the noun or, as the parser often hangs it, on the verb
+    that asks ("called for talks with Beijing")."""
+    return [c for h in (tok, tok.head.head) for c in h.children if c.dep_ == "prep" and c.lower_ == "with"]
+
+
+def _for_asking(tok: Token) -> bool:
+    """Whether a noun is what a verb asks for ("called for sanctions", "appealed for aid")."""
     return tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in ASKING_FOR
 
 
@@ -2542,6 +2564,9 @@ def _unreported(tok: Token, trig: Trigger) -> bool:
         return True  # "threatened Iran with sanctions": the threat is the event
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ASKING:
         return True  # "demanded sanctions against Belarus": the demand is the event
+    if _for_asking(tok) and not _asked_for(tok):
+        return True  # "called for sanctions on Russia", "for a ceasefire between Israel and Hamas": asked
+        # for, not done; the verb tells the request, of whoever it names
     asker = tok.head.head.lemma_.lower()
     if tok.dep_ == "dobj" and tok.head.dep_ == "ccomp" and asks_for_clause(asker):
         return True  # "urged that Israel allow more aid": what is asked for has not happened

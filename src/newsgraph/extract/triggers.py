@@ -411,6 +411,9 @@ class TriggerReader:
             if not mods & trig.requires_modifier and not (aimed and trig.type == "ASSAULT") and not under:
                 return False  # "strikes on Ukrainian cities" is aimed; "the strike" alone is not;
                 # "held a call with X" is a conversation, "a call for calm" is not
+        if trig.under_verbs and not trig.requires_modifier \
+                and not (noun.dep_ == "dobj" and noun.head.lemma_.lower() in trig.under_verbs):
+            return False  # "opened a case against X"; not "dismissed the case against X", "made the case"
         if trig.agent_noun and noun.dep_ not in ("attr", "oprd", "pobj", "appos"):
             return False
         if trig.preps and not (noun.dep_ == "pobj" and noun.head.lower_ in trig.preps):

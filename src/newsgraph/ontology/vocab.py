@@ -36,7 +36,8 @@ class Trigger:
     intent: bool = False
     agent_noun: bool = False
     requires_modifier: frozenset[str] = field(default_factory=frozenset)
-    under_verbs: frozenset[str] = frozenset()  # a noun that lacks its modifier counts under these ("held a call with")
+    under_verbs: frozenset[str] = frozenset()  # a noun that lacks its modifier counts under these ("held a call with");
+    # with no modifier asked for, the noun counts only as these verbs' object ("opened a case against")
     preps: frozenset[str] = frozenset()  # the verb counts only with one of these ("call on")
     needs_xcomp: frozenset[str] = frozenset()  # ... or governing one of these ("apply to join")
     theme_object: bool = False  # the object is what moves ("sent troops to X"), never the target
