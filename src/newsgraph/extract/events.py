@@ -2527,8 +2527,6 @@ def _act_verb(lemma: str) -> str | None:
     return verb
 
 
-ASKING_FOR = frozenset({"call", "ask", "appeal", "press", "push", "plead", "lobby", "clamour", "clamor"})
-ASKING = frozenset({"request", "demand"})  # verbs that are requests themselves, of what they name
 MEETING_TYPES = frozenset({"CONSULT", "AGREE"})
 FORCES_ONLY = frozenset({"march", "surrender"})  # a crowd marches in protest; only a force surrenders
 
@@ -2549,7 +2547,8 @@ def _partner_preps(tok: Token) -> list[Token]:
 
 def _for_asking(tok: Token) -> bool:
     """Whether a noun is what a verb asks for ("called for sanctions", "appealed for aid")."""
-    return tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in ASKING_FOR
+    return tok.dep_ == "pobj" and tok.head.lower_ == "for" \
+        and tok.head.head.lemma_.lower() in vocab.modality_words()["asking_for_verbs"]
 
 
 def _unreported(tok: Token, trig: Trigger) -> bool:
@@ -2562,7 +2561,7 @@ def _unreported(tok: Token, trig: Trigger) -> bool:
         return True  # "warned against any attack": no attack is reported
     if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.lemma_.lower() in {"threaten", "warn"}:
         return True  # "threatened Iran with sanctions": the threat is the event
-    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in ASKING:
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in vocab.modality_words()["request_object_verbs"]:
         return True  # "demanded sanctions against Belarus": the demand is the event
     if _for_asking(tok) and not _asked_for(tok):
         return True  # "called for sanctions on Russia", "for a ceasefire between Israel and Hamas": asked
