@@ -787,6 +787,12 @@ class _Finder:
                 self.add_gpe(ent)  # a country the model mislabelled ("Niger" as a date)
                 i = ent.end
                 continue
+            if ent is not None and ent.label_ in MISTAKEN_NAME_LABELS and len(ent) == 1 \
+                    and (known := self.person_by_surname(ent.text)) is not None:
+                self.table.mention(known, ent.start, ent.end)  # "called for Chin'ono to be freed", the
+                self.person_mentions.append((known, ent.start, ent.end))  # surname taken for a product
+                i = ent.end
+                continue
             if ent is not None and ent.label_ in MISTAKEN_NAME_LABELS and len(ent) > 1 \
                     and (listed_as := petrarch.lookup_actor(ent.text)) is not None and listed_as.kind == "person":
                 self.add_person(ent.start, ent.end)  # "Manasseh Sogavare" taken for a product: the dictionaries

@@ -743,8 +743,9 @@ class _EventFinder:
                     break
         if not targets and trig.type == "AGREE" and sources:  # "signed a contract to buy five systems from
             targets = self.trade_counterpart(verb, dobj, sources)  # Russia": whom the deal is with
-        if not targets and trig.type == "REQUEST" and trig.preps and sources \
-                and (asked := asked_clause(verb, trig.preps)) is not None:
+        if not targets and trig.type == "REQUEST" and sources \
+                and (asked := asked_clause(verb, trig.preps or ("for",))) is not None:  # "for" as a mark, not
+            # the preposition the "call for" reading wants
             targets = self.asked_of(asked, sources)  # "called for Navalny to be freed": of his jailer
         released = dobj if dobj is not None else next(iter(self.prep_objects(verb, ("for",))), None)
         if trig.type == "REQUEST" and released is not None and sources \
@@ -1647,6 +1648,9 @@ class _EventFinder:
         ranker = implicit_ranker()
         if not (ranker.enabled or self.all_implicit):
             return
+        if trig.type == "THREATEN" and _reported_clauses(tok):
+            return  # "warned that Myanmar's crackdown would drive refugees ...": the clause told whom, or
+            # it is a forecast that threatens no one
         known = args.sources or args.targets
         sides = {_party(k) for k in known}
         # "Iran and Saudi Arabia will reopen their embassies": the pair acts, on no third; but "Macron and
