@@ -378,9 +378,13 @@ class _Finder:
                 self.table.by_key[key] = short
                 existing = short
         actor = existing or self.table.get_or_add(key, name, "person")
+        self.mention_person(actor, start, end)
+        return actor
+
+    def mention_person(self, actor: Actor, start: int, end: int) -> None:
+        """A mention of a person, kept also among the person mentions whose context is read later."""
         self.table.mention(actor, start, end)
         self.person_mentions.append((actor, start, end))
-        return actor
 
     def person_by_surname(self, word: str) -> Actor | None:
         """The person named in full earlier whose surname ``word`` is (the latest one); in names
@@ -789,8 +793,8 @@ class _Finder:
                 continue
             if ent is not None and ent.label_ in MISTAKEN_NAME_LABELS and len(ent) == 1 \
                     and (known := self.person_by_surname(ent.text)) is not None:
-                self.table.mention(known, ent.start, ent.end)  # "called for Chin'ono to be freed", the
-                self.person_mentions.append((known, ent.start, ent.end))  # surname taken for a product
+                self.mention_person(known, ent.start, ent.end)  # "called for Chin'ono to be freed": the
+                # surname taken for a product
                 i = ent.end
                 continue
             if ent is not None and ent.label_ in MISTAKEN_NAME_LABELS and len(ent) > 1 \
@@ -831,8 +835,7 @@ class _Finder:
                     and (i + 1 == len(doc) or doc[i + 1].pos_ != "PROPN") and not self.is_vocab(tok):
                 known = self.person_by_surname(tok.text)
                 if known is not None:  # "Sall himself congratulated ...": the model tagged him once only
-                    self.table.mention(known, i, i + 1)
-                    self.person_mentions.append((known, i, i + 1))
+                    self.mention_person(known, i, i + 1)
                     i += 1
                     continue
             if tok.pos_ == "PROPN" and tok.is_title and not tok.ent_type_:

@@ -1577,8 +1577,7 @@ class _EventFinder:
                 if trig.pos == "NOUN" and _asked_for(tok):  # "called for talks with Beijing": a request of
                     asker, _ = _subject(tok.head.head)  # the partner named, by whoever called for them
                     args.sources = self.actors_of(asker) if asker is not None else []
-                    args.targets = self.first_actor_in([o for p in _partner_preps(tok) for o in p.children
-                                                        if o.dep_ == "pobj"], args.sources)
+                    args.targets = self.first_actor_in(_partners(tok), args.sources)
                     trig = replace(trig, type="REQUEST", mode="meet")
                 if trig.type in ("PROTEST", "RETREAT") and tok.lemma_.lower() in FORCES_ONLY \
                         and (trig.type == "PROTEST") == any(a.kind in FORCE_KINDS for a in args.sources):
@@ -2538,15 +2537,16 @@ FORCES_ONLY = frozenset({"march", "surrender"})  # a crowd marches in protest; o
 def _asked_for(tok: Token) -> bool:
     """Whether a noun names talks or an accord someone asks for with a partner ("called for talks
     with Beijing", "asked for a meeting with Xi"): a request of the partner, told by the noun."""
-    return _for_asking(tok) and bool(_partner_preps(tok)) \
+    return _for_asking(tok) and bool(_partners(tok)) \
         and any(t.type in MEETING_TYPES for key in (tok.lemma_.lower(), tok.lower_)
                 for t in vocab.noun_triggers().get(key, ()))
 
 
-def _partner_preps(tok: Token) -> list[Token]:
-    """The "with" of talks asked for, on the noun or, as the parser often hangs it, on the verb
-    that asks ("called for talks with Beijing")."""
-    return [c for h in (tok, tok.head.head) for c in h.children if c.dep_ == "prep" and c.lower_ == "with"]
+def _partners(tok: Token) -> list[Token]:
+    """The objects of the "with" of talks asked for, on the noun or, as the parser often hangs it,
+    on the verb that asks ("called for talks with Beijing")."""
+    return [o for h in (tok, tok.head.head) for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+            for o in c.children if o.dep_ == "pobj"]
 
 
 def _for_asking(tok: Token) -> bool:
