@@ -683,3 +683,34 @@ def test_a_full_name_the_model_takes_for_a_product_is_the_person_the_dictionarie
     assert named(ex, "Sogavare").kind == "person"
     assert any(e.type == "REQUEST" and e.target is not None and e.target.name == "Manasseh Sogavare"
                for e in ex.events)
+
+
+def test_plain_police_are_the_force_the_article_named_not_its_most_named_state(extract_text) -> None:  # type: ignore[no-untyped-def]
+    """A press release from Washington about arrests in Managua: "police" is the Nicaraguan force named before."""
+    ex = extract_text("WASHINGTON - The Nicaraguan National Police detained the journalist Ana Ruiz on May 2. On May 9 "
+                      "police arrested the student leader Pedro Mena. The United States and the U.S. Treasury said "
+                      "the United States would respond.", PUBLISHED)
+    arrest = [e for e in ex.events if e.type == "COERCE" and e.target is not None and e.target.name == "Pedro Mena"]
+    assert arrest and arrest[0].source is not None and arrest[0].source.country == "NIC"
+
+
+def test_police_set_apart_by_nationality_do_not_claim_the_local_police(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("HONIARA - Australian police landed in Honiara on Friday. Rioters attacked a police post in the "
+                      "capital overnight.", PUBLISHED)
+    assert {a.country for a in ex.actors if a.kind == "police"} != {"AUS"}
+
+
+@pytest.mark.parametrize("descriptor", ["presidential hopeful", "opposition candidate", "dissident"])
+def test_a_descriptor_before_a_name_the_model_calls_an_organisation_makes_it_a_person(extract_text, descriptor) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text(f"Police placed {descriptor} Cristina Ruiz Chamorro under house arrest.", PUBLISHED)
+    assert named(ex, "Chamorro").kind == "person"
+
+
+def test_two_states_bodies_of_one_name_are_two_actors_and_a_bare_mention_is_the_last(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("Japan's Defence Ministry released radar data on Friday. South Korea's Defence Ministry "
+                      "rejected the claim. The Defence Ministry also said its destroyer had been on a rescue mission.",
+                      PUBLISHED)
+    ministries = [a for a in ex.actors if a.name == "Defence Ministry"]
+    assert sorted(a.country or "" for a in ministries) == ["JPN", "KOR"]
+    kor = next(a for a in ministries if a.country == "KOR")
+    assert len(kor.mentions) == 2  # "South Korea's Defence Ministry" and "The Defence Ministry"

@@ -2248,3 +2248,32 @@ def test_what_is_called_for_is_not_done_and_its_parties_are_not_the_askers(rules
 def test_talks_held_are_still_talks(rules_text) -> None:
     assert [(e.type, pair(e)) for e in rules_text("Ankara held talks with Athens.", MONDAY).events] == [
         ("CONSULT", ("TUR", "GRC"))]
+
+
+@pytest.mark.parametrize(("text", "type_", "expected"), [
+    ("Kenyan police placed the opposition senator Ochieng Otieno under house arrest.", "COERCE", ("KEN", None)),
+    ("A Lyon court remanded the Algerian national Karim Saadi in custody.", "COERCE", (None, "DZA")),
+    ("The African Development Bank halted lending to Gabon after the coup.", "SANCTION", (None, "GAB")),
+    ("Riot police in Belgrade used tear gas against Serbian students.", "COERCE", ("SRB", "SRB")),
+    ("A Chinese cutter turned its water cannon on a Vietnamese fishing boat.", "COERCE", ("CHN", "VNM")),
+    ("Nigeria recalled its ambassadors in Niger and Mali for consultations.", "SANCTION", ("NGA", "NER")),
+])
+def test_detention_lending_halted_crowd_weapons_and_recalled_envoys_are_events(rules_text, text, type_,
+                                                                                expected) -> None:
+    assert pair(events(rules_text(text, MONDAY), type_)[0]) == expected
+
+
+def test_envoys_recalled_from_several_posts_are_one_sanction_of_each_host(rules_text) -> None:
+    ex = rules_text("Nigeria recalled its ambassadors in Niger and Mali for consultations.", MONDAY)
+    assert sorted(pair(e) for e in events(ex, "SANCTION")) == [("NGA", "MLI"), ("NGA", "NER")]
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("President Kais Saied suspended the Tunisian parliament for thirty days.", "COERCE"),  # at home
+    ("The Malawian president suspended his finance minister, Peter Banda, over the audit.", "COERCE"),
+    ("The African Union suspended Guinea after the coup.", "SANCTION"),  # a body suspends a member state
+    ("Seoul suspended talks with Pyongyang.", "SANCTION"),
+])
+def test_an_official_or_institution_suspended_at_home_is_coercion_a_state_suspended_a_sanction(
+        rules_text, text, type_) -> None:
+    assert [e.type for e in rules_text(text, MONDAY).events if e.source and e.target] == [type_]

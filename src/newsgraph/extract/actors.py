@@ -525,7 +525,14 @@ class _Finder:
                     break
         if kind == "igo" and country:
             kind, sector = "organisation", sector if sector != "IGO" else None
-        actor = self.table.get_or_add("org:" + name_key(name), name, kind, country, sector)
+        key = "org:" + name_key(name)
+        if country and not any(countries.country_code(t.text) for t in tokens):
+            key = f"org:{country.lower()}:{name_key(name)}"  # "Japan's Defence Ministry" and "South Korea's
+            # Defence Ministry" are two ministries, not one named first
+        elif country is None:  # "the Defence Ministry" after "Japan's Defence Ministry": the one named last
+            key = next((a.key for a in reversed(self.table.actors) if a.key.startswith("org:")
+                        and a.key.count(":") == 2 and a.key.endswith(":" + name_key(name))), key)
+        actor = self.table.get_or_add(key, name, kind, country, sector)
         self.table.mention(actor, start, end)
         return actor
 
@@ -610,6 +617,10 @@ class _Finder:
                     country = prev.country
                     guess = True
                     break
+                if kind in DOMESTIC_KINDS and prev.kind == kind and prev.country and prev.key.startswith("org:"):
+                    country = prev.country  # "police arrested X" after "the Nicaraguan National Police placed
+                    guess = True  # Y under house arrest": the force named before (not "Australian police", a
+                    break  # foreign force the text set apart from the local one)
         key = _group_key(kind, sector, country, style, phrase)
         actor = self.table.get_or_add(key, phrase, kind, country, sector)
         if guess:

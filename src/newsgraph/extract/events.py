@@ -706,6 +706,11 @@ class _EventFinder:
             sources, targets = sources[:1], sources[1:]
         if not targets:
             targets = self.first_actor_in(self.prep_objects(verb, trig.target_preps), sources)
+        if not targets and trig.theme_object and trig.mode == "expel" and dobj is not None:
+            # "recalled its ambassadors in Mexico and Argentina", "its envoy to Kenya": where they serve (a
+            # state the parser hung on the verb too; not "in protest at the detention of X")
+            targets = self.first_actor_in(self.prep_objects(dobj, ("in", "to", "from", "at")) + [
+                o for o in self.prep_objects(verb, ("in",)) if o.ent_type_ == "GPE"], sources)
         if not targets and trig.theme_object and dobj is not None and any(
                 c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):  # "provided Ukraine with HIMARS"
             targets = self.actors_of(dobj, sources)
