@@ -714,3 +714,11 @@ def test_two_states_bodies_of_one_name_are_two_actors_and_a_bare_mention_is_the_
     assert sorted(a.country or "" for a in ministries) == ["JPN", "KOR"]
     kor = next(a for a in ministries if a.country == "KOR")
     assert len(kor.mentions) == 2  # "South Korea's Defence Ministry" and "The Defence Ministry"
+
+
+def test_a_two_word_surname_the_model_calls_an_organisation_is_the_person_named_before(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("Mexican President Andrés Manuel López Obrador visited Oaxaca on Monday. At his morning news "
+                      "conference on Tuesday, López Obrador thanked Joe Biden for the offer but turned it down.",
+                      date(2021, 3, 3))
+    assert not [a for a in ex.actors if a.kind == "organisation"]
+    assert len(named(ex, "Andrés Manuel").mentions) == 2

@@ -2277,3 +2277,28 @@ def test_envoys_recalled_from_several_posts_are_one_sanction_of_each_host(rules_
 def test_an_official_or_institution_suspended_at_home_is_coercion_a_state_suspended_a_sanction(
         rules_text, text, type_) -> None:
     assert [e.type for e in rules_text(text, MONDAY).events if e.source and e.target] == [type_]
+
+
+def test_the_named_author_of_hostile_acts_is_an_actor_even_as_a_modifier(rules_text) -> None:  # type: ignore[no-untyped-def]
+    """ "the Wagner attacks": whose attacks the name says; "Boeing planes" names no one."""
+    ex = rules_text("Tunisia condemned the Wagner attacks on the border posts.", MONDAY)
+    assert [(e.type, e.target.name if e.target else None) for e in ex.events] == [("ACCUSE", "Wagner")]
+    assert not rules_text("Boeing planes landed in Doha on Monday.", MONDAY).events
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile's foreign minister Alberto van Klaveren called the Bolivian decision a dark day for the region.",
+     ("CHL", "BOL")),
+    ("The European Commission said Warsaw was deliberately evading the court's ruling.", (None, "POL")),
+])
+def test_judgements_and_wrongs_told_of_a_state_accuse_it(rules_text, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert [pair(e) for e in events(rules_text(text, MONDAY), "ACCUSE")] == [expected]
+
+
+def test_the_two_presidents_are_the_two_named_heads_of_state_not_the_latest_two_names(rules_text) -> None:  # type: ignore[no-untyped-def]
+    ex = rules_text("President Gabriel Boric thanked President Luiz Inácio Lula da Silva for the offer. Lula later "
+                    "posted a photo on Instagram with Mariana Souto. The two presidents spoke by telephone on "
+                    "Friday.", MONDAY)
+    calls = [e for e in events(ex, "CONSULT") if "spoke" in e.evidence[0].sentence]
+    assert [sorted(a.name for a in (c.source, c.target) if a) for c in calls] == [
+        ["Gabriel Boric", "Luiz Inácio Lula da Silva"]]

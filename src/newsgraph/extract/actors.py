@@ -490,9 +490,11 @@ class _Finder:
                 if actor.kind != "person" and _acronym(actor.name) == tokens[0].text:
                     self.table.mention(actor, start, end)
                     return actor
-        if len(tokens) == 1:
+        if len(tokens) <= 3:
+            words = name_key(name).split()
             for actor in reversed(self.table.actors):  # a surname the model took for an organisation
-                if actor.kind == "person" and name_key(actor.name).split()[-1:] == [name_key(name)]:
+                # ("Chin'ono", "López Obrador" after "Andrés Manuel López Obrador")
+                if actor.kind == "person" and words and name_key(actor.name).split()[-len(words):] == words:
                     self.table.mention(actor, start, end)
                     return actor
         if len(tokens) == 1 and tokens[0].text in vocab.common_acronyms():
@@ -990,8 +992,9 @@ class _Finder:
                 return ent.end  # "Secretary of State Marco Rubio": part of a title, no organisation
             if len(ent) == 1 and root.dep_ in MODIFIER_DEPS and root.head.pos_ == "NOUN" \
                     and root.head.is_lower and not text.isupper() and name_key(text) not in vocab.metonyms() \
-                    and not countries.igo(text) and not _known_group(text):
-                return ent.end  # a name used as a modifier of a common noun, not an actor ("Hezbollah fighters" is)
+                    and not countries.igo(text) and not _known_group(text) and not _hostile_act(root.head):
+                return ent.end  # a name used as a modifier of a common noun, not an actor ("Hezbollah fighters"
+                # is, and so is the author of "Houthi attacks")
             if countries.country_code(text) and not countries.igo(text):
                 self.add_gpe(ent)
             elif len(ent) == 1 and (place := gazetteer().lookup(text)) is not None and place.country \
@@ -1275,6 +1278,12 @@ def _particled_name(ent: Span) -> bool:
     return len(ent) >= 4 and any(t.lower_ in NAME_PARTICLES for t in inner) \
         and all(t.is_title or t.lower_ in NAME_PARTICLES for t in ent) \
         and not any(t.lower_ in vocab.organisation_heads() or t.lower_ in INSTITUTION_WORDS for t in ent)
+
+
+def _hostile_act(noun: Token) -> bool:
+    """Whether a noun names a hostile act ("attacks", "strikes", "raids"): its modifier is its author."""
+    return any(spec.type in ("ASSAULT", "COERCE", "THREATEN")
+               for spec in vocab.noun_triggers().get(noun.lemma_.lower(), ()))
 
 
 def _known_group(name: str) -> bool:

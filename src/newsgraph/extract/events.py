@@ -334,9 +334,13 @@ class _EventFinder:
                 continue  # "their envoys": no side of its own
             found.append(actor)
             seen.add(same(actor))
-            if len(found) == 2:
-                return found[::-1]
-        return []
+        if wanted == "person":  # "the two presidents": the two named presidents, else the two named people
+            # of a known state, before the latest two names ("reacted on Twitter", tagged as a person)
+            for pool in ([a for a in found if any(tok.lemma_.lower() in r.title.lower().split() for r in a.roles)],
+                         [a for a in found if a.country]):
+                if len(pool) >= 2:
+                    return pool[:2][::-1]
+        return found[:2][::-1] if len(found) >= 2 else []
 
     @staticmethod
     def fits_pair(actor: Actor, wanted: str) -> bool:
