@@ -2302,3 +2302,19 @@ def test_the_two_presidents_are_the_two_named_heads_of_state_not_the_latest_two_
     calls = [e for e in events(ex, "CONSULT") if "spoke" in e.evidence[0].sentence]
     assert [sorted(a.name for a in (c.source, c.target) if a) for c in calls] == [
         ["Gabriel Boric", "Luiz Inácio Lula da Silva"]]
+
+
+@pytest.mark.parametrize(("text", "type_", "expected"), [
+    ("Israel imposed a naval blockade on Gaza.", "COERCE", ("ISR", "PSE")),  # CAMEO 191, not a sanction
+    ("The Kenyan embassy delivered the extradition request to the Ugandan foreign ministry.", "REQUEST",
+     ("KEN", "UGA")),
+    ("Polish President Andrzej Duda closed the Polish parliament for a month.", "COERCE", ("POL", "POL")),
+])
+def test_blockades_requests_delivered_and_legislatures_closed(rules_text, text, type_, expected) -> None:  # type: ignore[no-untyped-def]
+    assert [pair(e) for e in events(rules_text(text, MONDAY), type_)] == [expected]
+
+
+def test_a_statement_disowned_is_rejected_and_aid_delivered_is_still_aid(rules_text) -> None:  # type: ignore[no-untyped-def]
+    assert [e.type for e in rules_text("Egypt delivered food aid to Sudan.", MONDAY).events] == ["AID"]
+    ex = rules_text("Kosovo disowned the statement by Aleksandar Vucic.", MONDAY)
+    assert [e.type for e in ex.events] == ["REJECT"]
