@@ -694,10 +694,18 @@ def test_plain_police_are_the_force_the_article_named_not_its_most_named_state(e
     assert arrest and arrest[0].source is not None and arrest[0].source.country == "NIC"
 
 
-def test_police_set_apart_by_nationality_do_not_claim_the_local_police(extract_text) -> None:  # type: ignore[no-untyped-def]
-    ex = extract_text("HONIARA - Australian police landed in Honiara on Friday. Rioters attacked a police post in the "
-                      "capital overnight.", PUBLISHED)
-    assert {a.country for a in ex.actors if a.kind == "police"} != {"AUS"}
+def test_police_placed_by_their_own_sentence_are_not_the_force_named_before(extract_text) -> None:  # type: ignore[no-untyped-def]
+    """A named foreign force does not claim the local police the sentence places ("in Kumasi")."""
+    ex = extract_text("ACCRA - The Kenya Police Service sent 50 officers to Haiti on Friday. Police arrested two "
+                      "rioters in Kumasi overnight.", PUBLISHED)
+    arrest = [e for e in ex.events if e.type == "COERCE"]
+    assert arrest and arrest[0].source is not None and arrest[0].source.country == "GHA"
+
+
+def test_a_state_body_named_before_its_owner_is_told_is_that_owners(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("The Defence Ministry said the drone had been shot down. Russia's Defence Ministry later "
+                      "denied the report.", PUBLISHED)
+    assert [(a.country, len(a.mentions)) for a in ex.actors if a.name == "Defence Ministry"] == [("RUS", 2)]
 
 
 @pytest.mark.parametrize("descriptor", ["presidential hopeful", "opposition candidate", "dissident"])

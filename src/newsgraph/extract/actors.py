@@ -107,6 +107,16 @@ def short_name_of(actor: Actor, key: str) -> bool:
     return actor.country in GIVEN_NAME_USED and key in words[1:] and len(key) > 3  # no "da", "dos"
 
 
+def _spelling(key: str) -> str:
+    """A name folded over the ways news transliterates it: doubled letters as one, a final "-iy",
+    "-yy", "-i" or "-y" dropped ("Zelenskiy", "Zelenskyy" and "Zelensky" are one name)."""
+    words = []
+    for word in key.split():
+        word = re.sub(r"(iy|yy|ij|ii|y|i)$", "", word)
+        words.append(re.sub(r"(.)\1+", r"\1", word))
+    return " ".join(words)
+
+
 def strip_honorifics(words: list[str]) -> list[str]:
     hon = vocab.honorifics()
     while len(words) > 1 and words[0].lower() in hon:
@@ -301,6 +311,8 @@ class _Finder:
         self.text = doc.text  # Doc.text joins every token: read it once
         self.table = ActorTable(doc, published=published)
         self.collective_pending: list[tuple[Actor, Token]] = []
+        self.named_forces: dict[str, str] = {}  # "police" -> the country of the last named force ("the Nicaraguan
+        # National Police") before the first bare mention
         self.person_mentions: list[tuple[Actor, int, int]] = []
         self.title_tokens: list[Token] = []
         self.leading_titles: list[tuple[int, tuple[str, str]]] = []
@@ -369,6 +381,11 @@ class _Finder:
         existing = self.table.by_key.get(key)
         if existing is None and len(words) == 1:  # a surname alone refers to the full name seen before
             existing = self.person_by_surname(name)
+        if existing is None:  # "Zelenskyy" after "Zelensky", "Zelenskiy": one name in two spellings
+            folded = _spelling(name_key(name))
+            existing = next((a for a in reversed(self.table.actors) if a.kind == "person" and len(folded) > 5
+                             and folded in (_spelling(name_key(a.name)), _spelling(name_key(a.name).split()[-1]))),
+                            None)
         if existing is None and len(words) > 1:
             # a full name seen after its surname alone: upgrade the surname-only actor
             short = self.table.by_key.get("person:" + name_key(words[-1]))
@@ -510,6 +527,7 @@ class _Finder:
         kind = spec["kind"] if spec else "organisation"
         sector = spec["sector"] if spec else None
         country = next((c for t in tokens if (c := countries.country_code(t.text))), None)
+        owned = False  # the state is the name's possessor ("Japan's Defence Ministry"), not in the name
         if country is None:  # "Iran's Revolutionary Guards", "the Revolutionary Guards of Iran"
             head_tok = self.doc[end - 1]
             owner = next((c for c in head_tok.children if c.dep_ == "poss" and c.i < start), None)
@@ -518,6 +536,7 @@ class _Finder:
                 country = countries.country_code(ent.text if ent is not None else owner.text)
                 known = self.table.at(owner.i)  # "the island nation's defence ministry"
                 country = country or (known.country if known is not None and known.kind == "country" else None)
+                owned = country is not None
             country = country or self.country_of_phrase(head_tok)
         if country is None and tokens[-1].lower_ in vocab.facility_heads():  # "Sittwe Naval Base"
             for t in tokens[:-1]:
@@ -527,16 +546,28 @@ class _Finder:
                     break
         if kind == "igo" and country:
             kind, sector = "organisation", sector if sector != "IGO" else None
-        key = "org:" + name_key(name)
-        if country and not any(countries.country_code(t.text) for t in tokens):
-            key = f"org:{country.lower()}:{name_key(name)}"  # "Japan's Defence Ministry" and "South Korea's
-            # Defence Ministry" are two ministries, not one named first
-        elif country is None:  # "the Defence Ministry" after "Japan's Defence Ministry": the one named last
-            key = next((a.key for a in reversed(self.table.actors) if a.key.startswith("org:")
-                        and a.key.count(":") == 2 and a.key.endswith(":" + name_key(name))), key)
-        actor = self.table.get_or_add(key, name, kind, country, sector)
+        actor = self.state_body(name, kind, country, sector, owned)
         self.table.mention(actor, start, end)
         return actor
+
+    def state_body(self, name: str, kind: str, country: str | None, sector: str | None, owned: bool) -> Actor:
+        """The actor of an organisation's name. A state body named with its owner is that state's own
+        ("Japan's Defence Ministry" and "South Korea's Defence Ministry" are two ministries); the name
+        alone is the one named last ("the Defence Ministry" after them), and a body named alone before
+        its owner is told is that owner's ("the Defence Ministry said ... Russia's Defence Ministry")."""
+        plain = "org:" + name_key(name)
+        owned_keys = [a for a in reversed(self.table.actors) if a.key.startswith("org:")
+                      and a.key.endswith(":" + name_key(name)) and a.key != plain]
+        if owned and country and kind in ("government", "military", "police"):
+            key = f"org:{country.lower()}:{name_key(name)}"
+            earlier = self.table.by_key.get(plain)
+            if key not in self.table.by_key and earlier is not None and earlier.country is None:
+                earlier.country = country  # the same body, its owner now told
+                self.table.by_key[key] = earlier
+            return self.table.get_or_add(key, name, kind, country, sector)
+        if country is None and owned_keys and plain not in self.table.by_key:
+            return owned_keys[0]
+        return self.table.get_or_add(plain, name, kind, country, sector)
 
     def add_gpe(self, ent: Span) -> Actor | None:
         text = ent.text
@@ -619,10 +650,10 @@ class _Finder:
                     country = prev.country
                     guess = True
                     break
-                if kind in DOMESTIC_KINDS and prev.kind == kind and prev.country and prev.key.startswith("org:"):
-                    country = prev.country  # "police arrested X" after "the Nicaraguan National Police placed
-                    guess = True  # Y under house arrest": the force named before (not "Australian police", a
-                    break  # foreign force the text set apart from the local one)
+                if kind in DOMESTIC_KINDS and prev.kind == kind and prev.country and prev.key.startswith("org:") \
+                        and phrase not in self.named_forces:
+                    self.named_forces[phrase] = prev.country  # the force named before, weighed where police are
+                    # placed (resolve_pending_countries), not taken at once
         key = _group_key(kind, sector, country, style, phrase)
         actor = self.table.get_or_add(key, phrase, kind, country, sector)
         if guess:
@@ -948,6 +979,8 @@ class _Finder:
                 and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in ent.root.children):
             self.title_tokens.append(ent[0])  # "Qatar's Emir, Sheikh Tamim ...": a title, the name follows
             return ent.end
+        if label == "PERSON" and len(ent) > 1 and ent[-1].lower_ in vocab.facility_heads():
+            label = "FAC"  # "Eindhoven Air Base" tagged as a person: a place named after a town
         if label == "PERSON":
             known_person = any(name_key(text) in name_key(a.name).split() for a in self.table.actors
                                if a.kind == "person")
@@ -1200,7 +1233,11 @@ class _Finder:
                 # named in passing)
                 sent = sentence_of(head)
                 near = [code for i, code in towns if sent.start <= i < sent.end]
-                near += [code for i, code in towns if i < head.i][::-1] + ([dateline_code] if dateline_code else [])
+                near += [code for i, code in towns if i < head.i][::-1]
+                if (named := self.named_forces.get(actor.name.split()[-1].lower())) is not None:
+                    near.append(named)  # "police arrested X" after "the Nicaraguan National Police placed Y
+                    # under house arrest" in a press release from Washington: that force, before the dateline
+                near += [dateline_code] if dateline_code else []
                 near += [code for i, code in towns if i > head.i]
                 near += [code for i, code in states if i < head.i][::-1] + [code for i, code in states if i > head.i]
                 ranked = [(code, 0) for code in near] + ranked
@@ -1281,9 +1318,11 @@ def _particled_name(ent: Span) -> bool:
 
 
 def _hostile_act(noun: Token) -> bool:
-    """Whether a noun names a hostile act ("attacks", "strikes", "raids"): its modifier is its author."""
-    return any(spec.type in ("ASSAULT", "COERCE", "THREATEN")
-               for spec in vocab.noun_triggers().get(noun.lemma_.lower(), ()))
+    """Whether a noun names an attack on someone named after it ("the Wagner attacks on the border
+    posts"): its modifier is its author. Not "the Reuters arrests" or "the Aramco strikes", whose
+    modifier is who was hit."""
+    return any(spec.type == "ASSAULT" for spec in vocab.noun_triggers().get(noun.lemma_.lower(), ())) \
+        and any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in noun.children)
 
 
 def _known_group(name: str) -> bool:

@@ -83,6 +83,8 @@ ON_THE_GROUND = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 ACTED_ON = PHYSICAL | {"ASSAULT", "CONCEDE"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PERSONAL = {"he", "she", "him", "her", "his", "hers"}
+# "both leaders", "the two ministers": people who speak for states, so two people of a known state
+STATE_PAIR_HEADS = {"leader", "president", "minister", "premier", "counterpart", "envoy", "diplomat", "negotiator"}
 IMPERSONAL = {"it", "its"}
 PLURAL = {"they", "them", "their"}
 FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
@@ -235,7 +237,7 @@ class _EventFinder:
             if named and (own is None or own.key.startswith("group:") or own.kind != "person"):
                 found = list(named)  # "two ministers, X and Y": the two people, not their government
             nameless = own is not None and own.key.startswith("group:") and own.country is None
-            if self.act_kind(t) in ACTED_ON:
+            if self.acted_on(t):
                 pass  # "the killing of the policeman", "the release of X": who is "of" it was acted on
             elif (found[0] is None or nameless) and t.pos_ == "NOUN" and t.lower_ not in vocab.gathering_heads() \
                     and t.lower_ not in vocab.kin_nouns():  # "the sister of Kim Jong Un" is not Kim
@@ -256,7 +258,7 @@ class _EventFinder:
                           for o in c.children if o.dep_ == "pobj"
                           and (b := self.table.at(o.i)) is not None and b.kind == "country"
                           for x in o.conjuncts if (a := self.actor_of(x)) is not None and a.kind == "country"]
-            if t.pos_ == "NOUN" and len(found) == 1 and found[0] is not None and self.act_kind(t) not in ACTED_ON:
+            if t.pos_ == "NOUN" and len(found) == 1 and found[0] is not None and not self.acted_on(t):
                 # "the leaders of Uganda and Tanzania": the head took the first state; the others too
                 first = found[0]
                 found += [a for c in t.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
@@ -286,8 +288,10 @@ class _EventFinder:
         return out
 
     def recent_pair(self, tok: Token, exclude: Iterable[Actor]) -> list[Actor]:
-        """The two actors "both men" / "the two governments" point back at: the latest two distinct
-        fitting actors named in this sentence before it or in the two sentences before."""
+        """The two actors "both men" / "the two governments" point back at: the article's dyad when one
+        pair of sides acts on each other most; else the two latest distinct fitting actors named in this
+        sentence before it or in the five sentences before (for "the two presidents", the latest two
+        named with that title, when two are)."""
         wanted = vocab.pair_heads().get(tok.lemma_.lower())
         kids = {c.lower_: c for c in tok.children}
         paired = "both" in kids or ("two" in kids and kids["two"].dep_ == "nummod"
@@ -334,10 +338,13 @@ class _EventFinder:
                 continue  # "their envoys": no side of its own
             found.append(actor)
             seen.add(same(actor))
-        if wanted == "person":  # "the two presidents": the two named presidents, else the two named people
-            # of a known state, before the latest two names ("reacted on Twitter", tagged as a person)
-            for pool in ([a for a in found if any(tok.lemma_.lower() in r.title.lower().split() for r in a.roles)],
-                         [a for a in found if a.country]):
+        if wanted == "person":  # "the two presidents": the two named presidents, before the latest two names
+            # ("reacted on Twitter", tagged as a person); "both leaders": two people of a known state (not "the
+            # two men", who may be anyone: "met the businessman Elon Musk")
+            pools = [[a for a in found if any(tok.lemma_.lower() in r.title.lower().split() for r in a.roles)]]
+            if tok.lemma_.lower() in STATE_PAIR_HEADS:
+                pools.append([a for a in found if a.country])
+            for pool in pools:
                 if len(pool) >= 2:
                     return pool[:2][::-1]
         return found[:2][::-1] if len(found) >= 2 else []
@@ -373,7 +380,7 @@ class _EventFinder:
                 return bloc  # "Western criticism": the West's
         if low in vocab.kin_nouns():
             return None  # "the sister of Kim Jong Un" is someone else, unnamed here
-        acted_on = self.act_kind(tok) in ACTED_ON  # "the killing of X": X was killed
+        acted_on = self.acted_on(tok)  # "the killing of X": X was killed
         for c in tok.children:  # "a spokesman for the Secretary-General" speaks for him
             if c.dep_ == "prep" and not acted_on and (c.lower_ == "of"
                                                       or (c.lower_ == "for" and low in vocab.titles())):
@@ -1202,6 +1209,12 @@ class _EventFinder:
             if side(tgt) in sides and side(src) not in sides:
                 return [src]
         return []
+
+    def acted_on(self, noun: Token) -> bool:
+        """Whether whoever is "of" an act noun underwent it ("the killing / arrest / release of X"),
+        not authored it ("the withdrawal of Russian troops")."""
+        return self.act_kind(noun) in ACTED_ON \
+            or noun.lemma_.lower() in vocab.modality_words()["release_nouns"]
 
     def act_kind(self, noun: Token) -> str | None:
         """The type of act a noun names, stated here or not: "the strikes" (ASSAULT), "the

@@ -238,6 +238,16 @@ def _prep_objects(head: Token, preps: Iterable[str]) -> list[Token]:
             for p in c.children if p.dep_ in ("pobj", "pcomp")]
 
 
+def _contest(verb: Token) -> bool:
+    """Whether a verb of defeat tells a contest won at the polls or in a game, not a fight: a word
+    of elections or sport in its clause."""
+    words = vocab.modality_words()
+    if verb.lemma_.lower() not in words["contest_verbs"]:
+        return False
+    clause = [t for t in verb.subtree if t.dep_ not in ("relcl", "advcl", "ccomp") or t is verb]
+    return any(t.lemma_.lower() in words["contest_words"] or t.lower_ == "%" for t in clause)
+
+
 class TriggerReader:
     """The triggers of one parsed document, decided once per token. ``kinds_of`` gives the kinds
     of actor a token stands for (a verb like "welcome" hosts people, not decisions)."""
@@ -305,6 +315,8 @@ class TriggerReader:
         or the toll of an attack told by another word: "shelled the city, killing four")."""
         if verb.dep_ in ("amod", "compound"):
             return False
+        if _contest(verb):
+            return False  # "beat the challenger in a runoff", "routed the ruling party at the polls": a vote won
         if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") \
                 and verb.lemma_.lower() in vocab.modality_words()["casualty_verbs"] \
                 and (self.of(verb.head) is not None
