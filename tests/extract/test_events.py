@@ -2365,3 +2365,15 @@ def test_both_leaders_are_two_people_of_known_states_and_the_two_men_the_latest_
                      "Musk in Kyiv. The two men discussed satellite internet.", MONDAY)
     talk = [e for e in events(men, "CONSULT") if "discussed" in e.evidence[0].sentence]
     assert [sorted(a.name for a in (e.source, e.target) if a) for e in talk] == [["Elon Musk", "Volodymyr Zelensky"]]
+
+
+def test_a_foreign_envoy_summoned_by_name_is_a_protest_a_citizen_summoned_a_summons(rules_text) -> None:  # type: ignore[no-untyped-def]
+    envoy = rules_text("Nairobi summoned Uganda's ambassador Joy Kabatsi over the border shooting.", MONDAY)
+    assert [(e.type, e.mode) for e in envoy.events] == [("ACCUSE", "protest")]
+    citizen = rules_text("Venezuelan prosecutors summoned Edmundo González three times.", MONDAY)
+    assert [e.type for e in citizen.events] == ["REQUEST"]
+
+
+def test_a_toll_of_killed_and_wounded_is_one_attack(rules_text) -> None:  # type: ignore[no-untyped-def]
+    ex = rules_text("Russian strikes killed four civilians and wounded 12 residents in Kharkiv.", MONDAY)
+    assert [(e.type, e.source.country if e.source else None) for e in ex.events] == [("ASSAULT", "RUS")]

@@ -317,6 +317,9 @@ class TriggerReader:
             return False
         if _contest(verb):
             return False  # "beat the challenger in a runoff", "routed the ruling party at the polls": a vote won
+        casualties = vocab.modality_words()["casualty_verbs"]
+        if verb.dep_ == "conj" and verb.lemma_.lower() in casualties and verb.head.lemma_.lower() in casualties:
+            return False  # "26 civilians were killed and 46 wounded": one attack's toll, told once
         if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") \
                 and verb.lemma_.lower() in vocab.modality_words()["casualty_verbs"] \
                 and (self.of(verb.head) is not None

@@ -43,6 +43,7 @@ class Trigger:
     theme_object: bool = False  # the object is what moves ("sent troops to X"), never the target
     predicate: str | None = None  # "called X a disgrace": counts only with a negative / positive predicate
     untargeted: tuple[str, str] | None = None  # (type, mode) when no target is found ("sent troops to the north")
+    foreign: tuple[str, str] | None = None  # (type, mode) when the target is of another state ("summoned the envoy X")
     mutual: bool = False  # "A and B disengaged": each subject acts towards the other
     needs_word: frozenset[str] = frozenset()  # ... or with one of these words just under it ("accountable")
     clause_object: bool = False  # "denied carrying out attacks": counts with a clause for object
@@ -72,6 +73,7 @@ def _trigger(lemma: str, pos: str, spec: dict[str, Any]) -> Trigger:
         preps=frozenset(spec.get("preps", ())), needs_xcomp=frozenset(spec.get("needs_xcomp", ())),
         theme_object=spec.get("theme_object", False), predicate=spec.get("predicate"),
         untargeted=(spec["untargeted"]["type"], spec["untargeted"]["mode"]) if "untargeted" in spec else None,
+        foreign=(spec["foreign"]["type"], spec["foreign"]["mode"]) if "foreign" in spec else None,
         mutual=spec.get("mutual", False), needs_word=frozenset(spec.get("needs_word", ())),
         clause_object=spec.get("clause_object", False), inverted=spec.get("inverted", False),
         bare=spec.get("bare", False),
