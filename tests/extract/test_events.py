@@ -2377,3 +2377,15 @@ def test_a_foreign_envoy_summoned_by_name_is_a_protest_a_citizen_summoned_a_summ
 def test_a_toll_of_killed_and_wounded_is_one_attack(rules_text) -> None:  # type: ignore[no-untyped-def]
     ex = rules_text("Russian strikes killed four civilians and wounded 12 residents in Kharkiv.", MONDAY)
     assert [(e.type, e.source.country if e.source else None) for e in ex.events] == [("ASSAULT", "RUS")]
+
+
+@pytest.mark.parametrize(("text", "type_", "expected"), [
+    ("The EU suspended high-level contacts with Turkey.", "SANCTION", (None, "TUR")),  # relations cut
+    ("Rwanda's foreign minister called off a meeting with Belgium's foreign minister.", "SANCTION", ("RWA", "BEL")),
+    ("Washington called off retaliatory strikes on three Iranian sites.", "RETREAT", ("USA", "IRN")),  # force halted
+])
+def test_what_is_halted_says_whether_relations_are_cut_or_force_stood_down(rules_text, text, type_,
+                                                                            expected) -> None:  # type: ignore[no-untyped-def]
+    ex = rules_text(text, MONDAY)
+    assert [pair(e) for e in events(ex, type_)] == [expected]
+    assert not ({"RETREAT", "SANCTION"} - {type_}) & {e.type for e in ex.events}
