@@ -815,9 +815,10 @@ def test_the_two_governments_are_the_articles_dyad_not_the_last_two_named(extrac
 
 
 def test_entering_or_violating_airspace_is_an_incursion(extract_text) -> None:
-    ev = one(extract_text("Chinese aircraft violated Taiwan's airspace on Monday.", MONDAY), "ASSAULT")
+    """Coercion, not an armed attack: nothing is fired (as the gold codes airspace and waters entered)."""
+    ev = one(extract_text("Chinese aircraft violated Taiwan's airspace on Monday.", MONDAY), "COERCE")
     assert ev.mode == "incursion" and pair(ev) == ("CHN", "TWN")
-    ev = one(extract_text("Russian drones entered Polish airspace on Wednesday.", MONDAY), "ASSAULT")
+    ev = one(extract_text("Russian drones entered Polish airspace on Wednesday.", MONDAY), "COERCE")
     assert pair(ev) == ("RUS", "POL")
 
 
