@@ -730,3 +730,26 @@ def test_a_two_word_surname_the_model_calls_an_organisation_is_the_person_named_
                       date(2021, 3, 3))
     assert not [a for a in ex.actors if a.kind == "organisation"]
     assert len(named(ex, "Andrés Manuel").mentions) == 2
+
+
+def test_police_the_model_half_took_for_a_name_are_the_force_named_before(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("WASHINGTON - The Nicaraguan National Police placed the priest Juan Ruiz under house arrest. "
+                      "Riot police arrested the student Pedro Mena on Friday.", PUBLISHED)
+    assert {a.country for a in ex.actors if a.kind == "police"} == {"NIC"}
+
+
+def test_one_name_in_two_transliterations_is_one_person_and_a_longer_name_another(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("President Volodymyr Zelensky met Ursula von der Leyen. Zelenskyy later flew to Warsaw.",
+                      PUBLISHED)
+    assert len([a for a in ex.actors if a.kind == "person" and a.name.startswith("Volodymyr")]) == 1
+    assert not [a for a in ex.actors if a.name == "Zelenskyy"]
+    ex = extract_text("Iranian activist Narges Mohammadi was jailed. Mohammad Rahimi met the envoy.", PUBLISHED)
+    assert {a.name for a in people(ex)} >= {"Narges Mohammadi", "Mohammad Rahimi"}
+
+
+def test_a_name_ending_in_a_facility_word_is_a_facility_only_when_it_names_one(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("President Volodymyr Zelensky visited Eindhoven Air Base with Prime Minister Mark Rutte.",
+                      PUBLISHED)
+    assert not [a for a in people(ex) if a.name.endswith("Base")]
+    ex = extract_text("The singer Robert Plant urged Britain to release the activists.", PUBLISHED)
+    assert [a.name for a in people(ex)] == ["Robert Plant"]

@@ -2332,6 +2332,8 @@ def test_a_contest_won_and_a_death_told_are_no_assault(rules_text, text) -> None
 
 @pytest.mark.parametrize(("text", "type_", "target"), [
     ("Serbian riot police beat students with batons outside the parliament in Belgrade.", "ASSAULT", "students"),
+    ("Police beat protesters during the vote count in Nairobi.", "ASSAULT", "protesters"),  # forces, not a win
+    ("Ugandan soldiers beat the presidential challenger Bobi Wine.", "ASSAULT", "Bobi Wine"),
     ("Syrian government forces routed the rebels near Hama.", "ASSAULT", "rebels"),
     ("Iran freed the Swedish diplomat Karl Lindqvist on Saturday.", "RETREAT", "Karl Lindqvist"),  # CAMEO 0841
 ])
@@ -2369,15 +2371,20 @@ def test_both_leaders_are_two_people_of_known_states_and_the_two_men_the_latest_
 
 
 def test_a_foreign_envoy_summoned_by_name_is_a_protest_a_citizen_summoned_a_summons(rules_text) -> None:  # type: ignore[no-untyped-def]
-    envoy = rules_text("Nairobi summoned Uganda's ambassador Joy Kabatsi over the border shooting.", MONDAY)
-    assert [(e.type, e.mode) for e in envoy.events] == [("ACCUSE", "protest")]
-    citizen = rules_text("Venezuelan prosecutors summoned Edmundo González three times.", MONDAY)
-    assert [e.type for e in citizen.events] == ["REQUEST"]
+    envoy = rules_text("Uganda's ambassador Joy Kabatsi arrived in Nairobi in May. Nairobi summoned Kabatsi over "
+                       "the border shooting.", MONDAY)
+    assert [(e.type, e.mode) for e in envoy.events if "summoned" in e.evidence[0].sentence] == [("ACCUSE", "protest")]
+    for text in ("Venezuelan prosecutors summoned Edmundo González three times.",
+                 "A Russian court summoned the American journalist Paul Harding for questioning."):  # no envoy
+        assert [e.type for e in rules_text(text, MONDAY).events] == ["REQUEST"], text
 
 
 def test_a_toll_of_killed_and_wounded_is_one_attack(rules_text) -> None:  # type: ignore[no-untyped-def]
     ex = rules_text("Russian strikes killed four civilians and wounded 12 residents in Kharkiv.", MONDAY)
     assert [(e.type, e.source.country if e.source else None) for e in ex.events] == [("ASSAULT", "RUS")]
+    two = rules_text("Russian strikes killed four civilians in Kharkiv, and Ukrainian drones wounded two people in "
+                     "Belgorod.", MONDAY)  # a second attack with its own subject
+    assert sorted(e.source.country for e in two.events if e.source and e.source.country) == ["RUS", "UKR"]
 
 
 @pytest.mark.parametrize(("text", "type_", "expected"), [

@@ -37,6 +37,9 @@ PLACE_PREPS = {"in", "to", "at", "from", "near", "outside", "on", "into", "acros
 KNOWN_SECTORS = {"GOV", "MIL", "REB", "OPP", "BUS", "MED", "IGO", "CVL", "COP", "JUD", "NGO", "INS", "ELI"}
 # Collective actors that act in their own country unless the text says otherwise.
 DOMESTIC_KINDS = ("police",)
+# Words before a facility head that make a name a facility's ("X Air Base", "Y Naval Base", "Z Power Plant").
+FACILITY_KINDS = frozenset({"air", "naval", "military", "army", "navy", "power", "nuclear", "detention", "refugee",
+                            "oil", "gas", "sea", "river", "international"})
 # Entity labels the model sometimes puts on a person's full name; a name the actor dictionaries list
 # as a person is read as that person under them.
 MISTAKEN_NAME_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
@@ -108,11 +111,12 @@ def short_name_of(actor: Actor, key: str) -> bool:
 
 
 def _spelling(key: str) -> str:
-    """A name folded over the ways news transliterates it: doubled letters as one, a final "-iy",
-    "-yy", "-i" or "-y" dropped ("Zelenskiy", "Zelenskyy" and "Zelensky" are one name)."""
+    """A name folded over the ways news transliterates it: doubled letters as one, a final "-iy", "-yy",
+    "-ij" or "-ii" as "-y" ("Zelenskiy", "Zelenskyy" and "Zelensky" are one name; "Mohammadi" is not
+    "Mohammad")."""
     words = []
     for word in key.split():
-        word = re.sub(r"(iy|yy|ij|ii|y|i)$", "", word)
+        word = re.sub(r"(iy|yy|ij|ii|y)$", "y", word)
         words.append(re.sub(r"(.)\1+", r"\1", word))
     return " ".join(words)
 
@@ -561,7 +565,10 @@ class _Finder:
         if owned and country and kind in ("government", "military", "police"):
             key = f"org:{country.lower()}:{name_key(name)}"
             earlier = self.table.by_key.get(plain)
-            if key not in self.table.by_key and earlier is not None and earlier.country is None:
+            dateline = find_dateline(self.doc.text)
+            if key not in self.table.by_key and earlier is not None and earlier.country is None \
+                    and (dateline is None or dateline.country in (None, country)):  # not "KYIV - The Defence
+                # Ministry said ... Russia's Defence Ministry denied": Kyiv's own ministry spoke first
                 earlier.country = country  # the same body, its owner now told
                 self.table.by_key[key] = earlier
             return self.table.get_or_add(key, name, kind, country, sector)
@@ -651,9 +658,9 @@ class _Finder:
                     guess = True
                     break
                 if kind in DOMESTIC_KINDS and prev.kind == kind and prev.country and prev.key.startswith("org:") \
-                        and phrase not in self.named_forces:
-                    self.named_forces[phrase] = prev.country  # the force named before, weighed where police are
-                    # placed (resolve_pending_countries), not taken at once
+                        and phrase.split()[-1] not in self.named_forces:
+                    # the force named before, weighed where police are placed (resolve_pending_countries)
+                    self.named_forces[phrase.split()[-1]] = prev.country
         key = _group_key(kind, sector, country, style, phrase)
         actor = self.table.get_or_add(key, phrase, kind, country, sector)
         if guess:
@@ -979,8 +986,10 @@ class _Finder:
                 and any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in ent.root.children):
             self.title_tokens.append(ent[0])  # "Qatar's Emir, Sheikh Tamim ...": a title, the name follows
             return ent.end
-        if label == "PERSON" and len(ent) > 1 and ent[-1].lower_ in vocab.facility_heads():
-            label = "FAC"  # "Eindhoven Air Base" tagged as a person: a place named after a town
+        if label == "PERSON" and len(ent) > 2 and ent[-1].lower_ in vocab.facility_heads() \
+                and ent[-2].lower_ in FACILITY_KINDS:
+            label = "FAC"  # "Eindhoven Air Base" tagged as a person: a place named after a town (not
+            # "Dave Camp" or "Robert Plant")
         if label == "PERSON":
             known_person = any(name_key(text) in name_key(a.name).split() for a in self.table.actors
                                if a.kind == "person")
@@ -1250,6 +1259,12 @@ class _Finder:
                     actor.country = code
                     guessed.add(id(actor))
                     break
+        for actor in self.table.actors:  # police no rule above placed ("Riot police", the model's "Riot" a
+            # person): the force named before, if any
+            if actor.kind in DOMESTIC_KINDS and not actor.country and actor.key.startswith("group:") \
+                    and (named := self.named_forces.get(actor.name.split()[-1].lower())) is not None:
+                actor.country = named
+                guessed.add(id(actor))
         for member, org in self.affiliations:  # "junta media", "junta minister X"
             if not member.country and org.country and id(org) not in guessed:
                 member.country = org.country  # not a guess: "ministry spokesman X" stays stateless
