@@ -2397,3 +2397,8 @@ def test_what_is_halted_says_whether_relations_are_cut_or_force_stood_down(rules
     ex = rules_text(text, MONDAY)
     assert [pair(e) for e in events(ex, type_)] == [expected]
     assert not ({"RETREAT", "SANCTION"} - {type_}) & {e.type for e in ex.events}
+
+
+def test_an_enemy_advance_halted_is_no_retreat_of_ones_own(rules_text) -> None:  # type: ignore[no-untyped-def]
+    ex = rules_text("Ukrainian forces halted the Russian advance near Kharkiv.", MONDAY)
+    assert "RETREAT" not in {e.type for e in ex.events}

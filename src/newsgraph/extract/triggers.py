@@ -382,6 +382,11 @@ class TriggerReader:
 
     def verb_fits(self, verb: Token, trig: Trigger) -> bool:
         kids = list(verb.children)
+        if trig.type == "RETREAT" and trig.mode == "halt" and any(
+                c.dep_ == "dobj" and any((g.dep_ == "poss" and g.pos_ != "PRON") or g.ent_type_ in ("NORP", "GPE")
+                                         for g in c.children) for c in kids):
+            return False  # "halted the Russian advance", "stopped Hamas's offensive": the enemy's force checked,
+            # not one's own stood down ("halted its offensive")
         if trig.predicate and evaluation(verb) != trig.predicate:
             return False  # "called the vote a farce" criticises; "called a meeting" does not
         if trig.preps and not any(c.dep_ == "prep" and c.lower_ in trig.preps and not all(
