@@ -2402,3 +2402,12 @@ def test_what_is_halted_says_whether_relations_are_cut_or_force_stood_down(rules
 def test_an_enemy_advance_halted_is_no_retreat_of_ones_own(rules_text) -> None:  # type: ignore[no-untyped-def]
     ex = rules_text("Ukrainian forces halted the Russian advance near Kharkiv.", MONDAY)
     assert "RETREAT" not in {e.type for e in ex.events}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Israel halted aid deliveries into Gaza.", ("ISR", "PSE")),
+    ("Seoul suspended its military agreement with Pyongyang.", ("KOR", "PRK")),
+    ("The African Union halted budget support to Niger.", (None, "NER")),
+])
+def test_what_is_cut_names_the_side_it_is_cut_from(rules_text, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert [pair(e) for e in events(rules_text(text, MONDAY), "SANCTION")] == [expected]

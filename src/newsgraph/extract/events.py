@@ -717,6 +717,10 @@ class _EventFinder:
             sources, targets = sources[:1], sources[1:]
         if not targets:
             targets = self.first_actor_in(self.prep_objects(verb, trig.target_preps), sources)
+        if not targets and trig.type == "SANCTION" and trig.mode in ("withdraw", "discontinue", "suspend") \
+                and dobj is not None and not trig.theme_object:  # "called off the talks with Israel", "halted
+            # aid deliveries to Gaza": the other side is named on what is cut
+            targets = self.first_actor_in(self.prep_objects(dobj, ("with", "to", "into", "for", "from")), sources)
         if not targets and trig.theme_object and trig.mode == "expel" and dobj is not None:
             # "recalled its ambassadors in Mexico and Argentina", "its envoy to Kenya": where they serve (a
             # state the parser hung on the verb too; not "in protest at the detention of X")
