@@ -2411,3 +2411,19 @@ def test_an_enemy_advance_halted_is_no_retreat_of_ones_own(rules_text) -> None: 
 ])
 def test_what_is_cut_names_the_side_it_is_cut_from(rules_text, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert [pair(e) for e in events(rules_text(text, MONDAY), "SANCTION")] == [expected]
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Malian soldiers surrounded the residence of President Ibrahim Boubacar Keita.", "COERCE"),
+    ("Thousands of demonstrators surrounded the Sri Lankan president's office in Colombo.", "PROTEST"),
+])
+def test_forces_surrounding_a_side_coerce_it_and_a_crowd_surrounding_a_building_protests(rules_text, text,
+                                                                                         type_) -> None:  # type: ignore[no-untyped-def]
+    assert [e.type for e in rules_text(text, MONDAY).events] == [type_]
+
+
+def test_a_killing_after_a_coercion_is_an_attack_of_its_own(rules_text) -> None:  # type: ignore[no-untyped-def]
+    ex = rules_text("Kenyan police dispersed the rally in Nairobi, killing two demonstrators.", MONDAY)
+    assert {e.type for e in ex.events} == {"COERCE", "ASSAULT"}
+    ex = rules_text("Russian forces shelled Kharkiv overnight, killing four civilians.", MONDAY)
+    assert [e.type for e in ex.events] == ["ASSAULT"]  # the shelling's toll, not a second attack

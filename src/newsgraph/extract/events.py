@@ -1616,6 +1616,12 @@ class _EventFinder:
                         and (trig.type == "PROTEST") == any(a.kind in FORCE_KINDS for a in args.sources):
                     continue  # "rebels marched on Goma" is no rally; "the former president surrendered to the
                     # tribunal" no force laying down its arms
+                if tok.lemma_.lower() in SURROUNDING and trig.type == "COERCE":
+                    if args.sources and all(a.kind == "group" and a.sector == "CVL" for a in args.sources):
+                        trig = replace(trig, type="PROTEST", mode="obstruct")  # "demonstrators surrounded
+                        # the president's office"
+                    elif not any(a.kind in FORCE_KINDS for a in args.sources):
+                        continue  # "surrounded by supporters", "the hills that surround the town": no force
                 if trig.type == "PROTEST" and tok.lemma_.lower() == "protest" and args.sources \
                         and (tok.pos_ == "VERB" or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in LODGING)) \
                         and not _said_as_people(tok) \
@@ -2565,6 +2571,7 @@ def _act_verb(lemma: str) -> str | None:
 
 MEETING_TYPES = frozenset({"CONSULT", "AGREE"})
 FORCES_ONLY = frozenset({"march", "surrender"})  # a crowd marches in protest; only a force surrenders
+SURROUNDING = frozenset({"surround"})  # forces hem a side in; a crowd besieging a building protests
 
 
 def _asked_for(tok: Token) -> bool:

@@ -333,9 +333,10 @@ class TriggerReader:
             # wounded two in Belgorod", an attack of its own)
         if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") \
                 and verb.lemma_.lower() in vocab.modality_words()["casualty_verbs"] \
-                and (self.of(verb.head) is not None
-                     or any(c.dep_ == "dobj" and self.of(c) is not None for c in verb.head.children)):
-            return False
+                and any(trig is not None and trig.type == "ASSAULT" for trig in [self.of(verb.head)] + [
+                    self.of(c) for c in verb.head.children if c.dep_ == "dobj"]):
+            return False  # "shelled the city, killing four": the attack's toll; not "surrounded the rally,
+            # killing 156" or "fired tear gas, killing two", where the killing is the attack
         if verb.tag_ == "VBN" and verb.dep_ in ("amod", "acl") and not any(
                 c.dep_ in ("agent", "prep", "dobj") for c in verb.children):
             return False  # "sanctioned Russian oil": an adjective
