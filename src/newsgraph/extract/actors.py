@@ -110,6 +110,11 @@ def short_name_of(actor: Actor, key: str) -> bool:
     return actor.country in GIVEN_NAME_USED and key in words[1:] and len(key) > 3  # no "da", "dos"
 
 
+def _force_word(name: str) -> str:
+    """The head noun a force is called by ("riot police" -> "police"): the key of ``named_forces``."""
+    return name.split()[-1].lower()
+
+
 def _spelling(key: str) -> str:
     """A name folded over the ways news transliterates it: doubled letters as one, a final "-iy", "-yy",
     "-ij" or "-ii" as "-y" ("Zelenskiy", "Zelenskyy" and "Zelensky" are one name; "Mohammadi" is not
@@ -385,9 +390,10 @@ class _Finder:
         existing = self.table.by_key.get(key)
         if existing is None and len(words) == 1:  # a surname alone refers to the full name seen before
             existing = self.person_by_surname(name)
-        if existing is None:  # "Zelenskyy" after "Zelensky", "Zelenskiy": one name in two spellings
-            folded = _spelling(name_key(name))
-            existing = next((a for a in reversed(self.table.actors) if a.kind == "person" and len(folded) > 5
+        folded = _spelling(name_key(name))
+        if existing is None and len(folded) > 5:  # "Zelenskyy" after "Zelensky", "Zelenskiy": one name in two
+            # spellings
+            existing = next((a for a in reversed(self.table.actors) if a.kind == "person"
                              and folded in (_spelling(name_key(a.name)), _spelling(name_key(a.name).split()[-1]))),
                             None)
         if existing is None and len(words) > 1:
@@ -560,20 +566,20 @@ class _Finder:
         alone is the one named last ("the Defence Ministry" after them), and a body named alone before
         its owner is told is that owner's ("the Defence Ministry said ... Russia's Defence Ministry")."""
         plain = "org:" + name_key(name)
-        owned_keys = [a for a in reversed(self.table.actors) if a.key.startswith("org:")
-                      and a.key.endswith(":" + name_key(name)) and a.key != plain]
         if owned and country and kind in ("government", "military", "police"):
             key = f"org:{country.lower()}:{name_key(name)}"
             earlier = self.table.by_key.get(plain)
-            dateline = find_dateline(self.doc.text)
             if key not in self.table.by_key and earlier is not None and earlier.country is None \
-                    and (dateline is None or dateline.country in (None, country)):  # not "KYIV - The Defence
-                # Ministry said ... Russia's Defence Ministry denied": Kyiv's own ministry spoke first
+                    and ((dateline := find_dateline(self.text)) is None or dateline.country in (None, country)):
+                # not "KYIV - The Defence Ministry said ... Russia's Defence Ministry denied": Kyiv's own spoke
                 earlier.country = country  # the same body, its owner now told
                 self.table.by_key[key] = earlier
             return self.table.get_or_add(key, name, kind, country, sector)
-        if country is None and owned_keys and plain not in self.table.by_key:
-            return owned_keys[0]
+        if country is None and plain not in self.table.by_key:
+            owned_body = next((a for a in reversed(self.table.actors) if a.key.startswith("org:")
+                               and a.key.endswith(":" + name_key(name)) and a.key != plain), None)
+            if owned_body is not None:
+                return owned_body
         return self.table.get_or_add(plain, name, kind, country, sector)
 
     def add_gpe(self, ent: Span) -> Actor | None:
@@ -657,10 +663,9 @@ class _Finder:
                     country = prev.country
                     guess = True
                     break
-                if kind in DOMESTIC_KINDS and prev.kind == kind and prev.country and prev.key.startswith("org:") \
-                        and phrase.split()[-1] not in self.named_forces:
+                if kind in DOMESTIC_KINDS and prev.kind == kind and prev.country and prev.key.startswith("org:"):
                     # the force named before, weighed where police are placed (resolve_pending_countries)
-                    self.named_forces[phrase.split()[-1]] = prev.country
+                    self.named_forces.setdefault(_force_word(phrase), prev.country)
         key = _group_key(kind, sector, country, style, phrase)
         actor = self.table.get_or_add(key, phrase, kind, country, sector)
         if guess:
@@ -1243,7 +1248,7 @@ class _Finder:
                 sent = sentence_of(head)
                 near = [code for i, code in towns if sent.start <= i < sent.end]
                 near += [code for i, code in towns if i < head.i][::-1]
-                if (named := self.named_forces.get(actor.name.split()[-1].lower())) is not None:
+                if (named := self.named_forces.get(_force_word(actor.name))) is not None:
                     near.append(named)  # "police arrested X" after "the Nicaraguan National Police placed Y
                     # under house arrest" in a press release from Washington: that force, before the dateline
                 near += [dateline_code] if dateline_code else []
@@ -1262,7 +1267,7 @@ class _Finder:
         for actor in self.table.actors:  # police no rule above placed ("Riot police", the model's "Riot" a
             # person): the force named before, if any
             if actor.kind in DOMESTIC_KINDS and not actor.country and actor.key.startswith("group:") \
-                    and (named := self.named_forces.get(actor.name.split()[-1].lower())) is not None:
+                    and (named := self.named_forces.get(_force_word(actor.name))) is not None:
                 actor.country = named
                 guessed.add(id(actor))
         for member, org in self.affiliations:  # "junta media", "junta minister X"

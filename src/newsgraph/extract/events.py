@@ -1554,10 +1554,10 @@ class _EventFinder:
                             and (subj := _subject(tok)[0]) is not None and subj.tag_ in ("NNS", "NNPS"):
                         trig = replace(trig, type="MOBILIZE", mode="deploy")  # "Kenyan police officers arrived
                         # in Haiti": forces that come are deployed (not "the police chief visited Haiti")
-                envoys = vocab.modality_words()["envoy_titles"]
                 if trig.foreign and args.sources and args.targets and all(
                         s.country and t.country and s.country != t.country
-                        and any(w in envoys for r in t.roles for w in r.title.lower().split())
+                        and any(w in vocab.modality_words()["envoy_titles"] for r in t.roles
+                                for w in r.title.lower().split())
                         for s in args.sources for t in args.targets):
                     trig = replace(trig, type=trig.foreign[0], mode=trig.foreign[1])  # "Kinshasa summoned Karega":
                     # a foreign envoy called in is a protest to his state, not a summons of a citizen

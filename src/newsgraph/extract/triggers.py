@@ -331,8 +331,7 @@ class TriggerReader:
                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
             return False  # "killed four and wounded 12": one attack's toll, told once (not "..., and drones
             # wounded two in Belgorod", an attack of its own)
-        if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") \
-                and verb.lemma_.lower() in vocab.modality_words()["casualty_verbs"] \
+        if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj") and verb.lemma_.lower() in casualties \
                 and any(trig is not None and trig.type == "ASSAULT" for trig in [self.of(verb.head)] + [
                     self.of(c) for c in verb.head.children if c.dep_ == "dobj"]):
             return False  # "shelled the city, killing four": the attack's toll; not "surrounded the rally,
