@@ -2427,3 +2427,25 @@ def test_a_killing_after_a_coercion_is_an_attack_of_its_own(rules_text) -> None:
     assert {e.type for e in ex.events} == {"COERCE", "ASSAULT"}
     ex = rules_text("Russian forces shelled Kharkiv overnight, killing four civilians.", MONDAY)
     assert [e.type for e in ex.events] == ["ASSAULT"]  # the shelling's toll, not a second attack
+
+
+def test_a_warning_of_ones_own_response_threatens_the_side_the_article_names(extract_text) -> None:
+    """"Baghdad warned that relations would be cut": the clause names no one warned, the article
+    does (the ranker picks among the actors named before); a forecast about another side's act
+    ("that Myanmar's crackdown would drive refugees ...") threatens no one."""
+    ex = extract_text("Sweden allowed a protester to burn a Koran outside the Iraqi embassy in Stockholm on "
+                      "Thursday. Baghdad warned that relations would be cut altogether if it happened again.", MONDAY)
+    assert pair(one(ex, "THREATEN")) == ("IRQ", "SWE")
+    ex = extract_text("Myanmar's army burned villages in Rakhine on Thursday. Amnesty warned that Myanmar's "
+                      "crackdown would drive more refugees into Bangladesh.", MONDAY)
+    assert not events(ex, "THREATEN")
+
+
+def test_a_nominal_event_carried_by_a_statement_or_note_is_its_issuers(extract_text) -> None:
+    """"Issued a statement of firm support for Guyana", "lodged a note of protest with China": the
+    statement carries the support, the note the protest, of whoever issued them."""
+    ex = extract_text("The Caribbean Community issued a statement of firm support for Guyana on Monday.", MONDAY)
+    ev = one(ex, "SUPPORT")
+    assert ev.source is not None and ev.source.kind == "igo" and pair(ev)[1] == "GUY"
+    ev = one(extract_text("Japan lodged a note of protest with China on Monday.", MONDAY), "ACCUSE")
+    assert pair(ev) == ("JPN", "CHN") and ev.mode == "protest"

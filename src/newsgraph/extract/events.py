@@ -1623,7 +1623,8 @@ class _EventFinder:
                     elif not any(a.kind in FORCE_KINDS for a in args.sources):
                         continue  # "surrounded by supporters", "the hills that surround the town": no force
                 if trig.type == "PROTEST" and tok.lemma_.lower() == "protest" and args.sources \
-                        and (tok.pos_ == "VERB" or (tok.dep_ == "dobj" and tok.head.lemma_.lower() in LODGING)) \
+                        and (tok.pos_ == "VERB" or ((held := _through_span(tok)).dep_ == "dobj"
+                                                    and held.head.lemma_.lower() in LODGING)) \
                         and not _said_as_people(tok) \
                         and all(a.kind in ("country", "government") or (a.kind == "person" and a.sector == "GOV")
                                 for a in args.sources):  # "Kigali protested the overflight": a state's
@@ -1680,13 +1681,15 @@ class _EventFinder:
 
     # -- the side the text leaves unsaid ------------------------------------------------------
     def fill_unsaid(self, tok: Token, trig: Trigger, args: _Args, sent: Span, s_index: int,
-                    time: TimeValue | None, place: Place | None, n_triggers: int, told: list[Event]) -> None:
+                    time: TimeValue | None, place: Place | None, n_triggers: int, told: list[Event],
+                    warned: bool = False) -> None:
         """An act with one named side ("Sall congratulated the winner", "the talks hosted by China"):
-        the learned ranker picks the other side among the actors around it, or none."""
+        the learned ranker picks the other side among the actors around it, or none. ``warned``: a
+        warning whose clause menaces but names no one threatened."""
         ranker = implicit_ranker()
         if not (ranker.enabled or self.all_implicit):
             return
-        if trig.type == "THREATEN" and _reported_clauses(tok):
+        if trig.type == "THREATEN" and _reported_clauses(tok) and not warned:
             return  # "warned that Myanmar's crackdown would drive refugees ...": the clause told whom, or
             # it is a forecast that threatens no one
         known = args.sources or args.targets
@@ -2235,6 +2238,15 @@ class _EventFinder:
                         # Kathmandu if ..."; not "warned that the outbreak would spread to Uganda"
                     if not targets and menacing:  # "Pakistan would respond at a time of its choosing": to
                         targets = self.provoker_of(speakers)  # whoever just struck or pressed it
+                    if not targets and warning and not self.others_in_subject(clause, sides):
+                        # "warned that Russia would use all the means at its disposal", "that more strikes
+                        # would follow": whom, the article around it tells (the ranker picks among the actors
+                        # named before); not "that Myanmar's crackdown would drive refugees ...", a forecast
+                        trig = replace(vocab.verb_triggers()["warn"][0], lemma=verb.lemma_.lower())
+                        self.fill_unsaid(verb, trig, _Args(speakers[:1], []), sent, s_index,
+                                         self.pick_time(verb, sent, None), self.pick_place(verb, trig, sent),
+                                         n_triggers, out, warned=True)
+                        break
                 if not targets:
                     continue
                 trig = replace(vocab.verb_triggers()["warn"][0], lemma=verb.lemma_.lower())
@@ -2321,6 +2333,19 @@ class _EventFinder:
         happening: "Washington would review" warns, "the outbreak would spread" forecasts."""
         subj = _clause_subject(clause)
         return subj is not None and bool(self.actors_of(subj))
+
+    def others_in_subject(self, clause: Token, sides: set[str]) -> bool:
+        """Whether a warned clause's subject is something another side does or owns ("that Myanmar's
+        crackdown would drive refugees into Bangladesh", "that any attack by Israel would push up oil
+        prices"): a forecast about others' acts, whose target the rules above found if it threatens
+        one. Not "that Russia would use all the means", "that its targets would keep widening", "that
+        anyone approaching Israeli positions would put their life at risk"."""
+        subj = _clause_subject(clause)
+        if subj is None:
+            return False
+        doers = [c for c in subj.children if c.dep_ in ("poss", "compound", "amod") and c.pos_ != "PRON"]
+        doers += self.prep_objects(subj, ("by",))
+        return any(side(a) not in sides for d in doers for a in self.actors_of(d))
 
     def named_in_clause(self, clause: Token, speakers: list[Actor], sides: set[str]) -> list[Actor]:
         """The first actor a warned clause names outside the speaker's side, in reading order: not
@@ -2669,8 +2694,9 @@ def _named_by_free_relative(noun: Token) -> bool:
 def _through_span(noun: Token) -> Token:
     """The phrase a nominal event stands in for when a span of time holds it: "ended two days of
     talks", "after weeks of negotiations" (the span, whose verb the talks share)."""
+    words = vocab.modality_words()
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
-            noun.head.head.lemma_.lower() in vocab.modality_words()["span_nouns"]:
+            noun.head.head.lemma_.lower() in words["span_nouns"] | words["carrier_nouns"]:
         return noun.head.head
     return noun
 
