@@ -753,3 +753,39 @@ def test_a_name_ending_in_a_facility_word_is_a_facility_only_when_it_names_one(e
     assert not [a for a in people(ex) if a.name.endswith("Base")]
     ex = extract_text("The singer Robert Plant urged Britain to release the activists.", PUBLISHED)
     assert [a.name for a in people(ex)] == ["Robert Plant"]
+
+
+def test_a_group_the_model_tags_as_a_person_is_the_dictionarys_group(extract_text) -> None:
+    """"Al-Shabaab" read as a person's name is the armed group the actor dictionary files under
+    that very name; a leader the dictionary files under his movement stays a person."""
+    ex = extract_text("Al-Shabaab claimed the raid on the base in Lamu on Sunday.", PUBLISHED)
+    group = named(ex, "Shabaab")
+    assert group.kind == "armed-group" and group.country == "SOM"
+    ex = extract_text("Hassan Nasrallah spoke on Wednesday.", PUBLISHED)
+    assert named(ex, "Nasrallah").kind == "person"
+
+
+def test_the_militants_are_the_armed_group_named_before(extract_text) -> None:
+    """"The militants", "its fighters" after a named group are that group, not a new stateless
+    crowd; militants with no article are a kind of fighter and stay apart."""
+    ex = extract_text("Al-Shabaab claimed the raid on the base in Lamu on Sunday. Kenya accused the militants "
+                      "of killing three soldiers.", PUBLISHED)
+    group = named(ex, "Shabaab")
+    assert "the militants" in mention_texts(group)
+    assert not [a for a in ex.actors if a.name.lower() == "militants"]
+    ex = extract_text("Al-Shabaab claimed the raid on Sunday. Islamist militants also attacked a village in "
+                      "Mali.", PUBLISHED)
+    assert "Islamist militants" not in mention_texts(named(ex, "Shabaab"))
+
+
+def test_an_unowned_ministry_is_not_the_state_it_demands_of(extract_text) -> None:
+    """"The foreign ministry demanded that Tehran release the ship": whichever state the ministry
+    is, it is not the one it makes demands of, however often the article names that state."""
+    ex = extract_text("Iran seized a South Korean tanker in the Gulf on Monday. Iran said the ship had polluted "
+                      "the water. The foreign ministry demanded that Tehran release the ship and its crew.",
+                      PUBLISHED)
+    ministry = named(ex, "ministry")
+    assert ministry.country != "IRN"
+    demand = [e for e in ex.events if e.type == "REQUEST"]
+    assert [(e.source.country if e.source else None, e.target.country if e.target else None)
+            for e in demand] == [(ministry.country, "IRN")]

@@ -632,6 +632,16 @@ class _Finder:
                         group.kind, group.sector = "armed-group", "REB"
                     self.table.mention(group, start, head.i + 1, alias=False)
                     return group
+        if kind == "armed-group" and country is None and any(
+                t.lower_ == "the" or t.tag_ == "PRP$" for t in mods if t.dep_ in ("det", "poss")):
+            named = next((a for a in reversed(self.table.actors) if not a.key.startswith("group:")
+                          and (a.kind == "armed-group" or (a.kind == "organisation" and (
+                              known := petrarch.lookup_actor(a.name)) is not None and known.kind == "armed-group"
+                              and set(name_key(a.name).split()) <= set(name_key(known.actor_id).split())))
+                          and a.mentions and a.mentions[0].start < head.idx), None)
+            if named is not None:  # "al-Shabaab claimed the raid ... the militants struck again": the group
+                self.table.mention(named, start, head.i + 1, alias=False)  # named before (not "militants" of
+                return named  # no article, a kind of fighter, nor "Islamist fighters")
         bloc = next((b for t in mods if t.text in vocab.bloc_adjectives()
                      and (b := self.add_bloc(vocab.bloc_adjectives()[t.text], t.i)) is not None), None)
         if bloc is None and country is None and kind in ("government", "military"):
@@ -1014,6 +1024,11 @@ class _Finder:
             if known is not None and known.kind == "country" and (code := known.country_on(_day(self.table.published))):
                 self.table.mention(self.table.country_actor(code), ent.start, ent.end)
                 return ent.end  # a capital tagged as a person ("blamed Kyiv"): the dictionary knows it
+            known = petrarch.lookup_actor(text) if not known_person and not self.titled_before(ent) else None
+            if known is not None and known.kind == "armed-group" \
+                    and set(name_key(text).split()) <= set(name_key(known.actor_id).split()):
+                self.add_org(ent.start, ent.end)  # "Al-Shabaab" tagged as a person: the dictionary's name of
+                return ent.end  # a group (not "Nasrallah", which it files under his movement)
             s, e = self.person_span(ent)
             self.add_person(s, e)
             return e
@@ -1316,6 +1331,13 @@ class _Finder:
                 related += [t for c in tok.head.children if c.dep_ in ("dobj", "dative", "prep")  # his own state's
                             for t in ([c] if c.dep_ != "prep" else list(c.children))
                             if not (domestic and (a := self.table.at(t.i)) is not None and a.kind == "person")]
+                if any(t.type == "REQUEST" for t in vocab.verb_triggers().get(tok.head.lemma_.lower(), ())):
+                    for asked in (s for c in tok.head.children if c.dep_ == "ccomp"  # "the ministry demanded
+                                  for s in c.children if s.dep_ == "nsubj"):  # that Tehran release the ship"
+                        place = gazetteer().lookup(asked.text) if asked.ent_type_ == "GPE" else None
+                        if self.table.at(asked.i) is None and place is not None and place.country:
+                            out.add(place.country)  # (a capital asked stands for its state)
+                        related.append(asked)
             related += [c for c in tok.children if c.dep_ == "appos"]
             related += [t for t in tok.subtree if t.dep_ == "poss"] if tok.dep_ != "poss" else []
             for r in related:
