@@ -789,3 +789,22 @@ def test_an_unowned_ministry_is_not_the_state_it_demands_of(extract_text) -> Non
     demand = [e for e in ex.events if e.type == "REQUEST"]
     assert [(e.source.country if e.source else None, e.target.country if e.target else None)
             for e in demand] == [(ministry.country, "IRN")]
+
+
+def test_a_court_or_ministry_named_alone_is_the_storys_state(extract_text) -> None:
+    """"The Ministry of Finance", "the Supreme Court" with no state named are the state the story is
+    filed from or opens with, before the state it names most; "China's Ministry of State Security"
+    is China's; "Congress" stays the US Congress only where the story names the United States."""
+    ex = extract_text("ACCRA - President Nana Akufo-Addo said on Monday he would wait for the courts. The "
+                      "United States and the World Bank warned of lost funding; Washington said the United "
+                      "States would review its aid. The Ministry of Finance urged the president not to sign "
+                      "the bill.", PUBLISHED)
+    assert named(ex, "Ministry of Finance").country == "GHA"
+    ex = extract_text("The United States formally accused China's Ministry of State Security of being behind "
+                      "the hack.", PUBLISHED)
+    assert named(ex, "State Security").country == "CHN"
+    ex = extract_text("Peru's president Pedro Castillo tried to dissolve parliament on Wednesday. Congress "
+                      "voted to remove him hours later.", PUBLISHED)
+    assert named(ex, "Congress").country == "PER"
+    ex = extract_text("Biden met Xi in Bali on Monday. Congress voted to sanction Chinese firms.", PUBLISHED)
+    assert named(ex, "Congress").country == "USA"

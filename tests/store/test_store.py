@@ -313,3 +313,19 @@ def test_a_merge_owed_by_a_run_that_died_is_finished_by_the_next(tmp_path: Path)
     with Store.open(died) as a, Store.open(clean) as b:
         assert Query(a).stats() == Query(b).stats()
         assert a._rows("SELECT count(*) AS n FROM pending_merge_documents")[0]["n"] == 0
+
+
+def test_a_court_named_without_its_state_never_joins_another_states_court(db: Path) -> None:
+    """"The Supreme Court" of a story whose state the extractor could not tell is that story's own:
+    it never becomes the Korean Supreme Court another article named, nor the court of a third
+    stateless story; a named organisation with no state ("Human Rights Watch") still joins across."""
+    def story(text: str, source: str, court_country: str | None) -> Extraction:
+        return extraction(text, source, [actor(text, "Supreme Court", "organisation", court_country),
+                                         actor(text, "Human Rights Watch", "organisation", None)])
+    with Store.open(db) as store:
+        store.add([story("Supreme Court met Human Rights Watch in Seoul.", "kor.txt", "KOR"),
+                   story("Supreme Court met Human Rights Watch in Brasilia.", "bra.txt", None),
+                   story("Supreme Court met Human Rights Watch in Lilongwe.", "mwi.txt", None)])
+        courts = store._rows("SELECT id, country FROM entities WHERE norm = 'supreme court'")
+        assert len(courts) == 3 and sorted(str(r["country"]) for r in courts) == ["KOR", "None", "None"]
+        assert len(store._rows("SELECT id FROM entities WHERE norm = 'human rights watch'")) == 1

@@ -226,6 +226,13 @@ def side(actor: Actor | None) -> str:
     return "" if actor is None else actor.country or actor.key
 
 
+def branch_of_state(actor: Actor) -> bool:
+    """A court or a legislature (by sector, or by a word of its name): a branch of its state that
+    stands apart from the executive and from the other branches."""
+    return actor.kind not in ("country", "person") and (actor.sector in ("JUD", "LEG") or bool(
+        set(name_key(actor.name).split()) & vocab.modality_words()["branch_words"]))
+
+
 def sentence_evidence(doc: Doc, document: Document, index: int) -> Evidence:
     """The evidence row of sentence ``index`` (its text without surrounding blanks and its offsets),
     built once per sentence: every event and tie the sentence states shares it."""
@@ -540,7 +547,8 @@ class _Finder:
         owned = False  # the state is the name's possessor ("Japan's Defence Ministry"), not in the name
         if country is None:  # "Iran's Revolutionary Guards", "the Revolutionary Guards of Iran"
             head_tok = self.doc[end - 1]
-            owner = next((c for c in head_tok.children if c.dep_ == "poss" and c.i < start), None)
+            owner = next((c for h in self.doc[start:end] for c in h.children
+                          if c.dep_ == "poss" and c.i < start), None)  # "China's Ministry of State Security"
             if owner is not None:
                 ent = entity_at(owner)
                 country = countries.country_code(ent.text if ent is not None else owner.text)
@@ -1285,9 +1293,37 @@ class _Finder:
                     and (named := self.named_forces.get(_force_word(actor.name))) is not None:
                 actor.country = named
                 guessed.add(id(actor))
+        bodies = [a for a in self.table.actors if a.key.startswith("org:")
+                  and vocab.any_states_institution(a.name, a.kind)]
+        told_states = salience.copy()  # the states the story names, not counting such bodies' own guesses
+        told_states.subtract(Counter({a.country: len(a.mentions) for a in bodies if a.country}))
+        for actor in bodies:  # "the Supreme Court", "Congress" named alone: the story's state's own
+            if actor.country and told_states[actor.country] > 0:
+                continue  # "Congress" in a story that names the United States stays the US Congress
+            opposed = self.opposed_countries(actor, people=False)  # where the story is filed, whose leader it
+            # opens with (a person it acts on may be its own: "the ministry urged the president"),
+            choices = [c for c in (dateline_code, self.lead_state()) if c]  # then the state it names most
+            choices += [c for c, n in told_states.most_common() if n > 0]
+            code = next((c for c in choices if c not in opposed), None)
+            if code is not None:
+                actor.country = code
+                guessed.add(id(actor))
         for member, org in self.affiliations:  # "junta media", "junta minister X"
             if not member.country and org.country and id(org) not in guessed:
                 member.country = org.country  # not a guess: "ministry spokesman X" stays stateless
+
+    def lead_state(self) -> str | None:
+        """The state of the first subject the story's opening sentence names with a known country
+        ("President Akufo-Addo says ...", "... Foreign Affairs Secretary Locsin said"): whose story it is."""
+        sents = sentences(self.doc)
+        if not sents:
+            return None
+        for tok in sents[0]:
+            actor = self.table.at(tok.i)
+            if actor is not None and actor.country and id(actor) not in self.guessed \
+                    and tok.dep_ in ("nsubj", "nsubjpass") and actor.kind in ("person", "country", "government"):
+                return actor.country
+        return None
 
     def verb_subjects(self, head: Token) -> list[Actor]:
         """The actors of the subject of the verb a noun is the object of (through a preposition)."""
@@ -1318,9 +1354,20 @@ class _Finder:
             return code  # the nearest subject decides, stated or not
         return None
 
-    def opposed_countries(self, actor: Actor) -> set[str]:
+    def named_state(self, tok: Token) -> str | None:
+        """The state an object no actor holds stands for: a capital or city ("accused Madrid of"),
+        or the nationality of a plain noun ("blacklisted 15 North Korean individuals")."""
+        if tok.ent_type_ == "GPE":
+            place = gazetteer().lookup(tok.text)
+            return place.country if place is not None else None
+        if tok.pos_ == "NOUN":
+            return _country_of_modifiers([c for c in tok.children if c.dep_ in ("amod", "compound")])
+        return None
+
+    def opposed_countries(self, actor: Actor, people: bool = True) -> set[str]:
         """Countries coordinated with the actor ("ties between Russia and the regime") or on the
-        other side of its verb ("the ministers warned Venezuela": not Venezuela's ministers)."""
+        other side of its verb ("the ministers warned Venezuela": not Venezuela's ministers); with
+        ``people=False``, only those of states and bodies, not of persons."""
         out: set[str] = set()
         heads = {i for i, a in self.table.by_token.items() if a is actor}
         for i in heads:
@@ -1342,7 +1389,12 @@ class _Finder:
             related += [t for t in tok.subtree if t.dep_ == "poss"] if tok.dep_ != "poss" else []
             for r in related:
                 other = self.table.at(r.i)
-                if other is None or not other.country or other is actor:
+                if other is None and (r.dep_ in ("dobj", "dative") or (
+                        r.dep_ == "pobj" and r.head.lower_ not in SCENE_PREPS | {"from", "to"})) \
+                        and (code := self.named_state(r)):  # "accused Madrid of ...", "blacklisted 15 North
+                    out.add(code)  # Korean individuals", "lodged a protest with Beijing"
+                    continue
+                if other is None or not other.country or other is actor or (other.kind == "person" and not people):
                     continue
                 if actor.kind in DOMESTIC_KINDS and other.kind == "group" and other.sector == "CVL":
                     continue  # "security forces fired at crowds": police turn on their own people

@@ -22,6 +22,7 @@ from newsgraph.extract.actors import (
     DESIGNATION,
     ActorTable,
     aligned_with,
+    branch_of_state,
     demonym,
     entity_at,
     own_place,
@@ -785,9 +786,11 @@ class _EventFinder:
             targets = self.other_party_of_accord(sources)  # "the cabinet approved the agreement"
         if targets and sources and trig.type in AUTHORED and trig.type != "SUPPORT" and (
                 all(any(_one_camp(s, t) for s in sources) for t in targets)
-                or (trig.type == "REJECT" and {side(a) for a in targets} <= {side(a) for a in sources})):
+                or (trig.type == "REJECT" and {side(a) for a in targets} <= {side(a) for a in sources}
+                    and not any(branch_of_state(a) for a in sources))):
             targets = []  # "Azerbaijan denied reports that its troops ...": a denial answers someone else,
-            # never its compatriots; a criticism may ("the opposition accused the government")
+            # never its compatriots; a criticism may ("the opposition accused the government"), and a
+            # court or a parliament rejects its own executive's acts ("the Council struck down the delay")
         charge = dobj is not None and dobj.lower_ in vocab.modality_words()["charge_nouns"]
         told_first = any(told_before_charge(c, verb) for c in verb.children)
         if trig.type == "REJECT" and ((relative and charge) or (told_first and trig.mode == "deny")):
@@ -2846,6 +2849,8 @@ def _one_state(a: Actor, b: Actor) -> bool:
     foreign minister and "the Government of Rwanda"); two compatriot people are two sides."""
     if a.country is None or a.country != b.country or (a.kind == "person" and b.kind == "person"):
         return False
+    if a is not b and (branch_of_state(a) or branch_of_state(b)):
+        return False  # a court or a parliament acts on its executive: "the Council struck down Sall's delay"
     return all(x.kind in STATE_KINDS or (x.kind == "person" and x.sector in ("GOV", "MIL")) for x in (a, b))
 
 

@@ -396,3 +396,20 @@ def ruler_phrases() -> list[tuple[list[dict[str, str]], str]]:
 def resolve_settings() -> dict[str, Any]:
     """The resolver's vocabulary (resolve.toml): generic institution words, suffixes, spellings."""
     return dict(_load("resolve.toml"))
+
+
+@cache
+def institution_words() -> frozenset[str]:
+    """Words a body every state has is named with ("Supreme Court", "Ministry of Foreign Affairs"),
+    as name keys (resolve.toml ``institution_words``)."""
+    from newsgraph.names import name_key
+    return frozenset(name_key(w) for w in _load("resolve.toml")["institution_words"])
+
+
+def any_states_institution(name: str, kind: str) -> bool:
+    """Whether ``name`` names a body every state has and no state in particular ("the Supreme Court",
+    "Congress", "the Public Ministry"; not "the Pentagon", "Arakan Army")."""
+    from newsgraph.names import name_key
+    words = [w for w in name_key(name).split() if w != "the"]
+    return kind in ("organisation", "government", "military", "police") and bool(words) \
+        and all(w in institution_words() for w in words)

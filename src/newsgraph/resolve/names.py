@@ -11,6 +11,7 @@ import hashlib
 
 from newsgraph.model import Actor
 from newsgraph.names import name_key
+from newsgraph.ontology import vocab
 
 
 def resolve_key(actor: Actor) -> str:
@@ -25,10 +26,11 @@ def is_common_noun(actor: Actor) -> bool:
 
 def document_key(actor: Actor, doc_id: str) -> str:
     """The key under which the store resolves an actor of one document. A common noun with no
-    country ("police", "the banks") names a different group in every article, so its key is the
-    document's own: it never joins the police of another country or story."""
+    country ("police", "the banks") names a different group in every article, and so does a body
+    every state has named without its state ("the Supreme Court", "Congress"), so their key is the
+    document's own: they never join the police or the court of another country or story."""
     key = resolve_key(actor)
-    if actor.country is None and is_common_noun(actor):
+    if actor.country is None and (is_common_noun(actor) or vocab.any_states_institution(actor.name, actor.kind)):
         return f"{key}|@{doc_id}"
     return key
 
