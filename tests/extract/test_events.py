@@ -2449,3 +2449,26 @@ def test_a_nominal_event_carried_by_a_statement_or_note_is_its_issuers(extract_t
     assert ev.source is not None and ev.source.kind == "igo" and pair(ev)[1] == "GUY"
     ev = one(extract_text("Japan lodged a note of protest with China on Monday.", MONDAY), "ACCUSE")
     assert pair(ev) == ("JPN", "CHN") and ev.mode == "protest"
+
+
+@pytest.mark.parametrize("text, type_, pair_", [
+    ("The FBI said on Monday it was working closely with Colonial Pipeline on the investigation.", "COOPERATE",
+     None),
+    ("Kenya will work alongside the Haitian police to restore order.", "COOPERATE", ("KEN", "HTI")),
+    ("Paris will coordinate closely with Berlin on the response.", "COOPERATE", ("FRA", "DEU")),
+    ("Kenya consulted Ethiopia before the vote.", "CONSULT", ("KEN", "ETH")),
+    ("Ukraine notified the IAEA of the strike on Monday.", "CONSULT", ("UKR", None)),
+])
+def test_working_with_and_informing_are_cooperation_and_contact(extract_text, text, type_, pair_) -> None:
+    """"Work(ed) with X", "coordinate with X" cooperate; "consulted X", "notified X" are contact."""
+    ev = one(extract_text(text, MONDAY), type_)
+    assert ev.source is not None and ev.target is not None
+    if pair_ is not None:
+        assert pair(ev) == pair_
+
+
+def test_what_partners_coordinate_on_is_no_act_between_them(extract_text) -> None:
+    """"Coordinate with the EU on sanctions": the sanctions are the topic, not imposed on the EU."""
+    ex = extract_text("The United States will coordinate closely with the European Union on sanctions.", MONDAY)
+    assert one(ex, "COOPERATE").target is not None
+    assert not events(ex, "SANCTION")

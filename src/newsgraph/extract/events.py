@@ -1136,6 +1136,9 @@ class _EventFinder:
         head = self.trigger_tokens.get(id(base))
         if head is None or not (head.left_edge.i <= tok.i <= head.right_edge.i):
             return False
+        if base.type == "COOPERATE" and any(tok in c.subtree for c in head.children
+                                            if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS):
+            return False  # "coordinated with the EU on sanctions": the topic, not the partner's sanctions
         control = vocab.modality_words()["object_control"]
         cur = tok
         while cur.i != head.i and cur.head.i != cur.i:
