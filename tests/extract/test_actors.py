@@ -763,6 +763,8 @@ def test_a_group_the_model_tags_as_a_person_is_the_dictionarys_group(extract_tex
     assert group.kind == "armed-group" and group.country == "SOM"
     ex = extract_text("Hassan Nasrallah spoke on Wednesday.", PUBLISHED)
     assert named(ex, "Nasrallah").kind == "person"
+    ex = extract_text("Osama bin Laden ordered the attacks on the United States.", PUBLISHED)
+    assert named(ex, "Laden").kind == "person"
 
 
 def test_the_militants_are_the_armed_group_named_before(extract_text) -> None:
@@ -776,6 +778,12 @@ def test_the_militants_are_the_armed_group_named_before(extract_text) -> None:
     ex = extract_text("Al-Shabaab claimed the raid on Sunday. Islamist militants also attacked a village in "
                       "Mali.", PUBLISHED)
     assert "Islamist militants" not in mention_texts(named(ex, "Shabaab"))
+    ex = extract_text("Hamas attacked Israeli towns on Saturday. Ukraine said its fighters had repelled a Russian "
+                      "assault.", PUBLISHED)  # whose fighters, "its" says
+    assert mention_texts(named(ex, "Hamas")) == ["Hamas"]
+    ex = extract_text("Boko Haram kidnapped 30 students in Nigeria last year. In Somalia on Monday, government "
+                      "troops killed the militants.", PUBLISHED)  # another country's militants
+    assert mention_texts(named(ex, "Boko Haram")) == ["Boko Haram"]
 
 
 def test_an_unowned_ministry_is_not_the_state_it_demands_of(extract_text) -> None:
@@ -793,8 +801,9 @@ def test_an_unowned_ministry_is_not_the_state_it_demands_of(extract_text) -> Non
 
 def test_a_court_or_ministry_named_alone_is_the_storys_state(extract_text) -> None:
     """"The Ministry of Finance", "the Supreme Court" with no state named are the state the story is
-    filed from or opens with, before the state it names most; "China's Ministry of State Security"
-    is China's; "Congress" stays the US Congress only where the story names the United States."""
+    filed from or opens with, before the state it names acting; "China's Ministry of State Security"
+    is China's; a people named ("Venezuelan migrants") makes no state the court's; a body the
+    dictionary places ("Congress", "the State Department") keeps its state."""
     ex = extract_text("ACCRA - President Nana Akufo-Addo said on Monday he would wait for the courts. The "
                       "United States and the World Bank warned of lost funding; Washington said the United "
                       "States would review its aid. The Ministry of Finance urged the president not to sign "
@@ -803,8 +812,8 @@ def test_a_court_or_ministry_named_alone_is_the_storys_state(extract_text) -> No
     ex = extract_text("The United States formally accused China's Ministry of State Security of being behind "
                       "the hack.", PUBLISHED)
     assert named(ex, "State Security").country == "CHN"
-    ex = extract_text("Peru's president Pedro Castillo tried to dissolve parliament on Wednesday. Congress "
-                      "voted to remove him hours later.", PUBLISHED)
-    assert named(ex, "Congress").country == "PER"
-    ex = extract_text("Biden met Xi in Bali on Monday. Congress voted to sanction Chinese firms.", PUBLISHED)
-    assert named(ex, "Congress").country == "USA"
+    ex = extract_text("The Supreme Court blocked the deportation of Venezuelan migrants on Friday.", PUBLISHED)
+    assert named(ex, "Supreme Court").country != "VEN"
+    ex = extract_text("China jailed three activists in Hong Kong on Monday. The State Department condemned the "
+                      "sentences.", PUBLISHED)
+    assert named(ex, "State Department").country == "USA"

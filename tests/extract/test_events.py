@@ -687,6 +687,9 @@ def test_a_court_striking_down_a_decision_rejects_its_author(extract_text) -> No
              "REJECT")
     assert ev.source is not None and ev.source.name == "Constitutional Council"
     assert ev.target is not None and ev.target.name == "Macky Sall"
+    ev = one(extract_text("The Constitutional Council struck down the decree by Sall delaying the vote in Senegal.",
+                          MONDAY), "REJECT")  # the court is Senegal's own, and still a side apart
+    assert ev.source is not None and ev.source.name == "Constitutional Council" and ev.target is not None
 
 
 def test_a_spokesman_never_accuses_his_own_organisation(extract_text) -> None:
@@ -2439,6 +2442,16 @@ def test_a_warning_of_ones_own_response_threatens_the_side_the_article_names(ext
     ex = extract_text("Myanmar's army burned villages in Rakhine on Thursday. Amnesty warned that Myanmar's "
                       "crackdown would drive more refugees into Bangladesh.", MONDAY)
     assert not events(ex, "THREATEN")
+    for text in ("Hamas released two hostages on Monday. Qatar warned that the ceasefire would collapse without "
+                 "more aid.",  # a forecast
+                 "Israel struck Hezbollah positions in Lebanon on Monday. Iran warned that the region would explode."):
+        assert not events(extract_text(text, MONDAY), "THREATEN"), text
+    ex = extract_text("Russia annexed four regions of Ukraine on Friday. Putin warned that Russia would use all the "
+                      "means at its disposal.", MONDAY)  # never the speaker's own state
+    assert one(ex, "THREATEN").target is not None and pair(one(ex, "THREATEN"))[1] != "RUS"
+    ex = extract_text("Syria and Turkey held talks on Monday. Iran warned that more attacks would follow and Israel "
+                      "would be punished.", MONDAY)  # a later clause names whom
+    assert pair(one(ex, "THREATEN")) == ("IRN", "ISR")
 
 
 def test_a_nominal_event_carried_by_a_statement_or_note_is_its_issuers(extract_text) -> None:

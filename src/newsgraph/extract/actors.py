@@ -483,6 +483,28 @@ class _Finder:
                 elif not actor.country:
                     self.affiliations.append((actor, org))
 
+    def armed_group_before(self, head: Token, window: int = 5) -> Actor | None:
+        """The named armed group mentioned last before ``head``, within ``window`` sentences back."""
+        here = sentence_index_of(self.doc, head.i)
+        best: tuple[int, Actor] | None = None
+        for actor in self.table.actors:
+            if actor.key.startswith("group:") or not (actor.kind == "armed-group" or (
+                    actor.kind == "organisation" and _listed_group_name(actor.name))):
+                continue
+            starts = [m.start for m in actor.mentions if m.start < head.idx and here - m.sentence <= window]
+            if starts and (best is None or max(starts) > best[0]):
+                best = (max(starts), actor)
+        if best is None:
+            return None
+        placed = {code for ent in entities(self.doc) if ent.label_ in ("GPE", "LOC") and ent.sent == head.sent
+                  and (code := countries.country_code(ent.text) or getattr(gazetteer().lookup(ent.text), "country",
+                                                                           None))}
+        known = petrarch.lookup_actor(best[1].name)  # (the dictionary's countries are applied later)
+        home = best[1].country or (known.country_on(None) if known is not None else None)
+        if home and placed and home not in placed:
+            return None  # "Boko Haram kidnapped students in Nigeria. In Somalia, troops killed the militants"
+        return best[1]
+
     def nearest_collective(self, word: str) -> Actor | None:
         """The document's collective actor of the kind ``word`` names ("junta" minister)."""
         spec = vocab.collective_nouns()[word]
@@ -640,16 +662,14 @@ class _Finder:
                         group.kind, group.sector = "armed-group", "REB"
                     self.table.mention(group, start, head.i + 1, alias=False)
                     return group
-        if kind == "armed-group" and country is None and any(
-                t.lower_ == "the" or t.tag_ == "PRP$" for t in mods if t.dep_ in ("det", "poss")):
-            named = next((a for a in reversed(self.table.actors) if not a.key.startswith("group:")
-                          and (a.kind == "armed-group" or (a.kind == "organisation" and (
-                              known := petrarch.lookup_actor(a.name)) is not None and known.kind == "armed-group"
-                              and set(name_key(a.name).split()) <= set(name_key(known.actor_id).split())))
-                          and a.mentions and a.mentions[0].start < head.idx), None)
+        if kind == "armed-group" and country is None and head.tag_ == "NNS" \
+                and any(t.dep_ == "det" and t.lower_ == "the" for t in mods) and not any(
+                    c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and c.lower_ in ("behind", "from"))
+                    for c in head.children):
+            named = self.armed_group_before(head)
             if named is not None:  # "al-Shabaab claimed the raid ... the militants struck again": the group
-                self.table.mention(named, start, head.i + 1, alias=False)  # named before (not "militants" of
-                return named  # no article, a kind of fighter, nor "Islamist fighters")
+                self.table.mention(named, start, head.i + 1, alias=False)  # named last, in the last sentences
+                return named  # (not "its fighters", whose owner "its" says; not "the militants behind X")
         bloc = next((b for t in mods if t.text in vocab.bloc_adjectives()
                      and (b := self.add_bloc(vocab.bloc_adjectives()[t.text], t.i)) is not None), None)
         if bloc is None and country is None and kind in ("government", "military"):
@@ -1032,11 +1052,9 @@ class _Finder:
             if known is not None and known.kind == "country" and (code := known.country_on(_day(self.table.published))):
                 self.table.mention(self.table.country_actor(code), ent.start, ent.end)
                 return ent.end  # a capital tagged as a person ("blamed Kyiv"): the dictionary knows it
-            known = petrarch.lookup_actor(text) if not known_person and not self.titled_before(ent) else None
-            if known is not None and known.kind == "armed-group" \
-                    and set(name_key(text).split()) <= set(name_key(known.actor_id).split()):
+            if not known_person and not self.titled_before(ent) and _listed_group_name(text):
                 self.add_org(ent.start, ent.end)  # "Al-Shabaab" tagged as a person: the dictionary's name of
-                return ent.end  # a group (not "Nasrallah", which it files under his movement)
+                return ent.end  # a group (not "Nasrallah", filed under his movement; not "Osama bin Laden")
             s, e = self.person_span(ent)
             self.add_person(s, e)
             return e
@@ -1295,15 +1313,19 @@ class _Finder:
                 guessed.add(id(actor))
         bodies = [a for a in self.table.actors if a.key.startswith("org:")
                   and vocab.any_states_institution(a.name, a.kind)]
-        told_states = salience.copy()  # the states the story names, not counting such bodies' own guesses
-        told_states.subtract(Counter({a.country: len(a.mentions) for a in bodies if a.country}))
-        for actor in bodies:  # "the Supreme Court", "Congress" named alone: the story's state's own
-            if actor.country and told_states[actor.country] > 0:
-                continue  # "Congress" in a story that names the United States stays the US Congress
-            opposed = self.opposed_countries(actor, people=False)  # where the story is filed, whose leader it
-            # opens with (a person it acts on may be its own: "the ministry urged the president"),
-            choices = [c for c in (dateline_code, self.lead_state()) if c]  # then the state it names most
-            choices += [c for c, n in told_states.most_common() if n > 0]
+        acting: Counter[str] = Counter()  # the states the story names, by their own names, leaders and bodies
+        for actor in self.table.actors:  # (not "Venezuelan migrants": a people names no state acting)
+            if actor.country and id(actor) not in self.guessed and actor not in bodies and (
+                    actor.kind in ("country", "government", "military") or actor.sector in ("GOV", "MIL")):
+                acting[actor.country] += len(actor.mentions)
+        bodies = [a for a in bodies if not a.country or not acting[a.country]]  # "Congress" (the dictionary's
+        # US Congress) in a story of Peru that names no US actor is Peru's; where it names one it stays
+        for actor in bodies:  # "the Supreme Court", "the Ministry of Finance" named alone: the story's state's
+            opposed = self.opposed_countries(actor, people=False)  # own: where the story is filed, whose leader
+            # it opens with, then the state it names most (never one it acts on; a person it acts on may be
+            # its own: "the ministry urged the president")
+            choices = [c for c in (dateline_code, self.lead_state(bodies)) if c]
+            choices += [c for c, n in acting.most_common() if n > 0]
             code = next((c for c in choices if c not in opposed), None)
             if code is not None:
                 actor.country = code
@@ -1312,15 +1334,16 @@ class _Finder:
             if not member.country and org.country and id(org) not in guessed:
                 member.country = org.country  # not a guess: "ministry spokesman X" stays stateless
 
-    def lead_state(self) -> str | None:
+    def lead_state(self, unknown: list[Actor]) -> str | None:
         """The state of the first subject the story's opening sentence names with a known country
-        ("President Akufo-Addo says ...", "... Foreign Affairs Secretary Locsin said"): whose story it is."""
+        ("President Akufo-Addo says ...", "... Foreign Affairs Secretary Locsin said"): whose story it is
+        (not one of the ``unknown`` bodies whose state is being decided)."""
         sents = sentences(self.doc)
         if not sents:
             return None
         for tok in sents[0]:
             actor = self.table.at(tok.i)
-            if actor is not None and actor.country and id(actor) not in self.guessed \
+            if actor is not None and actor.country and id(actor) not in self.guessed and actor not in unknown \
                     and tok.dep_ in ("nsubj", "nsubjpass") and actor.kind in ("person", "country", "government"):
                 return actor.country
         return None
@@ -1381,9 +1404,9 @@ class _Finder:
                 if any(t.type == "REQUEST" for t in vocab.verb_triggers().get(tok.head.lemma_.lower(), ())):
                     for asked in (s for c in tok.head.children if c.dep_ == "ccomp"  # "the ministry demanded
                                   for s in c.children if s.dep_ == "nsubj"):  # that Tehran release the ship"
-                        place = gazetteer().lookup(asked.text) if asked.ent_type_ == "GPE" else None
-                        if self.table.at(asked.i) is None and place is not None and place.country:
-                            out.add(place.country)  # (a capital asked stands for its state)
+                        if self.table.at(asked.i) is None and asked.ent_type_ == "GPE" \
+                                and (code := self.named_state(asked)):
+                            out.add(code)  # (a capital asked stands for its state)
                         related.append(asked)
             related += [c for c in tok.children if c.dep_ == "appos"]
             related += [t for t in tok.subtree if t.dep_ == "poss"] if tok.dep_ != "poss" else []
@@ -1417,6 +1440,16 @@ def _hostile_act(noun: Token) -> bool:
     modifier is who was hit."""
     return any(spec.type == "ASSAULT" for spec in vocab.noun_triggers().get(noun.lemma_.lower(), ())) \
         and any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in noun.children)
+
+
+def _listed_group_name(name: str) -> bool:
+    """Whether the actor dictionary lists ``name`` as an armed group under that very name ("Al-Shabaab",
+    "Boko Haram"), not as a person it files under a group ("Nasrallah" under Hezbollah) nor a person's
+    name with a particle inside ("Osama bin Laden", "Ayman al-Zawahiri")."""
+    known = petrarch.lookup_actor(name)
+    words = name_key(name).split()
+    return known is not None and known.kind == "armed-group" and set(words) <= set(name_key(known.actor_id).split()) \
+        and not any(w in vocab.particles() for w in words[1:])
 
 
 def _known_group(name: str) -> bool:

@@ -1662,7 +1662,9 @@ class _EventFinder:
                         actor.country = self.dateline.country  # "killed at least 45 people", filed from
                         # Bamako: counted victims with no scene are where the report was filed
                 if trig.type not in MONADIC and not args.inherited and bool(args.sources) != bool(args.targets):
-                    unsaid.append((tok, trig, args, time, place))  # once the sentence's own events are known
+                    if not (trig.type == "THREATEN" and _reported_clauses(tok)):  # "warned that the crackdown
+                        # would drive refugees ...": the clause told whom (threats_in), or it is a forecast
+                        unsaid.append((tok, trig, args, time, place))  # once the sentence's own events are known
                     continue
                 for ev in self.build(tok, trig, args, sent, s_index, time, place, len(found)):
                     sentence_events.append(ev)
@@ -1687,17 +1689,12 @@ class _EventFinder:
 
     # -- the side the text leaves unsaid ------------------------------------------------------
     def fill_unsaid(self, tok: Token, trig: Trigger, args: _Args, sent: Span, s_index: int,
-                    time: TimeValue | None, place: Place | None, n_triggers: int, told: list[Event],
-                    warned: bool = False) -> None:
+                    time: TimeValue | None, place: Place | None, n_triggers: int, told: list[Event]) -> None:
         """An act with one named side ("Sall congratulated the winner", "the talks hosted by China"):
-        the learned ranker picks the other side among the actors around it, or none. ``warned``: a
-        warning whose clause menaces but names no one threatened."""
+        the learned ranker picks the other side among the actors around it, or none."""
         ranker = implicit_ranker()
         if not (ranker.enabled or self.all_implicit):
             return
-        if trig.type == "THREATEN" and _reported_clauses(tok) and not warned:
-            return  # "warned that Myanmar's crackdown would drive refugees ...": the clause told whom, or
-            # it is a forecast that threatens no one
         known = args.sources or args.targets
         sides = {_party(k) for k in known}
         # "Iran and Saudi Arabia will reopen their embassies": the pair acts, on no third; but "Macron and
@@ -1768,9 +1765,11 @@ class _EventFinder:
             if (actor.country is None and actor.key.startswith("group:")) or _names_a_place(self.doc[i]) \
                     or (self.doc[i].dep_ == "pobj" and self.doc[i].head.lower_ in WHERE) \
                     or any(_self_pair(actor, k) or _one_state(actor, k) for k in known) \
+                    or (actor.kind == "country" and any(k.country == actor.country for k in known)) \
                     or (trig.type == "REJECT" and side(actor) in {side(k) for k in known}) \
                     or self.within_phrase_of(self.doc[i], known):
-                continue  # (a denial answers someone else, never a compatriot)
+                continue  # (a denial answers someone else, never a compatriot; nor is one's own state the
+                # other side: "Putin warned that Russia would ...")
             seen.add(actor.key)
             back = self.sentence_index - sentence_index_of(self.doc, i)
             where = f"back{back}" if back else ("after" if i > tok.i else "before")
@@ -2183,6 +2182,8 @@ class _EventFinder:
                 continue
             sides = {side(a) for a in speakers}
             warning = verb.lemma_.lower() in WARNING_VERBS  # "warned that X would ...": a threat whatever X does
+            trig = replace(vocab.verb_triggers()["warn"][0], lemma=verb.lemma_.lower())
+            untold = told = False
             for clause in (x for c in _reported_clauses(verb) for x in [c] + list(c.conjuncts)):
                 reserving = clause.lemma_.lower() == "reserve" and any(  # "reserved the right to respond"; not
                     c.dep_ == "dobj" and c.lemma_.lower() == "right" and any(  # "the right to comment later"
@@ -2244,22 +2245,39 @@ class _EventFinder:
                         # Kathmandu if ..."; not "warned that the outbreak would spread to Uganda"
                     if not targets and menacing:  # "Pakistan would respond at a time of its choosing": to
                         targets = self.provoker_of(speakers)  # whoever just struck or pressed it
-                    if not targets and warning and not self.others_in_subject(clause, sides):
-                        # "warned that Russia would use all the means at its disposal", "that more strikes
-                        # would follow": whom, the article around it tells (the ranker picks among the actors
-                        # named before); not "that Myanmar's crackdown would drive refugees ...", a forecast
-                        trig = replace(vocab.verb_triggers()["warn"][0], lemma=verb.lemma_.lower())
-                        self.fill_unsaid(verb, trig, _Args(speakers[:1], []), sent, s_index,
-                                         self.pick_time(verb, sent, None), self.pick_place(verb, trig, sent),
-                                         n_triggers, out, warned=True)
-                        break
+                    if not targets and warning and self.threat_unaddressed(clause, sides, forceful):
+                        untold = True
                 if not targets:
                     continue
-                trig = replace(vocab.verb_triggers()["warn"][0], lemma=verb.lemma_.lower())
                 made = self.said_events(verb, trig, _Args(speakers[:1], targets), sent, s_index,
                                         self.pick_place(verb, trig, sent), n_triggers)
                 out = [e for e in out if e not in announced] + made
+                told = True
+            if untold and not told:  # "warned that Russia would use all the means at its disposal", "that
+                # anyone who tried would be dealt with": whom, the article around it tells (the ranker picks
+                # among the actors named near it), once no clause of the warning named anyone
+                self.fill_unsaid(verb, trig, _Args(speakers[:1], []), sent, s_index,
+                                 self.pick_time(verb, sent, None), self.pick_place(verb, trig, sent), n_triggers, out)
         return out
+
+    def threat_unaddressed(self, clause: Token, sides: set[str], forceful: bool) -> bool:
+        """Whether a warned clause threatens though it names no one: its subject is the speaker's own
+        side or anyone who defies it ("that Russia would use all the means", "that its targets would
+        keep widening", "that anyone who tried would be dealt with"), or it announces force or a
+        response ("that more strikes would follow", "that the attacks would not go unanswered"). Not a
+        forecast ("that the ceasefire would collapse", "that Myanmar's crackdown would drive refugees")."""
+        if self.others_in_subject(clause, sides):
+            return False
+        words = vocab.modality_words()
+        subj = _clause_subject(clause)
+        own = subj is not None and (
+            (subj.pos_ == "PRON" and subj.lower_ in ("it", "we", "they", "he", "she", "anyone", "anybody",
+                                                     "whoever", "those", "everyone"))
+            or bool((found := self.actors_of(subj)) and all(side(a) in sides for a in found))
+            or (subj.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children)))
+        menace = any(t.lemma_.lower() in words["threat_nouns"] | words["response_verbs"] | words["answer_nouns"]
+                     for t in clause.subtree) or self.hostile_response(clause)
+        return own or forceful or menace
 
     def answered_side(self, answered: Token, speakers: list[Actor]) -> list[Actor]:
         """Whom a promised response answers: the side its object names ("would respond to India"),
@@ -2835,6 +2853,8 @@ def _self_pair(a: Actor, b: Actor) -> bool:
     if a.country is None or a.country != b.country or "country" not in (a.kind, b.kind):
         return False
     other = b if a.kind == "country" else a
+    if branch_of_state(other):
+        return False  # "the Constitutional Council struck down the decree ... in Senegal": a court acts on its state
     return other.kind in STATE_KINDS or (other.kind == "person" and other.sector in ("GOV", "MIL"))
 
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
+
+from newsgraph.names import name_key
 
 
 @cache
@@ -399,17 +401,22 @@ def resolve_settings() -> dict[str, Any]:
 
 
 @cache
+def particles() -> frozenset[str]:
+    """Particles inside people's names ("bin", "al", "van"): resolve.toml ``particles``."""
+    return frozenset(_load("resolve.toml")["particles"])
+
+
+@cache
 def institution_words() -> frozenset[str]:
     """Words a body every state has is named with ("Supreme Court", "Ministry of Foreign Affairs"),
     as name keys (resolve.toml ``institution_words``)."""
-    from newsgraph.names import name_key
     return frozenset(name_key(w) for w in _load("resolve.toml")["institution_words"])
 
 
+@lru_cache(maxsize=4096)
 def any_states_institution(name: str, kind: str) -> bool:
     """Whether ``name`` names a body every state has and no state in particular ("the Supreme Court",
     "Congress", "the Public Ministry"; not "the Pentagon", "Arakan Army")."""
-    from newsgraph.names import name_key
     words = [w for w in name_key(name).split() if w != "the"]
     return kind in ("organisation", "government", "military", "police") and bool(words) \
         and all(w in institution_words() for w in words)
