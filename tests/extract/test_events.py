@@ -2485,3 +2485,14 @@ def test_what_partners_coordinate_on_is_no_act_between_them(extract_text) -> Non
     ex = extract_text("The United States will coordinate closely with the European Union on sanctions.", MONDAY)
     assert one(ex, "COOPERATE").target is not None
     assert not events(ex, "SANCTION")
+
+
+def test_adding_someone_to_a_sanctions_list_designates_them(extract_text) -> None:
+    """"Added X to its sanctions list", "to the entity list": a designation; "added that ..." and a
+    list of candidates are not."""
+    ev = one(extract_text("The US Treasury added Alexandre de Moraes to its sanctions list on Wednesday.", MONDAY),
+             "SANCTION")
+    assert ev.mode == "designate" and ev.target is not None and ev.target.name == "Alexandre de Moraes"
+    for text in ("He added that the talks would resume on Monday.",
+                 "The ministry added three names to the list of candidates on Monday."):
+        assert not events(extract_text(text, MONDAY), "SANCTION"), text
