@@ -817,3 +817,14 @@ def test_a_court_or_ministry_named_alone_is_the_storys_state(extract_text) -> No
     ex = extract_text("China jailed three activists in Hong Kong on Monday. The State Department condemned the "
                       "sentences.", PUBLISHED)
     assert named(ex, "State Department").country == "USA"
+
+
+def test_a_count_of_its_soldiers_belongs_to_the_state_that_speaks(extract_text) -> None:
+    """"Armenia said four of its soldiers had been killed": "its" is the speaker's, even when the count
+    ("four of") stands between the soldiers and their verb, not the state named before."""
+    ex = extract_text("Azerbaijan shelled the border on Tuesday. Armenia said later on Tuesday that four of its "
+                      "soldiers had been killed.", PUBLISHED)
+    soldiers = only([a for a in ex.actors if a.kind == "military"])
+    assert soldiers.country == "ARM"
+    attack = only([e for e in ex.events if e.type == "ASSAULT"])
+    assert attack.source is not None and attack.source.country == "AZE" and attack.target is soldiers

@@ -1359,6 +1359,9 @@ class _Finder:
         of the nearest governing verb, the speaker of reported words included ("Russia's defence
         ministry said its forces had hit ..."), before any guess from the article's salience."""
         pron = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        if pron is not None and head.dep_ == "pobj" and head.head.lower_ == "of" \
+                and head.head.head.dep_ in ("nsubj", "nsubjpass"):
+            head = head.head.head  # "four of its soldiers had been killed": the subject is the count
         if pron is None or head.dep_ not in ("nsubj", "nsubjpass"):
             return None  # "Israel attacked its embassy": whose, the verb's subject does not say
         for verb in head.ancestors:
