@@ -2716,8 +2716,9 @@ def _named_by_free_relative(noun: Token) -> bool:
 
 
 def _through_span(noun: Token) -> Token:
-    """The phrase a nominal event stands in for when a span of time holds it: "ended two days of
-    talks", "after weeks of negotiations" (the span, whose verb the talks share)."""
+    """The phrase a nominal event stands in for when a span of time or a carrier holds it: "ended two
+    days of talks", "after weeks of negotiations", "issued a statement of support" (the span or the
+    carrier, whose verb the event shares)."""
     words = vocab.modality_words()
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
             noun.head.head.lemma_.lower() in words["span_nouns"] | words["carrier_nouns"]:
