@@ -828,3 +828,22 @@ def test_a_count_of_its_soldiers_belongs_to_the_state_that_speaks(extract_text) 
     assert soldiers.country == "ARM"
     attack = only([e for e in ex.events if e.type == "ASSAULT"])
     assert attack.source is not None and attack.source.country == "AZE" and attack.target is soldiers
+
+
+@pytest.mark.parametrize("text, word, country", [
+    ("Fighting raged across Sudan this week. The army bombed Nyala on Friday.", "army", "SDN"),  # a town it
+    # strikes at home is no other side
+    ("Congress passed a bill on Wednesday that could ban TikTok. China's foreign ministry said the move would "
+     "hurt investors.", "Congress", "USA"),  # the dictionary's state, kept
+])
+def test_a_state_body_keeps_its_state_against_what_it_acts_on_or_whom_the_story_quotes(
+        extract_text, text, word, country) -> None:
+    assert named(extract_text(text, PUBLISHED), word).country == country
+
+
+def test_a_body_named_alone_takes_no_state_from_a_story_naming_several_alike(extract_text) -> None:
+    """"The Senate voted to approve aid for Ukraine and Israel; Putin said ...": three states named
+    once each, none the Senate's own."""
+    ex = extract_text("The Senate voted on Tuesday to approve 95 billion dollars in aid for Ukraine and Israel. "
+                      "Russian President Vladimir Putin said the aid would change nothing.", PUBLISHED)
+    assert named(ex, "Senate").country not in ("UKR", "ISR", "RUS")

@@ -2487,12 +2487,12 @@ def test_what_partners_coordinate_on_is_no_act_between_them(extract_text) -> Non
     assert not events(ex, "SANCTION")
 
 
-def test_adding_someone_to_a_sanctions_list_designates_them(extract_text) -> None:
-    """"Added X to its sanctions list", "to the entity list": a designation; "added that ..." and a
-    list of candidates are not."""
-    ev = one(extract_text("The US Treasury added Alexandre de Moraes to its sanctions list on Wednesday.", MONDAY),
-             "SANCTION")
-    assert ev.mode == "designate" and ev.target is not None and ev.target.name == "Alexandre de Moraes"
-    for text in ("He added that the talks would resume on Monday.",
-                 "The ministry added three names to the list of candidates on Monday."):
-        assert not events(extract_text(text, MONDAY), "SANCTION"), text
+def test_a_forecast_warned_of_and_a_critics_own_state(extract_text) -> None:
+    """"Lindner warned that Germany would fall into recession" threatens no one; "Odinga condemned
+    the move" after Kenya raised taxes accuses his own state (a critic's own state is another side)."""
+    ex = extract_text("German Finance Minister Christian Lindner met Chinese officials in Beijing. Lindner warned "
+                      "that Germany would fall into recession this year.", MONDAY)
+    assert not events(ex, "THREATEN")
+    ex = extract_text("Kenya raised fuel taxes by 16 percent on Friday. Opposition leader Raila Odinga condemned "
+                      "the move.", MONDAY)
+    assert pair(one(ex, "ACCUSE"))[1] == "KEN"

@@ -496,7 +496,7 @@ class _Finder:
                 best = (max(starts), actor)
         if best is None:
             return None
-        placed = {code for ent in entities(self.doc) if ent.label_ in ("GPE", "LOC") and ent.sent == head.sent
+        placed = {code for ent in head.sent.ents if ent.label_ in ("GPE", "LOC")
                   and (code := countries.country_code(ent.text) or getattr(gazetteer().lookup(ent.text), "country",
                                                                            None))}
         known = petrarch.lookup_actor(best[1].name)  # (the dictionary's countries are applied later)
@@ -1313,19 +1313,22 @@ class _Finder:
                 guessed.add(id(actor))
         bodies = [a for a in self.table.actors if a.key.startswith("org:")
                   and vocab.any_states_institution(a.name, a.kind)]
+        body_ids = {id(a) for a in bodies}
         acting: Counter[str] = Counter()  # the states the story names, by their own names, leaders and bodies
         for actor in self.table.actors:  # (not "Venezuelan migrants": a people names no state acting)
-            if actor.country and id(actor) not in self.guessed and actor not in bodies and (
+            if actor.country and id(actor) not in self.guessed and id(actor) not in body_ids and (
                     actor.kind in ("country", "government", "military") or actor.sector in ("GOV", "MIL")):
                 acting[actor.country] += len(actor.mentions)
-        bodies = [a for a in bodies if not a.country or not acting[a.country]]  # "Congress" (the dictionary's
-        # US Congress) in a story of Peru that names no US actor is Peru's; where it names one it stays
+        bodies = [a for a in bodies if not a.country]  # a body the dictionary places keeps its state
         for actor in bodies:  # "the Supreme Court", "the Ministry of Finance" named alone: the story's state's
             opposed = self.opposed_countries(actor, people=False)  # own: where the story is filed, whose leader
-            # it opens with, then the state it names most (never one it acts on; a person it acts on may be
+            # it opens with, then the state it names acting most (never one it acts on; a person it acts on may be
             # its own: "the ministry urged the president")
             choices = [c for c in (dateline_code, self.lead_state(bodies)) if c]
-            choices += [c for c, n in acting.most_common() if n > 0]
+            told = [(c, n) for c, n in acting.most_common() if n > 0]
+            if told and (len(told) == 1 or told[0][1] >= 2 * told[1][1]):
+                choices.append(told[0][0])  # the state the story names acting far more than any other (of
+                # two named alike, either may be the other side: "aid for Ukraine", "Mexico's ministry said")
             code = next((c for c in choices if c not in opposed), None)
             if code is not None:
                 actor.country = code
@@ -1343,7 +1346,8 @@ class _Finder:
             return None
         for tok in sents[0]:
             actor = self.table.at(tok.i)
-            if actor is not None and actor.country and id(actor) not in self.guessed and actor not in unknown \
+            if actor is not None and actor.country and id(actor) not in self.guessed \
+                    and all(actor is not u for u in unknown) \
                     and tok.dep_ in ("nsubj", "nsubjpass") and actor.kind in ("person", "country", "government"):
                 return actor.country
         return None
@@ -1410,16 +1414,17 @@ class _Finder:
                         if self.table.at(asked.i) is None and asked.ent_type_ == "GPE" \
                                 and (code := self.named_state(asked)):
                             out.add(code)  # (a capital asked stands for its state)
-                        related.append(asked)
+                        elif (a := self.table.at(asked.i)) is not None and a.kind in ("country", "government"):
+                            related.append(asked)  # not "urged that Kenyans stay at home": its own people
             related += [c for c in tok.children if c.dep_ == "appos"]
             related += [t for t in tok.subtree if t.dep_ == "poss"] if tok.dep_ != "poss" else []
             for r in related:
                 other = self.table.at(r.i)
                 if other is None and (r.dep_ in ("dobj", "dative") or (
                         r.dep_ == "pobj" and r.head.lower_ not in SCENE_PREPS | {"from", "to"})) \
-                        and (code := self.named_state(r)):  # "accused Madrid of ...", "blacklisted 15 North
-                    out.add(code)  # Korean individuals", "lodged a protest with Beijing"
-                    continue
+                        and not _acts_on_the_ground(tok.head) and (code := self.named_state(r)):
+                    out.add(code)  # "accused Madrid of ...", "blacklisted 15 North Korean individuals" (not
+                    continue  # "the army bombed Nyala": a place of its own country struck)
                 if other is None or not other.country or other is actor or (other.kind == "person" and not people):
                     continue
                 if actor.kind in DOMESTIC_KINDS and other.kind == "group" and other.sector == "CVL":
@@ -1443,6 +1448,12 @@ def _hostile_act(noun: Token) -> bool:
     modifier is who was hit."""
     return any(spec.type == "ASSAULT" for spec in vocab.noun_triggers().get(noun.lemma_.lower(), ())) \
         and any(c.dep_ == "prep" and c.lower_ in ("on", "against") for c in noun.children)
+
+
+def _acts_on_the_ground(verb: Token) -> bool:
+    """Whether a verb can tell an act of force on a place ("bombed Nyala", "seized the town")."""
+    return any(t.type in ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST")
+               for t in vocab.verb_triggers().get(verb.lemma_.lower(), ()))
 
 
 def _listed_group_name(name: str) -> bool:

@@ -1765,11 +1765,12 @@ class _EventFinder:
             if (actor.country is None and actor.key.startswith("group:")) or _names_a_place(self.doc[i]) \
                     or (self.doc[i].dep_ == "pobj" and self.doc[i].head.lower_ in WHERE) \
                     or any(_self_pair(actor, k) or _one_state(actor, k) for k in known) \
-                    or (actor.kind == "country" and any(k.country == actor.country for k in known)) \
+                    or (trig.type == "THREATEN" and actor.kind == "country"
+                        and any(k.country == actor.country for k in known)) \
                     or (trig.type == "REJECT" and side(actor) in {side(k) for k in known}) \
                     or self.within_phrase_of(self.doc[i], known):
-                continue  # (a denial answers someone else, never a compatriot; nor is one's own state the
-                # other side: "Putin warned that Russia would ...")
+                continue  # (a denial answers someone else, never a compatriot; a threat never one's own
+                # state: "Putin warned that Russia would ...")
             seen.add(actor.key)
             back = self.sentence_index - sentence_index_of(self.doc, i)
             where = f"back{back}" if back else ("after" if i > tok.i else "before")
@@ -2261,23 +2262,19 @@ class _EventFinder:
         return out
 
     def threat_unaddressed(self, clause: Token, sides: set[str], forceful: bool) -> bool:
-        """Whether a warned clause threatens though it names no one: its subject is the speaker's own
-        side or anyone who defies it ("that Russia would use all the means", "that its targets would
-        keep widening", "that anyone who tried would be dealt with"), or it announces force or a
-        response ("that more strikes would follow", "that the attacks would not go unanswered"). Not a
-        forecast ("that the ceasefire would collapse", "that Myanmar's crackdown would drive refugees")."""
+        """Whether a warned clause threatens though it names no one: it announces force, a response or
+        a punishment ("that more strikes would follow", "that the attacks would not go unanswered",
+        "that Russia would respond harshly"), or warns anyone who defies the speaker ("that anyone who
+        tried would be dealt with"). Not a forecast ("that the ceasefire would collapse", "that Germany
+        would fall into recession", "that the region would slide into a wider war")."""
         if self.others_in_subject(clause, sides):
             return False
         words = vocab.modality_words()
         subj = _clause_subject(clause)
-        own = subj is not None and (
-            (subj.pos_ == "PRON" and subj.lower_ in ("it", "we", "they", "he", "she", "anyone", "anybody",
-                                                     "whoever", "those", "everyone"))
-            or bool((found := self.actors_of(subj)) and all(side(a) in sides for a in found))
-            or (subj.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children)))
-        menace = any(t.lemma_.lower() in words["threat_nouns"] | words["response_verbs"] | words["answer_nouns"]
-                     for t in clause.subtree) or self.hostile_response(clause)
-        return own or forceful or menace
+        defiers = subj is not None and subj.lower_ in ("anyone", "anybody", "whoever", "those", "everyone") \
+            and any(c.dep_ == "relcl" for c in subj.children)  # "anyone who tried ..."
+        answers = any(t.lemma_.lower() in words["response_verbs"] | words["answer_nouns"] for t in clause.subtree)
+        return forceful or defiers or answers or self.hostile_response(clause)
 
     def answered_side(self, answered: Token, speakers: list[Actor]) -> list[Actor]:
         """Whom a promised response answers: the side its object names ("would respond to India"),
