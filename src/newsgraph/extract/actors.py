@@ -1320,15 +1320,15 @@ class _Finder:
                     actor.kind in ("country", "government", "military") or actor.sector in ("GOV", "MIL")):
                 acting[actor.country] += len(actor.mentions)
         bodies = [a for a in bodies if not a.country]  # a body the dictionary places keeps its state
-        for actor in bodies:  # "the Supreme Court", "the Ministry of Finance" named alone: the story's state's
-            opposed = self.opposed_countries(actor, people=False)  # own: where the story is filed, whose leader
-            # it opens with, then the state it names acting most (never one it acts on; a person it acts on may be
-            # its own: "the ministry urged the president")
-            choices = [c for c in (dateline_code, self.lead_state(bodies)) if c]
-            told = [(c, n) for c, n in acting.most_common() if n > 0]
-            if told and (len(told) == 1 or told[0][1] >= 2 * told[1][1]):
-                choices.append(told[0][0])  # the state the story names acting far more than any other (of
-                # two named alike, either may be the other side: "aid for Ukraine", "Mexico's ministry said")
+        # "The Supreme Court", "the Ministry of Finance" named alone are the story's state's own: where the story
+        # is filed, whose leader it opens with, then the state it names acting far more than any other (of two
+        # named alike, either may be the other side: "aid for Ukraine", "Mexico's ministry said")
+        choices = [c for c in (dateline_code, self.lead_state({id(a) for a in bodies})) if c] if bodies else []
+        told = [(c, n) for c, n in acting.most_common() if n > 0]
+        if told and (len(told) == 1 or told[0][1] >= 2 * told[1][1]):
+            choices.append(told[0][0])
+        for actor in bodies:  # never a state the body acts on (a person it acts on may be its own: "the
+            opposed = self.opposed_countries(actor, people=False)  # ministry urged the president")
             code = next((c for c in choices if c not in opposed), None)
             if code is not None:
                 actor.country = code
@@ -1337,17 +1337,17 @@ class _Finder:
             if not member.country and org.country and id(org) not in guessed:
                 member.country = org.country  # not a guess: "ministry spokesman X" stays stateless
 
-    def lead_state(self, unknown: list[Actor]) -> str | None:
+    def lead_state(self, unknown: set[int]) -> str | None:
         """The state of the first subject the story's opening sentence names with a known country
         ("President Akufo-Addo says ...", "... Foreign Affairs Secretary Locsin said"): whose story it is
-        (not one of the ``unknown`` bodies whose state is being decided)."""
+        (not one of the bodies, by ``id``, whose state is being decided)."""
         sents = sentences(self.doc)
         if not sents:
             return None
         for tok in sents[0]:
             actor = self.table.at(tok.i)
             if actor is not None and actor.country and id(actor) not in self.guessed \
-                    and all(actor is not u for u in unknown) \
+                    and id(actor) not in unknown \
                     and tok.dep_ in ("nsubj", "nsubjpass") and actor.kind in ("person", "country", "government"):
                 return actor.country
         return None

@@ -143,13 +143,6 @@ def _suffixes() -> frozenset[str]:
     return frozenset(value)
 
 
-@cache
-def _particles() -> frozenset[str]:
-    value = _settings()["particles"]
-    assert isinstance(value, list)
-    return frozenset(value)
-
-
 def same_person_name(a: Sequence[str], b: Sequence[str]) -> bool:
     """Two full names (token tuples, >= 2 tokens each) name one person.
 
@@ -159,7 +152,7 @@ def same_person_name(a: Sequence[str], b: Sequence[str]) -> bool:
     particles ("al", "bin", "van") do not count; generational suffixes must agree exactly (Marcos
     Jr is not Marcos). Initials never match a name: "J Biden" could be Joe or Jill.
     """
-    sfx, particles = _suffixes(), _particles()
+    sfx, particles = _suffixes(), vocab.particles()
     sa, sb = [t for t in a if t in sfx], [t for t in b if t in sfx]
     if sa != sb:
         return False
