@@ -449,6 +449,22 @@ def test_a_dateline_places_police_the_story_names_no_scene_for(extract_text) -> 
     assert ev.source is not None and ev.source.country == "COL"
 
 
+@pytest.mark.parametrize(("text", "country"), [
+    ("A Tehran court on Sunday sentenced a French researcher to five years in prison.", "IRN"),  # not the
+    # nationality the sentence gives the one sentenced
+    ("A Moscow court jailed American reporter Evan Gershkovich for 16 years.", "RUS"),
+])
+def test_a_capital_before_a_court_is_its_state(extract_text, text, country) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text(text, PUBLISHED)
+    assert [a.country for a in ex.actors if a.kind == "government"] == [country]
+
+
+def test_judges_named_by_an_international_seat_are_no_states(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("Venezuela asked Spain to hand over the general. Strasbourg judges said on Monday that he had "
+                      "failed to show he risked torture.", PUBLISHED)
+    assert "FRA" not in {a.country for a in ex.actors if a.sector == "JUD"}
+
+
 def test_a_capitalised_title_before_the_named_holder_is_no_second_person(extract_text) -> None:
     ex = extract_text("Biden thanked Qatar's Emir, Sheikh Tamim bin Hamad Al Thani, for his mediation.", PUBLISHED)
     assert [a.name for a in people(ex) if "Emir" in a.name] == []

@@ -34,6 +34,24 @@ def sided(ex: Extraction, type_: str) -> set[tuple[str | None, str | None]]:
 
 # -- who did what to whom ----------------------------------------------------------------------
 
+def test_the_speaker_of_a_report_is_no_author_of_the_attack_it_describes(extract_text) -> None:
+    # "..., the army said, in an attack that ...": the attack is the rockets', not the army's; and whoever
+    # condemns "the attack" after it condemns the one who fired them
+    ex = extract_text("Jordanian air defences intercepted a salvo of Syrian rockets fired at Ramtha on Monday, the "
+                      "army said, in an attack that wounded two guards. Egypt and Iraq condemned the attack on "
+                      "Tuesday.", MONDAY)
+    assert sided(ex, "ACCUSE") == {("EGY", "SYR"), ("IRQ", "SYR")}
+    assert all(e.source is not None and e.source.country == "SYR" for e in events(ex, "ASSAULT"))
+
+
+def test_a_weapon_named_after_a_group_the_story_names_is_that_groups(extract_text) -> None:
+    ex = extract_text("Two Bahraini soldiers were killed when Houthi drones struck their position near the border on "
+                      "Monday. Saudi Arabia and Kuwait condemned the strike. The Houthis made no comment.", MONDAY)
+    (strike,) = events(ex, "ASSAULT")
+    assert strike.source is not None and strike.source.name == "Houthis"
+    assert {e.target.name for e in events(ex, "ACCUSE") if e.target} == {"Houthis"}
+
+
 def test_signed_pact_is_an_agreement_with_place_and_day(extract_text) -> None:
     ex = extract_text("Japan and the Philippines signed a defence pact in Manila on Monday.", MONDAY)
     ev = one(ex, "AGREE")
@@ -1501,9 +1519,24 @@ def test_a_side_cleared_in_its_own_words_denies_its_accuser(rules_text) -> None:
     assert ("SOM", "KEN") in [pair(e) for e in events(ex, "REJECT")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ukraine accused Russia of the attack on the dam. Moscow said it had nothing to do with the attack.",
+     ("RUS", "UKR")),
+    ("Somalia accused Kenya of arming the militia. Kenya's foreign ministry said the fighting had nothing to do "
+     "with Kenya.", ("KEN", "SOM")),  # the side disowned is the one "with" names
+    ("Venezuela accused Washington of backing the raid. The State Department said there had been no US "
+     "involvement.", ("USA", "VEN")),
+])
+def test_a_side_disowning_what_it_is_accused_of_denies_its_accuser(rules_text, text, expected) -> None:
+    assert expected in [pair(e) for e in events(rules_text(text, MONDAY), "REJECT")]
+
+
 @pytest.mark.parametrize("text", [
     "Kenya accused Somalia of the raid. Ethiopia said Somalia had not attacked anyone.",  # another side's view
     "Somalia's defence ministry said its forces had not attacked anyone.",  # no accuser told: nothing to deny
+    "The State Department said there had been no US involvement.",
+    "Somalia accused Kenya of arming the militia. Kenya's foreign ministry said the fighting had nothing to do with "
+    "Ethiopia.",  # a third side cleared by another: no denial of the speaker's
 ])
 def test_no_denial_without_an_accused_speaker_and_an_accuser(rules_text, text) -> None:
     assert not events(rules_text(text, MONDAY), "REJECT")

@@ -314,6 +314,24 @@ def _country_of_modifiers(tokens: list[Token]) -> str | None:
     return None
 
 
+def _country_of_place_modifier(tokens: list[Token], national: bool) -> str | None:
+    """The state of a capital or city named as a modifier ("a Beijing court", "Istanbul police")."""
+    for t in tokens:
+        ent = entity_at(t)
+        name = ent.text if ent is not None else t.text
+        if name.lower() in vocab.international_seats() and not (national and countries.capital_of(name)):
+            continue  # "Strasbourg judges", "Brussels officials": an international body's, no state's (but
+            # a "Brussels judge" or "Vienna police" is national: courts and police are states')
+        if t.ent_type_ != "GPE" or ent is None:  # an untagged word may be a town's name ("Federal police")
+            code = countries.capital_of(t.text) if t.pos_ == "PROPN" else None
+        else:
+            place = gazetteer().lookup(ent.text)
+            code = countries.capital_of(ent.text) or (place.country if place is not None else None)
+        if code:
+            return code
+    return None
+
+
 def _left_modifiers(head: Token) -> list[Token]:
     """Tokens left of ``head`` inside its noun phrase (compounds, adjectives, possessives)."""
     return [t for t in head.subtree if t.i < head.i and t.dep_ not in ("punct", "cc", "prep")]
@@ -639,6 +657,9 @@ class _Finder:
         if country is None:
             country = self.country_of_phrase(head)
         kind, sector = spec["kind"], spec["sector"]
+        if country is None and kind in ("government", "police"):  # "a Tehran court", "Istanbul police"
+            country = _country_of_place_modifier([t for t in mods if t.dep_ in ("compound", "amod")],
+                                                 national=kind == "police" or spec["sector"] == "JUD")
         earlier = self.same_noun_before(head, mods)
         if earlier is not None:  # "EU foreign ministers met ... The ministers agreed": the same people
             self.table.mention(earlier, start, head.i + 1, alias=False)
@@ -990,9 +1011,24 @@ class _Finder:
             self.link_half_name(tok)
         for tok in self.title_tokens:
             self.link_title(tok)
+        self.link_weapon_owners()
         self.resolve_pending_countries()
         self.finalise_collectives()
         return self.table
+
+    def link_weapon_owners(self) -> None:
+        """ "Houthi drones struck their position", "a Hezbollah rocket": a weapon named after a group the
+        story names elsewhere is that group's (a name no actor holds, "Shahed drones", stays a make)."""
+        weapons = vocab.modality_words()["weapon_nouns"]
+        groups = {name_key(a.name).removesuffix("s"): a for a in self.table.actors
+                  if a.kind in ("armed-group", "organisation") and a.key.startswith("org:")}
+        for tok in self.doc:
+            if tok.pos_ != "PROPN" or tok.dep_ not in ("compound", "amod") or tok.i in self.table.by_token \
+                    or tok.head.lemma_.lower() not in weapons:
+                continue
+            group = groups.get(name_key(tok.text).removesuffix("s"))
+            if group is not None:
+                self.table.mention(group, tok.i, tok.i + 1, alias=False)
 
     def titled_before(self, ent: Span) -> bool:
         """Whether a title or honorific stands right before an entity ("Senator Jordan")."""

@@ -1089,7 +1089,9 @@ class _EventFinder:
                 trig.agent_noun or (gov.lemma_ in words["light_verbs"]
                                     and (_through_span(noun).dep_ != "pobj" or noun.head.head.pos_ == "NUM"))
                 or (noun.dep_ == "pobj" and noun.head.lower_ in words["participant_preps"]
-                    and not any(d.lower_ in REFERRING_DETS for d in noun.children if d.dep_ == "det"))
+                    and not any(d.lower_ in REFERRING_DETS for d in noun.children if d.dep_ == "det")
+                    and not (trig.type in ON_THE_GROUND  # "..., the army said, in an attack that ...": the
+                             and gov.lemma_.lower() in words["speech_verbs"]))  # speaker tells of it, made none
                 or (noun.dep_ == "pobj" and noun.head.lower_ == "with"  # "hit back with tariffs"
                     and gov.lemma_.lower() in words["retaliation_verbs"]))
             if shares and gov is not None:
@@ -1922,11 +1924,16 @@ class _EventFinder:
         out = list(found)
         for verb, speakers, sides in self.untold_speech(verbs, words["allegation_verbs"], out):
             for clause in (x for c in _reported_clauses(verb) for x in [c] + list(c.conjuncts)):
-                if not _negated(clause) or not (self.wrongdoing(clause)
-                                                or clause.lemma_.lower() in words["involvement_verbs"]):
+                disowned = _disowned(clause)
+                if disowned is None and (not _negated(clause) or not (
+                        self.wrongdoing(clause) or clause.lemma_.lower() in words["involvement_verbs"])):
                     continue
-                doer = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                cleared = self.actors_of(doer) if doer is not None else []
+                doer = disowned if disowned is not None else next(
+                    (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                cleared = [a for t in doer.subtree if (a := self.table.at(t.i)) is not None] or speakers \
+                    if doer is not None and doer.lemma_.lower() in DENIED_CHARGES \
+                    else self.actors_of(doer) if doer is not None else []  # "no US involvement": the US;
+                # "there was no involvement": the speaker's own side
                 if not cleared or not {side(a) for a in cleared} & sides:
                     continue  # "said Russia had not attacked": a view of another side, no denial
                 accusers = [a for a in self.accuser_of(cleared, aimed=True) if side(a) not in sides]
@@ -2496,6 +2503,24 @@ def _same(a: Token | None, b: Token) -> bool:
 
 def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _disowned(clause: Token) -> Token | None:
+    """What a reported clause disowns, if it does: the subject of "X had nothing to do with the
+    attack" (or the object of "the attack had nothing to do with X"), the noun of "there had been no
+    US involvement" / "there was no Russian role"."""
+    nothing = next((c for c in clause.children if c.dep_ == "dobj" and c.lower_ == "nothing"
+                    and any(g.lemma_.lower() == "do" for g in c.subtree)), None)
+    if clause.lemma_.lower() == "have" and nothing is not None:
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subject is not None and (subject.pos_ in ("PROPN", "PRON") or subject.ent_type_):
+            return subject
+        return next((o for g in nothing.subtree if g.dep_ == "prep" and g.lower_ == "with"  # "the raid had
+                     for o in g.children if o.dep_ == "pobj"), subject)  # nothing to do with our government"
+    if clause.lemma_.lower() == "be" and any(c.dep_ == "expl" for c in clause.children):
+        return next((c for c in clause.children if c.dep_ in ("attr", "nsubj") and c.lemma_.lower() in DENIED_CHARGES
+                     and any(d.lower_ in ("no", "never") for d in c.children if d.dep_ in ("det", "neg"))), None)
+    return None
 
 
 def _named_thing(tok: Token) -> Token:
