@@ -450,19 +450,39 @@ def test_a_dateline_places_police_the_story_names_no_scene_for(extract_text) -> 
 
 
 @pytest.mark.parametrize(("text", "country"), [
-    ("A Tehran court on Sunday sentenced a French researcher to five years in prison.", "IRN"),  # not the
-    # nationality the sentence gives the one sentenced
-    ("A Moscow court jailed American reporter Evan Gershkovich for 16 years.", "RUS"),
+    ("France has demanded the release of French researcher Fariba Adelkhah for months, and President Emmanuel "
+     "Macron raised her case with Iran. A Tehran court on Sunday sentenced Adelkhah to five years in prison.",
+     "IRN"),  # not the state the story names most, nor the nationality of the one sentenced
+    ("The United States has pressed Russia for months to free American reporter Evan Gershkovich. On Friday a "
+     "Moscow court jailed him for 16 years.", "RUS"),
+    ("Lebanese troops clashed with gunmen in the north. A Tripoli court later sentenced two Syrian men to death.",
+     "LBN"),  # a capital's name where the story names not its state: another town of that name
+    ("Victoria police charged two men over the attack on a Sikh temple in Melbourne.", "AUS"),
 ])
-def test_a_capital_before_a_court_is_its_state(extract_text, text, country) -> None:  # type: ignore[no-untyped-def]
+def test_a_capital_or_city_before_a_court_or_police_is_their_state_when_the_story_names_it(  # type: ignore[no-untyped-def]
+        extract_text, text, country) -> None:
     ex = extract_text(text, PUBLISHED)
-    assert [a.country for a in ex.actors if a.kind == "government"] == [country]
+    assert {a.country for a in ex.actors if a.sector in ("JUD", "COP")} == {country}
 
 
-def test_judges_named_by_an_international_seat_are_no_states(extract_text) -> None:  # type: ignore[no-untyped-def]
-    ex = extract_text("Venezuela asked Spain to hand over the general. Strasbourg judges said on Monday that he had "
-                      "failed to show he risked torture.", PUBLISHED)
-    assert "FRA" not in {a.country for a in ex.actors if a.sector == "JUD"}
+@pytest.mark.parametrize(("text", "country"), [
+    ("Britain reopened its Kyiv embassy on Monday.", "GBR"),  # an embassy is its own state's, wherever it is
+    ("The Netherlands and Russia traded charges. Hague judges issued an arrest warrant for the Russian "
+     "president.", None),  # an international court's seat names no state
+])
+def test_a_seat_or_a_host_city_gives_no_state(extract_text, text, country) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text(text, PUBLISHED)
+    assert {a.country for a in ex.actors if a.kind == "government"} == {country}
+
+
+@pytest.mark.parametrize("text", [
+    "Sudanese soldiers detained leaders of the National Congress Party on Friday.",  # the model cuts the name
+    "Soldiers detained dozens of senior figures of Bashir's National Congress Party overnight.",
+])
+def test_a_party_whose_name_holds_congress_is_no_congress(extract_text, text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text(text, PUBLISHED)
+    assert "National Congress Party" in [a.name for a in ex.actors]
+    assert all(a.country != "USA" for a in ex.actors)
 
 
 def test_a_capitalised_title_before_the_named_holder_is_no_second_person(extract_text) -> None:

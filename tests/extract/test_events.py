@@ -52,6 +52,12 @@ def test_a_weapon_named_after_a_group_the_story_names_is_that_groups(extract_tex
     assert {e.target.name for e in events(ex, "ACCUSE") if e.target} == {"Houthis"}
 
 
+def test_the_attack_condemned_is_the_one_told_not_one_told_in_passing(extract_text) -> None:
+    ex = extract_text("Russian drones hit a power station in Odesa overnight, weeks after a truce that Ukraine broke "
+                      "with strikes on Russian refineries. Poland condemned the attack.", MONDAY)
+    assert sided(ex, "ACCUSE") == {("POL", "RUS")}
+
+
 def test_signed_pact_is_an_agreement_with_place_and_day(extract_text) -> None:
     ex = extract_text("Japan and the Philippines signed a defence pact in Manila on Monday.", MONDAY)
     ev = one(ex, "AGREE")
@@ -1526,6 +1532,8 @@ def test_a_side_cleared_in_its_own_words_denies_its_accuser(rules_text) -> None:
      "with Kenya.", ("KEN", "SOM")),  # the side disowned is the one "with" names
     ("Venezuela accused Washington of backing the raid. The State Department said there had been no US "
      "involvement.", ("USA", "VEN")),
+    ("Ukraine accused Russia of the blast. The Kremlin said it did not have anything to do with the blast.",
+     ("RUS", "UKR")),
 ])
 def test_a_side_disowning_what_it_is_accused_of_denies_its_accuser(rules_text, text, expected) -> None:
     assert expected in [pair(e) for e in events(rules_text(text, MONDAY), "REJECT")]
@@ -1537,6 +1545,10 @@ def test_a_side_disowning_what_it_is_accused_of_denies_its_accuser(rules_text, t
     "The State Department said there had been no US involvement.",
     "Somalia accused Kenya of arming the militia. Kenya's foreign ministry said the fighting had nothing to do with "
     "Ethiopia.",  # a third side cleared by another: no denial of the speaker's
+    "Israel accused Iran of the tanker attack. Tehran said Israel's election had nothing to do with Iran.",  # no deed
+    "Ukraine accused Russia of blocking grain exports. Moscow said it had nothing to do with the Istanbul talks.",
+    "Ukraine accused Russia of the blast. The Kremlin said there had been no Belarusian involvement.",  # another's
+    "Kenya accused Somalia of the raid. Somalia said al-Shabaab had nothing to do with the raid.",  # not the state
 ])
 def test_no_denial_without_an_accused_speaker_and_an_accuser(rules_text, text) -> None:
     assert not events(rules_text(text, MONDAY), "REJECT")

@@ -37,6 +37,7 @@ PLACE_PREPS = {"in", "to", "at", "from", "near", "outside", "on", "into", "acros
 KNOWN_SECTORS = {"GOV", "MIL", "REB", "OPP", "BUS", "MED", "IGO", "CVL", "COP", "JUD", "NGO", "INS", "ELI"}
 # Collective actors that act in their own country unless the text says otherwise.
 DOMESTIC_KINDS = ("police",)
+MISSION_NOUNS = {"embassy", "embassies", "consulate", "consulates", "mission", "missions", "chancery"}
 # Words before a facility head that make a name a facility's ("X Air Base", "Y Naval Base", "Z Power Plant").
 FACILITY_KINDS = frozenset({"air", "naval", "military", "army", "navy", "power", "nuclear", "detention", "refugee",
                             "oil", "gas", "sea", "river", "international"})
@@ -314,21 +315,25 @@ def _country_of_modifiers(tokens: list[Token]) -> str | None:
     return None
 
 
-def _country_of_place_modifier(tokens: list[Token], national: bool) -> str | None:
-    """The state of a capital or city named as a modifier ("a Beijing court", "Istanbul police")."""
+def _place_modifier(tokens: list[Token], police: bool) -> tuple[str, int] | None:
+    """The state of a capital or city a court, a ministry or police are named by ("a Tehran court",
+    "Istanbul police"), with that word's token; not an international body's seat ("Hague judges",
+    "Strasbourg judges", "Brussels officials"; police there are the host's), nor "pro-Moscow"."""
     for t in tokens:
+        if aligned_with(t):
+            continue
         ent = entity_at(t)
-        name = ent.text if ent is not None else t.text
-        if name.lower() in vocab.international_seats() and not (national and countries.capital_of(name)):
-            continue  # "Strasbourg judges", "Brussels officials": an international body's, no state's (but
-            # a "Brussels judge" or "Vienna police" is national: courts and police are states')
-        if t.ent_type_ != "GPE" or ent is None:  # an untagged word may be a town's name ("Federal police")
-            code = countries.capital_of(t.text) if t.pos_ == "PROPN" else None
-        else:
-            place = gazetteer().lookup(ent.text)
-            code = countries.capital_of(ent.text) or (place.country if place is not None else None)
+        name = ent.text if ent is not None and t.ent_type_ == "GPE" else t.text
+        bare = name.lower().removeprefix("the ")
+        if not police and (bare in vocab.international_seats() or f"the {bare}" in vocab.international_seats()):
+            continue
+        if t.ent_type_ == "GPE" and ent is not None:
+            place = gazetteer().lookup(name)
+            code = countries.capital_of(name) or (place.country if place is not None else None)
+        else:  # an untagged word may be a town's name ("Federal police"); a capital it may be ("Kyiv")
+            code = countries.capital_of(name) if t.is_title else None
         if code:
-            return code
+            return code, t.i
     return None
 
 
@@ -355,6 +360,8 @@ class _Finder:
         self.guessed: set[int] = set()  # ids of collectives whose country the text did not state
         self.half_names: list[Token] = []  # "the North", "the South", read after every country is known
         self.guessed_at: set[int] = set()  # tokens read as a state's institution by guess ("the ministry")
+        self.place_hints: dict[int, tuple[str, int]] = {}  # id(collective) -> (the state of the capital or
+        # city it is named by, that word's token): "a Tehran court" (weighed in resolve_pending_countries)
 
     # -- people ---------------------------------------------------------------------------
     def person_span(self, ent: Span) -> tuple[int, int]:
@@ -657,9 +664,6 @@ class _Finder:
         if country is None:
             country = self.country_of_phrase(head)
         kind, sector = spec["kind"], spec["sector"]
-        if country is None and kind in ("government", "police"):  # "a Tehran court", "Istanbul police"
-            country = _country_of_place_modifier([t for t in mods if t.dep_ in ("compound", "amod")],
-                                                 national=kind == "police" or spec["sector"] == "JUD")
         earlier = self.same_noun_before(head, mods)
         if earlier is not None:  # "EU foreign ministers met ... The ministers agreed": the same people
             self.table.mention(earlier, start, head.i + 1, alias=False)
@@ -729,6 +733,11 @@ class _Finder:
         actor = self.table.get_or_add(key, phrase, kind, country, sector)
         if guess:
             self.guessed_at.update(range(start, head.i + 1))
+        if country is None and kind in ("government", "police") and head.lemma_.lower() not in MISSION_NOUNS \
+                and not any(t.dep_ == "poss" or t.tag_ == "PRP$" for t in mods):  # not "its Kyiv embassy"
+            hint = _place_modifier([t for t in mods if t.dep_ in ("compound", "amod")], police=kind == "police")
+            if hint is not None:
+                self.place_hints[id(actor)] = hint
         if owner is not None and owner is not actor and country is None:
             self.affiliations.append((actor, owner))
         self.table.mention(actor, start, head.i + 1)
@@ -1018,15 +1027,17 @@ class _Finder:
 
     def link_weapon_owners(self) -> None:
         """ "Houthi drones struck their position", "a Hezbollah rocket": a weapon named after a group the
-        story names elsewhere is that group's (a name no actor holds, "Shahed drones", stays a make)."""
+        story names elsewhere (by that name, or its plural) is that group's; a name no group of the story
+        holds ("Shahed drones") stays a make, and a town's ("a Hama strike") the place struck."""
         weapons = vocab.modality_words()["weapon_nouns"]
-        groups = {name_key(a.name).removesuffix("s"): a for a in self.table.actors
+        groups = {name_key(a.name): a for a in self.table.actors
                   if a.kind in ("armed-group", "organisation") and a.key.startswith("org:")}
         for tok in self.doc:
             if tok.pos_ != "PROPN" or tok.dep_ not in ("compound", "amod") or tok.i in self.table.by_token \
-                    or tok.head.lemma_.lower() not in weapons:
+                    or tok.head.lemma_.lower() not in weapons or gazetteer().lookup(tok.text) is not None:
                 continue
-            group = groups.get(name_key(tok.text).removesuffix("s"))
+            word = name_key(tok.text)
+            group = groups.get(word) or groups.get(word + "s")
             if group is not None:
                 self.table.mention(group, tok.i, tok.i + 1, alias=False)
 
@@ -1125,8 +1136,10 @@ class _Finder:
                     and place.feature == "city" and name_key(text) not in vocab.metonyms() and not countries.igo(text):
                 pass  # "recalled its ambassador from Bamako": a city the model took for an organisation
             else:
-                start = ent.start + (1 if ent[0].lower_ == "the" else 0)
-                self.add_org(start, ent.end)
+                start, end = _whole_name(ent)
+                start += 1 if self.doc[start].lower_ == "the" else 0
+                self.add_org(start, end)
+                return end
             return ent.end
         return ent.end
 
@@ -1301,6 +1314,12 @@ class _Finder:
             the_government = actor.kind == "government" and head.dep_ not in ("nsubj", "nsubjpass") and any(
                 c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not any(
                 c.dep_ == "prep" and c.lower_ in LOCATING_PREPS | {"of", "at"} for c in head.children)
+            hint = self.place_hints.get(id(actor))
+            if hint is not None and hint[0] in self.states_named_besides(hint[1]) \
+                    and hint[0] not in self.opposed_countries(actor, people=False):
+                actor.country = hint[0]  # "a Tehran court" in a story that names Iran: Iran's (not Libya's
+                guessed.add(id(actor))  # for "a Tripoli court" in a story of Lebanon), whoever it tries
+                continue
             if head.dep_ not in ("nsubj", "nsubjpass") and not styled and not owned and not domestic \
                     and not the_government:
                 continue  # "deployed troops to Poland", "thanked lawmakers": whose, the text does not say
@@ -1372,6 +1391,18 @@ class _Finder:
         for member, org in self.affiliations:  # "junta media", "junta minister X"
             if not member.country and org.country and id(org) not in guessed:
                 member.country = org.country  # not a guess: "ministry spokesman X" stays stateless
+
+    def states_named_besides(self, i: int) -> set[str]:
+        """The states the story names other than at token ``i``: by a state, a body, a person or a place."""
+        out = {a.country for j, a in self.table.by_token.items()
+               if j != i and a.country and id(a) not in self.guessed}
+        for ent in entities(self.doc):
+            if ent.label_ in ("GPE", "LOC") and not ent.start <= i < ent.end:
+                place = gazetteer().lookup(ent.text)
+                code = countries.country_code(ent.text) or (place.country if place is not None else None)
+                if code:
+                    out.add(code)
+        return out
 
     def lead_state(self, unknown: set[int]) -> str | None:
         """The state of the first subject the story's opening sentence names with a known country
@@ -1467,6 +1498,22 @@ class _Finder:
                     continue  # "security forces fired at crowds": police turn on their own people
                 out.add(other.country)
         return out
+
+
+def _whole_name(ent: Span) -> tuple[int, int]:
+    """An organisation's span widened over the capitalised words of its name the model left out or cut
+    off: "National [Congress] Party" is no "Congress" (not over a title, a possessive or a place)."""
+    doc = ent.doc
+
+    def part(t: Token) -> bool:  # (an adjacent ORG too: the model cuts "the National | Congress")
+        return t.pos_ == "PROPN" and t.is_title and t.ent_type_ in ("", "ORG") and t.lower_ not in vocab.titles()
+    start, end = ent.start, ent.end
+    while start > 0 and part(doc[start - 1]):
+        start -= 1
+    while end < len(doc) and doc[end - 1].tag_ != "POS" and part(doc[end]) \
+            and not (end + 1 < len(doc) and doc[end + 1].ent_type_ == "PERSON"):
+        end += 1  # (not past "Bashir's", nor a title before a name: "Trade Representative Katherine Tai")
+    return start, end
 
 
 def _particled_name(ent: Span) -> bool:

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors import (
     DESIGNATION,
+    MISSION_NOUNS,
     ActorTable,
     aligned_with,
     branch_of_state,
@@ -63,7 +64,6 @@ DETAINING_MODES = {"arrest", "prosecute", "seize", "abduct"}
 # Who takes to the streets (a state or its organs protesting is a diplomatic protest, told with its target).
 CROWD_KINDS = {"group", "person", "organisation", "party"}
 # A foreign state's missions a crowd protests at.
-MISSION_NOUNS = {"embassy", "embassies", "consulate", "consulates", "mission", "missions", "chancery"}
 # At most this many actors on one side of one act ("Canada, Brazil, Colombia, Peru and Argentina
 # backed X" is five events); a longer list is more often a misparse than a coalition named in full.
 MAX_SIDES = 6
@@ -99,7 +99,12 @@ SERVANT_RANKS = frozenset({"senior", "top", "local", "government", "security", "
 REFERRING_DETS = {"the", "this", "that", "these", "those", "such"}
 WHERE = {"in", "at", "near", "inside", "within", "across", "around", "outside"}  # "an intervention in Niger"
 INHERIT_WINDOW = 4  # sentences back that "the two sides" / "the talks" may refer to
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+# What "there was no ..." disowns: "there had been no US involvement", "no Russian role".
+DISOWNED_PARTS = frozenset({"involvement", "role", "part", "link", "links", "responsibility", "hand"})
 REFERRED_WINDOW = 12  # sentences back that "the sanctions" / "the attack" may point at an act of its kind
+# Nouns of answering: "in retaliation for US strikes" tells the strikes as the reason for another act.
+ANSWER_NOUNS = frozenset({"retaliation", "response", "revenge", "reprisal", "reply", "answer"})
 # Prepositions that set a noun apart from the clause's action ("despite sanctions", "amid fighting").
 BACKGROUND_PREPS = {"despite", "amid", "amidst", "notwithstanding", "unlike", "besides", "including",
                     "like", "beyond"}
@@ -199,6 +204,7 @@ class _EventFinder:
         # target actor): (type, source, target, sentence index), for reactions that point back at it
         self.acts: list[tuple[str, Actor, Actor | None, int]] = []
         self.act_words: list[str] = []  # the trigger lemma of each act, in step with ``acts``
+        self.act_asides: list[bool] = []  # whether each act was told in passing (``_told_in_passing``)
         # events whose unsaid side the ranker chose; with ``all_implicit`` every ranked option
         # (what the ranker is trained on). Kept apart so that no later rule reads a guessed side.
         self.implicit: list[Event] = []
@@ -1090,8 +1096,10 @@ class _EventFinder:
                                     and (_through_span(noun).dep_ != "pobj" or noun.head.head.pos_ == "NUM"))
                 or (noun.dep_ == "pobj" and noun.head.lower_ in words["participant_preps"]
                     and not any(d.lower_ in REFERRING_DETS for d in noun.children if d.dep_ == "det")
-                    and not (trig.type in ON_THE_GROUND  # "..., the army said, in an attack that ...": the
-                             and gov.lemma_.lower() in words["speech_verbs"]))  # speaker tells of it, made none
+                    and not (trig.type in ON_THE_GROUND and gov.lemma_.lower() in words["speech_verbs"]
+                             and any(c.dep_ in ("relcl", "acl") for c in noun.children)))  # "..., the army
+                # said, in an attack that wounded two guards": the speaker describes the act, not its own
+                # (but "police said in a raid on a house that ..." tell of their own raid)
                 or (noun.dep_ == "pobj" and noun.head.lower_ == "with"  # "hit back with tariffs"
                     and gov.lemma_.lower() in words["retaliation_verbs"]))
             if shares and gov is not None:
@@ -1259,9 +1267,12 @@ class _EventFinder:
             return []
         answers_charge = noun.lemma_.lower() in vocab.modality_words()["charge_nouns"]
         if kind is not None and not answers_charge and kind not in AUTHORED:
-            told = [(act, word) for act, word in zip(self.acts, self.act_words, strict=True)
+            acts = [(act, word, aside) for act, word, aside in zip(self.acts, self.act_words, self.act_asides,
+                                                                   strict=True)
                     if self.sentence_index - act[3] <= REFERRED_WINDOW and act[3] != self.sentence_index
-                    and act[0] == kind and act[1] not in exclude]  # "condemned the sanctions": however far
+                    and act[0] == kind and act[1] not in exclude]  # "condemned the sanctions": however far,
+            # and an act told in passing only when no other is ("a war that began with Israeli strikes")
+            told = [(act, word) for act, word, aside in acts if not aside] or [(act, word) for act, word, _ in acts]
             names = {noun.lemma_.lower(), _act_verb(noun.lemma_.lower())}
             same_word = [act for act, word in told if word in names]  # "the strikes": the striking
             if same_word or told:
@@ -1551,6 +1562,7 @@ class _EventFinder:
                 for src in args.sources[:MAX_SIDES]:
                     self.acts.append((trig.type, src, args.targets[0] if args.targets else None, s_index))
                     self.act_words.append(tok.lemma_.lower())
+                    self.act_asides.append(_told_in_passing(tok))
                 if trig.type == "REQUEST" and args.targets and args.sources and all(
                         t.kind in FORCE_KINDS and (t.country is None or t.country in {a.country for a in args.sources})
                         for t in args.targets):
@@ -1722,6 +1734,7 @@ class _EventFinder:
                 # may point back at it (not each option the ranker is trained on)
                 self.acts.append((trig.type, actor, filled.targets[0], s_index))
                 self.act_words.append(tok.lemma_.lower())
+                self.act_asides.append(_told_in_passing(tok))
             for ev in self.build(tok, trig, filled, sent, s_index, time, place, n_triggers):
                 self.implicit.append(ev)
                 if trig.origin != "own":
@@ -1924,16 +1937,16 @@ class _EventFinder:
         out = list(found)
         for verb, speakers, sides in self.untold_speech(verbs, words["allegation_verbs"], out):
             for clause in (x for c in _reported_clauses(verb) for x in [c] + list(c.conjuncts)):
-                disowned = _disowned(clause)
-                if disowned is None and (not _negated(clause) or not (
-                        self.wrongdoing(clause) or clause.lemma_.lower() in words["involvement_verbs"])):
+                disowned = self.disowned(clause, speakers)
+                if disowned is not None:  # a state or its own speaker disowns; not "al-Shabaab had nothing
+                    cleared = [a for a in disowned if a in speakers  # to do with it", said of another
+                               or a.kind in STATE_KINDS or a.sector in ("GOV", "MIL")]
+                elif _negated(clause) and (self.wrongdoing(clause)
+                                           or clause.lemma_.lower() in words["involvement_verbs"]):
+                    doer = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                    cleared = self.actors_of(doer) if doer is not None else []
+                else:
                     continue
-                doer = disowned if disowned is not None else next(
-                    (c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                cleared = [a for t in doer.subtree if (a := self.table.at(t.i)) is not None] or speakers \
-                    if doer is not None and doer.lemma_.lower() in DENIED_CHARGES \
-                    else self.actors_of(doer) if doer is not None else []  # "no US involvement": the US;
-                # "there was no involvement": the speaker's own side
                 if not cleared or not {side(a) for a in cleared} & sides:
                     continue  # "said Russia had not attacked": a view of another side, no denial
                 accusers = [a for a in self.accuser_of(cleared, aimed=True) if side(a) not in sides]
@@ -1944,6 +1957,45 @@ class _EventFinder:
                                         n_triggers)
                 break
         return out
+
+    def disowned(self, clause: Token, speakers: list[Actor]) -> list[Actor] | None:
+        """The sides a reported clause disowns a deed for, or None if it disowns nothing: "X had nothing
+        to do with the attack" (X; what it disowns must be a deed or the charge, not "Israel's election"),
+        "the raid had nothing to do with X" (X), "there had been no US involvement" (the US; with no side
+        named, the speakers' own: "there was no involvement"; not "no involvement in the talks")."""
+        words = vocab.modality_words()
+        nothing = next((c for c in clause.children if c.dep_ == "dobj" and any(
+            g.lemma_.lower() == "do" for g in c.subtree) and (c.lower_ == "nothing" or (
+                c.lower_ == "anything" and (_negated(clause) or any(a.lower_ == "never" for a in clause.children))))),
+            None)  # "had nothing to do with", "did not have anything to do with"
+        if clause.lemma_.lower() == "have" and nothing is not None:
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            withs = [o for g in nothing.subtree if g.dep_ == "prep" and g.lower_ == "with"
+                     for o in g.children if o.dep_ == "pobj"]
+            def deed(t: Token | None) -> bool:  # "the attack", "the blast", "the decision", "the charges";
+                return t is not None and (self.act_kind(t) in HOSTILE or t.lemma_.lower() in (  # not "the talks"
+                    words["act_nouns"] | words["charge_nouns"] | words["harm_nouns"]))
+            doers = self.actors_of(subject) if subject is not None and subject.lower_ not in DEMONSTRATIVES else []
+            if doers:
+                it = next(iter(withs), None)
+                return doers if it is not None and (it.pos_ == "PRON" or deed(it)) else None
+            if subject is not None and subject.lower_ not in DEMONSTRATIVES and not deed(subject):
+                return None  # "Israel's election had nothing to do with Iran": no deed disowned
+            named = self.actors_of(withs[0]) if withs else []
+            return named or None
+        if clause.lemma_.lower() == "be" and any(c.dep_ == "expl" for c in clause.children):
+            noun = next((c for c in clause.children if c.dep_ in ("attr", "nsubj")
+                         and c.lemma_.lower() in DISOWNED_PARTS
+                         and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)), None)
+            if noun is None or any(o.pos_ == "NOUN" and self.act_kind(o) is None
+                                   for o in self.prep_objects(noun, ("in",))):
+                return None  # "there was no progress"; "no Ukrainian involvement in the talks"
+            named = [a for t in noun.subtree if (a := self.table.at(t.i)) is not None]
+            named += [Actor(f"country:{code}", code, "country", code) for t in noun.children  # "Belarusian": a
+                      if t.dep_ in ("amod", "compound") and t.ent_type_ in ("NORP", "GPE")  # side to compare,
+                      and (code := countries.country_code(t.text))]  # not an actor of the story
+            return named or list(speakers)
+        return None
 
     def refusals_in(self, sent: Span, s_index: int, found: list[Event], n_triggers: int,
                     verbs: list[Token]) -> list[Event]:
@@ -2505,22 +2557,12 @@ def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
 
-def _disowned(clause: Token) -> Token | None:
-    """What a reported clause disowns, if it does: the subject of "X had nothing to do with the
-    attack" (or the object of "the attack had nothing to do with X"), the noun of "there had been no
-    US involvement" / "there was no Russian role"."""
-    nothing = next((c for c in clause.children if c.dep_ == "dobj" and c.lower_ == "nothing"
-                    and any(g.lemma_.lower() == "do" for g in c.subtree)), None)
-    if clause.lemma_.lower() == "have" and nothing is not None:
-        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        if subject is not None and (subject.pos_ in ("PROPN", "PRON") or subject.ent_type_):
-            return subject
-        return next((o for g in nothing.subtree if g.dep_ == "prep" and g.lower_ == "with"  # "the raid had
-                     for o in g.children if o.dep_ == "pobj"), subject)  # nothing to do with our government"
-    if clause.lemma_.lower() == "be" and any(c.dep_ == "expl" for c in clause.children):
-        return next((c for c in clause.children if c.dep_ in ("attr", "nsubj") and c.lemma_.lower() in DENIED_CHARGES
-                     and any(d.lower_ in ("no", "never") for d in c.children if d.dep_ in ("det", "neg"))), None)
-    return None
+def _told_in_passing(tok: Token) -> bool:
+    """Whether an act is told in passing, as background to another: inside a relative clause ("a war
+    that began with Israeli strikes") or as what a noun is for ("retaliation for US strikes")."""
+    if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in ANSWER_NOUNS:
+        return True
+    return any(t.dep_ == "relcl" for t in [tok, *tok.ancestors])
 
 
 def _named_thing(tok: Token) -> Token:
