@@ -485,6 +485,16 @@ def test_a_party_whose_name_holds_congress_is_no_congress(extract_text, text) ->
     assert all(a.country != "USA" for a in ex.actors)
 
 
+@pytest.mark.parametrize("text", [
+    "Opposition parties in Ghana accused the government of selling out to the United States.",
+    "The National Union of Ghana Students urged the government to suspend the defence agreement with the United "
+    "States, which Washington signed with Accra in March.",  # not the state the story names most
+])
+def test_the_government_a_countrys_own_people_address_is_theirs(extract_text, text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text(text, PUBLISHED)
+    assert [a.country for a in ex.actors if a.kind == "government"] == ["GHA"]
+
+
 def test_a_capitalised_title_before_the_named_holder_is_no_second_person(extract_text) -> None:
     ex = extract_text("Biden thanked Qatar's Emir, Sheikh Tamim bin Hamad Al Thani, for his mediation.", PUBLISHED)
     assert [a.name for a in people(ex) if "Emir" in a.name] == []

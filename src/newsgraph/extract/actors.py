@@ -38,6 +38,7 @@ KNOWN_SECTORS = {"GOV", "MIL", "REB", "OPP", "BUS", "MED", "IGO", "CVL", "COP", 
 # Collective actors that act in their own country unless the text says otherwise.
 DOMESTIC_KINDS = ("police",)
 MISSION_NOUNS = {"embassy", "embassies", "consulate", "consulates", "mission", "missions", "chancery"}
+CROWD_KINDS = {"group", "person", "organisation", "party"}
 # Words before a facility head that make a name a facility's ("X Air Base", "Y Naval Base", "Z Power Plant").
 FACILITY_KINDS = frozenset({"air", "naval", "military", "army", "navy", "power", "nuclear", "detention", "refugee",
                             "oil", "gas", "sea", "river", "international"})
@@ -1313,7 +1314,8 @@ class _Finder:
             # the government the story is about, as a subject's would be
             the_government = actor.kind == "government" and head.dep_ not in ("nsubj", "nsubjpass") and any(
                 c.dep_ == "det" and c.lower_ == "the" for c in head.children) and not any(
-                c.dep_ == "prep" and c.lower_ in LOCATING_PREPS | {"of", "at"} for c in head.children)
+                c.dep_ == "prep" and c.lower_ in LOCATING_PREPS | {"of", "at"} and any(
+                    g.dep_ == "pobj" for g in c.children) for c in head.children)  # (not "of selling ...")
             hint = self.place_hints.get(id(actor))
             if hint is not None and hint[0] in self.states_named_besides(hint[1]) \
                     and hint[0] not in self.opposed_countries(actor, people=False):
@@ -1351,6 +1353,15 @@ class _Finder:
                 near += [code for i, code in towns if i > head.i]
                 near += [code for i, code in states if i < head.i][::-1] + [code for i, code in states if i > head.i]
                 ranked = [(code, 0) for code in near] + ranked
+            if the_government:  # "Ghanaian students urged the government to ...": their own, a demand at
+                # home (not a foreign state's; a state's own demand says nothing of whose government)
+                own = [a.country for a in self.verb_subjects(head) if a.country and a.kind in CROWD_KINDS
+                       and a.kind != "person" and a.sector not in ("GOV", "MIL") and id(a) not in guessed]
+                # (a person's own state is no clue: an envoy or a former premier from abroad urges it too)
+                if own and own[0] not in opposed:
+                    actor.country = own[0]
+                    guessed.add(id(actor))
+                    continue
             if the_government and ranked and ranked[0][0] in {
                     a.country for a in self.verb_subjects(head) if a.kind in ("country", "government")
                     or a.sector == "GOV"}:

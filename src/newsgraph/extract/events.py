@@ -19,6 +19,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.extract.actors import (
+    CROWD_KINDS,
     DESIGNATION,
     MISSION_NOUNS,
     ActorTable,
@@ -62,7 +63,6 @@ FORCE_KINDS = {"military", "police", "armed-group"}
 # Modes of an act that leaves someone held: whose release is later asked for is asked of its doer.
 DETAINING_MODES = {"arrest", "prosecute", "seize", "abduct"}
 # Who takes to the streets (a state or its organs protesting is a diplomatic protest, told with its target).
-CROWD_KINDS = {"group", "person", "organisation", "party"}
 # A foreign state's missions a crowd protests at.
 # At most this many actors on one side of one act ("Canada, Brazil, Colombia, Peru and Argentina
 # backed X" is five events); a longer list is more often a misparse than a coalition named in full.
