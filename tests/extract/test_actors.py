@@ -475,6 +475,13 @@ def test_a_seat_or_a_host_city_gives_no_state(extract_text, text, country) -> No
     assert {a.country for a in ex.actors if a.kind == "government"} == {country}
 
 
+def test_a_body_a_capital_names_is_placed_before_the_sides_set_against_it(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("Kurdish-led forces accused the Damascus government of shelling their positions near Raqqa.",
+                      PUBLISHED)
+    assert [(e.source.country, e.target.country) for e in ex.events if e.type == "ACCUSE" and e.source and e.target] \
+        == [(None, "SYR")]
+
+
 @pytest.mark.parametrize("text", [
     "Sudanese soldiers detained leaders of the National Congress Party on Friday.",  # the model cuts the name
     "Soldiers detained dozens of senior figures of Bashir's National Congress Party overnight.",
@@ -483,6 +490,20 @@ def test_a_party_whose_name_holds_congress_is_no_congress(extract_text, text) ->
     ex = extract_text(text, PUBLISHED)
     assert "National Congress Party" in [a.name for a in ex.actors]
     assert all(a.country != "USA" for a in ex.actors)
+
+
+def test_a_party_called_a_congress_is_a_party(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("The African National Congress accused the Democratic Alliance of spreading lies.", PUBLISHED)
+    anc = next(a for a in ex.actors if a.name == "African National Congress")
+    assert (anc.kind, anc.sector, anc.country) == ("organisation", "PTY", None)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Taliban Interior Minister Sirajuddin Haqqani met Pakistani officials in Kabul.", "Taliban"),  # a title after
+    ("Opposition Chadema Party leaders accused the police of torture.", "Chadema Party"),  # a sentence's opener
+])
+def test_an_organisations_name_is_not_widened_into_a_title_or_an_opener(extract_text, text, name) -> None:  # type: ignore[no-untyped-def]
+    assert name in [a.name for a in extract_text(text, PUBLISHED).actors]
 
 
 @pytest.mark.parametrize("text", [

@@ -62,8 +62,6 @@ WAR_OBJECTS = frozenset({"war", "battle", "fight", "clash", "skirmish", "conflic
 FORCE_KINDS = {"military", "police", "armed-group"}
 # Modes of an act that leaves someone held: whose release is later asked for is asked of its doer.
 DETAINING_MODES = {"arrest", "prosecute", "seize", "abduct"}
-# Who takes to the streets (a state or its organs protesting is a diplomatic protest, told with its target).
-# A foreign state's missions a crowd protests at.
 # At most this many actors on one side of one act ("Canada, Brazil, Colombia, Peru and Argentina
 # backed X" is five events); a longer list is more often a misparse than a coalition named in full.
 MAX_SIDES = 6
@@ -1271,10 +1269,11 @@ class _EventFinder:
                                                                    strict=True)
                     if self.sentence_index - act[3] <= REFERRED_WINDOW and act[3] != self.sentence_index
                     and act[0] == kind and act[1] not in exclude]  # "condemned the sanctions": however far,
-            # and an act told in passing only when no other is ("a war that began with Israeli strikes")
-            told = [(act, word) for act, word, aside in acts if not aside] or [(act, word) for act, word, _ in acts]
+            # an act told in passing only when no other is ("a war that began with Israeli strikes"), unless
+            # it is the one named by the same word ("the hospital that Israeli jets bombed ... the bombing")
             names = {noun.lemma_.lower(), _act_verb(noun.lemma_.lower())}
-            same_word = [act for act, word in told if word in names]  # "the strikes": the striking
+            same_word = [act for act, word, _ in acts if word in names]  # "the strikes": the striking
+            told = [(act, word) for act, word, aside in acts if not aside] or [(act, word) for act, word, _ in acts]
             if same_word or told:
                 chosen = same_word or [act for act, _ in told]
                 latest = chosen[-1][3]  # "US and British warships struck ...": every striker of that sentence
@@ -1938,8 +1937,11 @@ class _EventFinder:
         for verb, speakers, sides in self.untold_speech(verbs, words["allegation_verbs"], out):
             for clause in (x for c in _reported_clauses(verb) for x in [c] + list(c.conjuncts)):
                 disowned = self.disowned(clause, speakers)
-                if disowned is not None:  # a state or its own speaker disowns; not "al-Shabaab had nothing
-                    cleared = [a for a in disowned if a in speakers  # to do with it", said of another
+                if disowned is not None:  # a state, the speaker, or the body the speaker is named by ("a
+                    # Hezbollah official said the group had ..."); not "al-Shabaab had nothing to do with it"
+                    named_by = {id(a) for c in verb.children if c.dep_ == "nsubj" for t in c.subtree
+                                if (a := self.table.at(t.i)) is not None}
+                    cleared = [a for a in disowned if a in speakers or id(a) in named_by
                                or a.kind in STATE_KINDS or a.sector in ("GOV", "MIL")]
                 elif _negated(clause) and (self.wrongdoing(clause)
                                            or clause.lemma_.lower() in words["involvement_verbs"]):
@@ -1958,12 +1960,18 @@ class _EventFinder:
                 break
         return out
 
+    def names_a_deed(self, t: Token | None) -> bool:
+        """Whether a noun names a deed one may be charged with: "the attack", "the blast", "the sabotage",
+        "the decision", "the charges"; not "the talks" or "the election"."""
+        words = vocab.modality_words()
+        return t is not None and (self.act_kind(t) in HOSTILE or t.lemma_.lower() in (
+            words["act_nouns"] | words["charge_nouns"] | words["harm_nouns"]))
+
     def disowned(self, clause: Token, speakers: list[Actor]) -> list[Actor] | None:
         """The sides a reported clause disowns a deed for, or None if it disowns nothing: "X had nothing
         to do with the attack" (X; what it disowns must be a deed or the charge, not "Israel's election"),
         "the raid had nothing to do with X" (X), "there had been no US involvement" (the US; with no side
         named, the speakers' own: "there was no involvement"; not "no involvement in the talks")."""
-        words = vocab.modality_words()
         nothing = next((c for c in clause.children if c.dep_ == "dobj" and any(
             g.lemma_.lower() == "do" for g in c.subtree) and (c.lower_ == "nothing" or (
                 c.lower_ == "anything" and (_negated(clause) or any(a.lower_ == "never" for a in clause.children))))),
@@ -1972,9 +1980,7 @@ class _EventFinder:
             subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
             withs = [o for g in nothing.subtree if g.dep_ == "prep" and g.lower_ == "with"
                      for o in g.children if o.dep_ == "pobj"]
-            def deed(t: Token | None) -> bool:  # "the attack", "the blast", "the decision", "the charges";
-                return t is not None and (self.act_kind(t) in HOSTILE or t.lemma_.lower() in (  # not "the talks"
-                    words["act_nouns"] | words["charge_nouns"] | words["harm_nouns"]))
+            deed = self.names_a_deed
             doers = self.actors_of(subject) if subject is not None and subject.lower_ not in DEMONSTRATIVES else []
             if doers:
                 it = next(iter(withs), None)
@@ -1987,7 +1993,7 @@ class _EventFinder:
             noun = next((c for c in clause.children if c.dep_ in ("attr", "nsubj")
                          and c.lemma_.lower() in DISOWNED_PARTS
                          and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)), None)
-            if noun is None or any(o.pos_ == "NOUN" and self.act_kind(o) is None
+            if noun is None or any(o.pos_ == "NOUN" and not self.names_a_deed(o)
                                    for o in self.prep_objects(noun, ("in",))):
                 return None  # "there was no progress"; "no Ukrainian involvement in the talks"
             named = [a for t in noun.subtree if (a := self.table.at(t.i)) is not None]
