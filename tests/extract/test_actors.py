@@ -516,6 +516,11 @@ def test_the_government_a_countrys_own_people_address_is_theirs(extract_text, te
     assert [a.country for a in ex.actors if a.kind == "government"] == ["GHA"]
 
 
+def test_a_leaders_surname_taken_for_an_organisation_is_the_leader_while_in_office(extract_text) -> None:  # type: ignore[no-untyped-def]
+    in_office = extract_text("Macron said France would send more troops to Estonia.", date(2019, 3, 1))
+    assert [(a.kind, a.country) for a in in_office.actors if a.name == "Macron"] == [("person", "FRA")]
+
+
 def test_a_capitalised_title_before_the_named_holder_is_no_second_person(extract_text) -> None:
     ex = extract_text("Biden thanked Qatar's Emir, Sheikh Tamim bin Hamad Al Thani, for his mediation.", PUBLISHED)
     assert [a.name for a in people(ex) if "Emir" in a.name] == []
