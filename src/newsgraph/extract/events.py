@@ -97,7 +97,7 @@ SERVANT_RANKS = frozenset({"senior", "top", "local", "government", "security", "
 REFERRING_DETS = {"the", "this", "that", "these", "those", "such"}
 WHERE = {"in", "at", "near", "inside", "within", "across", "around", "outside"}  # "an intervention in Niger"
 INHERIT_WINDOW = 4  # sentences back that "the two sides" / "the talks" may refer to
-DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})  # "this had nothing to do with Russia": a thing
 # What "there was no ..." disowns: "there had been no US involvement", "no Russian role".
 DISOWNED_PARTS = frozenset({"involvement", "role", "part", "link", "links", "responsibility", "hand"})
 REFERRED_WINDOW = 12  # sentences back that "the sanctions" / "the attack" may point at an act of its kind
@@ -1980,12 +1980,11 @@ class _EventFinder:
             subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
             withs = [o for g in nothing.subtree if g.dep_ == "prep" and g.lower_ == "with"
                      for o in g.children if o.dep_ == "pobj"]
-            deed = self.names_a_deed
             doers = self.actors_of(subject) if subject is not None and subject.lower_ not in DEMONSTRATIVES else []
             if doers:
                 it = next(iter(withs), None)
-                return doers if it is not None and (it.pos_ == "PRON" or deed(it)) else None
-            if subject is not None and subject.lower_ not in DEMONSTRATIVES and not deed(subject):
+                return doers if it is not None and (it.pos_ == "PRON" or self.names_a_deed(it)) else None
+            if subject is not None and subject.lower_ not in DEMONSTRATIVES and not self.names_a_deed(subject):
                 return None  # "Israel's election had nothing to do with Iran": no deed disowned
             named = self.actors_of(withs[0]) if withs else []
             return named or None
