@@ -83,6 +83,15 @@ def test_complete_linkage_does_not_chain_two_meetings() -> None:
     assert not any({"r2", "r3"} <= set(h.members) for h in happenings)
 
 
+def test_two_articles_that_each_tell_an_act_twice_meet_lead_to_lead() -> None:
+    # each article tells the meeting in its lead and again lower down (one report per article per
+    # happening): the leads make one event and the restatements another, whatever their ids
+    leads = [replace(MEETING, id="r9", doc_id="d1", position=0), replace(MEETING, id="r7", doc_id="d2", position=1)]
+    later = [replace(MEETING, id="r1", doc_id="d1", position=6), replace(MEETING, id="r2", doc_id="d2", position=5)]
+    groups = {frozenset(h.members) for h in merge(leads + later)}
+    assert groups == {frozenset({"r9", "r7"}), frozenset({"r1", "r2"})}
+
+
 def test_merging_does_not_depend_on_input_order() -> None:
     reports = [replace(MEETING, id=f"r{i}", doc_id=f"d{i}", date_start=f"2024-06-{d:02d}",
                        date_end=f"2024-06-{d:02d}") for i, d in enumerate([3, 3, 4, 20, 20, 21, 3])]

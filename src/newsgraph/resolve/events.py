@@ -66,6 +66,7 @@ class Report:
     date_given: bool = False  # the date was given from the story (no time in the sentence), not stated
     source_side: str | None = None  # the state the source acts for (``state_side``), if any
     target_side: str | None = None
+    position: int = 0         # the sentence of its document it is first told in (the lead is 0)
 
     @cached_property
     def days(self) -> tuple[date, date] | None:
@@ -223,7 +224,14 @@ def same_happening(a: Report, b: Report) -> bool:
 
 def _order(r: Report) -> tuple[object, ...]:
     return (_PRECISION_RANK.get(r.precision or "", 9), r.date_start or "~", -r.detail, r.published or "~",
-            r.doc_id, r.id)
+            r.doc_id, r.position, r.id)
+
+
+def _nearest(r: Report, homes: list[int], groups: list[list[Report]]) -> int | None:
+    """Of the groups a report may join, the one whose report told at the nearest place in its own
+    article: an article that tells an act twice (the lead, then a later paragraph) meets another that
+    does the same lead to lead, not lead to restatement. Ties: the group formed first."""
+    return min(homes, key=lambda i: (min(abs(m.position - r.position) for m in groups[i]), i), default=None)
 
 
 def _slots(r: Report) -> list[tuple[str, str | None, str | None]]:
@@ -262,7 +270,7 @@ def merge(reports: Sequence[Report]) -> list[Happening]:
     index: dict[tuple[str, str | None, str | None], set[int]] = defaultdict(set)
     for r in sorted({r.id: r for r in reports}.values(), key=_order):
         candidates = sorted({i for key in _probes(r) for i in index.get(key, ())})
-        home = next((i for i in candidates if all(same_happening(r, m) for m in groups[i])), None)
+        home = _nearest(r, [i for i in candidates if all(same_happening(r, m) for m in groups[i])], groups)
         if home is None:
             groups.append([r])
             home = len(groups) - 1

@@ -307,7 +307,9 @@ class ResolvingWrites:
                 " se.sector AS source_sector, te.kind AS target_kind, te.country AS target_country,"
                 " te.sector AS target_sector,"
                 " (SELECT count(*) FROM event_quantities q WHERE q.event_id = e.id)"
-                " + (e.place_name IS NOT NULL) AS detail FROM events e JOIN documents d ON d.id = e.doc_id"
+                " + (e.place_name IS NOT NULL) AS detail,"
+                " (SELECT min(v.sentence_index) FROM evidence v WHERE v.event_id = e.id) AS position"
+                " FROM events e JOIN documents d ON d.id = e.doc_id"
                 " LEFT JOIN entities se ON se.id = e.source_entity LEFT JOIN entities te ON te.id = e.target_entity")
         rows = {r["id"]: r for r in self._select(cols + " WHERE e.doc_id IN ({ids})", documents)}
         for part in chunks(sorted(repointed)):
@@ -338,7 +340,8 @@ class ResolvingWrites:
                           date_end=r["date_end"], precision=r["date_precision"], published=r["published"],
                           place_country=r["place_country"], place_name=r["place_name"], detail=r["detail"],
                           date_given=r["date_start"] is not None and r["date_text"] == "",
-                          source_side=_side(r, "source"), target_side=_side(r, "target"))
+                          source_side=_side(r, "source"), target_side=_side(r, "target"),
+                          position=r["position"] or 0)
                    for r in rows.values()]
         updates = [(h.id, int(member == h.primary), member) for h in merge(reports) for member in h.members
                    if rows[member]["cluster"] != h.id or rows[member]["is_primary"] != (member == h.primary)]
