@@ -521,6 +521,12 @@ def test_a_leaders_surname_taken_for_an_organisation_is_the_leader_while_in_offi
     assert [(a.kind, a.country) for a in in_office.actors if a.name == "Macron"] == [("person", "FRA")]
 
 
+def test_a_family_name_the_model_took_for_an_organisation_is_the_person_named_before(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("Chinese Foreign Minister Wang Yi arrived in Tonga on Tuesday. Wang met Prime Minister "
+                      "Siaosi Sovaleni.", date(2022, 5, 31))
+    assert [a.name for a in ex.actors if "Wang" in a.name] == ["Wang Yi"]
+
+
 def test_a_capitalised_title_before_the_named_holder_is_no_second_person(extract_text) -> None:
     ex = extract_text("Biden thanked Qatar's Emir, Sheikh Tamim bin Hamad Al Thani, for his mediation.", PUBLISHED)
     assert [a.name for a in people(ex) if "Emir" in a.name] == []

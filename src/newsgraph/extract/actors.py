@@ -834,7 +834,9 @@ class _Finder:
         those countries' names, is the person once their country is known (not "Joe" for Biden)."""
         full = [a for a in self.table.actors if a.kind == "person" and a.country in FIRST_WORD_NAMED
                 and len(a.name.split()) > 1]
-        for short in [a for a in self.table.actors if a.kind == "person" and len(a.name.split()) == 1]:
+        for short in [a for a in self.table.actors if len(a.name.split()) == 1 and (a.kind == "person" or (
+                a.kind == "organisation" and a.country is None and a.key.startswith("org:")))]:  # (the model
+            # takes "Wang" for an organisation now and then)
             kept = next((a for a in full if short_name_of(a, name_key(short.name))), None)
             if kept is not None:
                 self.table.fold(short, kept)
