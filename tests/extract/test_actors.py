@@ -442,6 +442,12 @@ def test_a_scene_the_text_names_places_police(extract_text, text, country) -> No
     assert {a.country for a in ex.actors if a.kind == "police"} == {country}
 
 
+def test_police_who_clash_with_a_party_of_their_state_are_still_that_states(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("DHAKA (wire) - The US embassy called for restraint. Police clashed with the Bangladesh "
+                      "Nationalist Party on Saturday, and police later arrested its secretary general.", PUBLISHED)
+    assert {a.country for a in ex.actors if a.kind == "police"} == {"BGD"}
+
+
 def test_a_dateline_places_police_the_story_names_no_scene_for(extract_text) -> None:  # type: ignore[no-untyped-def]
     ex = extract_text("BOGOTA (wire) - Cuba and Venezuela condemned the killing. Cuba said Cuba would help. "
                       "Police detained a second suspect on Tuesday.", PUBLISHED)

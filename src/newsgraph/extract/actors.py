@@ -1530,8 +1530,9 @@ class _Finder:
                     continue  # "the army bombed Nyala": a place of its own country struck)
                 if other is None or not other.country or other is actor or (other.kind == "person" and not people):
                     continue
-                if actor.kind in DOMESTIC_KINDS and other.kind == "group" and other.sector == "CVL":
-                    continue  # "security forces fired at crowds": police turn on their own people
+                if actor.kind in DOMESTIC_KINDS and other.kind not in ("country", "government", "military", "police"):
+                    continue  # "security forces fired at crowds", "police arrested the BNP's leader": police
+                    # turn on their own people, parties and citizens; only another state's organs oppose them
                 out.add(other.country)
         return out
 
