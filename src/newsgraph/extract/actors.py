@@ -41,6 +41,9 @@ DOMESTIC_KINDS = ("police",)
 MISSION_NOUNS = {"embassy", "embassies", "consulate", "consulates", "mission", "missions", "chancery"}
 # Who takes to the streets (a state or its organs protesting is a diplomatic protest, told with its target).
 CROWD_KINDS = {"group", "person", "organisation", "party"}
+# Events that happen where their actors are: the place's country is a nameless group's country, and a
+# state may do them in a town of its own ("the army bombed a village").
+ON_THE_GROUND = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 # Words before a facility head that make a name a facility's ("X Air Base", "Y Naval Base", "Z Power Plant").
 FACILITY_KINDS = frozenset({"air", "naval", "military", "army", "navy", "power", "nuclear", "detention", "refugee",
                             "oil", "gas", "sea", "river", "international"})
@@ -340,6 +343,18 @@ def _place_modifier(tokens: list[Token], police: bool) -> tuple[str, int] | None
     return None
 
 
+def _verb_over(noun: Token) -> Token:
+    """The verb a noun is the object of, directly or through a preposition ("urged the government",
+    "called on the government")."""
+    return noun.head.head if noun.dep_ == "pobj" else noun.head
+
+
+def _state_of_place(name: str) -> str | None:
+    """The state a place name names: a country's own name, else the country of the town or region."""
+    place = gazetteer().lookup(name)
+    return countries.country_code(name) or (place.country if place is not None else None)
+
+
 def _left_modifiers(head: Token) -> list[Token]:
     """Tokens left of ``head`` inside its noun phrase (compounds, adjectives, possessives)."""
     return [t for t in head.subtree if t.i < head.i and t.dep_ not in ("punct", "cc", "prep")]
@@ -524,9 +539,8 @@ class _Finder:
                 best = (max(starts), actor)
         if best is None:
             return None
-        placed = {code for ent in head.sent.ents if ent.label_ in ("GPE", "LOC")
-                  and (code := countries.country_code(ent.text) or getattr(gazetteer().lookup(ent.text), "country",
-                                                                           None))}
+        placed = {code for ent in head.sent.ents
+                  if ent.label_ in ("GPE", "LOC") and (code := _state_of_place(ent.text))}
         known = petrarch.lookup_actor(best[1].name)  # (the dictionary's countries are applied later)
         home = best[1].country or (known.country_on(None) if known is not None else None)
         if home and placed and home not in placed:
@@ -1375,7 +1389,7 @@ class _Finder:
                 own = [a.country for a in self.verb_subjects(head) if a.country and a.kind in CROWD_KINDS
                        and a.kind != "person" and a.sector not in ("GOV", "MIL") and id(a) not in guessed]
                 # (a person's own state is no clue: an envoy or a former premier from abroad urges it too)
-                verb = head.head.head if head.dep_ == "pobj" else head.head
+                verb = _verb_over(head)
                 abroad = {(a.country if (a := self.table.at(t.i)) is not None else self.named_state(t))
                           for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
                           if t.dep_ == "pobj" and t.head.lower_ in LOCATING_PREPS} - {None}
@@ -1433,11 +1447,9 @@ class _Finder:
         out = {a.country for j, a in self.table.by_token.items()
                if self.doc[j].lower_ != word and a.country and id(a) not in self.guessed}
         for ent in entities(self.doc):
-            if ent.label_ in ("GPE", "LOC") and word not in ent.text.lower().split():
-                place = gazetteer().lookup(ent.text)
-                code = countries.country_code(ent.text) or (place.country if place is not None else None)
-                if code:
-                    out.add(code)
+            if ent.label_ in ("GPE", "LOC") and word not in ent.text.lower().split() \
+                    and (code := _state_of_place(ent.text)):
+                out.add(code)
         return out
 
     def lead_state(self, unknown: set[int]) -> str | None:
@@ -1457,7 +1469,7 @@ class _Finder:
 
     def verb_subjects(self, head: Token) -> list[Actor]:
         """The actors of the subject of the verb a noun is the object of (through a preposition)."""
-        verb = head.head.head if head.dep_ == "pobj" else head.head
+        verb = _verb_over(head)
         return [a for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree
                 if (a := self.table.at(t.i)) is not None]
 
@@ -1577,8 +1589,7 @@ def _hostile_act(noun: Token) -> bool:
 
 def _acts_on_the_ground(verb: Token) -> bool:
     """Whether a verb can tell an act of force on a place ("bombed Nyala", "seized the town")."""
-    return any(t.type in ("ASSAULT", "COERCE", "MOBILIZE", "PROTEST")
-               for t in vocab.verb_triggers().get(verb.lemma_.lower(), ()))
+    return any(t.type in ON_THE_GROUND for t in vocab.verb_triggers().get(verb.lemma_.lower(), ()))
 
 
 def _listed_group_name(name: str) -> bool:

@@ -22,6 +22,7 @@ from newsgraph.extract.actors import (
     CROWD_KINDS,
     DESIGNATION,
     MISSION_NOUNS,
+    ON_THE_GROUND,
     ActorTable,
     aligned_with,
     branch_of_state,
@@ -76,8 +77,6 @@ FORCEFUL = {"ASSAULT", "COERCE", "SANCTION"}  # acts whose announcement in words
 FUTURE_MODALS = {"would", "will", "could", "might", "may", "'ll", "shall"}
 REACTIONS = {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "SUPPORT"}
 TOPIC_PREPS = ("about", "on", "over", "regarding", "including")
-# Events that happen where their actors are: the place's country is a nameless group's country.
-ON_THE_GROUND = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 # Acts whose "of" object is the one acted on, never their author: "the killing / arrest / release of X".
 ACTED_ON = PHYSICAL | {"ASSAULT", "CONCEDE"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
