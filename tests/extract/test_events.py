@@ -1434,6 +1434,8 @@ def test_an_arrest_with_no_agent_is_by_the_state_it_happened_in(extract_text, te
     ("The Chilean blockade alarmed Bolivia.", "ACCUSE", ("BOL", "CHL")),  # active: the object feels
     ("Peru was pleased with Ecuador's decision.", "SUPPORT", ("PER", "ECU")),
     ("Austria was dismayed by the growing ties between Iran and Belarus.", "ACCUSE", ("AUT", "IRN")),
+    ("Norway said it was concerned about Sweden's remark.", "ACCUSE", ("NOR", "SWE")),  # a remark is an act
+    ("Ghana was alarmed by reports that Togolese agents had abducted two traders.", "ACCUSE", ("GHA", "TGO")),
 ])
 def test_a_feeling_runs_from_who_feels_to_who_acted(rules_text, text, type_, expected) -> None:
     found = [pair(e) for e in events(rules_text(text, MONDAY), type_)]
@@ -1449,6 +1451,7 @@ def test_a_feeling_about_the_act_just_told_is_about_its_author(rules_text) -> No
     "The dispute concerns Guyana and Venezuela.",  # "concern" as "be about"
     "Colombian officials worried that Ecuador would close the border.",  # a worry about what has not happened
     "Chile was shocked by the execution of the Bolivian activist.",  # felt for, not against, the one acted on
+    "Ghana was alarmed by reports that Togolese agents had not abducted the traders.",  # the report clears them
 ])
 def test_no_feeling_event_without_someone_who_acted(rules_text, text) -> None:
     ex = rules_text(text, MONDAY)
@@ -2541,3 +2544,40 @@ def test_a_forecast_warned_of_and_a_critics_own_state(extract_text) -> None:
     ex = extract_text("Kenya raised fuel taxes by 16 percent on Friday. Opposition leader Raila Odinga condemned "
                       "the move.", MONDAY)
     assert pair(one(ex, "ACCUSE"))[1] == "KEN"
+
+
+# -- acts at home: the opposition and the state's organs are sides apart ---------------------------
+
+def test_an_opposition_leader_who_calls_a_police_raid_illegal_accuses_the_police(rules_text) -> None:
+    ex = rules_text("Zambian opposition leader Hakainde Hichilema said the raid on his farm by the Zambian police "
+                    "was illegal.", MONDAY)
+    accusations = [(e.source.sector, e.target.sector) for e in events(ex, "ACCUSE") if e.source and e.target]
+    assert ("OPP", "COP") in accusations, [(e.type, pair(e)) for e in ex.events]
+
+
+def test_a_reported_act_found_in_the_clause_names_the_accused(rules_text) -> None:
+    # the doer ("Russia's own actions") is no actor; the act found in the clause is Russia's
+    ex = rules_text("Estonian Foreign Minister Margus Tsahkna said the closure had been forced on Tallinn by Russia's "
+                    "own actions.", MONDAY)
+    assert ("EST", "RUS") in sided(ex, "ACCUSE"), [(e.type, pair(e)) for e in ex.events]
+
+
+@pytest.mark.parametrize(("text", "type_", "mode"), [
+    ("Kenyan police raided the Nairobi offices of the Daily Nation on Monday.", "COERCE", "raid"),
+    ("Kenyan police officers searched the Nairobi offices of the Daily Nation on Monday.", "COERCE", "raid"),
+    ("Kenyan troops raided the Somali town of Kismayo on Monday.", "ASSAULT", None),  # troops attack
+    ("The raid by Kenyan police on the Daily Nation, in which two guards were killed, drew protests.", "ASSAULT",
+     None),  # a raid that kills is an attack
+])
+def test_a_police_search_is_coercion_an_armed_raid_an_attack(rules_text, text, type_, mode) -> None:
+    found = [(e.type, e.mode) for e in rules_text(text, MONDAY).events if e.type in ("COERCE", "ASSAULT")]
+    assert found and found[0][0] == type_ and (mode is None or found[0][1] == mode), found
+
+
+@pytest.mark.parametrize("text", [
+    "The Gabonese authorities shut down the internet across the country on Sunday.",
+    "Gabon cut mobile internet access in Libreville on Sunday.",
+])
+def test_an_internet_shutdown_coerces_the_states_own_people(rules_text, text) -> None:
+    ev = one(rules_text(text, MONDAY), "COERCE")
+    assert ev.mode == "blackout" and ev.target is not None and (ev.target.country, ev.target.sector) == ("GAB", "CVL")

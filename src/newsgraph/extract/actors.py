@@ -233,6 +233,19 @@ def side(actor: Actor | None) -> str:
     return "" if actor is None else actor.country or actor.key
 
 
+# Sectors outside the state: at home they stand against the state's organs (the opposition
+# accusing the police, the government blaming rebels), so within a country they are sides apart.
+OUTSIDE_STATE = frozenset({"OPP", "REB", "CVL", "MED", "NGO", "BUS"})
+
+
+def camp(actor: Actor | None) -> str:
+    """A side finer than ``side`` at home: an actor of a sector outside the state is a camp of
+    its own within its country; the state and its organs are one camp with the country."""
+    if actor is not None and actor.country and actor.kind != "country" and actor.sector in OUTSIDE_STATE:
+        return f"{actor.country}/{actor.key}"
+    return side(actor)
+
+
 def branch_of_state(actor: Actor) -> bool:
     """A court or a legislature (by sector, or by a word of its name): a branch of its state that
     stands apart from the executive and from the other branches."""

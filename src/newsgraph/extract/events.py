@@ -26,6 +26,7 @@ from newsgraph.extract.actors import (
     ActorTable,
     aligned_with,
     branch_of_state,
+    camp,
     demonym,
     entity_at,
     own_place,
@@ -911,6 +912,10 @@ class _EventFinder:
             return None
         for tok in about:
             tok = _named_thing(tok)
+            if (told := self.reported_wrongdoers(tok, feelers)) is not None:
+                if told:  # "concerned by reports that Moroccan services had targeted officials": the services
+                    return _Args(feelers, told)
+                continue
             if self.table.at(tok.i) is not None or tok.pos_ == "PROPN":  # "grateful to Warsaw": a capital too
                 doers = self.actors_of(tok, feelers)
             elif tok.pos_ == "NOUN" and (self.act_kind(tok) not in (None, "REQUEST")
@@ -941,6 +946,24 @@ class _EventFinder:
             if recent:
                 return _Args(feelers, recent[:1])
         return None
+
+    def reported_wrongdoers(self, noun: Token, exclude: list[Actor]) -> list[Actor] | None:
+        """Who a report or a claim says did wrong, when the noun carries what it says ("reports that
+        Moroccan services had targeted officials"): the clause's doer; None when the noun tells no
+        such clause (then it is read as the act itself)."""
+        words = vocab.modality_words()
+        if noun.lemma_.lower() not in words["statement_nouns"] | words["charge_nouns"] | {"news", "evidence"}:
+            return None
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp")
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is None:
+            return None
+        if _negated(clause) or not self.wrongdoing(clause):
+            return []
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children)
+        doer = next(iter(self.prep_objects(clause, ("by",))), None) if passive else \
+            next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        return self.actors_of(doer, exclude)[:1] if doer is not None else []
 
     def drafters(self, noun: Token) -> list[Actor]:
         """Who a hyphenated participle says wrote or backed a text: "a U.S.-drafted resolution", "the
@@ -1602,7 +1625,7 @@ class _EventFinder:
                         and any(c.dep_ == "dobj" and c.lemma_.lower() in SETTLEMENTS for c in tok.children):
                     args.targets = [self.civilians_of(place.country)]  # "the army bombed a village in
                     # Sagaing": its own people, not its own state (abroad, the state named stays)
-                if trig.type == "COERCE" and trig.mode in ("curfew", "martial-law") and args.sources \
+                if trig.type == "COERCE" and trig.mode in ("curfew", "martial-law", "blackout") and args.sources \
                         and all(t.kind == "country" or t.country is None for t in args.targets) \
                         and (home := args.sources[0].country or (place.country if place is not None else None)):
                     args.targets = [self.civilians_of(home)]  # "Peru imposed a curfew in Puno": a state
@@ -1634,6 +1657,13 @@ class _EventFinder:
                         and (trig.type == "PROTEST") == any(a.kind in FORCE_KINDS for a in args.sources):
                     continue  # "rebels marched on Goma" is no rally; "the former president surrendered to the
                     # tribunal" no force laying down its arms
+                if trig.type == "ASSAULT" and tok.lemma_.lower() in RAIDS and args.sources \
+                        and all(a.sector in POLICING_SECTORS for a in args.sources) \
+                        and not any(t.lemma_.lower() in vocab.modality_words()["casualty_verbs"] and t.pos_ == "VERB"
+                                    for t in tok.subtree):
+                    trig = replace(trig, type="COERCE", mode="raid")  # "police raided the party's offices": a
+                    # search by police or investigators, not an armed attack (as troops' or rebels' raids are,
+                    # and as one is that kills: "the raid ..., in which his mother was killed")
                 if tok.lemma_.lower() in SURROUNDING and trig.type == "COERCE":
                     if args.sources and all(a.kind == "group" and a.sector == "CVL" for a in args.sources):
                         trig = replace(trig, type="PROTEST", mode="obstruct")  # "demonstrators surrounded
@@ -1870,6 +1900,7 @@ class _EventFinder:
             if not speakers or _negated(verb):
                 continue
             sides = {side(a) for a in speakers}
+            camps = {camp(a) for a in speakers}  # "the opposition leader said the police raid was illegal"
             for clause in (x for c in _reported_clauses(verb) for x in [c] + list(c.conjuncts)):
                 agent = next(iter(self.prep_objects(clause, ("by",))), None)
                 passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children)
@@ -1896,14 +1927,18 @@ class _EventFinder:
                     continue  # "said the Russian missiles had been destroyed by Polish air defences": no wrong
                 if clause.i < verb.i and self.only_an_act(clause):
                     continue  # "militants fired two rockets at Ashdod, the military said": a source for the act
-                accused = [a for a in (self.actors_of(doer) if doer is not None else []) if side(a) not in sides
+                accused = [a for a in (self.actors_of(doer) if doer is not None else []) if camp(a) not in camps
                            and not (a.kind == "igo" and any(p.sector == "IGO" for p in speakers))]  # its own official
                 rebuttal = False
                 if not accused and doer is not None and (_judged(clause) or (  # "the order amounted to
                         clause.lemma_.lower() in words["wrongdoing_verbs"] and doer.pos_ == "NOUN")):  # persecution",
                     # "Japan's measures breached international law": whoever did the act
-                    accused = [a for a in self.author_of_judged(doer, speakers) if side(a) not in sides]
+                    accused = [a for a in self.author_of_judged(doer, speakers) if camp(a) not in camps]
                     rebuttal = doer.lemma_.lower() in words["charge_nouns"]  # "Tehran's claim was baseless"
+                if not accused:  # "said the step had been forced on it by NATO's actions": the source of
+                    accused = [e.source for e in out if e.source is not None and e.type in HOSTILE  # the act found
+                               and _same(self.trigger_tokens.get(id(e)), clause)  # in the clause
+                               and camp(e.source) not in camps][:1]
                 if not accused:
                     continue
                 trig = replace(vocab.verb_triggers()["accuse"][0], lemma=verb.lemma_.lower(), mode="allege")
@@ -2213,6 +2248,9 @@ class _EventFinder:
         words = vocab.modality_words()
         if self.act_kind(doer) is None and doer.lemma_.lower() not in words["act_nouns"] | words["charge_nouns"]:
             return []  # "the police action": too loose to point at one act
+        agents = [a for o in self.prep_objects(doer, ("by",)) for a in self.actors_of(o) if a not in exclude]
+        if agents:  # "the raid on his home by the police was illegal": the act's own agent
+            return agents[:1]
         # "the suspension was a gross breach": the act of that kind told before, else the hostile act
         # told last ("Gazprom halted supplies ... the suspension"), as "this is a violation" points back
         sides = {side(a) for a in exclude}
@@ -2689,6 +2727,8 @@ def _act_verb(lemma: str) -> str | None:
 MEETING_TYPES = frozenset({"CONSULT", "AGREE"})
 FORCES_ONLY = frozenset({"march", "surrender"})  # a crowd marches in protest; only a force surrenders
 SURROUNDING = frozenset({"surround"})  # forces hem a side in; a crowd besieging a building protests
+RAIDS = frozenset({"raid"})
+POLICING_SECTORS = frozenset({"COP", "GOV", "JUD"})  # police, ministries' agents, prosecutors and courts
 
 
 def _asked_for(tok: Token) -> bool:
