@@ -9,7 +9,7 @@ import pytest
 
 from newsgraph.model import Actor
 from newsgraph.resolve.entities import ActorRecord, block_keys, cluster, person_tokens, same_entity
-from newsgraph.resolve.names import resolve_key
+from newsgraph.resolve.names import document_key, resolve_key
 
 
 def rec(name: str, kind: str = "person", country: str | None = None, aliases: tuple[str, ...] = (),
@@ -99,6 +99,7 @@ def test_titles_do_not_count_as_names() -> None:
     (rec("Myanmar", "country", "MMR"), rec("Burma", "country", "MMR")),              # country variants
     (rec("Philippine Navy", "military", "PHL"), rec("Philippines Navy", "military", "PHL")),  # a slip
     (rec("Myanmar junta", "government", "MMR"), rec("the junta", "government", "MMR", aliases=("Myanmar junta",))),
+    (rec("United Progressive Front", "organisation", aliases=("UPF",)), rec("UPF", "organisation")),  # only an acronym
 ])
 def test_one_organisation_named_two_ways(a: ActorRecord, b: ActorRecord) -> None:
     assert same_entity(a, b)
@@ -113,6 +114,10 @@ def test_one_organisation_named_two_ways(a: ActorRecord, b: ActorRecord) -> None
     (rec("EEC", "igo"), rec("Eurasian Economic Union", "igo")),
     (rec("Russia", "country", "RUS"), rec("Russian firms", "business", "RUS")),
     (rec("Indian Space Agency", "government", "IND"), rec("SA", "government", "IND")),  # two letters are no name
+    # an acronym shared by two names spelled out that differ: two bodies
+    (rec("United Progressive Front", "organisation", aliases=("UPF",)),
+     rec("Union Pacific Freight", "organisation", "USA")),
+    (rec("Karen Army", "military", aliases=("KA",)), rec("Kenya army", "military", "KEN")),
 ])
 def test_different_organisations_stay_apart(a: ActorRecord, b: ActorRecord) -> None:
     assert not same_entity(a, b)
@@ -158,3 +163,12 @@ def test_an_international_officials_reports_vote_against_a_country_given_once() 
     # where most reports give the country, it stays
     (entity,) = cluster([replace(official, weight=1), replace(national, weight=3)])
     assert entity.country == "DNK"
+
+
+@pytest.mark.parametrize("name", ["Border Guard", "Government", "Armed Forces", "Air Force", "State", "Coast Guard"])
+def test_a_body_every_state_has_named_without_its_state_stays_in_its_article(name: str) -> None:
+    # "the Border Guard" of a story with no state given is that story's; it must not become the Polish one
+    actor = Actor(name, name, "military" if "Force" in name or "Guard" in name else "government")
+    assert document_key(actor, "doc1") != document_key(actor, "doc2")
+    polish = Actor(f"Polish {name}", f"Polish {name}", actor.kind, "POL")
+    assert document_key(polish, "doc1") == document_key(polish, "doc2")  # with its state, it is one body

@@ -248,12 +248,18 @@ def same_entity(a: ActorRecord, b: ActorRecord) -> bool:
         return False  # a generic "organisation" joins only on a name in common
     ia = {i for n in a.names() for i in all_initials(n)}
     ib = {i for n in b.names() for i in all_initials(n)}
-    if (na & ib) or (nb & ia):
-        return True
+    if ((na & ib) or (nb & ia)) and not (_spelled_out(na) and _spelled_out(nb)):
+        return True  # "DA" is the Democratic Alliance; but the Democratic Alliance (alias "DA") is not
+        # Dassault Aviation, nor the Arakan Army ("AA") Algeria's army: two names spelled out that differ
     if generic_national(a) and generic_national(b) and a.country == b.country:
         return True
     return any(fuzz.token_sort_ratio(x, y) >= ORG_NAME_MIN for x in na for y in nb
                if min(len(x), len(y)) >= 6)
+
+
+def _spelled_out(names: set[str]) -> bool:
+    """Whether a record has a name of two words or more (not only an acronym or a single word)."""
+    return any(len(n.split()) >= 2 for n in names)
 
 
 # --- blocking ------------------------------------------------------------------------------------
