@@ -1699,7 +1699,12 @@ def test_an_office_holder_shocked_in_reported_words_is_shocked_by_the_act_just_t
 def test_a_promised_response_threatens_whoever_just_struck(rules_text, text) -> None:
     ex = rules_text(text, MONDAY)
     threats = events(ex, "THREATEN")
-    assert threats and all(e.target is not None and e.target.country != threats[0].source.country for e in threats)
+    struck = {e.source.key for e in events(ex, "ASSAULT") if e.source is not None}  # (unnamed gunmen who kill
+    # a state's soldiers are coded as that state's insurgents: the threat is at them, not at another state)
+    assert threats and all(e.target is not None and e.target is not e.source
+                           and (e.target.key in struck if struck else e.target.country != e.source.country)
+                           for e in threats), \
+        [(e.type, e.source and e.source.key, e.target and e.target.key) for e in ex.events]
 
 
 def test_a_promised_answer_to_a_request_is_no_threat(rules_text) -> None:

@@ -189,3 +189,37 @@ def test_a_crowd_with_no_nationality_is_of_the_country_its_acts_are_placed_in(ex
     # acts placed in two countries say nothing of one nationality
     ex = extract_text("Protesters marched in Nairobi on Monday. Protesters also marched in Kampala on Monday.", MONDAY)
     assert all(a.country is None for a in ex.actors if a.name.lower() == "protesters")
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # no place told: the state whose leaders or organs the group faces
+    ("Opposition legislators accused President Hakainde Hichilema of rigging the vote.", "opposition legislators",
+     "ZMB"),
+    ("President Bola Tinubu designated the gangs as terrorist organisations.", "gangs", "NGA"),
+])
+def test_a_group_with_no_nationality_facing_one_states_leaders_is_of_that_state(
+        extract_text, text, name, country) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text(text, MONDAY)
+    found = [a.country for a in ex.actors if a.name.lower() == name]
+    assert found == [country], [(a.name, a.country) for a in ex.actors]
+
+
+def test_a_group_facing_the_leaders_of_two_states_gets_neither(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("Opposition legislators accused President Hakainde Hichilema of rigging the vote. Opposition "
+                      "legislators also criticised President William Ruto.", MONDAY)
+    assert all(a.country is None for a in ex.actors if a.name.lower() == "opposition legislators")
+
+
+def test_generic_forces_facing_a_crowd_placed_late_are_of_the_crowds_state() -> None:
+    # the crowd gets its state from the leader it faces only once all events are read; the forces that
+    # fired on it, told first, are then of that state too (not a named force: "the Wagner Group")
+    from newsgraph.extract.places import home_opposition
+    from newsgraph.model import Actor, Event
+
+    crowd = Actor("group:group:CVL:::crowds", "crowds", "group", None, "CVL")
+    forces = Actor("group:military:MIL:::forces", "forces", "military", None, "MIL")
+    named = Actor("org:Wagner Group", "Wagner Group", "military", None, "MIL")
+    leader = Actor("person:Hakainde Hichilema", "Hakainde Hichilema", "person", "ZMB", "GOV")
+    home_opposition([Event("ASSAULT", "fire", forces, crowd), Event("ASSAULT", "fire", named, crowd),
+                     Event("REQUEST", "demand", crowd, leader)])
+    assert (crowd.country, forces.country, named.country) == ("ZMB", "ZMB", None)

@@ -310,3 +310,43 @@ def home_crowds(events: list[Event]) -> None:
         found = seen.get(key, set())
         if len(found) == 1:
             actor.country = next(iter(found))
+
+
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD"}
+
+
+def home_opposition(events: list[Event]) -> None:
+    """An opposition or a crowd the text gives no nationality, set against one state's leaders or
+    organs and no other's, is of that state: "opposition legislators accused Vizcarra", "protesters
+    demanded that the government resign" (a Peruvian one). Run after ``home_crowds``, which places
+    crowds first; only when every such counterpart is of one country."""
+    seen: dict[int, set[str]] = {}
+    groups: dict[int, Actor] = {}
+    for ev in events:
+        for actor, other in ((ev.source, ev.target), (ev.target, ev.source)):
+            if actor is None or actor.country or not (
+                    (actor.kind == "group" and actor.sector in ("OPP", *CROWD_SECTORS))  # "gangs", "gunmen": not
+                    or (actor.kind == "armed-group" and actor.sector == "REB" and actor.key.startswith("group:"))):
+                continue  # a named armed group, which is its own side
+            groups[id(actor)] = actor
+            if other is not None and other.country and (other.kind in ("country", "government")
+                                                        or other.sector in STATE_SECTORS):
+                seen.setdefault(id(actor), set()).add(other.country)  # "gunmen opened fire on army patrols":
+                # the state's own insurgents, as event datasets code them
+    for key, actor in groups.items():
+        found = seen.get(key, set())
+        if len(found) == 1:
+            actor.country = next(iter(found))
+    forces: dict[int, Actor] = {}
+    faced: dict[int, set[str]] = {}
+    for ev in events:  # and the generic forces that face that state's crowds: "forces detained demonstrators"
+        for actor, other in ((ev.source, ev.target), (ev.target, ev.source)):
+            if actor is None or actor.country or actor.kind not in ("military", "police") \
+                    or not actor.key.startswith("group:"):
+                continue
+            forces[id(actor)] = actor
+            if other is not None and other.country and other.kind == "group" and other.sector in ("OPP", "CVL"):
+                faced.setdefault(id(actor), set()).add(other.country)
+    for key, actor in forces.items():
+        if len(found := faced.get(key, set())) == 1:
+            actor.country = next(iter(found))
