@@ -931,3 +931,12 @@ def test_a_body_named_alone_takes_no_state_from_a_story_naming_several_alike(ext
     ex = extract_text("The Senate voted on Tuesday to approve 95 billion dollars in aid for Ukraine and Israel. "
                       "Russian President Vladimir Putin said the aid would change nothing.", PUBLISHED)
     assert named(ex, "Senate").country not in ("UKR", "ISR", "RUS")
+
+
+@pytest.mark.parametrize(("text", "word", "country"), [
+    ("Foreign Minister Elina Valtonen of Finland met Turkey's foreign minister.", "Valtonen", "FIN"),  # "of" after
+    ("Hakan Fidan telephoned his Estonian counterpart Margus Tsahkna on Monday.", "Tsahkna", "EST"),  # counterpart
+])
+def test_a_persons_state_given_after_the_name_or_on_a_counterpart(extract_text, text, word, country) -> None:
+    person = named(extract_text(text, PUBLISHED), word)
+    assert person.country == country

@@ -2586,3 +2586,15 @@ def test_a_police_search_is_coercion_an_armed_raid_an_attack(rules_text, text, t
 def test_an_internet_shutdown_coerces_the_states_own_people(rules_text, text) -> None:
     ev = one(rules_text(text, MONDAY), "COERCE")
     assert ev.mode == "blackout" and ev.target is not None and (ev.target.country, ev.target.sector) == ("GAB", "CVL")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Beijing held drills near Kinmen. Taipei called the drills an irrational act.", ("TWN", "CHN")),
+    ("Iran stopped a British tanker in the Gulf on Monday.", None),  # a ship stopped by force
+])
+def test_a_ship_stopped_and_drills_called_irrational(rules_text, text, expected) -> None:
+    ex = rules_text(text, MONDAY)
+    if expected is None:
+        assert ("IRN", "GBR") in sided(ex, "COERCE"), [(e.type, pair(e)) for e in ex.events]
+    else:
+        assert expected in sided(ex, "ACCUSE"), [(e.type, pair(e)) for e in ex.events]

@@ -495,6 +495,10 @@ class _Finder:
             phrase = [t for t in head.head.subtree if t.i < start]
             cut = max((t.i for t in phrase if t.dep_ == "cc" or t.lower_ == "and"), default=-1)
             phrases.append([t for t in phrase if t.i > cut])  # "X's president A and Y's army chief B"
+        if not actor.country:  # "Foreign Minister Pekka Haavisto of Finland": the state after the name
+            actor.country = next((code for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                                  for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"
+                                  and (code := countries.country_code(o.text))), None)
         for tokens in phrases:
             if not tokens:
                 continue
