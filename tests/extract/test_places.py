@@ -223,3 +223,14 @@ def test_generic_forces_facing_a_crowd_placed_late_are_of_the_crowds_state() -> 
     home_opposition([Event("ASSAULT", "fire", forces, crowd), Event("ASSAULT", "fire", named, crowd),
                      Event("REQUEST", "demand", crowd, leader)])
     assert (crowd.country, forces.country, named.country) == ("ZMB", "ZMB", None)
+
+
+@pytest.mark.parametrize(("text", "name", "not_country"), [
+    ("A U.S. drone strike killed four militants in Somalia on Tuesday.", "militants", "USA"),  # a clash abroad
+    ("Border guards beat Afghan migrants trying to cross the frontier.", "guards", "AFG"),  # migrants are foreign
+])
+def test_a_group_facing_a_state_abroad_or_foreigners_does_not_take_their_state(
+        extract_text, text, name, not_country) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text(text, MONDAY)
+    assert all(a.country != not_country for a in ex.actors if a.name.lower() == name), \
+        [(a.name, a.country) for a in ex.actors]

@@ -234,15 +234,16 @@ def side(actor: Actor | None) -> str:
 
 
 # Sectors outside the state: at home they stand against the state's organs (the opposition
-# accusing the police, the government blaming rebels), so within a country they are sides apart.
-OUTSIDE_STATE = frozenset({"OPP", "REB", "CVL", "MED", "NGO", "BUS"})
+# accusing the police, the government blaming rebels), so within a country they are a side apart.
+OUTSIDE_STATE = frozenset({"OPP", "REB", "CVL", "MED", "NGO", "BUS", "HRI", "LAB", "PTY"})
 
 
 def camp(actor: Actor | None) -> str:
-    """A side finer than ``side`` at home: an actor of a sector outside the state is a camp of
-    its own within its country; the state and its organs are one camp with the country."""
+    """A side finer than ``side`` at home: the actors of a country outside its state (opposition,
+    rebels, press, rights groups, crowds) are one camp, the state and its organs another; so an
+    opposition leader may accuse the police, not his own supporters."""
     if actor is not None and actor.country and actor.kind != "country" and actor.sector in OUTSIDE_STATE:
-        return f"{actor.country}/{actor.key}"
+        return f"{actor.country}/outside"
     return side(actor)
 
 

@@ -23,6 +23,7 @@ from newsgraph.extract.actors import (
     DESIGNATION,
     MISSION_NOUNS,
     ON_THE_GROUND,
+    OUTSIDE_STATE,
     ActorTable,
     aligned_with,
     branch_of_state,
@@ -912,10 +913,8 @@ class _EventFinder:
             return None
         for tok in about:
             tok = _named_thing(tok)
-            if (told := self.reported_wrongdoers(tok, feelers)) is not None:
-                if told:  # "concerned by reports that Moroccan services had targeted officials": the services
-                    return _Args(feelers, told)
-                continue
+            if told := self.reported_wrongdoers(tok, feelers):  # "concerned by reports that Moroccan services
+                return _Args(feelers, told)  # had targeted officials": the services
             if self.table.at(tok.i) is not None or tok.pos_ == "PROPN":  # "grateful to Warsaw": a capital too
                 doers = self.actors_of(tok, feelers)
             elif tok.pos_ == "NOUN" and (self.act_kind(tok) not in (None, "REQUEST")
@@ -947,23 +946,27 @@ class _EventFinder:
                 return _Args(feelers, recent[:1])
         return None
 
-    def reported_wrongdoers(self, noun: Token, exclude: list[Actor]) -> list[Actor] | None:
-        """Who a report or a claim says did wrong, when the noun carries what it says ("reports that
-        Moroccan services had targeted officials"): the clause's doer; None when the noun tells no
-        such clause (then it is read as the act itself)."""
+    def reported_wrongdoers(self, noun: Token, exclude: list[Actor]) -> list[Actor]:
+        """Who a report says did wrong, when the noun carries what it says and no one owns it ("reports
+        that Moroccan services had targeted officials"): the clause's doer, not on the feeler's side.
+        A claim someone made ("Washington's claims that ...") is about its maker, read as an act; a
+        wrong foretold ("reports that Togo would close the border") is no wrong done."""
         words = vocab.modality_words()
-        if noun.lemma_.lower() not in words["statement_nouns"] | words["charge_nouns"] | {"news", "evidence"}:
-            return None
+        if noun.lemma_.lower() not in words["statement_nouns"] | words["charge_nouns"] | words["report_nouns"] \
+                or any(c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"))
+                       for c in noun.children):
+            return []
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp")
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
-        if clause is None:
-            return None
-        if _negated(clause) or not self.wrongdoing(clause):
+        if clause is None or _negated(clause) or any(a.lower_ in FUTURE_MODALS | words["obligation_modals"]
+                                                      for a in clause.children if a.dep_ == "aux") \
+                or not self.wrongdoing(clause):
             return []
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children)
         doer = next(iter(self.prep_objects(clause, ("by",))), None) if passive else \
             next((c for c in clause.children if c.dep_ == "nsubj"), None)
-        return self.actors_of(doer, exclude)[:1] if doer is not None else []
+        sides = {side(a) for a in exclude}
+        return [a for a in self.actors_of(doer, exclude) if side(a) not in sides][:1] if doer is not None else []
 
     def drafters(self, noun: Token) -> list[Actor]:
         """Who a hyphenated participle says wrote or backed a text: "a U.S.-drafted resolution", "the
@@ -1625,9 +1628,11 @@ class _EventFinder:
                         and any(c.dep_ == "dobj" and c.lemma_.lower() in SETTLEMENTS for c in tok.children):
                     args.targets = [self.civilians_of(place.country)]  # "the army bombed a village in
                     # Sagaing": its own people, not its own state (abroad, the state named stays)
+                where = place.country if place is not None else None
                 if trig.type == "COERCE" and trig.mode in ("curfew", "martial-law", "blackout") and args.sources \
                         and all(t.kind == "country" or t.country is None for t in args.targets) \
-                        and (home := args.sources[0].country or (place.country if place is not None else None)):
+                        and (home := (where or args.sources[0].country) if trig.mode == "blackout"  # "cut internet
+                             else (args.sources[0].country or where)):  # access in Gaza": Gaza's people
                     args.targets = [self.civilians_of(home)]  # "Peru imposed a curfew in Puno": a state
                     # restricts its own people (the place named, even a namesake abroad, is no target)
                 if trig.type == "PROTEST" and place is not None and place.country:  # "marched on the French
@@ -1657,13 +1662,16 @@ class _EventFinder:
                         and (trig.type == "PROTEST") == any(a.kind in FORCE_KINDS for a in args.sources):
                     continue  # "rebels marched on Goma" is no rally; "the former president surrendered to the
                     # tribunal" no force laying down its arms
-                if trig.type == "ASSAULT" and tok.lemma_.lower() in RAIDS and args.sources \
-                        and all(a.sector in POLICING_SECTORS for a in args.sources) \
-                        and not any(t.lemma_.lower() in vocab.modality_words()["casualty_verbs"] and t.pos_ == "VERB"
-                                    for t in tok.subtree):
+                policing = bool(args.sources) and all(a.sector in POLICING_SECTORS or a.kind == "police"
+                                                      for a in args.sources)
+                if trig.mode == "raid" and any(a.sector in OUTSIDE_STATE for a in args.sources):
+                    continue  # "rescue workers searched the homes for survivors": no search of anyone's
+                if trig.type == "ASSAULT" and tok.lemma_.lower() in RAIDS and policing \
+                        and not any(t.kind in FORCE_KINDS for t in args.targets) and not self.deadly(tok):
                     trig = replace(trig, type="COERCE", mode="raid")  # "police raided the party's offices": a
                     # search by police or investigators, not an armed attack (as troops' or rebels' raids are,
-                    # and as one is that kills: "the raid ..., in which his mother was killed")
+                    # a raid on a militant hideout, and one that kills: "the raid ..., in which his mother was
+                    # killed", "sparking a gunfight")
                 if tok.lemma_.lower() in SURROUNDING and trig.type == "COERCE":
                     if args.sources and all(a.kind == "group" and a.sector == "CVL" for a in args.sources):
                         trig = replace(trig, type="PROTEST", mode="obstruct")  # "demonstrators surrounded
@@ -2196,6 +2204,14 @@ class _EventFinder:
                 return True  # "Russia bore full responsibility", "the responsibility lies with Washington"
         return _judged(clause)  # "the police action was a clear breach of the Vienna Convention"
 
+    @staticmethod
+    def deadly(tok: Token) -> bool:
+        """Whether an act is told with deaths or a fight: a casualty verb in its phrase ("the raid, in
+        which two guards were killed"), or a gunfight in its sentence ("sparking a gunfight")."""
+        casualty = vocab.modality_words()["casualty_verbs"]
+        return any(t.lemma_.lower() in casualty and t.pos_ == "VERB" for t in tok.subtree) \
+            or any(t.lemma_.lower() in FIGHT_NOUNS for t in sentence_of(tok))
+
     def harms_a_third_side(self, clause: Token, sides: set[str]) -> bool:
         """Whether the one a reported act of force falls on is a side other than the speaker's: its
         passive subject, or the object of what the doer tries to do. "The jet had been shot down by
@@ -2727,7 +2743,8 @@ def _act_verb(lemma: str) -> str | None:
 MEETING_TYPES = frozenset({"CONSULT", "AGREE"})
 FORCES_ONLY = frozenset({"march", "surrender"})  # a crowd marches in protest; only a force surrenders
 SURROUNDING = frozenset({"surround"})  # forces hem a side in; a crowd besieging a building protests
-RAIDS = frozenset({"raid"})
+RAIDS = frozenset({"raid"})  # the verb read as an attack that a police raid is not
+FIGHT_NOUNS = frozenset({"gunfight", "shootout", "firefight", "gunbattle", "clash", "exchange"})
 POLICING_SECTORS = frozenset({"COP", "GOV", "JUD"})  # police, ministries' agents, prosecutors and courts
 
 

@@ -23,6 +23,7 @@ import hashlib
 import os
 import pickle
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from importlib import resources
 from pathlib import Path
@@ -312,41 +313,66 @@ def home_crowds(events: list[Event]) -> None:
             actor.country = next(iter(found))
 
 
-STATE_SECTORS = {"GOV", "MIL", "COP", "JUD"}
+STATE_ORGAN_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+FOREIGN_WORDS = frozenset({"exiled", "exile", "migrant", "migrants", "refugee", "refugees", "foreign", "foreigners",
+                           "asylum"})
+
+
+def _home_countries(events: list[Event]) -> set[str]:
+    """The countries most named among the document's event actors: the story's home."""
+    counts: dict[str, int] = {}
+    for ev in events:
+        for actor in (ev.source, ev.target):
+            if actor is not None and actor.country:
+                counts[actor.country] = counts.get(actor.country, 0) + 1
+    top = max(counts.values(), default=0)
+    return {code for code, n in counts.items() if n == top}
+
+
+def _single_country(events: list[Event], eligible: Callable[[Actor], bool],
+                    counts: Callable[[Event, Actor, Actor], bool], home: set[str]) -> None:
+    """Give each eligible countryless actor the one country of the counterparts that count, when it
+    is the story's home."""
+    seen: dict[int, set[str]] = {}
+    actors: dict[int, Actor] = {}
+    for ev in events:
+        for actor, other in ((ev.source, ev.target), (ev.target, ev.source)):
+            if actor is None or actor.country or not eligible(actor):
+                continue
+            actors[id(actor)] = actor
+            if other is not None and other.country and counts(ev, actor, other):
+                seen.setdefault(id(actor), set()).add(other.country)
+    for key, actor in actors.items():
+        found = seen.get(key, set())
+        if len(found) == 1 and (code := next(iter(found))) in home:
+            actor.country = code
+
+
+def _groups_at_home(actor: Actor) -> bool:
+    if set(actor.name.lower().split()) & FOREIGN_WORDS:
+        return False  # "exiled opposition activists", "Afghan migrants": not the state they face
+    return (actor.kind == "group" and actor.sector in ("OPP", *CROWD_SECTORS)) or (
+        actor.kind == "armed-group" and actor.sector == "REB" and actor.key.startswith("group:"))  # "gunmen"; a
+    # named armed group is its own side
+
+
+def _faces_state(ev: Event, actor: Actor, other: Actor) -> bool:
+    if not (other.kind in ("country", "government") or other.sector in STATE_ORGAN_SECTORS):
+        return False
+    if actor.kind == "armed-group":  # gunmen a state fights abroad are not its own: a clash counts only where
+        if ev.type in ("ASSAULT", "COERCE"):  # it is placed in that state; words of its leaders or organs
+            return ev.place is not None and ev.place.country == other.country  # ("designated the gangs") count
+    return True
 
 
 def home_opposition(events: list[Event]) -> None:
-    """An opposition or a crowd the text gives no nationality, set against one state's leaders or
-    organs and no other's, is of that state: "opposition legislators accused Vizcarra", "protesters
-    demanded that the government resign" (a Peruvian one). Run after ``home_crowds``, which places
-    crowds first; only when every such counterpart is of one country."""
-    seen: dict[int, set[str]] = {}
-    groups: dict[int, Actor] = {}
-    for ev in events:
-        for actor, other in ((ev.source, ev.target), (ev.target, ev.source)):
-            if actor is None or actor.country or not (
-                    (actor.kind == "group" and actor.sector in ("OPP", *CROWD_SECTORS))  # "gangs", "gunmen": not
-                    or (actor.kind == "armed-group" and actor.sector == "REB" and actor.key.startswith("group:"))):
-                continue  # a named armed group, which is its own side
-            groups[id(actor)] = actor
-            if other is not None and other.country and (other.kind in ("country", "government")
-                                                        or other.sector in STATE_SECTORS):
-                seen.setdefault(id(actor), set()).add(other.country)  # "gunmen opened fire on army patrols":
-                # the state's own insurgents, as event datasets code them
-    for key, actor in groups.items():
-        found = seen.get(key, set())
-        if len(found) == 1:
-            actor.country = next(iter(found))
-    forces: dict[int, Actor] = {}
-    faced: dict[int, set[str]] = {}
-    for ev in events:  # and the generic forces that face that state's crowds: "forces detained demonstrators"
-        for actor, other in ((ev.source, ev.target), (ev.target, ev.source)):
-            if actor is None or actor.country or actor.kind not in ("military", "police") \
-                    or not actor.key.startswith("group:"):
-                continue
-            forces[id(actor)] = actor
-            if other is not None and other.country and other.kind == "group" and other.sector in ("OPP", "CVL"):
-                faced.setdefault(id(actor), set()).add(other.country)
-    for key, actor in forces.items():
-        if len(found := faced.get(key, set())) == 1:
-            actor.country = next(iter(found))
+    """An opposition, a crowd or generic gunmen the text gives no nationality, set against one
+    state's leaders or organs and no other's, are of that state when it is the state the story is
+    most about: "opposition legislators accused Vizcarra", "protesters demanded that the government
+    resign" (a Peruvian one); gunmen only when the clash is placed in that state. Then the generic
+    forces that face a crowd so placed are of its state too. Run after ``home_crowds``."""
+    home = _home_countries(events)
+    _single_country(events, _groups_at_home, _faces_state, home)
+    _single_country(events, lambda a: a.kind in ("military", "police") and a.key.startswith("group:"),
+                    lambda ev, actor, other: other.kind == "group" and other.sector in ("OPP", *CROWD_SECTORS)
+                    and not set(other.name.lower().split()) & FOREIGN_WORDS, home)  # not "Afghan migrants"

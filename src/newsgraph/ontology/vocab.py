@@ -418,7 +418,7 @@ def any_states_institution(name: str, kind: str) -> bool:
     """Whether ``name`` names a body every state has and no state in particular ("the Supreme Court",
     "Congress", "the Public Ministry"; not "the Pentagon", "Arakan Army")."""
     words = [w for w in name_key(name).split() if w != "the"]
-    if words in (["state"], ["regime"]):  # "the State" alone: whichever state the article is about
-        return True
+    if words and " ".join(words) in _load("resolve.toml")["lone_generic_names"]:
+        return True  # "the State" alone
     return kind in ("organisation", "government", "military", "police") and bool(words) \
         and all(w in institution_words() for w in words)
