@@ -2616,3 +2616,18 @@ def test_a_ship_stopped_and_drills_called_irrational(rules_text, text, expected)
         assert ("IRN", "GBR") in sided(ex, "COERCE"), [(e.type, pair(e)) for e in ex.events]
     else:
         assert expected in sided(ex, "ACCUSE"), [(e.type, pair(e)) for e in ex.events]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Islamabad says the militants operate from Afghan soil, a charge Kabul rejects.", ("AFG", "PAK")),
+    ("Paris says Bamako hired Russian mercenaries, a charge Mali has repeatedly denied.", ("MLI", "FRA")),
+    ("Uganda accused Rwanda of backing the rebels on Monday, an accusation Kigali denies.", ("RWA", "UGA")),
+])
+def test_a_charge_the_tail_of_a_sentence_says_a_side_rejects(rules_text, text, expected) -> None:
+    ex = rules_text(text, MONDAY)
+    assert expected in sided(ex, "REJECT"), [(e.type, pair(e)) for e in ex.events]
+
+
+def test_a_charge_not_denied_is_no_rejection(rules_text) -> None:
+    ex = rules_text("Paris says Bamako hired Russian mercenaries, a charge Mali has not denied.", MONDAY)
+    assert not [e for e in events(ex, "REJECT") if e.modality == "asserted"]

@@ -1728,6 +1728,7 @@ class _EventFinder:
                 sentence_events = self.demands_in(sent, s_index, sentence_events, len(found), speech)
                 sentence_events = self.denials_in(sent, s_index, sentence_events, len(found), speech)
                 sentence_events = self.refusals_in(sent, s_index, sentence_events, len(found), speech)
+            sentence_events = self.charges_rebutted(sent, s_index, sentence_events, len(found), speech)
             for tok, trig, args, time, place in unsaid:
                 self.fill_unsaid(tok, trig, args, sent, s_index, time, place, len(found), sentence_events)
             sentence_events += self.elided(sentence_events)
@@ -1955,6 +1956,40 @@ class _EventFinder:
                 out += self.said_events(verb, trig, _Args(speakers[:MAX_SIDES], accused[:1]), sent, s_index, None,
                                         n_triggers)  # a joint statement accuses for each of its speakers
                 break
+        return out
+
+    def charges_rebutted(self, sent: Span, s_index: int, found: list[Event], n_triggers: int,
+                         speech: list[Token]) -> list[Event]:
+        """", a charge Kabul rejects", ", an accusation Moscow has repeatedly denied": the side named in
+        the tail rejects the charge of whoever made it, the accuser of this sentence or of the last two,
+        else the speaker whose words the sentence reports ("France says Mali hired mercenaries, a charge
+        Mali denies"). Read on the words, since the parser often takes "rejects" for a noun there."""
+        out = list(found)
+        words = vocab.modality_words()
+        for tok in sent:
+            if tok.lemma_.lower() not in words["charge_nouns"] or tok.i < sent.start + 2 \
+                    or self.doc[tok.i - 1].lower_ not in ("a", "an", "the") \
+                    or self.doc[tok.i - 2].text not in (",", "—"):
+                continue
+            tail = list(self.doc[tok.i + 1:min(tok.i + 8, sent.end)])
+            verb = next((t for t in tail if t.lower_ in REBUTTING_FORMS), None)
+            if verb is None or any(t.is_punct or t.lower_ in ("not", "never") for t in tail if t.i < verb.i):
+                continue
+            rebutters = list(dict.fromkeys(a for t in tail if t.i < verb.i and (a := self.table.at(t.i) or (
+                self.table.country_actor(code) if t.ent_type_ == "GPE" and (code := _state_of_name(t.text))
+                else None)) is not None))  # "a charge Kabul rejects": the parser may leave the capital no actor
+            if not rebutters:
+                continue
+            sides = {side(a) for a in rebutters}
+            told = [e.source for e in out + self.events[::-1] if e.type == "ACCUSE" and e.source is not None
+                    and (e in out or self.sentence_index - e.evidence[0].sentence_index <= 2)]
+            told += [a for v in speech if v.i < tok.i for a in self.speakers_of(v)]
+            accusers = [a for a in told if side(a) not in sides][:1]
+            if not accusers:
+                continue
+            trig = replace(vocab.verb_triggers()["deny"][0], lemma=verb.lower_, mode="deny")
+            out += list(self.build(verb, trig, _Args(rebutters[:MAX_SIDES], accusers), sent, s_index,
+                                   self.pick_time(verb, sent, None), None, n_triggers))
         return out
 
     def untold_speech(self, verbs: list[Token], lemmas: frozenset[str] | set[str],
@@ -2605,6 +2640,12 @@ def _accord_noun(tok: Token) -> bool:
         t.type == "AGREE" for t in vocab.noun_triggers().get(word, ()))
 
 
+def _state_of_name(name: str) -> str | None:
+    """The state a country's or a place's name stands for ("Kabul": Afghanistan)."""
+    place = gazetteer().lookup(name)
+    return countries.country_code(name) or (place.country if place is not None else None)
+
+
 def _same(a: Token | None, b: Token) -> bool:
     """Whether two tokens are one word of the text: spaCy makes a new Token object on every access,
     so ``is`` never holds between two reads of the same word."""
@@ -2743,6 +2784,8 @@ def _act_verb(lemma: str) -> str | None:
 MEETING_TYPES = frozenset({"CONSULT", "AGREE"})
 FORCES_ONLY = frozenset({"march", "surrender"})  # a crowd marches in protest; only a force surrenders
 SURROUNDING = frozenset({"surround"})  # forces hem a side in; a crowd besieging a building protests
+REBUTTING_FORMS = frozenset({"denies", "denied", "deny", "rejects", "rejected", "reject", "dismisses", "dismissed",
+                             "disputes", "disputed"})  # word forms: the parser may not take them for verbs
 RAIDS = frozenset({"raid"})  # the verb read as an attack that a police raid is not
 FIGHT_NOUNS = frozenset({"gunfight", "shootout", "firefight", "gunbattle", "clash", "exchange"})
 POLICING_SECTORS = frozenset({"COP", "GOV", "JUD"})  # police, ministries' agents, prosecutors and courts
