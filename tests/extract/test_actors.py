@@ -936,6 +936,8 @@ def test_a_body_named_alone_takes_no_state_from_a_story_naming_several_alike(ext
 @pytest.mark.parametrize(("text", "word", "country"), [
     ("Foreign Minister Elina Valtonen of Finland met Turkey's foreign minister.", "Valtonen", "FIN"),  # "of" after
     ("Hakan Fidan telephoned his Estonian counterpart Margus Tsahkna on Monday.", "Tsahkna", "EST"),  # counterpart
+    ("President Salva Kiir of South Sudan accused Sudan of backing rebels.", "Kiir", "SSD"),  # the whole name
+    ("US Senator Jon Ossoff of Georgia condemned Russia.", "Ossoff", "USA"),  # a state told before wins
 ])
 def test_a_persons_state_given_after_the_name_or_on_a_counterpart(extract_text, text, word, country) -> None:
     person = named(extract_text(text, PUBLISHED), word)

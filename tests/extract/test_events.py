@@ -2556,6 +2556,11 @@ def test_a_forecast_warned_of_and_a_critics_own_state(extract_text) -> None:
 
 # -- acts at home: the opposition and the state's organs are sides apart ---------------------------
 
+def test_rights_groups_accuse_rebels_of_their_own_country(rules_text) -> None:
+    ex = rules_text("Colombian rights groups said Colombian rebels had murdered community leaders.", MONDAY)
+    assert ("HRI", "REB") in [(e.source.sector, e.target.sector) for e in events(ex, "ACCUSE") if e.source and e.target]
+
+
 def test_rights_groups_accuse_their_own_police_and_a_leader_not_his_supporters(rules_text) -> None:
     ex = rules_text("Zambian rights groups said Zambian police had tortured detainees.", MONDAY)
     assert ("HRI", "COP") in [(e.source.sector, e.target.sector) for e in events(ex, "ACCUSE") if e.source and e.target]
@@ -2585,6 +2590,7 @@ def test_a_reported_act_found_in_the_clause_names_the_accused(rules_text) -> Non
     ("The raid by Kenyan police on the Daily Nation, in which two guards were killed, drew protests.", "ASSAULT",
      None),  # a raid that kills is an attack
     ("Kenyan police raided an al-Shabaab hideout in Lamu, sparking a gunfight.", "ASSAULT", None),
+    ("Kenyan police raided the Nairobi offices of the Daily Nation, days after a prisoner exchange.", "COERCE", "raid"),
 ])
 def test_a_police_search_is_coercion_an_armed_raid_an_attack(rules_text, text, type_, mode) -> None:
     found = [(e.type, e.mode) for e in rules_text(text, MONDAY).events if e.type in ("COERCE", "ASSAULT")]
@@ -2628,6 +2634,22 @@ def test_a_charge_the_tail_of_a_sentence_says_a_side_rejects(rules_text, text, e
     assert expected in sided(ex, "REJECT"), [(e.type, pair(e)) for e in ex.events]
 
 
-def test_a_charge_not_denied_is_no_rejection(rules_text) -> None:
-    ex = rules_text("Paris says Bamako hired Russian mercenaries, a charge Mali has not denied.", MONDAY)
-    assert not [e for e in events(ex, "REJECT") if e.modality == "asserted"]
+@pytest.mark.parametrize("text", [
+    "Paris says Bamako hired Russian mercenaries, a charge Mali has not denied.",
+    "Tehran accused Israel of the strike, a charge Israel has yet to deny.",
+    "Washington accused Moscow of meddling, a claim Moscow says Kyiv denies.",  # Kyiv's words, told by Moscow
+])
+def test_a_charge_not_denied_is_no_rejection(rules_text, text) -> None:
+    ex = rules_text(text, MONDAY)
+    assert not [e for e in events(ex, "REJECT") if e.modality == "asserted" and e.source is not None
+                and e.source.country in ("MLI", "ISR", "RUS")], [(e.type, pair(e)) for e in ex.events]
+
+
+def test_a_charge_rejected_answers_whoever_accused_the_rebutter(rules_text) -> None:
+    ex = rules_text("Russia accused Ukraine of sabotage on Monday, while the United States accused China of "
+                    "espionage, a charge Beijing rejects.", MONDAY)
+    assert sided(ex, "REJECT") == {("CHN", "USA")}
+
+
+def test_a_state_holding_back_its_own_ships_coerces_no_one(rules_text) -> None:
+    assert not events(rules_text("Turkey stopped its ships from sailing to Israel.", MONDAY), "COERCE")

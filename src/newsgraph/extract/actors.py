@@ -234,16 +234,18 @@ def side(actor: Actor | None) -> str:
 
 
 # Sectors outside the state: at home they stand against the state's organs (the opposition
-# accusing the police, the government blaming rebels), so within a country they are a side apart.
+# accusing the police, the government blaming rebels), so within a country they are sides apart.
 OUTSIDE_STATE = frozenset({"OPP", "REB", "CVL", "MED", "NGO", "BUS", "HRI", "LAB", "PTY"})
+POPULAR = frozenset({"OPP", "CVL", "PTY"})  # an opposition, its party and its supporters: one camp
 
 
 def camp(actor: Actor | None) -> str:
-    """A side finer than ``side`` at home: the actors of a country outside its state (opposition,
-    rebels, press, rights groups, crowds) are one camp, the state and its organs another; so an
-    opposition leader may accuse the police, not his own supporters."""
+    """A side finer than ``side`` at home: the state and its organs are one camp with the country;
+    outside it, the opposition with its supporters is one, and rebels, press, rights groups, unions
+    and business each another; so an opposition leader may accuse the police, not his own supporters,
+    and rights groups may accuse rebels."""
     if actor is not None and actor.country and actor.kind != "country" and actor.sector in OUTSIDE_STATE:
-        return f"{actor.country}/outside"
+        return f"{actor.country}/{'popular' if actor.sector in POPULAR else actor.sector}"
     return side(actor)
 
 
@@ -496,10 +498,6 @@ class _Finder:
             phrase = [t for t in head.head.subtree if t.i < start]
             cut = max((t.i for t in phrase if t.dep_ == "cc" or t.lower_ == "and"), default=-1)
             phrases.append([t for t in phrase if t.i > cut])  # "X's president A and Y's army chief B"
-        if not actor.country:  # "Foreign Minister Pekka Haavisto of Finland": the state after the name
-            actor.country = next((code for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                                  for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"
-                                  and (code := countries.country_code(o.text))), None)
         for tokens in phrases:
             if not tokens:
                 continue
@@ -543,6 +541,13 @@ class _Finder:
                     actor.sector = "IGO"
                 elif not actor.country:
                     self.affiliations.append((actor, org))
+        if not actor.country and actor.sector in ("GOV", "MIL") and not any(r.organisation for r in actor.roles):
+            # "Foreign Minister Pekka Haavisto of Finland", "President Salva Kiir of South Sudan": a state's
+            # officer, with the state after the name (the whole name: not "Sudan" of "South Sudan")
+            actor.country = next((code for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                                  for o in c.children if o.dep_ == "pobj" and o.pos_ == "PROPN"
+                                  and (code := countries.country_code(
+                                      ent.text if (ent := entity_at(o)) is not None else o.text))), None)
 
     def armed_group_before(self, head: Token, window: int = 5) -> Actor | None:
         """The named armed group mentioned last before ``head``, within ``window`` sentences back."""

@@ -70,6 +70,9 @@ DETAINING_MODES = {"arrest", "prosecute", "seize", "abduct"}
 MAX_SIDES = 6
 # Reactions whose target is whoever authored the thing reacted to ("rejected the plan put forward by X").
 AUTHORED = {"REJECT", "ACCUSE", "SUPPORT"}
+# Verbs that make a text or a decision, even where they are coded as a stance ("adopted a resolution").
+MAKING_VERBS = frozenset({"adopt", "pass", "approve", "issue", "sign", "make", "take", "announce", "publish",
+                          "unveil", "table", "propose", "endorse"})
 # Acts that several named senders may each aim at the same unnamed third ("Egypt and Qatar condemned")
 ONE_WAY = {"ACCUSE", "REQUEST", "REJECT", "AID", "SANCTION", "THREATEN"}
 # Responses to what the clause's subject did ("..., drawing condemnation from X": X condemns the subject).
@@ -1284,6 +1287,8 @@ class _EventFinder:
         if not referring or noun.pos_ != "NOUN" or self.table.at(noun.i) is not None:
             return []
         words = vocab.modality_words()
+        if made := self.maker_of(noun, exclude):  # "adopted a resolution ... welcomed the resolution"
+            return made
         # "denounced the strikes": a word for an act even where it states none itself
         kind = self.act_kind(noun)
         if kind is None and noun.lemma_.lower() not in words["act_nouns"] | words["charge_nouns"]:
@@ -1309,6 +1314,21 @@ class _EventFinder:
             wanted = ev.type == "ACCUSE" if answers_charge else ev.type == kind if kind else ev.type not in AUTHORED
             if wanted and ev.source is not None and ev.source not in exclude:
                 return [ev.source]  # "denied the accusation": whoever accused
+        return []
+
+    def maker_of(self, noun: Token, exclude: list[Actor]) -> list[Actor]:
+        """Who made the thing "the resolution" / "the decision" points back at: the source of an event
+        of the last two sentences whose verb has that very noun as its object ("the Council adopted
+        a resolution", "the court issued its decision")."""
+        lemma = noun.lemma_.lower()
+        for ev in reversed(self.events):
+            if self.sentence_index - ev.evidence[0].sentence_index > 2:
+                break
+            verb = self.trigger_tokens.get(id(ev))
+            if ev.source is not None and ev.source not in exclude and verb is not None \
+                    and (ev.type not in AUTHORED or verb.lemma_.lower() in MAKING_VERBS) and any(
+                    c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() == lemma for c in verb.children):
+                return [ev.source]  # (not another reaction to it: "Israel welcomed the decision")
         return []
 
     def author_in_sentence(self, noun: Token, exclude: list[Actor]) -> list[Actor]:
@@ -1664,6 +1684,10 @@ class _EventFinder:
                     # tribunal" no force laying down its arms
                 policing = bool(args.sources) and all(a.sector in POLICING_SECTORS or a.kind == "police"
                                                       for a in args.sources)
+                if trig.type == "COERCE" and tok.lemma_.lower() == "stop" and any(
+                        c.dep_ == "dobj" and any(g.dep_ == "poss" and g.pos_ == "PRON" for g in c.children)
+                        for c in tok.children):
+                    continue  # "Turkey stopped its ships from sailing to Israel": its own ships held back
                 if trig.mode == "raid" and any(a.sector in OUTSIDE_STATE for a in args.sources):
                     continue  # "rescue workers searched the homes for survivors": no search of anyone's
                 if trig.type == "ASSAULT" and tok.lemma_.lower() in RAIDS and policing \
@@ -1973,18 +1997,25 @@ class _EventFinder:
                 continue
             tail = list(self.doc[tok.i + 1:min(tok.i + 8, sent.end)])
             verb = next((t for t in tail if t.lower_ in REBUTTING_FORMS), None)
-            if verb is None or any(t.is_punct or t.lower_ in ("not", "never") for t in tail if t.i < verb.i):
-                continue
-            rebutters = list(dict.fromkeys(a for t in tail if t.i < verb.i and (a := self.table.at(t.i) or (
-                self.table.country_actor(code) if t.ent_type_ == "GPE" and (code := _state_of_name(t.text))
-                else None)) is not None))  # "a charge Kabul rejects": the parser may leave the capital no actor
+            if verb is None or any(t.is_punct or t.lower_ in UNDENYING or t.lemma_.lower() in _reporting_verbs()
+                                   for t in tail if t.i < verb.i) \
+                    or any(_same(self.trigger_tokens.get(id(e)), verb) for e in out if e.type == "REJECT"):
+                continue  # "has yet to deny", "a claim Moscow says Kyiv denies"; or the parse told it already
+            rebutters = list(dict.fromkeys(a for t in tail if t.i < verb.i and not _in_prep_phrase(t, tok) and (
+                a := self.table.at(t.i) or (self.table.country_actor(code) if t.ent_type_ == "GPE"
+                                            and (code := _state_of_name(t.text)) else None)) is not None))
+            # ("a charge Kabul rejects": the parser may leave the capital no actor; not "critics in Berlin")
             if not rebutters:
                 continue
             sides = {side(a) for a in rebutters}
-            told = [e.source for e in out + self.events[::-1] if e.type == "ACCUSE" and e.source is not None
-                    and (e in out or self.sentence_index - e.evidence[0].sentence_index <= 2)]
-            told += [a for v in speech if v.i < tok.i for a in self.speakers_of(v)]
-            accusers = [a for a in told if side(a) not in sides][:1]
+            here = [e for e in out if e.type == "ACCUSE" and e.source is not None and side(e.source) not in sides]
+            told: list[Actor | None] = [e.source for e in here if e.target is not None and side(e.target) in sides]
+            told += [e.source for e in sorted(here, key=lambda e: -e.position) if e.position < tok.idx]  # (who
+            # accused them, else the nearest accuser before the charge, else the speaker, else an accuser before)
+            told += [a for v in sorted(speech, key=lambda v: -v.i) if v.i < tok.i for a in self.speakers_of(v)]
+            told += [e.source for e in reversed(self.events) if e.type == "ACCUSE"
+                     and self.sentence_index - e.evidence[0].sentence_index <= 2]
+            accusers = [a for a in told if a is not None and side(a) not in sides][:1]
             if not accusers:
                 continue
             trig = replace(vocab.verb_triggers()["deny"][0], lemma=verb.lower_, mode="deny")
@@ -2640,6 +2671,11 @@ def _accord_noun(tok: Token) -> bool:
         t.type == "AGREE" for t in vocab.noun_triggers().get(word, ()))
 
 
+def _in_prep_phrase(tok: Token, noun: Token) -> bool:
+    """Whether a word of a charge's tail hangs in a preposition's phrase ("critics in Berlin")."""
+    return any(a.dep_ == "prep" and a.i > noun.i for a in tok.ancestors)
+
+
 def _state_of_name(name: str) -> str | None:
     """The state a country's or a place's name stands for ("Kabul": Afghanistan)."""
     place = gazetteer().lookup(name)
@@ -2784,10 +2820,11 @@ def _act_verb(lemma: str) -> str | None:
 MEETING_TYPES = frozenset({"CONSULT", "AGREE"})
 FORCES_ONLY = frozenset({"march", "surrender"})  # a crowd marches in protest; only a force surrenders
 SURROUNDING = frozenset({"surround"})  # forces hem a side in; a crowd besieging a building protests
+UNDENYING = frozenset({"not", "never", "n't", "yet", "fail", "failed", "refused", "declined"})
 REBUTTING_FORMS = frozenset({"denies", "denied", "deny", "rejects", "rejected", "reject", "dismisses", "dismissed",
                              "disputes", "disputed"})  # word forms: the parser may not take them for verbs
 RAIDS = frozenset({"raid"})  # the verb read as an attack that a police raid is not
-FIGHT_NOUNS = frozenset({"gunfight", "shootout", "firefight", "gunbattle", "clash", "exchange"})
+FIGHT_NOUNS = frozenset({"gunfight", "shootout", "firefight", "gunbattle"})
 POLICING_SECTORS = frozenset({"COP", "GOV", "JUD"})  # police, ministries' agents, prosecutors and courts
 
 

@@ -248,11 +248,10 @@ def same_entity(a: ActorRecord, b: ActorRecord) -> bool:
         return False  # a generic "organisation" joins only on a name in common
     ia = {i for n in a.names() for i in all_initials(n)}
     ib = {i for n in b.names() for i in all_initials(n)}
-    if ((na & ib) or (nb & ia)) and (not (_spelled_out(na) and _spelled_out(nb))
-                                     or (a.country is not None and a.country == b.country)):
-        return True  # "DA" is the Democratic Alliance, and "Revolutionary Guards" (alias "IRGC") Iran's Islamic
-        # Revolutionary Guard Corps; but the Democratic Alliance (alias "DA", no state) is not Dassault Aviation,
-        # nor the Arakan Army ("AA") Algeria's army: two names spelled out that differ, not of one state
+    if ((na & ib) or (nb & ia)) and not (_spelled_out(na) and _spelled_out(nb)):
+        return True  # "DA" is the Democratic Alliance; but the Democratic Alliance (alias "DA") is not Dassault
+        # Aviation, nor the Arakan Army ("AA") Algeria's army, nor the Sudanese Armed Forces ("SAF") the Sudan Air
+        # Force: two names spelled out that differ (a record of the acronym alone still joins either)
     if generic_national(a) and generic_national(b) and a.country == b.country:
         return True
     return any(fuzz.token_sort_ratio(x, y) >= ORG_NAME_MIN for x in na for y in nb
