@@ -2653,3 +2653,11 @@ def test_a_charge_rejected_answers_whoever_accused_the_rebutter(rules_text) -> N
 
 def test_a_state_holding_back_its_own_ships_coerces_no_one(rules_text) -> None:
     assert not events(rules_text("Turkey stopped its ships from sailing to Israel.", MONDAY), "COERCE")
+
+
+def test_a_resolution_welcomed_is_whoever_adopted_it_not_another_who_welcomed_it(rules_text) -> None:
+    ex = rules_text("The UN Security Council adopted a resolution demanding a truce in Sudan on Monday. Kenya "
+                    "welcomed the resolution.", MONDAY)
+    praise = [e for e in events(ex, "SUPPORT") if e.source is not None and e.source.country == "KEN"]
+    assert praise and praise[0].target is not None and praise[0].target.kind == "igo", \
+        [(e.type, e.source and e.source.name, e.target and e.target.name) for e in ex.events]
