@@ -370,7 +370,7 @@ def home_opposition(events: list[Event]) -> None:
     state's leaders or organs and no other's, are of that state when it is the state the story is
     most about: "opposition legislators accused Vizcarra", "protesters demanded that the government
     resign" (a Peruvian one); gunmen only when the clash is placed in that state. Then the generic
-    forces that face a crowd so placed are of its state too. Run after ``home_crowds``."""
+    forces that face a crowd of that state (not migrants) are of it too. Run after ``home_crowds``."""
     home = _home_countries(events)
     _single_country(events, _groups_at_home, _faces_state, home)
     _single_country(events, lambda a: a.kind in ("military", "police") and a.key.startswith("group:"),
