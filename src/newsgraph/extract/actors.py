@@ -365,7 +365,7 @@ def _verb_over(noun: Token) -> Token:
     return noun.head.head if noun.dep_ == "pobj" else noun.head
 
 
-def _state_of_place(name: str) -> str | None:
+def state_of_place(name: str) -> str | None:
     """The state a place name names: a country's own name, else the country of the town or region."""
     place = gazetteer().lookup(name)
     return countries.country_code(name) or (place.country if place is not None else None)
@@ -563,7 +563,7 @@ class _Finder:
         if best is None:
             return None
         placed = {code for ent in head.sent.ents
-                  if ent.label_ in ("GPE", "LOC") and (code := _state_of_place(ent.text))}
+                  if ent.label_ in ("GPE", "LOC") and (code := state_of_place(ent.text))}
         known = petrarch.lookup_actor(best[1].name)  # (the dictionary's countries are applied later)
         home = best[1].country or (known.country_on(None) if known is not None else None)
         if home and placed and home not in placed:
@@ -1471,7 +1471,7 @@ class _Finder:
                if self.doc[j].lower_ != word and a.country and id(a) not in self.guessed}
         for ent in entities(self.doc):
             if ent.label_ in ("GPE", "LOC") and word not in ent.text.lower().split() \
-                    and (code := _state_of_place(ent.text)):
+                    and (code := state_of_place(ent.text)):
                 out.add(code)
         return out
 

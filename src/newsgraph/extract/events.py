@@ -37,6 +37,7 @@ from newsgraph.extract.actors import (
     sentence_of,
     sentences,
     side,
+    state_of_place,
 )
 from newsgraph.extract.filter import Features, bucket, event_filter, implicit_ranker
 from newsgraph.extract.modality import modality_of, told_before_charge
@@ -961,15 +962,18 @@ class _EventFinder:
             return []
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp")
                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
-        if clause is None or _negated(clause) or any(a.lower_ in FUTURE_MODALS | words["obligation_modals"]
-                                                      for a in clause.children if a.dep_ == "aux") \
-                or not self.wrongdoing(clause):
+        if clause is None or _negated(clause) or _foretold(clause) or not self.wrongdoing(clause):
             return []
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children)
-        doer = next(iter(self.prep_objects(clause, ("by",))), None) if passive else \
-            next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        doer, _ = self.clause_doer(clause)
         sides = {side(a) for a in exclude}
         return [a for a in self.actors_of(doer, exclude) if side(a) not in sides][:1] if doer is not None else []
+
+    def clause_doer(self, clause: Token) -> tuple[Token | None, bool]:
+        """The word for who does what a clause tells, and whether it is told in the passive: the "by"
+        agent of a passive ("had been shot down by Russia"), else the subject."""
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children):
+            return next(iter(self.prep_objects(clause, ("by",))), None), True
+        return next((c for c in clause.children if c.dep_ == "nsubj"), None), False
 
     def drafters(self, noun: Token) -> list[Actor]:
         """Who a hyphenated participle says wrote or backed a text: "a U.S.-drafted resolution", "the
@@ -1935,16 +1939,13 @@ class _EventFinder:
             sides = {side(a) for a in speakers}
             camps = {camp(a) for a in speakers}  # "the opposition leader said the police raid was illegal"
             for clause in (x for c in _reported_clauses(verb) for x in [c] + list(c.conjuncts)):
-                agent = next(iter(self.prep_objects(clause, ("by",))), None)
-                passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children)
-                if (passive and (agent is None or not self.done_by_force(clause))) or clause.lemma_.lower() == "die" \
+                doer, passive = self.clause_doer(clause)
+                if (passive and (doer is None or not self.done_by_force(clause))) or clause.lemma_.lower() == "die" \
                         or (not passive and clause.lemma_.lower() in words["casualty_verbs"]):
                     continue  # "fighters were killed", "ten civilians died": the victims are no doers (not
                     # "the jet had been shot down by Russia", whose agent is; "had been warned by" is no wrong)
-                if any(a.lower_ in FUTURE_MODALS | words["obligation_modals"] for a in clause.children
-                       if a.dep_ == "aux") or _negated(clause):
+                if _foretold(clause) or _negated(clause):
                     continue  # a threat, a forecast or a demand, or a denial ("had not supplied weapons")
-                doer = agent if passive else next((c for c in clause.children if c.dep_ == "nsubj"), None)
                 if doer is None and clause.dep_ == "conj":
                     doer = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
                 if doer is not None and doer.lemma_.lower() in RESPONSIBILITY:  # "responsibility lay with X"
@@ -2003,7 +2004,7 @@ class _EventFinder:
                 continue  # "has yet to deny", "a claim Moscow says Kyiv denies"; or the parse told it already
             rebutters = list(dict.fromkeys(a for t in tail if t.i < verb.i and not _in_prep_phrase(t, tok) and (
                 a := self.table.at(t.i) or (self.table.country_actor(code) if t.ent_type_ == "GPE"
-                                            and (code := _state_of_name(t.text)) else None)) is not None))
+                                            and (code := state_of_place(t.text)) else None)) is not None))
             # ("a charge Kabul rejects": the parser may leave the capital no actor; not "critics in Berlin")
             if not rebutters:
                 continue
@@ -2676,16 +2677,16 @@ def _in_prep_phrase(tok: Token, noun: Token) -> bool:
     return any(a.dep_ == "prep" and a.i > noun.i for a in tok.ancestors)
 
 
-def _state_of_name(name: str) -> str | None:
-    """The state a country's or a place's name stands for ("Kabul": Afghanistan)."""
-    place = gazetteer().lookup(name)
-    return countries.country_code(name) or (place.country if place is not None else None)
-
-
 def _same(a: Token | None, b: Token) -> bool:
     """Whether two tokens are one word of the text: spaCy makes a new Token object on every access,
     so ``is`` never holds between two reads of the same word."""
     return a is not None and a.i == b.i and a.doc is b.doc
+
+
+def _foretold(clause: Token) -> bool:
+    """Whether a clause tells what would, could or must happen, not what was done."""
+    return any(a.lower_ in FUTURE_MODALS | vocab.modality_words()["obligation_modals"] for a in clause.children
+               if a.dep_ == "aux")
 
 
 def _negated(verb: Token) -> bool:
