@@ -119,16 +119,19 @@ def day_bounds(start: str, end: str) -> tuple[date, date]:
 
 def _actors_agree(a: Report, b: Report) -> bool:
     """No side contradicts the other, and at least one entity plays the same role in both (either
-    role for symmetric types): Russia sanctioning someone is not someone sanctioning Russia. Or,
-    with no entity shared, the same two states on the same day (``_sides_agree``)."""
-    def fit(x: str | None, y: str | None) -> bool:
-        return x is None or y is None or x == y
+    role for symmetric types): Russia sanctioning someone is not someone sanctioning Russia. The
+    other side may be unnamed in one report, or the same state told two ways ("Honduran police
+    arrested X", "Honduras detained X"). Or, with no entity shared, the same two states on the same
+    day (``_sides_agree``)."""
+    def fit(x: str | None, y: str | None, x_side: str | None, y_side: str | None) -> bool:
+        return x is None or y is None or x == y or (x_side is not None and x_side == y_side)
 
-    def oriented(src: str | None, tgt: str | None) -> bool:
+    def oriented(src: str | None, tgt: str | None, src_side: str | None, tgt_side: str | None) -> bool:
         shared = (a.source is not None and a.source == src) or (a.target is not None and a.target == tgt)
-        return shared and fit(a.source, src) and fit(a.target, tgt)
+        return shared and fit(a.source, src, a.source_side, src_side) and fit(a.target, tgt, a.target_side, tgt_side)
 
-    if oriented(b.source, b.target) or (a.type in SYMMETRIC and oriented(b.target, b.source)):
+    if oriented(b.source, b.target, b.source_side, b.target_side) or (
+            a.type in SYMMETRIC and oriented(b.target, b.source, b.target_side, b.source_side)):
         return True
     return _sides_agree(a, b)
 
