@@ -2661,3 +2661,32 @@ def test_a_resolution_welcomed_is_whoever_adopted_it_not_another_who_welcomed_it
     praise = [e for e in events(ex, "SUPPORT") if e.source is not None and e.source.country == "KEN"]
     assert praise and praise[0].target is not None and praise[0].target.kind == "igo", \
         [(e.type, e.source and e.source.name, e.target and e.target.name) for e in ex.events]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Chile said on Monday it was recalling its envoy in Caracas, Jaime Gazmuri, for consultations.",
+     {("CHL", "VEN")}),  # the city's state, not the envoy the parser hung on it
+    ("Norway recalled its ambassadors from Tallinn and Riga on Monday.", {("NOR", "EST"), ("NOR", "LVA")}),
+    ("Ghana summoned Togo's ambassador on Monday and recalled its own envoy.", {("GHA", "TGO")}),
+    ("Lithuania accused Belarus of pushing migrants across the border on Monday. Vilnius also recalled its "
+     "ambassador, Andrius Pulokas, for consultations.", {("LTU", "BLR")}),  # the story's other side
+])
+def test_an_envoy_called_home_is_recalled_from_the_state_he_serves_in(rules_text, text, expected) -> None:
+    ex = rules_text(text, MONDAY)
+    assert {pair(e) for e in events(ex, "SANCTION") if e.source and e.target} == expected, \
+        [(e.type, e.source and e.source.name, e.target and e.target.name) for e in ex.events]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The European Union lifted its sanctions on Belarusian potash exporters on Monday. Potash is the country's "
+     "second export. Lithuania and Poland have long opposed any easing. Traders expect shipments to resume by "
+     "spring. Minsk welcomed the decision.", ("BLR", None)),  # the lead's doer (an IGO), not the last named
+    ("Beijing will lift its tariffs on Australian wine from Friday, its commerce ministry said on Monday. Wine "
+     "exports fell sharply in 2021. Growers in the Barossa Valley had ripped out vines and New Zealand had gained "
+     "market share. Canberra welcomed the decision.", ("AUS", "CHN")),  # what was done, not who told it
+])
+def test_an_outcome_welcomed_with_nothing_nearer_is_the_act_the_story_leads_with(rules_text, text, expected) -> None:
+    ex = rules_text(text, MONDAY)
+    praise = [e for e in events(ex, "SUPPORT") if e.source is not None and e.source.country == expected[0]]
+    assert praise and praise[0].target is not None, [(e.type, pair(e)) for e in ex.events]
+    assert praise[0].target.country == expected[1] and (expected[1] or praise[0].target.kind == "igo")

@@ -105,6 +105,8 @@ INHERIT_WINDOW = 4  # sentences back that "the two sides" / "the talks" may refe
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})  # "this had nothing to do with Russia": a thing
 # What "there was no ..." disowns: "there had been no US involvement", "no Russian role".
 DISOWNED_PARTS = frozenset({"involvement", "role", "part", "link", "links", "responsibility", "hand"})
+OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+LEAD_SENTENCES = 1  # the sentences (from 0) a story's main act is told in
 REFERRED_WINDOW = 12  # sentences back that "the sanctions" / "the attack" may point at an act of its kind
 # Nouns of answering: "in retaliation for US strikes" tells the strikes as the reason for another act.
 ANSWER_NOUNS = frozenset({"retaliation", "response", "revenge", "reprisal", "reply", "answer"})
@@ -736,6 +738,9 @@ class _EventFinder:
             # state the parser hung on the verb too; not "in protest at the detention of X")
             targets = self.first_actor_in(self.prep_objects(dobj, ("in", "to", "from", "at")) + [
                 o for o in self.prep_objects(verb, ("in",)) if o.ent_type_ == "GPE"], sources)
+        if trig.theme_object and trig.mode == "expel" and dobj is not None and sources \
+                and self.own_envoy(dobj, targets, sources):
+            targets = self.host_of_envoy(verb, dobj, sources)  # "recalled its ambassador, X": from his post
         if not targets and trig.theme_object and dobj is not None and any(
                 c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):  # "provided Ukraine with HIMARS"
             targets = self.actors_of(dobj, sources)
@@ -974,6 +979,42 @@ class _EventFinder:
         if any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children):
             return next(iter(self.prep_objects(clause, ("by",))), None), True
         return next((c for c in clause.children if c.dep_ == "nsubj"), None), False
+
+    def own_envoy(self, dobj: Token, targets: list[Actor], sources: list[Actor]) -> bool:
+        """Whether the envoy called home is the caller's own ("recalled its ambassador", "our envoy",
+        "Mohamed Antar Daoud" of the recalling state): then the other side is where he serves."""
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ in OWN_POSSESSIVES for c in dobj.children):
+            return True
+        states = {a.country for a in sources if a.country}
+        return bool(targets) and all(t.kind == "person" and t.country in states for t in targets)
+
+    def host_of_envoy(self, verb: Token, dobj: Token, sources: list[Actor]) -> list[Actor]:
+        """The state an envoy is recalled from: named where he serves ("its ambassador in Tehran",
+        "from Moscow", "to Kenya", on the envoy, the verb or his named apposition), else the state the
+        sentence names nearest, else the state the story most often sets the caller against."""
+        heads = [dobj, verb] + [c for c in dobj.children if c.dep_ == "appos"]
+        own = {a.country for a in sources if a.country}
+        for post in [o for h in heads for o in self.prep_objects(h, ("in", "to", "from", "at"))]:
+            places = [self.table.country_actor(place.country) for e in self.doc.ents  # "in Washington, Husam
+                      if e.label_ in ("GPE", "ORG", "LOC")  # Zomlot": the city's state (the model tags some
+                      and post.left_edge.i <= e.start and e.end <= post.right_edge.i + 1  # cities ORG)
+                      and (place := gazetteer().lookup(e.text)) is not None and place.country]
+            named = [a for a in self.first_actor_in([post], sources) + places
+                     if a.kind in ("country", "government", "igo") and a.country not in own]
+            if named:  # "its ambassadors to the United States and Australia": each
+                return list(dict.fromkeys(named))[:MAX_SIDES]
+        near = sorted((abs(t.i - verb.i), a.country) for t in verb.sent if (a := self.table.at(t.i)) is not None
+                      and a.country and a.country not in own and (a.kind in STATE_KINDS or a.sector in ("GOV", "MIL")))
+        if near:  # "summoned Ghana's ambassador and recalled its own envoy": the state the sentence names
+            return [self.table.country_actor(near[0][1])]
+        dyads, latest = self.article_dyads()
+        parties = {_party(a) for a in sources}
+        for pair, _ in dyads.most_common():
+            if pair & parties and len(pair - parties) == 1:
+                other = latest[next(iter(pair - parties))]
+                if other.country and other.kind in STATE_KINDS | {"person"} and other.country not in own:
+                    return [self.table.country_actor(other.country)]
+        return []
 
     def drafters(self, noun: Token) -> list[Actor]:
         """Who a hyphenated participle says wrote or backed a text: "a U.S.-drafted resolution", "the
@@ -1318,6 +1359,26 @@ class _EventFinder:
             wanted = ev.type == "ACCUSE" if answers_charge else ev.type == kind if kind else ev.type not in AUTHORED
             if wanted and ev.source is not None and ev.source not in exclude:
                 return [ev.source]  # "denied the accusation": whoever accused
+        if noun.lemma_.lower() in words["outcome_nouns"] and not answers_charge:
+            return self.lead_author(exclude)  # "Hamas welcomed the resolution", ten paragraphs on
+        return []
+
+    def lead_author(self, exclude: list[Actor]) -> list[Actor]:
+        """Who does what the story leads with (the doer of the main verb of its first sentence that has
+        one: the subject, or a passive's "by" agent), when that is none of ``exclude``'s side: what "the
+        decision" or "the outcome" means when nothing nearer is."""
+        sides = {side(a) for a in exclude}
+        for sent in list(sentences(self.doc))[:LEAD_SENTENCES + 1]:
+            main = sent.root
+            if main.lemma_.lower() in _saying_verbs():  # "China will scrap the tariffs, its ministry said":
+                main = next((c for c in main.children if c.dep_ == "ccomp"), main)  # what was done, not told
+            doer, passive = self.clause_doer(main)
+            if doer is None:
+                if passive:
+                    return []  # "the plan was shelved": by whom, the lead does not say
+                continue  # a dateline
+            doers = [a for a in self.actors_of(doer) if side(a) not in sides]
+            return doers[:1]
         return []
 
     def maker_of(self, noun: Token, exclude: list[Actor]) -> list[Actor]:
