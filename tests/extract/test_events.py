@@ -2690,3 +2690,40 @@ def test_an_outcome_welcomed_with_nothing_nearer_is_the_act_the_story_leads_with
     praise = [e for e in events(ex, "SUPPORT") if e.source is not None and e.source.country == expected[0]]
     assert praise and praise[0].target is not None, [(e.type, pair(e)) for e in ex.events]
     assert praise[0].target.country == expected[1] and (expected[1] or praise[0].target.kind == "igo")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Uganda's main opposition leader, Robert Kyagulanyi, said on Monday that soldiers had killed four farmers "
+     "near Kasese.", "Robert Kyagulanyi"),
+    ("Amnesty International said that Ethiopian troops had killed at least 40 villagers in Amhara.", "Amnesty"),
+])
+def test_saying_named_forces_killed_people_accuses_them(rules_text, text, speaker) -> None:
+    ex = rules_text(text, MONDAY)
+    charges = [e for e in events(ex, "ACCUSE") if e.source is not None and speaker in e.source.name]
+    assert charges and charges[0].target is not None and charges[0].target.kind == "military", \
+        [(e.type, e.source and e.source.name, e.target and e.target.name) for e in ex.events]
+
+
+def test_a_toll_with_no_one_named_as_its_cause_accuses_no_one(rules_text) -> None:
+    ex = rules_text("The Red Cross said on Monday that the blast had killed 12 people at the market.", MONDAY)
+    assert not events(ex, "ACCUSE"), [(e.type, e.source and e.source.name, e.target and e.target.name)
+                                      for e in ex.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Bahrain, together with Saudi Arabia, recalled its ambassador on Tuesday, the state news agency said.",
+    "Ethiopia recalled its envoy to the talks on Sudan in Jeddah on Tuesday.",  # talks are no post
+    "Ecuador recalled its ambassador, Maria Lopez, for consultations on Tuesday. She had served there since 2021.",
+])
+def test_an_envoy_called_home_from_nowhere_the_text_names_is_recalled_from_no_guessed_state(rules_text, text) -> None:
+    ex = rules_text(text, MONDAY)
+    assert not [e for e in events(ex, "SANCTION") if e.target is not None], \
+        [(e.type, e.source and e.source.name, e.target and e.target.name) for e in ex.events]
+
+
+def test_an_outcome_welcomed_is_not_pinned_on_a_lead_that_names_two_sides(rules_text) -> None:
+    ex = rules_text("For years, Serbia and Kosovo have quarrelled over licence plates. On Monday, Kosovo's "
+                    "government scrapped a rule requiring Serbian plates to be replaced. The European Union "
+                    "welcomed the decision.", MONDAY)
+    assert not [e for e in events(ex, "SUPPORT") if e.target is not None and e.target.country == "SRB"], \
+        [(e.type, pair(e)) for e in ex.events]

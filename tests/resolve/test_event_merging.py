@@ -205,19 +205,27 @@ def test_state_sides_alone_need_the_same_day_and_for_a_strike_the_same_place() -
     assert same_happening(said, replace(other, type="ACCUSE", place_name="Moscow", place_country="RUS"))
 
 
-def test_a_shared_entity_and_the_same_state_told_two_ways_agree() -> None:
+def test_a_shared_entity_and_the_same_state_told_two_ways_agree_on_the_same_day_and_place() -> None:
     """One outlet writes "police arrested the former president", another "the country detained him":
-    the same person arrested, by one state named as its police in one report and as itself in the
-    other. The place may be told at two levels of one country (a district, its city)."""
+    the same person arrested by one state, named as its police in one report and as itself in the
+    other (a state acting on its own citizen, which the same-two-states rule leaves apart). Only on
+    evidence as strong as the same two states need: the same day, and for an act on the ground no
+    two places."""
     arrest = Report(id="r1", doc_id="d1", type="COERCE", source="e-police", target="e-expresident",
                     modality="asserted", date_start="2022-02-15", date_end="2022-02-15", precision="day",
                     published="2022-02-15", place_country="HND", place_name="Tegucigalpa",
-                    source_side="state:HND", target_side=None)
-    by_state = replace(arrest, id="r2", doc_id="d2", source="e-honduras", place_name="Comayaguela",
-                       published="2022-02-16", date_given=True, date_start="2022-02-16", date_end="2022-02-16")
+                    source_side="state:HND", target_side="state:HND")
+    by_state = replace(arrest, id="r2", doc_id="d2", source="e-honduras", place_name=None, place_country=None,
+                       published="2022-02-16")
     assert same_happening(arrest, by_state)
     assert len(merge([by_state, arrest])) == 1
-    # another state's police, a source that is its own side (a gang), or an arrest abroad are not the same act
+    # another state's police, a source that is its own side (a gang): not the same act
     assert not same_happening(arrest, replace(by_state, source="e-usa", source_side="state:USA"))
     assert not same_happening(arrest, replace(by_state, source="e-gang", source_side=None))
-    assert not same_happening(arrest, replace(by_state, place_country="USA", place_name="Miami"))
+    # two arrests of one man by one state: in two towns, on two days, or one dated only by its story
+    assert not same_happening(arrest, replace(by_state, place_country="HND", place_name="San Pedro Sula"))
+    assert not same_happening(arrest, replace(by_state, date_start="2022-02-20", date_end="2022-02-20"))
+    assert not same_happening(arrest, replace(by_state, date_given=True, date_start="2022-02-16",
+                                              date_end="2022-02-16"))
+    assert not same_happening(arrest, replace(by_state, precision="month", date_start="2022-02",
+                                              date_end="2022-02"))

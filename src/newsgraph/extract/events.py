@@ -106,7 +106,7 @@ DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})  # "this had noth
 # What "there was no ..." disowns: "there had been no US involvement", "no Russian role".
 DISOWNED_PARTS = frozenset({"involvement", "role", "part", "link", "links", "responsibility", "hand"})
 OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
-LEAD_SENTENCES = 1  # the sentences (from 0) a story's main act is told in
+LEAD_SENTENCES = 2  # the first sentences of a story, where its main act is told (a dateline may be one)
 REFERRED_WINDOW = 12  # sentences back that "the sanctions" / "the attack" may point at an act of its kind
 # Nouns of answering: "in retaliation for US strikes" tells the strikes as the reason for another act.
 ANSWER_NOUNS = frozenset({"retaliation", "response", "revenge", "reprisal", "reply", "answer"})
@@ -741,6 +741,8 @@ class _EventFinder:
         if trig.theme_object and trig.mode == "expel" and dobj is not None and sources \
                 and self.own_envoy(dobj, targets, sources):
             targets = self.host_of_envoy(verb, dobj, sources)  # "recalled its ambassador, X": from his post
+            if not targets:
+                return None  # from where, the story does not say: no guess at another side
         if not targets and trig.theme_object and dobj is not None and any(
                 c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):  # "provided Ukraine with HIMARS"
             targets = self.actors_of(dobj, sources)
@@ -763,7 +765,7 @@ class _EventFinder:
             if not targets:  # "criticised the coup in Niger", "rejected the report by Amnesty"
                 targets = self.first_actor_in([dobj], sources)
             if not targets:  # "X shelled Y. Z condemned the attack": the author of the act referred to
-                targets = self.author_of_referred_act(dobj, sources)
+                targets = self.author_of_referred_act(dobj, sources, reaction=True)
         if not targets and not passive and dobj is not None and trig.type in AUTHORED and dobj.pos_ == "NOUN":
             # "dismissed the report by British intelligence", "spurned the offer from Washington": the
             # parser hung the object's author on the verb
@@ -940,7 +942,7 @@ class _EventFinder:
                                   if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")
                                   and (code := countries.country_code(c.text))), None)
                 doers = [owner] if owner is not None and owner not in feelers else []
-                doers = doers or self.author_of_referred_act(tok, feelers)
+                doers = doers or self.author_of_referred_act(tok, feelers, reaction=True)
             else:  # no act: someone named by a title ("loyal to the president, X"); not "weak Chinese demand"
                 doers = [a for a in self.actors_of(tok, feelers) if a.kind == "person"]
             if not doers and (pair := self.between(tok)):  # "the growing ties between Russia and Iran"
@@ -995,18 +997,25 @@ class _EventFinder:
         heads = [dobj, verb] + [c for c in dobj.children if c.dep_ == "appos"]
         own = {a.country for a in sources if a.country}
         for post in [o for h in heads for o in self.prep_objects(h, ("in", "to", "from", "at"))]:
-            places = [self.table.country_actor(place.country) for e in self.doc.ents  # "in Washington, Husam
-                      if e.label_ in ("GPE", "ORG", "LOC")  # Zomlot": the city's state (the model tags some
-                      and post.left_edge.i <= e.start and e.end <= post.right_edge.i + 1  # cities ORG)
-                      and (place := gazetteer().lookup(e.text)) is not None and place.country]
-            named = [a for a in self.first_actor_in([post], sources) + places
-                     if a.kind in ("country", "government", "igo") and a.country not in own]
-            if named:  # "its ambassadors to the United States and Australia": each
+            named: list[Actor] = []
+            for word in [post, *post.conjuncts]:  # "its ambassadors to the United States and Australia": each
+                # (not "its envoy to the talks on Sudan in Jeddah": talks are no post)
+                ent = entity_at(word)  # "in Washington, Husam Zomlot": the city's state (the model tags some
+                code = state_of_place(ent.text if ent is not None else word.text)  # cities ORG)
+                actor = self.table.at(word.i) or next((a for c in word.children if c.dep_ == "compound"
+                                                       and (a := self.table.at(c.i)) is not None), None)
+                if actor is not None and actor.kind == "igo":
+                    named.append(actor)  # "its envoy to the African Union", "from ECOWAS member states"
+                elif code and code not in own and word.pos_ == "PROPN":
+                    named.append(self.table.country_actor(code))
+            if named:
                 return list(dict.fromkeys(named))[:MAX_SIDES]
-        near = sorted((abs(t.i - verb.i), a.country) for t in verb.sent if (a := self.table.at(t.i)) is not None
-                      and a.country and a.country not in own and (a.kind in STATE_KINDS or a.sector in ("GOV", "MIL")))
+        alongside = {t.i for c in verb.children if c.dep_ in ("nsubj", "prep") for t in c.subtree}  # "Bahrain,
+        near = sorted((abs(t.i - verb.i), t.i, a.country) for t in verb.sent  # together with Saudi Arabia, recalled"
+                      if t.i not in alongside and (a := self.table.at(t.i)) is not None and a.country
+                      and a.country not in own and (a.kind in STATE_KINDS or a.sector in ("GOV", "MIL")))
         if near:  # "summoned Ghana's ambassador and recalled its own envoy": the state the sentence names
-            return [self.table.country_actor(near[0][1])]
+            return [self.table.country_actor(near[0][2])]
         dyads, latest = self.article_dyads()
         parties = {_party(a) for a in sources}
         for pair, _ in dyads.most_common():
@@ -1323,9 +1332,10 @@ class _EventFinder:
         verb = _act_verb(lemma)
         return vocab.verb_triggers()[verb][0].type if verb is not None else None
 
-    def author_of_referred_act(self, noun: Token, exclude: list[Actor]) -> list[Actor]:
+    def author_of_referred_act(self, noun: Token, exclude: list[Actor], reaction: bool = False) -> list[Actor]:
         """The source of the event "the attack" / "the move" / "this decision" points back at: the
-        latest event of the last two sentences that is not itself a reaction."""
+        latest event of the last two sentences that is not itself a reaction; for a ``reaction`` to
+        an outcome ("welcomed the decision") with none nearer, the act the story leads with."""
         dets = {c.lower_ for c in noun.children if c.dep_ == "det" or (c.dep_ == "amod" and c.lower_ == "such")}
         referring = bool(dets & REFERRING_DETS) or _named_by_free_relative(noun)  # "what it called a terrorist
         # attack" points back as "the attack" does
@@ -1359,7 +1369,7 @@ class _EventFinder:
             wanted = ev.type == "ACCUSE" if answers_charge else ev.type == kind if kind else ev.type not in AUTHORED
             if wanted and ev.source is not None and ev.source not in exclude:
                 return [ev.source]  # "denied the accusation": whoever accused
-        if noun.lemma_.lower() in words["outcome_nouns"] and not answers_charge:
+        if reaction and noun.lemma_.lower() in words["outcome_nouns"] and not answers_charge:
             return self.lead_author(exclude)  # "Hamas welcomed the resolution", ten paragraphs on
         return []
 
@@ -1368,17 +1378,19 @@ class _EventFinder:
         one: the subject, or a passive's "by" agent), when that is none of ``exclude``'s side: what "the
         decision" or "the outcome" means when nothing nearer is."""
         sides = {side(a) for a in exclude}
-        for sent in list(sentences(self.doc))[:LEAD_SENTENCES + 1]:
+        for sent in list(sentences(self.doc))[:LEAD_SENTENCES]:
             main = sent.root
             if main.lemma_.lower() in _saying_verbs():  # "China will scrap the tariffs, its ministry said":
                 main = next((c for c in main.children if c.dep_ == "ccomp"), main)  # what was done, not told
+                if main.tag_ == "VBG" or any(c.tag_ == "VBG" for c in main.children if c.dep_ == "aux"):
+                    return []  # "Iran is enriching uranium, the IAEA said": a state of affairs, no decision
             doer, passive = self.clause_doer(main)
             if doer is None:
                 if passive:
                     return []  # "the plan was shelved": by whom, the lead does not say
                 continue  # a dateline
-            doers = [a for a in self.actors_of(doer) if side(a) not in sides]
-            return doers[:1]
+            doers = self.actors_of(doer)  # "Serbia and Kosovo have quarrelled": no one act of one side
+            return doers if len(doers) == 1 and side(doers[0]) not in sides else []
         return []
 
     def maker_of(self, noun: Token, exclude: list[Actor]) -> list[Actor]:
@@ -1819,6 +1831,10 @@ class _EventFinder:
                 sentence_events = self.refusals_in(sent, s_index, sentence_events, len(found), speech)
             sentence_events = self.charges_rebutted(sent, s_index, sentence_events, len(found), speech)
             for tok, trig, args, time, place in unsaid:
+                if (asked := self.asked_in_same_breath(trig, args, sentence_events)):
+                    sentence_events += self.build(tok, trig, _Args(args.sources, asked), sent, s_index, time, place,
+                                                  len(found))
+                    continue
                 self.fill_unsaid(tok, trig, args, sent, s_index, time, place, len(found), sentence_events)
             sentence_events += self.elided(sentence_events)
             for ev in sentence_events:
@@ -1828,6 +1844,15 @@ class _EventFinder:
         return _dedupe(self.events + self.implicit, self.layered)
 
     # -- the side the text leaves unsaid ------------------------------------------------------
+    @staticmethod
+    def asked_in_same_breath(trig: Trigger, args: _Args, told: list[Event]) -> list[Actor]:
+        """Whom a criticism with no named target is aimed at when the critic, in the same sentence, asks
+        someone to act: "expressed grave concern over the attacks and urged the Houthis to stop"."""
+        if trig.type != "ACCUSE" or not args.sources or args.targets:
+            return []
+        return [e.target for e in told if e.type == "REQUEST" and e.source in args.sources
+                and e.target is not None and camp(e.target) not in {camp(a) for a in args.sources}][:1]
+
     def fill_unsaid(self, tok: Token, trig: Trigger, args: _Args, sent: Span, s_index: int,
                     time: TimeValue | None, place: Place | None, n_triggers: int, told: list[Event]) -> None:
         """An act with one named side ("Sall congratulated the winner", "the talks hosted by China"):
@@ -2002,9 +2027,11 @@ class _EventFinder:
             for clause in (x for c in _reported_clauses(verb) for x in [c] + list(c.conjuncts)):
                 doer, passive = self.clause_doer(clause)
                 if (passive and (doer is None or not self.done_by_force(clause))) or clause.lemma_.lower() == "die" \
-                        or (not passive and clause.lemma_.lower() in words["casualty_verbs"]):
+                        or (not passive and clause.lemma_.lower() in words["casualty_verbs"]
+                            and (doer is None or not self.actors_of(doer))):
                     continue  # "fighters were killed", "ten civilians died": the victims are no doers (not
-                    # "the jet had been shot down by Russia", whose agent is; "had been warned by" is no wrong)
+                    # "the jet had been shot down by Russia", whose agent is; "had been warned by" is no wrong);
+                    # "the blast killed 12": no one named (but "said troops had killed 500 people" accuses them)
                 if _foretold(clause) or _negated(clause):
                     continue  # a threat, a forecast or a demand, or a denial ("had not supplied weapons")
                 if doer is None and clause.dep_ == "conj":
@@ -2398,7 +2425,7 @@ class _EventFinder:
         # "the suspension was a gross breach": the act of that kind told before, else the hostile act
         # told last ("Gazprom halted supplies ... the suspension"), as "this is a violation" points back
         sides = {side(a) for a in exclude}
-        authors = [a for a in self.author_of_referred_act(doer, exclude) if side(a) not in sides]
+        authors = [a for a in self.author_of_referred_act(doer, exclude, reaction=True) if side(a) not in sides]
         if authors or not any(c.dep_ == "det" and c.lower_ in REFERRING_DETS for c in doer.children):
             return authors
         return [a for a in self.recent_doers(exclude) if side(a) not in sides][:1]
@@ -2543,7 +2570,8 @@ class _EventFinder:
         if act.dep_ == "dobj":  # an active verb has no agent: the parser hung the object's "by" on it
             named += [a for b in _by_objects(act.head.children) for a in self.actors_of(b, exclude)]
         named = [a for a in named if side(a) not in sides]
-        return named[:1] or [a for a in self.author_of_referred_act(act, exclude) if side(a) not in sides][:1]
+        return named[:1] or [a for a in self.author_of_referred_act(act, exclude, reaction=True)
+                             if side(a) not in sides][:1]
 
     def author_of_feared_act(self, clause: Token, speakers: list[Actor]) -> list[Actor]:
         """Who a warned clause threatens when its subject is a hostile act it promises to answer:

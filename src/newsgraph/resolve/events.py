@@ -119,21 +119,26 @@ def day_bounds(start: str, end: str) -> tuple[date, date]:
 
 def _actors_agree(a: Report, b: Report) -> bool:
     """No side contradicts the other, and at least one entity plays the same role in both (either
-    role for symmetric types): Russia sanctioning someone is not someone sanctioning Russia. The
-    other side may be unnamed in one report, or the same state told two ways ("Honduran police
-    arrested X", "Honduras detained X"). Or, with no entity shared, the same two states on the same
-    day (``_sides_agree``)."""
-    def fit(x: str | None, y: str | None, x_side: str | None, y_side: str | None) -> bool:
-        return x is None or y is None or x == y or (x_side is not None and x_side == y_side)
+    role for symmetric types): Russia sanctioning someone is not someone sanctioning Russia. Or the
+    other side is the same state told two ways ("Honduran police arrested X", "Honduras detained
+    X"), or, with no entity shared, both sides are the same two states: then only on the evidence of
+    ``_same_day_and_place``."""
+    def fit(x: str | None, y: str | None, x_side: str | None, y_side: str | None, loose: bool) -> bool:
+        return x is None or y is None or x == y or (loose and x_side is not None and x_side == y_side)
 
-    def oriented(src: str | None, tgt: str | None, src_side: str | None, tgt_side: str | None) -> bool:
+    def oriented(src: str | None, tgt: str | None, src_side: str | None, tgt_side: str | None,
+                 loose: bool = False) -> bool:
         shared = (a.source is not None and a.source == src) or (a.target is not None and a.target == tgt)
-        return shared and fit(a.source, src, a.source_side, src_side) and fit(a.target, tgt, a.target_side, tgt_side)
+        return shared and fit(a.source, src, a.source_side, src_side, loose) \
+            and fit(a.target, tgt, a.target_side, tgt_side, loose)
 
-    if oriented(b.source, b.target, b.source_side, b.target_side) or (
-            a.type in SYMMETRIC and oriented(b.target, b.source, b.target_side, b.source_side)):
+    def either_way(loose: bool) -> bool:
+        return oriented(b.source, b.target, b.source_side, b.target_side, loose) or (
+            a.type in SYMMETRIC and oriented(b.target, b.source, b.target_side, b.source_side, loose))
+
+    if either_way(loose=False):
         return True
-    return _sides_agree(a, b)
+    return (either_way(loose=True) or _sides_agree(a, b)) and _same_day_and_place(a, b)
 
 
 def _sides(r: Report) -> tuple[str, str] | None:
@@ -144,19 +149,22 @@ def _sides(r: Report) -> tuple[str, str] | None:
 
 
 def _sides_agree(a: Report, b: Report) -> bool:
-    """The same two sides, state by state (officials and organs of one state are that state), but
-    only on evidence as strong as a shared entity's: both reports fix the day (a month or a year
-    could be another act of the same two states; a day given from the story only as ``_same_day``
-    allows); the place of a statement, a sanction, a deal, a visit or aid says nothing here (each
-    outlet's dateline or its host; ``_places_agree`` still parts a deal, a visit or aid in two
-    countries on two days); an act on the ground must name the same place in both reports when
-    either day was given from its story (two strikes of a war two days apart), and no two places
-    otherwise."""
+    """The same two sides, state by state (officials and organs of one state are that state); a state
+    acting on its own people is too coarse a pair (see ``_actors_agree`` for one entity shared)."""
     sa, sb = _sides(a), _sides(b)
     if sa is None or sb is None or sa[0] == sa[1]:
         return False
-    if not (sa == sb or (a.type in SYMMETRIC and sa == sb[::-1])):
-        return False
+    return sa == sb or (a.type in SYMMETRIC and sa == sb[::-1])
+
+
+def _same_day_and_place(a: Report, b: Report) -> bool:
+    """What two reports must share when they agree on sides but not on both entities: evidence as
+    strong as a shared entity's. Both fix the day (a month or a year could be another act of the same
+    two states; a day given from the story only as ``_same_day`` allows); the place of a statement, a
+    sanction, a deal, a visit or aid says nothing here (each outlet's dateline or its host;
+    ``_places_agree`` still parts a deal, a visit or aid in two countries on two days); an act on
+    the ground must name the same place in both reports when either day was given from its story
+    (two strikes of a war two days apart), and no two places otherwise."""
     if a.precision != "day" or b.precision != "day" or not _same_day(a, b):
         return False
     if a.type not in ON_THE_GROUND:
