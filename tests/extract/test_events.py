@@ -2727,3 +2727,15 @@ def test_an_outcome_welcomed_is_not_pinned_on_a_lead_that_names_two_sides(rules_
                     "welcomed the decision.", MONDAY)
     assert not [e for e in events(ex, "SUPPORT") if e.target is not None and e.target.country == "SRB"], \
         [(e.type, pair(e)) for e in ex.events]
+
+
+@pytest.mark.parametrize(("text", "type_", "expected"), [
+    ("Norway's foreign minister expressed deep concern over the attacks on two tankers and urged the Houthis to "
+     "stop targeting merchant shipping.", "ACCUSE", "Houthis"),
+    ("Moscow summoned Latvia's ambassador on Monday and demanded that the new restrictions be lifted at once.",
+     "REQUEST", "Latvia"),
+])
+def test_a_reproach_and_a_demand_in_one_breath_are_aimed_at_the_same_side(rules_text, text, type_, expected) -> None:
+    ex = rules_text(text, MONDAY)
+    assert expected in {e.target.name for e in events(ex, type_) if e.target is not None}, \
+        [(e.type, e.source and e.source.name, e.target and e.target.name) for e in ex.events]

@@ -1846,11 +1846,13 @@ class _EventFinder:
     # -- the side the text leaves unsaid ------------------------------------------------------
     @staticmethod
     def asked_in_same_breath(trig: Trigger, args: _Args, told: list[Event]) -> list[Actor]:
-        """Whom a criticism with no named target is aimed at when the critic, in the same sentence, asks
-        someone to act: "expressed grave concern over the attacks and urged the Houthis to stop"."""
-        if trig.type != "ACCUSE" or not args.sources or args.targets:
+        """Whom a criticism or a demand with no named target is aimed at when the same speaker, in the
+        same sentence, asks or reproaches someone: "expressed grave concern over the attacks and urged
+        the Houthis to stop"; "summoned Lithuania's envoy and demanded that the restrictions be lifted"."""
+        if not args.sources or args.targets:
             return []
-        return [e.target for e in told if e.type == "REQUEST" and e.source in args.sources
+        answering = {"ACCUSE": ("REQUEST",), "REQUEST": ("ACCUSE", "SANCTION")}.get(trig.type, ())
+        return [e.target for e in told if e.type in answering and e.source in args.sources
                 and e.target is not None and camp(e.target) not in {camp(a) for a in args.sources}][:1]
 
     def fill_unsaid(self, tok: Token, trig: Trigger, args: _Args, sent: Span, s_index: int,
