@@ -2734,6 +2734,8 @@ def test_an_outcome_welcomed_is_not_pinned_on_a_lead_that_names_two_sides(rules_
      "stop targeting merchant shipping.", "ACCUSE", "Houthis"),
     ("Moscow summoned Latvia's ambassador on Monday and demanded that the new restrictions be lifted at once.",
      "REQUEST", "Latvia"),
+    ("South Korea's trade minister, Sung Yun-mo, urged Japan on Monday to withdraw the export curbs and warned "
+     "that Seoul would take countermeasures.", "THREATEN", "Japan"),
 ])
 def test_a_reproach_and_a_demand_in_one_breath_are_aimed_at_the_same_side(rules_text, text, type_, expected) -> None:
     ex = rules_text(text, MONDAY)

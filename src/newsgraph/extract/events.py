@@ -1630,7 +1630,7 @@ class _EventFinder:
             self.sentence_index = s_index
             found = [(tok, trig) for tok in sent if (trig := self.trigger_of(tok)) is not None]
             sentence_events: list[Event] = []
-            unsaid: list[tuple[Token, Trigger, _Args, TimeValue | None, Place | None]] = []
+            unsaid: list[tuple[Token, Trigger, _Args, TimeValue | None, Place | None, bool]] = []
             for tok, trig in found:
                 if _unreported(tok, trig):
                     continue
@@ -1813,9 +1813,10 @@ class _EventFinder:
                         actor.country = self.dateline.country  # "killed at least 45 people", filed from
                         # Bamako: counted victims with no scene are where the report was filed
                 if trig.type not in MONADIC and not args.inherited and bool(args.sources) != bool(args.targets):
-                    if not (trig.type == "THREATEN" and _reported_clauses(tok)):  # "warned that the crackdown
-                        # would drive refugees ...": the clause told whom (threats_in), or it is a forecast
-                        unsaid.append((tok, trig, args, time, place))  # once the sentence's own events are known
+                    # "warned that the crackdown would drive refugees ...": the clause told whom (threats_in),
+                    # or it is a forecast: no guess, only a side the speaker faced in the same breath
+                    guess = not (trig.type == "THREATEN" and _reported_clauses(tok))
+                    unsaid.append((tok, trig, args, time, place, guess))  # once the sentence's events are known
                     continue
                 for ev in self.build(tok, trig, args, sent, s_index, time, place, len(found)):
                     sentence_events.append(ev)
@@ -1830,12 +1831,14 @@ class _EventFinder:
                 sentence_events = self.denials_in(sent, s_index, sentence_events, len(found), speech)
                 sentence_events = self.refusals_in(sent, s_index, sentence_events, len(found), speech)
             sentence_events = self.charges_rebutted(sent, s_index, sentence_events, len(found), speech)
-            for tok, trig, args, time, place in unsaid:
+            for tok, trig, args, time, place, guess in unsaid:
+                if any(e.type == trig.type and e.position == tok.idx for e in sentence_events):
+                    continue  # told by a pass over the reported words (threats_in)
                 if (asked := self.asked_in_same_breath(trig, args, sentence_events)):
                     sentence_events += self.build(tok, trig, _Args(args.sources, asked), sent, s_index, time, place,
                                                   len(found))
-                    continue
-                self.fill_unsaid(tok, trig, args, sent, s_index, time, place, len(found), sentence_events)
+                elif guess:
+                    self.fill_unsaid(tok, trig, args, sent, s_index, time, place, len(found), sentence_events)
             sentence_events += self.elided(sentence_events)
             for ev in sentence_events:
                 if ev.type == "CONSULT" and ev.source and ev.target and ev.mode != "mediate":
@@ -1848,10 +1851,13 @@ class _EventFinder:
     def asked_in_same_breath(trig: Trigger, args: _Args, told: list[Event]) -> list[Actor]:
         """Whom a criticism or a demand with no named target is aimed at when the same speaker, in the
         same sentence, asks or reproaches someone: "expressed grave concern over the attacks and urged
-        the Houthis to stop"; "summoned Lithuania's envoy and demanded that the restrictions be lifted"."""
+        the Houthis to stop"; "summoned Lithuania's envoy and demanded that the restrictions be lifted";
+        a warning too ("urged Kyiv to withdraw and warned of consequences")."""
         if not args.sources or args.targets:
             return []
-        answering = {"ACCUSE": ("REQUEST",), "REQUEST": ("ACCUSE", "SANCTION")}.get(trig.type, ())
+        answering = {"ACCUSE": ("REQUEST",), "REQUEST": ("ACCUSE", "SANCTION"),
+                     "THREATEN": ("ACCUSE", "REQUEST")}.get(trig.type, ())  # "urged X to stop and warned of
+        # consequences"
         return [e.target for e in told if e.type in answering and e.source in args.sources
                 and e.target is not None and camp(e.target) not in {camp(a) for a in args.sources}][:1]
 
