@@ -2741,3 +2741,21 @@ def test_a_reproach_and_a_demand_in_one_breath_are_aimed_at_the_same_side(rules_
     ex = rules_text(text, MONDAY)
     assert expected in {e.target.name for e in events(ex, type_) if e.target is not None}, \
         [(e.type, e.source and e.source.name, e.target and e.target.name) for e in ex.events]
+
+
+@pytest.mark.parametrize("text", [
+    "US Defense Secretary Lloyd Austin met Philippine Defence Secretary Carlito Galvez in Manila on Monday. The two "
+    "defence chiefs also agreed to resume joint maritime patrols.",
+    "Canada's Justin Trudeau met Germany's Olaf Scholz in Montreal on Monday. The leaders also agreed to deepen "
+    "cooperation on critical minerals.",
+])
+def test_office_holders_in_the_plural_point_back_at_the_pair_that_met(rules_text, text) -> None:
+    ex = rules_text(text, MONDAY)
+    assert sided(ex, "AGREE") & {("USA", "PHL"), ("PHL", "USA"), ("CAN", "DEU"), ("DEU", "CAN")}, \
+        [(e.type, e.source and e.source.name, e.target and e.target.name) for e in ex.events]
+
+
+def test_office_holders_of_a_named_state_are_no_pair(rules_text) -> None:
+    ex = rules_text("US Defense Secretary Lloyd Austin met Philippine Defence Secretary Carlito Galvez in Manila on "
+                    "Monday. The Chinese leaders agreed to hold talks with Vietnam.", MONDAY)
+    assert ("USA", "PHL") not in sided(ex, "AGREE") and ("PHL", "USA") not in sided(ex, "AGREE")

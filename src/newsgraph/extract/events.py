@@ -573,7 +573,7 @@ class _EventFinder:
 
     def is_dyad_anaphor(self, tok: Token) -> bool:
         phrase = " ".join(t.lower_ for t in tok.subtree if t.dep_ not in ("punct",))
-        return phrase in vocab.dyad_anaphors() or tok.lower_ in ("they", "both")
+        return phrase in vocab.dyad_anaphors() or tok.lower_ in ("they", "both") or _plural_counterparts(tok)
 
     # -- arguments ---------------------------------------------------------------------------------
     def prep_objects(self, head: Token, preps: Iterable[str]) -> list[Token]:
@@ -2778,6 +2778,18 @@ def _same(a: Token | None, b: Token) -> bool:
     """Whether two tokens are one word of the text: spaCy makes a new Token object on every access,
     so ``is`` never holds between two reads of the same word."""
     return a is not None and a.i == b.i and a.doc is b.doc
+
+
+def _plural_counterparts(tok: Token) -> bool:
+    """ "The leaders", "the two defence chiefs", "both foreign ministers": office-holders in the plural
+    with no state or body of their own named, who point back at the pair the story has met."""
+    if tok.tag_ != "NNS" or tok.lemma_.lower() not in vocab.titles():
+        return False
+    words = [t for t in tok.subtree if t.i != tok.i and t.dep_ != "punct"]
+    if not words or words[0].lower_ not in ("the", "both"):
+        return False
+    return all(t.dep_ in ("det", "nummod", "compound", "amod") and t.ent_type_ not in ("GPE", "NORP", "ORG")
+               and (t.dep_ != "nummod" or t.lower_ == "two") and (t.dep_ == "det" or t.is_lower) for t in words)
 
 
 def _foretold(clause: Token) -> bool:
