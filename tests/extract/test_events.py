@@ -2704,6 +2704,16 @@ def test_saying_named_forces_killed_people_accuses_them(rules_text, text, speake
         [(e.type, e.source and e.source.name, e.target and e.target.name) for e in ex.events]
 
 
+@pytest.mark.parametrize("text", [
+    "Prime Minister Netanyahu said the army had killed thousands of terrorists since October.",  # its own
+    "The Red Cross said on Monday that the blast had killed 12 people at the market.",  # no one named
+])
+def test_a_toll_with_no_wrongdoer_of_another_state_accuses_no_one(rules_text, text) -> None:
+    ex = rules_text(text, MONDAY)
+    assert not events(ex, "ACCUSE"), [(e.type, e.source and e.source.name, e.target and e.target.name)
+                                      for e in ex.events]
+
+
 def test_a_toll_with_no_one_named_as_its_cause_accuses_no_one(rules_text) -> None:
     ex = rules_text("The Red Cross said on Monday that the blast had killed 12 people at the market.", MONDAY)
     assert not events(ex, "ACCUSE"), [(e.type, e.source and e.source.name, e.target and e.target.name)
@@ -2743,16 +2753,37 @@ def test_a_reproach_and_a_demand_in_one_breath_are_aimed_at_the_same_side(rules_
         [(e.type, e.source and e.source.name, e.target and e.target.name) for e in ex.events]
 
 
+@pytest.mark.parametrize(("text", "type_", "wrong"), [
+    ("Ukraine condemned the missile strike on a children's hospital in Kyiv and asked Germany to send more "
+     "Patriot systems.", "ACCUSE", "DEU"),  # asked for help, not to stop
+    ("Washington imposed sanctions on Iranian drone makers and urged European allies to do the same.",
+     "REQUEST", "IRN"),  # the demand names its own addressees
+    ("Egypt urged Israel to abandon its Rafah offensive and warned that the Houthis could step up attacks on "
+     "shipping.", "THREATEN", "ISR"),  # a forecast of others' acts, no threat of Egypt's
+])
+def test_a_side_asked_for_help_or_a_forecast_is_no_target_of_the_same_breath(rules_text, text, type_, wrong) -> None:
+    ex = rules_text(text, MONDAY)
+    assert wrong not in {e.target.country for e in events(ex, type_) if e.target is not None}, \
+        [(e.type, e.source and e.source.name, e.target and e.target.name) for e in ex.events]
+
+
 @pytest.mark.parametrize("text", [
     "US Defense Secretary Lloyd Austin met Philippine Defence Secretary Carlito Galvez in Manila on Monday. The two "
     "defence chiefs also agreed to resume joint maritime patrols.",
-    "Canada's Justin Trudeau met Germany's Olaf Scholz in Montreal on Monday. The leaders also agreed to deepen "
-    "cooperation on critical minerals.",
+    "Canada's Melanie Joly met Germany's Annalena Baerbock in Ottawa on Monday. Both foreign ministers also agreed "
+    "to deepen cooperation on critical minerals.",
 ])
 def test_office_holders_in_the_plural_point_back_at_the_pair_that_met(rules_text, text) -> None:
     ex = rules_text(text, MONDAY)
     assert sided(ex, "AGREE") & {("USA", "PHL"), ("PHL", "USA"), ("CAN", "DEU"), ("DEU", "CAN")}, \
         [(e.type, e.source and e.source.name, e.target and e.target.name) for e in ex.events]
+
+
+def test_the_leaders_of_a_summit_are_not_the_pair_that_met_on_its_sidelines(rules_text) -> None:
+    ex = rules_text("Leaders of the Group of 20 gathered in New Delhi on Saturday. On the sidelines, Indian Prime "
+                    "Minister Narendra Modi met US President Joe Biden. Later, the leaders agreed to triple "
+                    "renewable energy capacity by 2030.", MONDAY)
+    assert not sided(ex, "AGREE") & {("IND", "USA"), ("USA", "IND")}
 
 
 def test_office_holders_of_a_named_state_are_no_pair(rules_text) -> None:

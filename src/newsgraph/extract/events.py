@@ -105,6 +105,16 @@ INHERIT_WINDOW = 4  # sentences back that "the two sides" / "the talks" may refe
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})  # "this had nothing to do with Russia": a thing
 # What "there was no ..." disowns: "there had been no US involvement", "no Russian role".
 DISOWNED_PARTS = frozenset({"involvement", "role", "part", "link", "links", "responsibility", "hand"})
+# What a request to stop asks ("urged the Houthis to stop", "called on Russia to withdraw"): its addressee
+# is the wrongdoer a criticism in the same breath means.
+DESIST_VERBS = frozenset({"stop", "cease", "halt", "end", "withdraw", "refrain", "release", "free", "lift",
+                          "reverse", "rescind", "drop", "respect", "abide", "comply", "pull", "desist", "restore",
+                          "return", "reinstate", "leave", "surrender", "disarm", "apologise", "apologize",
+                          "unblock", "reopen"})
+# People a demand may be made of without being an actor of the story ("called on donors", "urged voters").
+ADDRESSEES = frozenset({"ally", "donor", "voter", "country", "nation", "government", "leader", "member", "state",
+                        "party", "side", "citizen", "supporter", "partner", "neighbour", "neighbor", "power",
+                        "investor", "company", "official", "authority", "community", "committee", "people"})
 OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 LEAD_SENTENCES = 2  # the first sentences of a story, where its main act is told (a dateline may be one)
 REFERRED_WINDOW = 12  # sentences back that "the sanctions" / "the attack" may point at an act of its kind
@@ -1645,6 +1655,9 @@ class _EventFinder:
                 if trig.type == "ACCUSE" and trig.mode == "criticize" and not trig.mutual and trig.pos == "VERB" \
                         and _answers_charge(tok):  # not "exchanged accusations", "would investigate the claims"
                     trig = replace(trig, type="REJECT", mode="deny")  # "condemned the accusations": a rejection
+                    if args.sources and args.targets:  # "Israel accused Iran ... Iran called it baseless": the
+                        # accuser, not the accused the pronoun found
+                        args.targets = self.accuser_of(args.sources + args.targets, aimed=True) or args.targets
                 if trig.type == "PROTEST" and not args.targets and _purpose_of_act(tok, self.trigger_of):
                     continue  # "summoned the ambassador to protest": the purpose of the act told, no rally
                 if trig.origin == "nominal" and (args.inherited or not (args.sources and (
@@ -1834,7 +1847,7 @@ class _EventFinder:
             for tok, trig, args, time, place, guess in unsaid:
                 if any(e.type == trig.type and e.position == tok.idx for e in sentence_events):
                     continue  # told by a pass over the reported words (threats_in)
-                if (asked := self.asked_in_same_breath(trig, args, sentence_events)):
+                if (asked := self.asked_in_same_breath(tok, trig, args, sentence_events)):
                     sentence_events += self.build(tok, trig, _Args(args.sources, asked), sent, s_index, time, place,
                                                   len(found))
                 elif guess:
@@ -1847,19 +1860,59 @@ class _EventFinder:
         return _dedupe(self.events + self.implicit, self.layered)
 
     # -- the side the text leaves unsaid ------------------------------------------------------
-    @staticmethod
-    def asked_in_same_breath(trig: Trigger, args: _Args, told: list[Event]) -> list[Actor]:
-        """Whom a criticism or a demand with no named target is aimed at when the same speaker, in the
-        same sentence, asks or reproaches someone: "expressed grave concern over the attacks and urged
-        the Houthis to stop"; "summoned Lithuania's envoy and demanded that the restrictions be lifted";
-        a warning too ("urged Kyiv to withdraw and warned of consequences")."""
+    def asked_in_same_breath(self, tok: Token, trig: Trigger, args: _Args, told: list[Event]) -> list[Actor]:
+        """Whom a criticism, a demand or a warning with no named target is aimed at when the same speaker,
+        in the same sentence, faces one side: "expressed grave concern over the attacks and urged the
+        Houthis to stop" (a demand to desist names the wrongdoer; not "asked Germany to send Patriots");
+        "summoned Lithuania's envoy and demanded that the restrictions be lifted" (a demand that names
+        no addressee of its own; not "called on donors to give more"); "urged Japan to withdraw the
+        curbs and warned that Seoul would take countermeasures" (a warning of the speaker's own acts;
+        not "warned that Russia was preparing an offensive")."""
         if not args.sources or args.targets:
             return []
-        answering = {"ACCUSE": ("REQUEST",), "REQUEST": ("ACCUSE", "SANCTION"),
-                     "THREATEN": ("ACCUSE", "REQUEST")}.get(trig.type, ())  # "urged X to stop and warned of
-        # consequences"
-        return [e.target for e in told if e.type in answering and e.source in args.sources
-                and e.target is not None and camp(e.target) not in {camp(a) for a in args.sources}][:1]
+        camps = {camp(a) for a in args.sources}
+        if trig.type == "ACCUSE":
+            wanted = [e for e in told if e.type == "REQUEST" and self.asks_to_desist(e)]
+        elif trig.type == "REQUEST" and not self.names_addressee(tok):
+            wanted = [e for e in told if e.type in ("ACCUSE", "SANCTION")]
+        elif trig.type == "THREATEN" and self.warns_of_own_act(tok, args.sources):
+            wanted = [e for e in told if e.type in ("ACCUSE", "REQUEST")]
+        else:
+            return []
+        return [e.target for e in wanted if e.source in args.sources and e.target is not None
+                and camp(e.target) not in camps][:1]
+
+    def asks_to_desist(self, request: Event) -> bool:
+        """Whether a request asks its addressee to stop doing something ("urged the Houthis to stop",
+        "called on Russia to withdraw its troops", "demanded that Minsk free him")."""
+        verb = self.trigger_tokens.get(id(request))
+        if verb is None:
+            return False
+        asked = [t for t in verb.subtree if t.pos_ == "VERB" and t.i != verb.i]
+        return any(t.lemma_.lower() in DESIST_VERBS for t in asked)
+
+    def names_addressee(self, verb: Token) -> bool:
+        """Whether a demand names whom it is made of ("called on donors", "urged voters", "urged European
+        allies"), actor or not; not what it demands ("demanded an explanation", "the release of X")."""
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative") and (c.pos_ == "PROPN" or self.table.at(c.i) is not None
+                                                 or (c.tag_ == "NNS" and c.lemma_.lower() in ADDRESSEES)):
+                return True
+            if c.dep_ == "prep" and c.lower_ in ("on", "upon") and any(
+                    g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") for g in c.children):
+                return True
+        return False
+
+    def warns_of_own_act(self, verb: Token, speakers: list[Actor]) -> bool:
+        """Whether a warning tells of no other side's acts: "warned of serious consequences", "warned that
+        Seoul would take countermeasures", "that the deaths would not go unpunished" (not "warned that
+        Russia was preparing an offensive": a forecast)."""
+        sides = {side(a) for a in speakers}
+        for clause in _reported_clauses(verb):
+            subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if subj is not None and any(side(a) not in sides for a in self.actors_of(subj)):
+                return False
+        return True
 
     def fill_unsaid(self, tok: Token, trig: Trigger, args: _Args, sent: Span, s_index: int,
                     time: TimeValue | None, place: Place | None, n_triggers: int, told: list[Event]) -> None:
@@ -2036,10 +2089,11 @@ class _EventFinder:
                 doer, passive = self.clause_doer(clause)
                 if (passive and (doer is None or not self.done_by_force(clause))) or clause.lemma_.lower() == "die" \
                         or (not passive and clause.lemma_.lower() in words["casualty_verbs"]
-                            and (doer is None or not self.actors_of(doer))):
+                            and (doer is None or not any(a.country for a in self.actors_of(doer)))):
                     continue  # "fighters were killed", "ten civilians died": the victims are no doers (not
                     # "the jet had been shot down by Russia", whose agent is; "had been warned by" is no wrong);
-                    # "the blast killed 12": no one named (but "said troops had killed 500 people" accuses them)
+                    # "the blast killed 12": no one named (but "said Ethiopian troops had killed 500 people"
+                    # accuses them; "the army had killed", of no state named, may be the speaker's own)
                 if _foretold(clause) or _negated(clause):
                     continue  # a threat, a forecast or a demand, or a denial ("had not supplied weapons")
                 if doer is None and clause.dep_ == "conj":
@@ -2781,13 +2835,13 @@ def _same(a: Token | None, b: Token) -> bool:
 
 
 def _plural_counterparts(tok: Token) -> bool:
-    """ "The leaders", "the two defence chiefs", "both foreign ministers": office-holders in the plural
-    with no state or body of their own named, who point back at the pair the story has met."""
+    """ "The two defence chiefs", "both foreign ministers": two office-holders with no state or body of
+    their own named, who point back at the pair the story has met."""
     if tok.tag_ != "NNS" or tok.lemma_.lower() not in vocab.titles():
         return False
     words = [t for t in tok.subtree if t.i != tok.i and t.dep_ != "punct"]
-    if not words or words[0].lower_ not in ("the", "both"):
-        return False
+    if not words or words[0].lower_ not in ("the", "both") or not any(t.lower_ in ("two", "both") for t in words):
+        return False  # "the leaders" may be a summit's twenty
     return all(t.dep_ in ("det", "nummod", "compound", "amod") and t.ent_type_ not in ("GPE", "NORP", "ORG")
                and (t.dep_ != "nummod" or t.lower_ == "two") and (t.dep_ == "det" or t.is_lower) for t in words)
 
@@ -2854,7 +2908,8 @@ JUDGING_VERBS = {"be", "amount", "constitute", "pose", "represent", "become", "r
 
 def _answers_charge(verb: Token) -> bool:
     """Whether what a verb of judging judges is a charge: "condemned the accusations", "called the
-    claims groundless" (an object, the subject of the parser's clause, or a word of its predicate)."""
+    claims groundless" (an object, the subject of the parser's clause, or a word of its predicate), or
+    whatever it judges is called untrue ("called it baseless")."""
     charges = vocab.modality_words()["charge_nouns"]
     for c in verb.children:
         if c.dep_ == "dobj":
@@ -2867,7 +2922,9 @@ def _answers_charge(verb: Token) -> bool:
             continue
         if any(o.lemma_.lower() in charges or o.lower_ in charges for o in judged):
             return True
-    return False
+    said = predicate_of(verb)  # "called it baseless", "dismissed Tallinn's account as unfounded": only a
+    return said is not None and any(  # claim can be untrue
+        t.lemma_.lower() in vocab.evaluative_words()["falsity"] for t in [said, *said.children])
 
 
 CLAUSE_DEPS = {"ROOT", "relcl", "advcl", "ccomp", "acl", "csubj", "parataxis", "xcomp"}
