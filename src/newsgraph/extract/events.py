@@ -2922,11 +2922,14 @@ def _answers_charge(verb: Token) -> bool:
             continue
         if any(o.lemma_.lower() in charges or o.lower_ in charges for o in judged):
             return True
-    said = predicate_of(verb)  # "called it baseless", "dismissed Tallinn's account as unfounded": only a
-    return said is not None and any(  # claim can be untrue
+    said = predicate_of(verb)  # "called it baseless", "dismissed Tallinn's account as unfounded": a claim
+    told = [c for c in verb.children if c.dep_ == "dobj" and (c.pos_ == "PRON" or c.lemma_.lower() in TOLD_NOUNS)]
+    return bool(told) and said is not None and any(  # called untrue (not "called the sanctions baseless")
         t.lemma_.lower() in vocab.evaluative_words()["falsity"] for t in [said, *said.children])
 
 
+TOLD_NOUNS = {"account", "accounts", "report", "reports", "version", "story", "statement", "statements",
+              "assertion", "assertions", "narrative", "remark", "remarks", "suggestion", "suggestions"}
 CLAUSE_DEPS = {"ROOT", "relcl", "advcl", "ccomp", "acl", "csubj", "parataxis", "xcomp"}
 
 
