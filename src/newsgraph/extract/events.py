@@ -105,16 +105,6 @@ INHERIT_WINDOW = 4  # sentences back that "the two sides" / "the talks" may refe
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})  # "this had nothing to do with Russia": a thing
 # What "there was no ..." disowns: "there had been no US involvement", "no Russian role".
 DISOWNED_PARTS = frozenset({"involvement", "role", "part", "link", "links", "responsibility", "hand"})
-# What a request to stop asks ("urged the Houthis to stop", "called on Russia to withdraw"): its addressee
-# is the wrongdoer a criticism in the same breath means.
-DESIST_VERBS = frozenset({"stop", "cease", "halt", "end", "withdraw", "refrain", "release", "free", "lift",
-                          "reverse", "rescind", "drop", "respect", "abide", "comply", "pull", "desist", "restore",
-                          "return", "reinstate", "leave", "surrender", "disarm", "apologise", "apologize",
-                          "unblock", "reopen"})
-# People a demand may be made of without being an actor of the story ("called on donors", "urged voters").
-ADDRESSEES = frozenset({"ally", "donor", "voter", "country", "nation", "government", "leader", "member", "state",
-                        "party", "side", "citizen", "supporter", "partner", "neighbour", "neighbor", "power",
-                        "investor", "company", "official", "authority", "community", "committee", "people"})
 OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 LEAD_SENTENCES = 2  # the first sentences of a story, where its main act is told (a dateline may be one)
 REFERRED_WINDOW = 12  # sentences back that "the sanctions" / "the attack" may point at an act of its kind
@@ -1889,14 +1879,15 @@ class _EventFinder:
         if verb is None:
             return False
         asked = [t for t in verb.subtree if t.pos_ == "VERB" and t.i != verb.i]
-        return any(t.lemma_.lower() in DESIST_VERBS for t in asked)
+        return any(t.lemma_.lower() in vocab.modality_words()["desist_verbs"] for t in asked)
 
     def names_addressee(self, verb: Token) -> bool:
         """Whether a demand names whom it is made of ("called on donors", "urged voters", "urged European
         allies"), actor or not; not what it demands ("demanded an explanation", "the release of X")."""
+        people = vocab.modality_words()["addressee_nouns"]
         for c in verb.children:
             if c.dep_ in ("dobj", "dative") and (c.pos_ == "PROPN" or self.table.at(c.i) is not None
-                                                 or (c.tag_ == "NNS" and c.lemma_.lower() in ADDRESSEES)):
+                                                 or (c.tag_ == "NNS" and c.lemma_.lower() in people)):
                 return True
             if c.dep_ == "prep" and c.lower_ in ("on", "upon") and any(
                     g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN") for g in c.children):
@@ -2923,13 +2914,12 @@ def _answers_charge(verb: Token) -> bool:
         if any(o.lemma_.lower() in charges or o.lower_ in charges for o in judged):
             return True
     said = predicate_of(verb)  # "called it baseless", "dismissed Tallinn's account as unfounded": a claim
-    told = [c for c in verb.children if c.dep_ == "dobj" and (c.pos_ == "PRON" or c.lemma_.lower() in TOLD_NOUNS)]
+    told_nouns = vocab.modality_words()["told_nouns"]
+    told = [c for c in verb.children if c.dep_ == "dobj" and (c.pos_ == "PRON" or c.lemma_.lower() in told_nouns)]
     return bool(told) and said is not None and any(  # called untrue (not "called the sanctions baseless")
         t.lemma_.lower() in vocab.evaluative_words()["falsity"] for t in [said, *said.children])
 
 
-TOLD_NOUNS = {"account", "accounts", "report", "reports", "version", "story", "statement", "statements",
-              "assertion", "assertions", "narrative", "remark", "remarks", "suggestion", "suggestions"}
 CLAUSE_DEPS = {"ROOT", "relcl", "advcl", "ccomp", "acl", "csubj", "parataxis", "xcomp"}
 
 
