@@ -942,3 +942,11 @@ def test_a_body_named_alone_takes_no_state_from_a_story_naming_several_alike(ext
 def test_a_persons_state_given_after_the_name_or_on_a_counterpart(extract_text, text, word, country) -> None:
     person = named(extract_text(text, PUBLISHED), word)
     assert person.country == country
+
+
+def test_a_title_that_says_whose_it_is_is_not_the_last_holder_of_another_state(extract_text) -> None:
+    ex = extract_text("Burkina Faso expelled the French ambassador, Luc Hallade, on Monday. It later summoned "
+                      "Ghana's ambassador and recalled its own envoy.", date(2024, 7, 8))
+    summons = [e for e in ex.events if e.type == "ACCUSE" and e.mode == "protest"]
+    assert summons and all(e.target is not None and e.target.country == "GHA" for e in summons), \
+        [(e.type, e.source and e.source.name, e.target and e.target.name) for e in ex.events]

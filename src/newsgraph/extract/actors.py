@@ -1277,14 +1277,19 @@ class _Finder:
         return False
 
     def link_title(self, tok: Token) -> None:
-        """ "The minister" / "junta boss": the most recent person holding that title; not a title
-        that says whose it is or names its holder ("the President of China, Xi Jinping")."""
+        """ "The minister" / "junta boss": the most recent person holding that title (of the state a
+        possessive or demonym names: "Ghana's ambassador" is no French one); not a title that names its
+        holder or whose office it is ("the President of China, Xi Jinping")."""
         if tok.i in self.table.by_token:
             return
         if any(c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children):
             return
+        owners = {code for c in tok.children if c.dep_ in ("poss", "amod", "compound") and c.pos_ != "PRON"
+                  and (code := countries.country_code(c.text))}  # "Ghana's ambassador", "the Algerian envoy"
         before = [self.table.by_token[i] for i in sorted(self.table.by_token) if i < tok.i]
         for actor in reversed(before):
+            if owners and actor.country is not None and actor.country not in owners:
+                continue  # not the French ambassador named before
             if actor.kind == "person" and any(tok.lower_ in r.title.lower().split() for r in actor.roles):
                 self.table.mention(actor, tok.i - (1 if tok.i and self.doc[tok.i - 1].lower_ == "the" else 0),
                                    tok.i + 1, alias=False)
