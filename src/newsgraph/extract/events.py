@@ -1016,13 +1016,11 @@ class _EventFinder:
                       and a.country not in own and (a.kind in STATE_KINDS or a.sector in ("GOV", "MIL")))
         if near:  # "summoned Ghana's ambassador and recalled its own envoy": the state the sentence names
             return [self.table.country_actor(near[0][2])]
-        dyads, latest = self.article_dyads()
-        parties = {_party(a) for a in sources}
-        for pair, _ in dyads.most_common():
-            if pair & parties and len(pair - parties) == 1:
-                other = latest[next(iter(pair - parties))]
-                if other.country and other.kind in STATE_KINDS | {"person"} and other.country not in own:
-                    return [self.table.country_actor(other.country)]
+        partners, latest = self.story_partners(sources)
+        for party, _ in partners.most_common():
+            other = latest[party]
+            if other.country and other.kind in STATE_KINDS | {"person"} and other.country not in own:
+                return [self.table.country_actor(other.country)]
         return []
 
     def drafters(self, noun: Token) -> list[Actor]:
@@ -1949,13 +1947,8 @@ class _EventFinder:
         named (this sentence before or after the act, or one or two sentences back), in what role,
         what kind of actor it is, whether the article pairs it with the known side, how prominent
         it is in the article."""
-        sides = {_party(a) for a in known}
         mine = {a.key for a in known}
-        dyads, latest = self.article_dyads()
-        partners: Counter[str] = Counter()
-        for pair, n in dyads.items():
-            if len(pair & sides) == 1:
-                partners[next(iter(pair - sides))] += n
+        partners, latest = self.story_partners(known)
         top_partner = partners.most_common(1)[0][0] if partners else None
         if self.prominence is None:  # the article's parties by how often they are named, once
             counts: Counter[str] = Counter()
@@ -2058,6 +2051,17 @@ class _EventFinder:
             dyads[frozenset((_party(src), _party(tgt)))] += 1
             latest[_party(src)], latest[_party(tgt)] = src, tgt
         return dyads, latest
+
+    def story_partners(self, known: list[Actor]) -> tuple[Counter[str], dict[str, Actor]]:
+        """The sides the text so far has set against ``known``'s, with how often (``article_dyads``),
+        and the latest actor of each side."""
+        sides = {_party(a) for a in known}
+        dyads, latest = self.article_dyads()
+        partners: Counter[str] = Counter()
+        for pair, n in dyads.items():
+            if len(pair & sides) == 1:
+                partners[next(iter(pair - sides))] += n
+        return partners, latest
 
     def allegations_in(self, sent: Span, s_index: int, found: list[Event], n_triggers: int,
                        verbs: list[Token]) -> list[Event]:

@@ -298,19 +298,8 @@ def home_crowds(events: list[Event]) -> None:
     are placed in, as event datasets code it: "protesters stormed parliament in Kathmandu" are
     Nepali. Only when every placed act of the crowd points at one country; set in place on the
     shared actor, after every event has its place."""
-    seen: dict[int, set[str]] = {}
-    crowds: dict[int, Actor] = {}
-    for ev in events:
-        for actor in (ev.source, ev.target):
-            if actor is None or actor.country or actor.kind != "group" or actor.sector not in CROWD_SECTORS:
-                continue
-            crowds[id(actor)] = actor
-            if ev.place is not None and ev.place.country:
-                seen.setdefault(id(actor), set()).add(ev.place.country)
-    for key, actor in crowds.items():
-        found = seen.get(key, set())
-        if len(found) == 1:
-            actor.country = next(iter(found))
+    _single_country(events, lambda a: a.kind == "group" and a.sector in CROWD_SECTORS,
+                    lambda ev, actor, other: ev.place.country if ev.place is not None else None)
 
 
 STATE_ORGAN_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
@@ -330,9 +319,11 @@ def _home_countries(events: list[Event]) -> set[str]:
 
 
 def _single_country(events: list[Event], eligible: Callable[[Actor], bool],
-                    counts: Callable[[Event, Actor, Actor], bool], home: set[str]) -> None:
-    """Give each eligible countryless actor the one country of the counterparts that count, when it
-    is the story's home."""
+                    country_of: Callable[[Event, Actor, Actor | None], str | None],
+                    home: set[str] | None = None) -> None:
+    """Give each eligible countryless actor the one country its events point at (``country_of`` an
+    event, the actor and the other side: the act's place, a counterpart's state, or None), when
+    there is one and (with ``home``) it is the story's home."""
     seen: dict[int, set[str]] = {}
     actors: dict[int, Actor] = {}
     for ev in events:
@@ -340,29 +331,45 @@ def _single_country(events: list[Event], eligible: Callable[[Actor], bool],
             if actor is None or actor.country or not eligible(actor):
                 continue
             actors[id(actor)] = actor
-            if other is not None and other.country and counts(ev, actor, other):
-                seen.setdefault(id(actor), set()).add(other.country)
+            if code := country_of(ev, actor, other):
+                seen.setdefault(id(actor), set()).add(code)
     for key, actor in actors.items():
         found = seen.get(key, set())
-        if len(found) == 1 and (code := next(iter(found))) in home:
-            actor.country = code
+        if len(found) == 1 and (home is None or next(iter(found)) in home):
+            actor.country = next(iter(found))
+
+
+def _named_foreign(actor: Actor) -> bool:
+    """ "Exiled opposition activists", "Afghan migrants": people the text places outside the state
+    they face."""
+    return bool(set(actor.name.lower().split()) & FOREIGN_WORDS)
 
 
 def _groups_at_home(actor: Actor) -> bool:
-    if set(actor.name.lower().split()) & FOREIGN_WORDS:
-        return False  # "exiled opposition activists", "Afghan migrants": not the state they face
+    if _named_foreign(actor):
+        return False
     return (actor.kind == "group" and actor.sector in ("OPP", *CROWD_SECTORS)) or (
         actor.kind == "armed-group" and actor.sector == "REB" and actor.key.startswith("group:"))  # "gunmen"; a
     # named armed group is its own side
 
 
-def _faces_state(ev: Event, actor: Actor, other: Actor) -> bool:
-    if not (other.kind in ("country", "government") or other.sector in STATE_ORGAN_SECTORS):
-        return False
-    if actor.kind == "armed-group":  # gunmen a state fights abroad are not its own: a clash counts only where
-        if ev.type in ("ASSAULT", "COERCE"):  # it is placed in that state; words of its leaders or organs
-            return ev.place is not None and ev.place.country == other.country  # ("designated the gangs") count
-    return True
+def _faces_state(ev: Event, actor: Actor, other: Actor | None) -> str | None:
+    """The state of the leaders or organs ``actor`` faces in ``ev``, if it counts."""
+    if other is None or not other.country \
+            or not (other.kind in ("country", "government") or other.sector in STATE_ORGAN_SECTORS):
+        return None
+    if actor.kind == "armed-group" and ev.type in ("ASSAULT", "COERCE") and (  # gunmen a state fights abroad
+            ev.place is None or ev.place.country != other.country):  # are not its own: a clash counts only
+        return None  # where it is placed in that state; words of its leaders or organs ("designated the
+    return other.country  # gangs") count
+
+
+def _faces_home_crowd(ev: Event, actor: Actor, other: Actor | None) -> str | None:
+    """The state of a crowd ``actor`` faces in ``ev`` (not migrants)."""
+    if other is None or other.kind != "group" or other.sector not in ("OPP", *CROWD_SECTORS) \
+            or _named_foreign(other):
+        return None
+    return other.country
 
 
 def home_opposition(events: list[Event]) -> None:
@@ -374,5 +381,4 @@ def home_opposition(events: list[Event]) -> None:
     home = _home_countries(events)
     _single_country(events, _groups_at_home, _faces_state, home)
     _single_country(events, lambda a: a.kind in ("military", "police") and a.key.startswith("group:"),
-                    lambda ev, actor, other: other.kind == "group" and other.sector in ("OPP", *CROWD_SECTORS)
-                    and not set(other.name.lower().split()) & FOREIGN_WORDS, home)  # not "Afghan migrants"
+                    _faces_home_crowd, home)

@@ -407,6 +407,13 @@ def particles() -> frozenset[str]:
 
 
 @cache
+def lone_generic_names() -> frozenset[str]:
+    """Names that alone stand for whichever state the article is about ("the State", "the regime"),
+    as name keys (resolve.toml ``lone_generic_names``)."""
+    return frozenset(name_key(w) for w in _load("resolve.toml")["lone_generic_names"])
+
+
+@cache
 def institution_words() -> frozenset[str]:
     """Words a body every state has is named with ("Supreme Court", "Ministry of Foreign Affairs"),
     as name keys (resolve.toml ``institution_words``)."""
@@ -418,7 +425,7 @@ def any_states_institution(name: str, kind: str) -> bool:
     """Whether ``name`` names a body every state has and no state in particular ("the Supreme Court",
     "Congress", "the Public Ministry"; not "the Pentagon", "Arakan Army")."""
     words = [w for w in name_key(name).split() if w != "the"]
-    if words and " ".join(words) in _load("resolve.toml")["lone_generic_names"]:
+    if words and " ".join(words) in lone_generic_names():
         return True  # "the State" alone
     return kind in ("organisation", "government", "military", "police") and bool(words) \
         and all(w in institution_words() for w in words)
