@@ -234,3 +234,26 @@ def test_a_group_facing_a_state_abroad_or_foreigners_does_not_take_their_state(
     ex = extract_text(text, MONDAY)
     assert all(a.country != not_country for a in ex.actors if a.name.lower() == name), \
         [(a.name, a.country) for a in ex.actors]
+
+
+def test_a_small_town_in_a_country_the_story_never_names_keeps_its_name_but_not_that_country(
+        extract_text) -> None:  # type: ignore[no-untyped-def]
+    # the gazetteer reads "Inata" as a Japanese town (an alternate spelling of Inada); a story about
+    # Burkina Faso means its own Inata, which the gazetteer does not hold
+    assert gazetteer().lookup("Inata") is not None and gazetteer().lookup("Inata").country == "JPN"
+    ex = extract_text("Burkina Faso's army said gunmen had attacked a gendarmerie post in Inata on Sunday. "
+                      "The government of Burkina Faso declared three days of mourning.", MONDAY)
+    (inata,) = [p for p in ex.places if p.name == "Inata"]
+    assert inata.country is None and inata.lat is None
+    # a story that names the town's own country keeps the reading
+    ex = extract_text("Japanese police said a fire had destroyed a warehouse in Inata on Sunday. "
+                      "Japan's government promised help.", MONDAY)
+    (inata,) = [p for p in ex.places if p.name == "Inata"]
+    assert inata.country == "JPN"
+
+
+def test_a_known_city_keeps_its_reading_though_the_story_never_names_its_country(
+        extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("Iran and the United States held talks in Geneva on Monday, the State Department said.", MONDAY)
+    (geneva,) = [p for p in ex.places if p.name == "Geneva"]
+    assert geneva.country == "CHE"

