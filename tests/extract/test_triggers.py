@@ -212,3 +212,16 @@ def test_two_sides_fighting_a_thing_do_not_fight_each_other(extract_text) -> Non
 ])
 def test_exchanging_other_things_than_fire(extract_text, text, expected) -> None:
     assert expected in kinds(extract_text(text, DAY))
+
+
+@pytest.mark.parametrize(("text", "type_", "source", "target"), [
+    ("Within hours Uganda's foreign minister issued a rebuttal to Rwanda's claims.", "REJECT", "UGA", "RWA"),
+    ("The Nigerien junta expressed its appreciation to Russia for the instructors.", "SUPPORT", "NER", "RUS"),
+    ("North Korea cut all official hotlines with South Korea on Tuesday.", "SANCTION", "PRK", "KOR"),
+    ("Thailand and Cambodia stepped back from the border on Monday.", "RETREAT", "THA", "KHM"),
+    ("Zimbabwean President Robert Mugabe fired Vice President Emmerson Mnangagwa on Monday.", "COERCE", "ZWE", "ZWE"),
+])
+def test_general_words_for_acts(extract_text, text: str, type_: str, source: str, target: str) -> None:  # type: ignore[no-untyped-def]
+    events = extract_text(text).events
+    assert [(e.source.country, e.target.country) for e in events if e.type == type_ and e.source and e.target] \
+        in ([(source, target)], [(source, target), (target, source)])
