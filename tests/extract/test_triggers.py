@@ -220,6 +220,7 @@ def test_exchanging_other_things_than_fire(extract_text, text, expected) -> None
     ("North Korea cut all official hotlines with South Korea on Tuesday.", "SANCTION", "PRK", "KOR"),
     ("Thailand and Cambodia stepped back from the border on Monday.", "RETREAT", "THA", "KHM"),
     ("Zimbabwean President Robert Mugabe fired Vice President Emmerson Mnangagwa on Monday.", "COERCE", "ZWE", "ZWE"),
+    ("Saudi Arabia blocked Qatari outlets, including Al Jazeera, on Monday.", "COERCE", "SAU", "QAT"),
 ])
 def test_general_words_for_acts(extract_text, text: str, type_: str, source: str, target: str) -> None:  # type: ignore[no-untyped-def]
     events = extract_text(text).events
