@@ -26,6 +26,7 @@ _SPLIT = re.compile(r"[\W_]+")          # any other punctuation separates words:
 _SAINT = re.compile(r"\b(st|ste)\b\.?")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _NOT_WORD = re.compile(r"[\W_\u02b0-\u036f]+")
+_MARKS = re.compile(r"[\u02b0-\u036f]+")  # modifier letters and combining accents
 _NOT_SCORER_WORD = re.compile(r"[^a-z0-9]+")
 
 
@@ -47,9 +48,9 @@ def compact_key(name: str) -> str:
     if name.isascii():  # fast path: the gazetteer folds ~200k names at build time
         s = name.lower()
         return _NOT_ALNUM.sub("", _SAINT.sub(_saint, s) if "st" in s else s)
-    s = unicodedata.normalize("NFKD", name.casefold().translate(_LETTERS))
-    s = _SAINT.sub(_saint, s) if "st" in s else s
-    return _NOT_WORD.sub("", s)  # drops combining accents and modifier letters
+    s = _MARKS.sub("", unicodedata.normalize("NFKD", name.casefold().translate(_LETTERS)))  # accents first:
+    s = _SAINT.sub(_saint, s) if "st" in s else s  # a mark before "st" is no word break ("Khōst" is no saint)
+    return _NOT_WORD.sub("", s)
 
 
 def scorer_key(text: object) -> str:

@@ -2746,9 +2746,6 @@ def test_an_outcome_welcomed_is_not_pinned_on_a_lead_that_names_two_sides(rules_
      "REQUEST", "Latvia"),
     ("South Korea's trade minister, Sung Yun-mo, urged Japan on Monday to withdraw the export curbs and warned "
      "that Seoul would take countermeasures.", "THREATEN", "Japan"),
-    # a demand not to do something asks to desist
-    ("Britain's foreign secretary condemned the attack and urged Iran not to repeat such strikes.", "ACCUSE",
-     "Iran"),
 ])
 def test_a_reproach_and_a_demand_in_one_breath_are_aimed_at_the_same_side(rules_text, text, type_, expected) -> None:
     ex = rules_text(text, MONDAY)

@@ -252,8 +252,30 @@ def test_a_small_town_in_a_country_the_story_never_names_keeps_its_name_but_not_
     assert inata.country == "JPN"
 
 
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # named as a scene: the other side of a border, which cross-border stories often leave unnamed
+    ("Pakistani jets struck hideouts near Khost overnight, the army in Rawalpindi said.", "Khost", "AFG"),
+    # the reading in the country the story names (here only by nationality) rather than the best-known one
+    ("Afghan officials said floods had killed 20 people near Asadabad on Monday.", "Asadabad", "AFG"),
+    # a country a capital or a region vouches for
+    ("Israeli aircraft struck Damascus and the town of Qusayr on Friday.", "Qusayr", "SYR"),
+])
+def test_a_town_keeps_or_finds_its_reading_when_the_story_vouches_for_it(extract_text, text, name, country) -> None:  # type: ignore[no-untyped-def]
+    (place,) = [p for p in extract_text(text, MONDAY).places if p.name == name]
+    assert place.country == country
+
+
 def test_a_known_city_keeps_its_reading_though_the_story_never_names_its_country(
         extract_text) -> None:  # type: ignore[no-untyped-def]
     ex = extract_text("Iran and the United States held talks in Geneva on Monday, the State Department said.", MONDAY)
     (geneva,) = [p for p in ex.places if p.name == "Geneva"]
     assert geneva.country == "CHE"
+
+
+def test_a_state_that_arms_or_praises_a_group_says_nothing_of_whose_it_is(rules_text) -> None:  # type: ignore[no-untyped-def]
+    ex = rules_text("Militants ambushed a Nigerian police patrol near Maiduguri on Sunday. Nigeria's army later "
+                    "arrested two suspects. Chad's government supplied the militants with weapons, Nigerian "
+                    "officials said.", MONDAY)
+    (militants,) = [a for a in ex.actors if a.name.lower() == "militants"]
+    assert militants.country == "NGA"
+

@@ -218,7 +218,6 @@ def test_exchanging_other_things_than_fire(extract_text, text, expected) -> None
     ("Within hours Uganda's foreign minister issued a rebuttal to Rwanda's claims.", "REJECT", "UGA", "RWA"),
     ("The Nigerien junta expressed its appreciation to Russia for the instructors.", "SUPPORT", "NER", "RUS"),
     ("North Korea cut all official hotlines with South Korea on Tuesday.", "SANCTION", "PRK", "KOR"),
-    ("Thailand and Cambodia stepped back from the border on Monday.", "RETREAT", "THA", "KHM"),
     ("Zimbabwean President Robert Mugabe fired Vice President Emmerson Mnangagwa on Monday.", "COERCE", "ZWE", "ZWE"),
     ("Saudi Arabia blocked Qatari outlets, including Al Jazeera, on Monday.", "COERCE", "SAU", "QAT"),
 ])
@@ -226,3 +225,12 @@ def test_general_words_for_acts(extract_text, text: str, type_: str, source: str
     events = extract_text(text).events
     assert [(e.source.country, e.target.country) for e in events if e.type == type_ and e.source and e.target] \
         in ([(source, target)], [(source, target), (target, source)])
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Rebels cut the rail link between the two towns on Monday, the Malian army said.", "SANCTION"),  # sabotage
+    ("A Chinese lender cut its links with a Russian bank on Monday after the new sanctions.", "SANCTION"),
+    ("Germany stepped back from its pledge to send tanks to Ukraine on Monday.", "RETREAT"),  # a figure of speech
+])
+def test_words_for_acts_in_their_other_senses_state_nothing(extract_text, text: str, type_: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in extract_text(text).events if e.type == type_]

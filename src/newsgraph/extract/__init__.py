@@ -38,10 +38,12 @@ class SentenceCandidate:
 PLACE_LABELS = {"GPE", "LOC", "FAC", "PERSON", "ORG"}
 
 
-def find_places(doc: Doc, story: set[str] | None = None) -> list[Place]:
+def find_places(doc: Doc, story_countries: set[str] | None = None) -> list[Place]:
     """Entity spans that the gazetteer knows as places (cities, regions, countries), with offsets;
-    a town's name read in the countries of the story's actors (``story``) where it can be."""
+    a town's name read in the countries the story names (its actors', ``story_countries``, and its
+    places') where it can be (``Gazetteer.read_in_story``)."""
     out: list[Place] = []
+    located: set[int] = set()  # offsets of the places named as a scene ("near Khost")
     name_words = {t.lower_ for ent in entities(doc) if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
     for ent in entities(doc):
         if ent.label_ not in PLACE_LABELS:
@@ -56,6 +58,8 @@ def find_places(doc: Doc, story: set[str] | None = None) -> list[Place]:
         place = gazetteer().lookup(text)
         if place is not None:  # named as the article spells it; the geonameid makes variants one place
             out.append(replace(place, name=text, start=ent.start_char, end=ent.end_char))
+            if _located(ent):
+                located.add(ent.start_char)
         elif (ent.label_ in ("GPE", "LOC", "FAC") or feature) and _located(ent) and not countries.country_code(text):
             out.append(Place(text, _country_of_place(ent), None, None, feature="region",
                              start=ent.start_char, end=ent.end_char))  # "in Afghanistan's Paktika province"
@@ -67,15 +71,13 @@ def find_places(doc: Doc, story: set[str] | None = None) -> list[Place]:
             place = gazetteer().lookup(span.text)
             if place is not None:
                 out.append(replace(place, name=span.text, start=span.start_char, end=span.end_char))
-    return sorted(_read_in_story(out, story or set()), key=lambda p: p.start)
-
-
-def _read_in_story(places: list[Place], story: set[str]) -> list[Place]:
-    """A town the gazetteer places in a country the story never names (neither its places nor its
-    actors) keeps its name but loses that country and position (``Gazetteer.foreign_to_story``)."""
-    story = story | {p.country for p in places if p.country and p.feature == "country"}
-    return [Place(p.name, None, None, None, feature="region", start=p.start, end=p.end)
-            if p.feature == "city" and gazetteer().foreign_to_story(p.name, story) else p for p in places]
+                located.add(span.start_char)  # "the city of Belém"
+    gaz = gazetteer()
+    named = (story_countries or set()) | {p.country for p in out if p.country and (
+        p.feature in ("country", "region") or p.geonameid in gaz.prominent)}  # "Damascus", "Texas"
+    named |= {code for ent in entities(doc) if ent.label_ == "NORP" if (code := countries.country_code(ent.text))}
+    out = [gaz.read_in_story(p, p.name, p.start in located, named) for p in out]
+    return sorted(out, key=lambda p: p.start)
 
 
 LOCATIVE_PREPS = {"in", "at", "near", "off", "outside", "around", "inside", "into"}
@@ -105,9 +107,9 @@ def _read(document: Document, doc: Doc) -> tuple[ActorTable, list[TimeValue], li
     """The stages events are read against: actors, times, places, amounts, the dateline."""
     published = document.published.isoformat() if document.published else None
     actors = find_actors(doc, published)
-    story = {a.country for a in actors.actors if a.country}
     return (actors, find_times(document.text, document.published, tense_lookup(doc)),
-            find_places(doc, story), find_quantities(document.text), find_dateline(document.text))
+            find_places(doc, {a.country for a in actors.actors if a.country}), find_quantities(document.text),
+            find_dateline(document.text))
 
 
 def extract(document: Document, doc: Doc) -> Extraction:

@@ -1872,14 +1872,12 @@ class _EventFinder:
 
     def asks_to_desist(self, request: Event) -> bool:
         """Whether a request asks its addressee to stop doing something ("urged the Houthis to stop",
-        "called on Russia to withdraw its troops", "demanded that Minsk free him", "urged Iran not to
-        repeat the strikes")."""
+        "called on Russia to withdraw its troops", "demanded that Minsk free him")."""
         verb = self.trigger_tokens.get(id(request))
         if verb is None:
             return False
         asked = [t for t in verb.subtree if t.pos_ == "VERB" and t.i != verb.i]
-        return any(t.lemma_.lower() in vocab.modality_words()["desist_verbs"]
-                   or any(c.dep_ == "neg" for c in t.children) for t in asked)
+        return any(t.lemma_.lower() in vocab.modality_words()["desist_verbs"] for t in asked)
 
     def names_addressee(self, verb: Token) -> bool:
         """Whether a demand names whom it is made of ("called on donors", "urged voters", "urged European

