@@ -279,3 +279,15 @@ def test_a_state_that_arms_or_praises_a_group_says_nothing_of_whose_it_is(rules_
     (militants,) = [a for a in ex.actors if a.name.lower() == "militants"]
     assert militants.country == "NGA"
 
+
+def test_a_town_whose_phrase_names_its_country_is_read_there(extract_text) -> None:  # type: ignore[no-untyped-def]
+    # the gazetteer's best reading of "Borno" is a German town; the phrase says Nigeria
+    ex = extract_text("Militants ambushed a police patrol in Borno state, Nigeria, on Sunday.", MONDAY)
+    (borno,) = [p for p in ex.places if p.name == "Borno"]
+    assert borno.country == "NGA"
+
+
+def test_police_take_the_country_named_beside_their_scene(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("Militants ambushed a police patrol in Borno state, Nigeria, on Sunday. Chad's government "
+                      "supplied the militants with weapons, officials said.", MONDAY)
+    assert {a.country for a in ex.actors if "police" in a.name.lower()} == {"NGA"}

@@ -56,6 +56,11 @@ def find_places(doc: Doc, story_countries: set[str] | None = None) -> list[Place
                                                         or ent.root.dep_ in ("nsubj", "nsubjpass")):
             continue  # "Kim invited Putin": a name the article gave in full, or someone who acts
         place = gazetteer().lookup(text)
+        said = _country_of_place(ent) if place is not None else None  # "in Borno state, Nigeria"
+        if place is not None and said and place.country != said:  # the phrase says whose it is
+            place = gazetteer().lookup(text, said)
+            if place is None or place.country != said:
+                place = Place(text, said, None, None, feature="region")
         if place is not None:  # named as the article spells it; the geonameid makes variants one place
             out.append(replace(place, name=text, start=ent.start_char, end=ent.end_char))
             if _located(ent):

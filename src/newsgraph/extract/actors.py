@@ -1350,7 +1350,8 @@ class _Finder:
         for ent in entities(self.doc):
             if ent.label_ not in ("GPE", "LOC"):
                 continue
-            at_scene = ent.root.dep_ == "pobj" and ent.root.head.lower_ in SCENE_PREPS  # "in Caracas"; not
+            scene = ent.root.head if ent.root.dep_ in ("appos", "conj") else ent.root  # "in Borno state, Nigeria"
+            at_scene = scene.dep_ == "pobj" and scene.head.lower_ in SCENE_PREPS  # "in Caracas"; not
             if code := countries.country_code(ent.text):  # "Washington said"
                 if at_scene:
                     states.append((ent.start, code))
