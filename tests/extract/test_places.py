@@ -291,3 +291,19 @@ def test_police_take_the_country_named_beside_their_scene(extract_text) -> None:
     ex = extract_text("Militants ambushed a police patrol in Borno state, Nigeria, on Sunday. Chad's government "
                       "supplied the militants with weapons, officials said.", MONDAY)
     assert {a.country for a in ex.actors if "police" in a.name.lower()} == {"NGA"}
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Opposition supporters accused President Emmerson Mnangagwa of rigging the vote on Monday. The opposition "
+     "supporters then took to the streets.", "ZWE"),
+    ("Protesters demanded the resignation of Prime Minister KP Sharma Oli on Monday. On Tuesday the protesters "
+     "took to the streets again.", "NPL"),
+])
+def test_a_protest_aimed_at_no_one_named_is_against_the_crowds_own_government(extract_text, text, country) -> None:  # type: ignore[no-untyped-def]
+    protests = [e for e in extract_text(text, MONDAY).events if e.type == "PROTEST"]
+    assert [(e.target.kind, e.target.country) for e in protests if e.target is not None] == [("government", country)]
+
+
+def test_a_protest_of_a_crowd_of_no_known_state_is_no_event(extract_text) -> None:  # type: ignore[no-untyped-def]
+    ex = extract_text("Thousands of people took to the streets on Monday, witnesses said.", MONDAY)
+    assert not [e for e in ex.events if e.type == "PROTEST" and e.target is None]

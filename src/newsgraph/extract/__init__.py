@@ -15,7 +15,7 @@ from newsgraph.extract.actors import ActorTable, entities, find_actors, find_dat
 from newsgraph.extract.events import find_event_candidates, find_events, placed_speaker
 from newsgraph.extract.filter import Features
 from newsgraph.extract.modality import tense_lookup
-from newsgraph.extract.places import gazetteer, home_crowds, home_opposition, place_unplaced
+from newsgraph.extract.places import gazetteer, home_crowds, home_opposition, place_unplaced, protests_at_home
 from newsgraph.extract.proposer import pair_options, propose_events, sentence_features
 from newsgraph.extract.quantities import find_quantities
 from newsgraph.extract.relations import find_relations
@@ -127,6 +127,7 @@ def extract(document: Document, doc: Doc) -> Extraction:
     events = place_unplaced(events, scenes, dateline)
     home_crowds(events)
     home_opposition(events)
+    events = protests_at_home(events, table.government_of)
     relations = find_relations(doc, table, document, dateline)
     spans = [Span(s.start_char, s.end_char, s.text, i) for i, s in enumerate(sentences(doc))]
     return Extraction(document=document, actors=table.actors, events=events, relations=relations, places=places,

@@ -180,6 +180,11 @@ class ActorTable:
         name = countries.country_name(iso3) or iso3
         return self.get_or_add(f"country:{iso3}", name, "country", iso3, None)
 
+    def government_of(self, iso3: str) -> Actor:
+        """The state's government as a side no word of the text names ("took to the streets": against it)."""
+        name = f"{countries.country_name(iso3) or iso3} government"
+        return self.get_or_add(f"group:government:GOV:{iso3}:plain:", name, "government", iso3, "GOV")
+
     def fold(self, actor: Actor, into: Actor) -> None:
         """Merge ``actor`` into ``into``, found to be one actor: its mentions, names and tokens."""
         into.mentions.extend(actor.mentions)

@@ -1798,9 +1798,7 @@ class _EventFinder:
                         code = args.sources[0].country  # the state's people, against their own government
                         args.sources = [self.table.get_or_add(f"group:group:CVL:{code}::protesters",
                                                               f"{demonym(code)} protesters", "group", code, "CVL")]
-                        args.targets = [self.table.get_or_add(f"group:government:GOV:{code}:plain:",
-                                                              f"{countries.country_name(code) or code} government",
-                                                              "government", code, "GOV")]
+                        args.targets = [self.table.government_of(code)]
                 if trig.type in ON_THE_GROUND:  # "police opened fire on demonstrators": the police's own people
                     self.home_country(args.sources, args.targets)
                 for actor in args.sources + args.targets if trig.type in ON_THE_GROUND else ():
@@ -3266,10 +3264,15 @@ def _people(ev: Event) -> int:
 def find_events(doc: Doc, table: ActorTable, document: Document, times: list[TimeValue],
                 places: list[Place], quantities: list[Quantity], dateline: Place | None = None) -> list[Event]:
     """All events the document states, each with its evidence sentence (those the rules propose
-    and the learned filter, when enabled, keeps)."""
+    and the learned filter, when enabled, keeps; a crowd's protest at no one the text names is kept
+    for ``places.protests_at_home``, which gives it its target or drops it once crowds have a state)."""
     check = event_filter()
     return [ev for ev, features in _EventFinder(doc, table, document, times, places, quantities, dateline).candidates()
-            if check.keep(features)]
+            if check.keep(features) or _protest_at_no_one(ev)]
+
+
+def _protest_at_no_one(ev: Event) -> bool:
+    return ev.type == "PROTEST" and ev.target is None and ev.source is not None and ev.source.kind in CROWD_KINDS
 
 
 def find_event_candidates(doc: Doc, table: ActorTable, document: Document, times: list[TimeValue],

@@ -381,6 +381,21 @@ def _groups_at_home(actor: Actor) -> bool:
     # named armed group is its own side
 
 
+def protests_at_home(events: list[Event], government_of: Callable[[str], Actor]) -> list[Event]:
+    """A street protest the text aims at no one ("the opposition took to the streets", "thousands
+    rallied in the capital") is against the crowd's own government, as event datasets code a
+    domestic protest, once the crowd has its state (``home_crowds``, ``home_opposition``); one whose
+    crowd has none is dropped, since it says no more than that people protested. In place; order kept."""
+    kept = []
+    for ev in events:
+        if ev.type == "PROTEST" and ev.target is None:
+            if ev.source is None or not ev.source.country:
+                continue
+            ev.target = government_of(ev.source.country)
+        kept.append(ev)
+    return kept
+
+
 def _faces_state(ev: Event, actor: Actor, other: Actor | None, home: set[str]) -> str | None:
     """The state of the leaders or organs ``actor`` faces in ``ev``, if it counts: a state that
     praises or aids it only if it is the story's home (a backer abroad says nothing of whose the
