@@ -25,7 +25,7 @@ _DROP = re.compile(r"[.']")            # "U.S." is "US", "d'Ivoire" is "divoire"
 _SPLIT = re.compile(r"[\W_]+")          # any other punctuation separates words: "Al-Assad"
 _SAINT = re.compile(r"\b(st|ste)\b\.?")
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
-_NOT_WORD = re.compile(r"[\W_\u02b0-\u036f]+")
+_NOT_WORD = re.compile(r"[\W_]+")
 _MARKS = re.compile(r"[\u02b0-\u036f]+")  # modifier letters and combining accents
 _NOT_SCORER_WORD = re.compile(r"[^a-z0-9]+")
 

@@ -12,10 +12,11 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as Phrase
 
 from newsgraph.extract.actors import ActorTable, entities, find_actors, find_dateline, sentences
+from newsgraph.extract.aims import aim_unaimed
 from newsgraph.extract.events import find_event_candidates, find_events, placed_speaker
 from newsgraph.extract.filter import Features
 from newsgraph.extract.modality import tense_lookup
-from newsgraph.extract.places import gazetteer, home_crowds, home_opposition, place_unplaced, protests_at_home
+from newsgraph.extract.places import gazetteer, home_crowds, home_opposition, place_unplaced
 from newsgraph.extract.proposer import pair_options, propose_events, sentence_features
 from newsgraph.extract.quantities import find_quantities
 from newsgraph.extract.relations import find_relations
@@ -40,8 +41,9 @@ PLACE_LABELS = {"GPE", "LOC", "FAC", "PERSON", "ORG"}
 
 def find_places(doc: Doc, story_countries: set[str] | None = None) -> list[Place]:
     """Entity spans that the gazetteer knows as places (cities, regions, countries), with offsets;
-    a town's name read in the countries the story names (its actors', ``story_countries``, and its
-    places') where it can be (``Gazetteer.read_in_story``)."""
+    a town's name read in the country its phrase names ("Juba, South Sudan"), else in the countries
+    the story names (its actors', ``story_countries``, its places' and its nationality words') where
+    it can be (``Gazetteer.read_in_story``)."""
     out: list[Place] = []
     located: set[int] = set()  # offsets of the places named as a scene ("near Khost")
     name_words = {t.lower_ for ent in entities(doc) if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
@@ -56,11 +58,13 @@ def find_places(doc: Doc, story_countries: set[str] | None = None) -> list[Place
                                                         or ent.root.dep_ in ("nsubj", "nsubjpass")):
             continue  # "Kim invited Putin": a name the article gave in full, or someone who acts
         place = gazetteer().lookup(text)
-        said = _country_of_place(ent) if place is not None else None  # "in Borno state, Nigeria"
-        if place is not None and said and place.country != said:  # the phrase says whose it is
-            place = gazetteer().lookup(text, said)
-            if place is None or place.country != said:
-                place = Place(text, said, None, None, feature="region")
+        beside = _country_of_place(ent, ("appos", "npadvmod")) if place is not None else None
+        if place is not None and beside and place.country != beside:  # "in Borno state, Nigeria"
+            there = gazetteer().lookup(text, beside)  # the phrase says whose it is: a town of it,
+            if there is not None and there.country == beside:  # else (a small town) only its country
+                place = there
+            elif place.feature == "city" and place.geonameid not in gazetteer().prominent:
+                place = Place(text, beside, None, None, feature="region")
         if place is not None:  # named as the article spells it; the geonameid makes variants one place
             out.append(replace(place, name=text, start=ent.start_char, end=ent.end_char))
             if _located(ent):
@@ -81,7 +85,7 @@ def find_places(doc: Doc, story_countries: set[str] | None = None) -> list[Place
     named = (story_countries or set()) | {p.country for p in out if p.country and (
         p.feature in ("country", "region") or p.geonameid in gaz.prominent)}  # "Damascus", "Texas"
     named |= {code for ent in entities(doc) if ent.label_ == "NORP" if (code := countries.country_code(ent.text))}
-    out = [gaz.read_in_story(p, p.name, p.start in located, named) for p in out]
+    out = [gaz.read_in_story(p, p.start in located, named) for p in out]
     return sorted(out, key=lambda p: p.start)
 
 
@@ -89,8 +93,8 @@ LOCATIVE_PREPS = {"in", "at", "near", "off", "outside", "around", "inside", "int
 
 
 def _located(ent: Phrase) -> bool:
-    """Whether a name the gazetteer does not know stands where a place does: after a locative
-    preposition ("in Paktika province", "near Escoda Shoal") or before a place noun ("Panjgur district")."""
+    """Whether a name stands where a place does: after a locative preposition ("in Paktika province",
+    "near Escoda Shoal") or before a place noun ("Panjgur district")."""
     root = ent.root
     head = root.head if root.dep_ == "compound" else root
     if head is not root and head.lemma_.lower() not in vocab.place_nouns():
@@ -98,11 +102,12 @@ def _located(ent: Phrase) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
 
 
-def _country_of_place(ent: Phrase) -> str | None:
-    """The country a place phrase names ("Afghanistan's Paktika province", "Paktika, Afghanistan")."""
+def _country_of_place(ent: Phrase, deps: tuple[str, ...] = ("poss", "appos", "npadvmod")) -> str | None:
+    """The country a place phrase names ("Afghanistan's Paktika province", "Juba, South Sudan"), by
+    the words of its name ("South Sudan", not "Sudan")."""
     head = ent.root.head if ent.root.dep_ == "compound" else ent.root
     for tok in list(head.children) + list(ent.root.children):
-        if tok.dep_ in ("poss", "appos", "npadvmod") and (code := countries.country_code(tok.text)):
+        if tok.dep_ in deps and (code := countries.country_code(tok.doc[tok.left_edge.i:tok.i + 1].text)):
             return code
     return None
 
@@ -120,14 +125,15 @@ def _read(document: Document, doc: Doc) -> tuple[ActorTable, list[TimeValue], li
 def extract(document: Document, doc: Doc) -> Extraction:
     """Actors, events, times, places and quantities of one document, from its spaCy parse."""
     table, times, places, quantities, dateline = _read(document, doc)
-    events = find_events(doc, table, document, times, places, quantities, dateline)
+    held: set[str] = set()
+    events = find_events(doc, table, document, times, places, quantities, dateline, held)
     events = date_untimed(events + propose_events(doc, document, table, events), document.published)
     scenes = [p for p in places if (span := doc.char_span(p.start, p.end, alignment_mode="expand")) is None
               or not placed_speaker(span.root)]  # "officials in Accra said ...": not where it happened
     events = place_unplaced(events, scenes, dateline)
     home_crowds(events)
     home_opposition(events)
-    events = protests_at_home(events, table.government_of)
+    events = aim_unaimed(events, held, table.government_of)
     relations = find_relations(doc, table, document, dateline)
     spans = [Span(s.start_char, s.end_char, s.text, i) for i, s in enumerate(sentences(doc))]
     return Extraction(document=document, actors=table.actors, events=events, relations=relations, places=places,

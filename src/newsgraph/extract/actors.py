@@ -1355,7 +1355,7 @@ class _Finder:
         for ent in entities(self.doc):
             if ent.label_ not in ("GPE", "LOC"):
                 continue
-            scene = ent.root.head if ent.root.dep_ in ("appos", "conj") else ent.root  # "in Borno state, Nigeria"
+            scene = ent.root.head if ent.root.dep_ == "appos" else ent.root  # "in Borno state, Nigeria"
             at_scene = scene.dep_ == "pobj" and scene.head.lower_ in SCENE_PREPS  # "in Caracas"; not
             if code := countries.country_code(ent.text):  # "Washington said"
                 if at_scene:

@@ -3262,17 +3262,29 @@ def _people(ev: Event) -> int:
 
 
 def find_events(doc: Doc, table: ActorTable, document: Document, times: list[TimeValue],
-                places: list[Place], quantities: list[Quantity], dateline: Place | None = None) -> list[Event]:
+                places: list[Place], quantities: list[Quantity], dateline: Place | None = None,
+                held: set[str] | None = None) -> list[Event]:
     """All events the document states, each with its evidence sentence (those the rules propose
-    and the learned filter, when enabled, keeps; a crowd's protest at no one the text names is kept
-    for ``places.protests_at_home``, which gives it its target or drops it once crowds have a state)."""
+    and the learned filter, when enabled, keeps). With ``held``, also those it would drop only for
+    want of a target the whole story may yet give (a crowd's protest, a state's mobilisation:
+    ``aims.aim_unaimed``), their ``Event.id`` added to ``held``."""
     check = event_filter()
-    return [ev for ev, features in _EventFinder(doc, table, document, times, places, quantities, dateline).candidates()
-            if check.keep(features) or _protest_at_no_one(ev)]
+    out = []
+    for ev, features in _EventFinder(doc, table, document, times, places, quantities, dateline).candidates():
+        if check.keep(features):
+            out.append(ev)
+        elif held is not None and _aimed_by_nature(ev):
+            out.append(ev)
+            held.add(ev.id)
+    return out
 
 
-def _protest_at_no_one(ev: Event) -> bool:
-    return ev.type == "PROTEST" and ev.target is None and ev.source is not None and ev.source.kind in CROWD_KINDS
+def _aimed_by_nature(ev: Event) -> bool:
+    """A protest of a crowd or a mobilisation of a state's, told with no target."""
+    if ev.target is not None or ev.source is None:
+        return False
+    return (ev.type == "PROTEST" and ev.source.kind in CROWD_KINDS) or (
+        ev.type == "MOBILIZE" and bool(ev.source.country))
 
 
 def find_event_candidates(doc: Doc, table: ActorTable, document: Document, times: list[TimeValue],

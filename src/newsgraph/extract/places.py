@@ -113,8 +113,8 @@ class Gazetteer:
     def is_place(self, name: str) -> bool:
         return self.lookup(name) is not None
 
-    def read_in_story(self, place: Place, said: str, located: bool, story_countries: set[str]) -> Place:
-        """``place`` (the gazetteer's reading of the town named ``said``) read against the countries
+    def read_in_story(self, place: Place, located: bool, story_countries: set[str]) -> Place:
+        """``place`` (the gazetteer's reading of a town, named as the text spells it) read against the countries
         the story names, when it lies in none of them: the reading that does ("Wamba" in a story on
         Congo), else the name without that country where nothing else vouches for it. A namesake is
         likelier than the place meant when the town is small and the text names it as it spells
@@ -125,12 +125,12 @@ class Gazetteer:
         if place.feature != "city" or not story_countries or place.country in story_countries \
                 or place.geonameid in self.prominent:
             return place
-        hits = self.candidates(said)
+        hits = self.candidates(place.name)
         inside = next((p for p in hits if p.feature == "city" and p.country in story_countries), None)
         if inside is not None:
             return replace(inside, name=place.name, start=place.start, end=place.end)
         own = next((p.name for p in hits if p.geonameid == place.geonameid), place.name)
-        respelled = compact_key(own) not in {compact_key(v) for v in variants(said)}
+        respelled = compact_key(own) not in {compact_key(v) for v in variants(place.name)}
         if located and not respelled:
             return place
         return replace(place, country=None, lat=None, lon=None, geonameid=None)
@@ -381,25 +381,11 @@ def _groups_at_home(actor: Actor) -> bool:
     # named armed group is its own side
 
 
-def protests_at_home(events: list[Event], government_of: Callable[[str], Actor]) -> list[Event]:
-    """A street protest the text aims at no one ("the opposition took to the streets", "thousands
-    rallied in the capital") is against the crowd's own government, as event datasets code a
-    domestic protest, once the crowd has its state (``home_crowds``, ``home_opposition``); one whose
-    crowd has none is dropped, since it says no more than that people protested. In place; order kept."""
-    kept = []
-    for ev in events:
-        if ev.type == "PROTEST" and ev.target is None:
-            if ev.source is None or not ev.source.country:
-                continue
-            ev.target = government_of(ev.source.country)
-        kept.append(ev)
-    return kept
-
-
 def _faces_state(ev: Event, actor: Actor, other: Actor | None, home: set[str]) -> str | None:
-    """The state of the leaders or organs ``actor`` faces in ``ev``, if it counts: a state that
-    praises or aids it only if it is the story's home (a backer abroad says nothing of whose the
-    group is: "Washington praised the gunmen's victims", "Chad armed the militants")."""
+    """The state of the leaders or organs ``actor`` faces in ``ev``, if it counts. A state that
+    praises or aids the group counts only if it is the story's home, so that a backer abroad does not
+    contradict the state the group fights ("Washington praised the gunmen", "Chad armed the
+    militants" in a story on Nigeria; in a story of one event the backer is all the home there is)."""
     if other is None or not other.country or (ev.type in BACKING and other.country not in home) \
             or not (other.kind in ("country", "government") or other.sector in STATE_ORGAN_SECTORS):
         return None
