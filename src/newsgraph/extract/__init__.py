@@ -44,6 +44,7 @@ def find_places(doc: Doc, story_countries: set[str] | None = None) -> list[Place
     a town's name read in the country its phrase names ("Juba, South Sudan"), else in the countries
     the story names (its actors', ``story_countries``, its places' and its nationality words') where
     it can be (``Gazetteer.read_in_story``)."""
+    gaz = gazetteer()
     out: list[Place] = []
     located: set[int] = set()  # offsets of the places named as a scene ("near Khost")
     name_words = {t.lower_ for ent in entities(doc) if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
@@ -57,13 +58,13 @@ def find_places(doc: Doc, story_countries: set[str] | None = None) -> list[Place
         if ent.label_ == "PERSON" and not feature and (ent.text.lower() in name_words
                                                         or ent.root.dep_ in ("nsubj", "nsubjpass")):
             continue  # "Kim invited Putin": a name the article gave in full, or someone who acts
-        place = gazetteer().lookup(text)
+        place = gaz.lookup(text)
         beside = _country_of_place(ent, ("appos", "npadvmod")) if place is not None else None
         if place is not None and beside and place.country != beside:  # "in Borno state, Nigeria"
-            there = gazetteer().lookup(text, beside)  # the phrase says whose it is: a town of it,
+            there = gaz.lookup(text, beside)  # the phrase says whose it is: a town of it,
             if there is not None and there.country == beside:  # else (a small town) only its country
                 place = there
-            elif place.feature == "city" and place.geonameid not in gazetteer().prominent:
+            elif place.feature == "city" and place.geonameid not in gaz.prominent:
                 place = Place(text, beside, None, None, feature="region")
         if place is not None:  # named as the article spells it; the geonameid makes variants one place
             out.append(replace(place, name=text, start=ent.start_char, end=ent.end_char))
@@ -77,11 +78,10 @@ def find_places(doc: Doc, story_countries: set[str] | None = None) -> list[Place
         if tok.pos_ == "PROPN" and tok.i not in taken and tok.dep_ == "pobj" and tok.head.lower_ == "of" \
                 and tok.head.head.lemma_.lower() in vocab.place_nouns():
             span = doc[min(t.i for t in tok.subtree if t.pos_ == "PROPN"):tok.i + 1]
-            place = gazetteer().lookup(span.text)
+            place = gaz.lookup(span.text)
             if place is not None:
                 out.append(replace(place, name=span.text, start=span.start_char, end=span.end_char))
                 located.add(span.start_char)  # "the city of Belém"
-    gaz = gazetteer()
     named = (story_countries or set()) | {p.country for p in out if p.country and (
         p.feature in ("country", "region") or p.geonameid in gaz.prominent)}  # "Damascus", "Texas"
     named |= {code for ent in entities(doc) if ent.label_ == "NORP" if (code := countries.country_code(ent.text))}
