@@ -307,3 +307,12 @@ def test_police_after_a_list_of_countries_take_none_of_the_list_by_its_order(ext
     ex = extract_text("Riots erupted in Senegal, Mali and Guinea on Monday. Police detained dozens of protesters.",
                       MONDAY)
     assert not {a.country for a in ex.actors if "police" in a.name.lower()} & {"MLI", "GIN"}
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Lebanese protesters blocked roads in Tripoli on Monday, Lebanon's army said.", "LBN"),  # the story's own
+    ("Libyan forces clashed in Tripoli on Monday.", "LBY"),
+])
+def test_a_known_city_two_countries_share_is_read_in_the_storys_country(extract_text, text, country) -> None:  # type: ignore[no-untyped-def]
+    (tripoli,) = [p for p in extract_text(text, MONDAY).places if p.name == "Tripoli"]
+    assert tripoli.country == country

@@ -6,6 +6,7 @@ or inside a distributed engine.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
@@ -82,10 +83,13 @@ def find_places(doc: Doc, story_countries: set[str] | None = None) -> list[Place
             if place is not None:
                 out.append(replace(place, name=span.text, start=span.start_char, end=span.end_char))
                 located.add(span.start_char)  # "the city of Belém"
-    named = (story_countries or set()) | {p.country for p in out if p.country and (
-        p.feature in ("country", "region") or p.geonameid in gaz.prominent)}  # "Damascus", "Texas"
-    named |= {code for ent in entities(doc) if ent.label_ == "NORP" if (code := countries.country_code(ent.text))}
-    out = [gaz.read_in_story(p, p.start in located, named) for p in out]
+    named = (story_countries or set()) | {
+        code for ent in entities(doc) if ent.label_ == "NORP" if (code := countries.country_code(ent.text))}
+    vouching = [p for p in out if p.country and (p.feature in ("country", "region") or p.geonameid in gaz.prominent)]
+    votes = Counter(p.country for p in vouching if p.country)  # "Damascus", "Texas": but no town vouches for itself
+    out = [gaz.read_in_story(p, p.start in located,
+                             named | {c for c, n in votes.items() if n > (p in vouching and p.country == c)})
+           for p in out]
     return sorted(out, key=lambda p: p.start)
 
 

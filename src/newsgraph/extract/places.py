@@ -120,15 +120,19 @@ class Gazetteer:
         likelier than the place meant when the town is small and the text names it as it spells
         another town ("Inata" for the Japanese Inada) or not as a place at all (a "Machado", a
         "Sandu" who are people; "Summit"). A town named as a scene ("near Khost", "into Adre": the
-        other side of a border), a capital or a city of 100,000 keeps its reading, and so does every
-        town of a story that names no country."""
-        if place.feature != "city" or not story_countries or place.country in story_countries \
-                or place.geonameid in self.prominent:
+        other side of a border), a capital or a city of 100,000 keeps its reading unless the story's
+        country has a city as known by that name ("Tripoli" in a story on Lebanon, not "Paris" in one
+        on the United States), and every town of a story that names no country keeps its reading."""
+        if place.feature != "city" or not story_countries or place.country in story_countries:
             return place
+        known = place.geonameid in self.prominent
         hits = self.candidates(place.name)
-        inside = next((p for p in hits if p.feature == "city" and p.country in story_countries), None)
-        if inside is not None:
+        inside = next((p for p in hits if p.feature == "city" and p.country in story_countries
+                       and (not known or p.geonameid in self.prominent)), None)
+        if inside is not None:  # "Tripoli" in a story on Lebanon: a known city only for another known one
             return replace(inside, name=place.name, start=place.start, end=place.end)
+        if known:
+            return place
         own = next((p.name for p in hits if p.geonameid == place.geonameid), place.name)
         respelled = compact_key(own) not in {compact_key(v) for v in variants(place.name)}
         if located and not respelled:
