@@ -220,6 +220,9 @@ def test_exchanging_other_things_than_fire(extract_text, text, expected) -> None
     ("North Korea cut all official hotlines with South Korea on Tuesday.", "SANCTION", "PRK", "KOR"),
     ("Zimbabwean President Robert Mugabe fired Vice President Emmerson Mnangagwa on Monday.", "COERCE", "ZWE", "ZWE"),
     ("Saudi Arabia blocked Qatari outlets, including Al Jazeera, on Monday.", "COERCE", "SAU", "QAT"),
+    ("Russia's president apologised to Azerbaijan's president in a telephone call on Saturday.", "SUPPORT", "RUS",
+     "AZE"),
+    ("Japan's prime minister offered an apology to South Korea on Monday.", "SUPPORT", "JPN", "KOR"),
 ])
 def test_general_words_for_acts(extract_text, text: str, type_: str, source: str, target: str) -> None:  # type: ignore[no-untyped-def]
     events = extract_text(text).events
