@@ -22,6 +22,14 @@ from newsgraph.model import Actor, Event
 ADVERSE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "ACCUSE"})
 
 
+def aimed_by_nature(ev: Event) -> bool:
+    """A protest of a crowd or a mobilisation of a state's, told with no target: what this pass may aim."""
+    if ev.target is not None or ev.source is None:
+        return False
+    return (ev.type == "PROTEST" and ev.source.kind in CROWD_KINDS) or (
+        ev.type == "MOBILIZE" and bool(ev.source.country))
+
+
 def aim_unaimed(events: list[Event], held: set[str], government_of: Callable[[str], Actor]) -> list[Event]:
     """Give a protest or a mobilisation with no target its target (in place), or drop it when it has
     none and only waited for one (its ``Event.id`` in ``held``, taken while it had no target). Order kept."""
@@ -33,9 +41,8 @@ def aim_unaimed(events: list[Event], held: set[str], government_of: Callable[[st
         waited = ev.id in held
         if waited and ev.evidence and (ev.type, ev.evidence[0].sentence_index, side(ev.source)) in told:
             continue  # the same act already told with its target ("took to the streets ..., chanting")
-        if ev.target is None and ev.source is not None and ev.source.country:
-            if ev.type == "PROTEST" and ev.source.kind in CROWD_KINDS and (
-                    ev.place is None or ev.place.country in (None, ev.source.country)):
+        if aimed_by_nature(ev) and ev.source is not None and ev.source.country:
+            if ev.type == "PROTEST" and (ev.place is None or ev.place.country in (None, ev.source.country)):
                 ev.target = government_of(ev.source.country)  # "the opposition took to the streets";
                 # not "Ukrainian women rallied in Warsaw": a protest abroad is at someone else
             elif ev.type == "MOBILIZE":

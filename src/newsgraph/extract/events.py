@@ -39,6 +39,7 @@ from newsgraph.extract.actors import (
     side,
     state_of_place,
 )
+from newsgraph.extract.aims import aimed_by_nature
 from newsgraph.extract.filter import Features, bucket, event_filter, implicit_ranker
 from newsgraph.extract.modality import modality_of, told_before_charge
 from newsgraph.extract.places import gazetteer
@@ -3273,18 +3274,10 @@ def find_events(doc: Doc, table: ActorTable, document: Document, times: list[Tim
     for ev, features in _EventFinder(doc, table, document, times, places, quantities, dateline).candidates():
         if check.keep(features):
             out.append(ev)
-        elif held is not None and _aimed_by_nature(ev):
+        elif held is not None and aimed_by_nature(ev):
             out.append(ev)
             held.add(ev.id)
     return out
-
-
-def _aimed_by_nature(ev: Event) -> bool:
-    """A protest of a crowd or a mobilisation of a state's, told with no target."""
-    if ev.target is not None or ev.source is None:
-        return False
-    return (ev.type == "PROTEST" and ev.source.kind in CROWD_KINDS) or (
-        ev.type == "MOBILIZE" and bool(ev.source.country))
 
 
 def find_event_candidates(doc: Doc, table: ActorTable, document: Document, times: list[TimeValue],
