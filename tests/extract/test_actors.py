@@ -179,6 +179,38 @@ def test_the_bloc_refers_back_to_the_named_igo(extract_text) -> None:
     assert not [a for a in ex.actors if "bloc" in a.name.lower()]
 
 
+@pytest.mark.parametrize("text, igo, organ", [
+    ("The Board of Governors of the International Atomic Energy Agency met in Vienna on Thursday. "
+     "The Board urged Iran to let inspectors back in.", "Atomic Energy", "Board"),
+    ("The Peace and Security Council of the African Union met in Addis Ababa on Monday. "
+     "The council suspended Gabon from all activities.", "African Union", "council"),
+    ("The Conference of Heads of State and Government of the Economic Community of Central African States "
+     "met in Libreville. The Conference lifted the measures it had taken against Chad.", "Central African",
+     "Conference"),
+])
+def test_an_organ_of_an_igo_and_its_short_name_are_that_igo(extract_text, text: str, igo: str, organ: str) -> None:
+    ex = extract_text(text, PUBLISHED)
+    owner = named(ex, igo)
+    assert owner.kind == "igo" and owner.country is None
+    assert [m.text for m in owner.mentions][-1].split()[-1] == organ  # the short name, last sentence
+    assert not [a for a in ex.actors if a is not owner and a.kind != "country" and a.kind != "person"], \
+        [a.name for a in ex.actors]  # no separate "Board", "Security Council" or "Conference"
+    assert organ.lower() not in [x.lower() for x in owner.aliases]  # "Board" names no one
+
+
+def test_an_organ_listed_by_its_own_name_stays_itself(extract_text) -> None:
+    ex = extract_text("The Security Council of the United Nations met on Monday. "
+                      "The Council demanded an end to the siege.", PUBLISHED)
+    council = named(ex, "Security Council")
+    assert council.kind == "igo"
+    assert [m.text for m in council.mentions][-1] == "Council"
+
+
+def test_a_bare_board_named_before_no_organ_is_left_alone(extract_text) -> None:
+    ex = extract_text("The Board met on Monday and urged Iran to cooperate.", PUBLISHED)
+    assert not [a for a in ex.actors if a.kind == "igo"]
+
+
 def test_the_alliance_refers_back_to_nato_named_as_a_modifier(extract_text) -> None:
     ex = extract_text("NATO leaders met in Washington on Tuesday. The alliance condemned Iran.", PUBLISHED)
     nato = only([a for a in ex.actors if a.kind == "igo"])

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -399,6 +400,7 @@ class _Finder:
         self.guessed: set[int] = set()  # ids of collectives whose country the text did not state
         self.half_names: list[Token] = []  # "the North", "the South", read after every country is known
         self.guessed_at: set[int] = set()  # tokens read as a state's institution by guess ("the ministry")
+        self.organs: dict[str, Actor] = {}  # "board" -> the organisation whose Board was named last
         self.place_hints: dict[int, tuple[str, int]] = {}  # id(collective) -> (the state of the capital or
         # city it is named by, that word's token): "a Tehran court" (weighed in resolve_pending_countries)
 
@@ -594,6 +596,9 @@ class _Finder:
             name = name.split("(")[0].strip()
         if not name_key(name):
             return None
+        organisation = self.organ_of(start, end, name)
+        if organisation is not None:
+            return organisation
         met = vocab.metonyms().get(name.lower())
         if met:
             owner = next((c for c in self.doc[end - 1].children if c.dep_ in ("poss", "amod") and c.i < start), None)
@@ -663,6 +668,31 @@ class _Finder:
         actor = self.state_body(name, kind, country, sector, owned)
         self.table.mention(actor, start, end)
         return actor
+
+    def organ_of(self, start: int, end: int, name: str) -> Actor | None:
+        """ "The Board of Governors of the IAEA", "the Peace and Security Council of the African Union":
+        an organ acts as the organisation it belongs to, and "the Board" after it is that organisation
+        again. An organ we list by its own name stays itself ("the Security Council of the United Nations")."""
+        root = self.doc[start:end].root
+        head = root.lower_
+        if head not in vocab.organ_heads() or not root.is_title:
+            return None
+        owner = _organ_owner(root)
+        if owner is None:
+            owner_actor = self.organs.get(head)
+            if owner_actor is None or root.dep_ in MODIFIER_DEPS or any(
+                    c.dep_ in MODIFIER_DEPS or c.dep_ == "nmod" for c in root.children):
+                return None  # "the Board" alone, after an organ so named (not "the Security Council")
+        else:
+            named = [t for t in self.doc[start:root.i + 1] if t.dep_ != "det"]
+            own = countries.igo(name) or (countries.igo(self.doc[named[0].i:root.i + 1].text) if named else None)
+            if own is not None and name_key(owner["name"]) in name_key(own["name"]):
+                owner = own  # "the Security Council of the United Nations", "the Council of the European
+                # Union": an organ we list by its own name
+            owner_actor = self.table.get_or_add("igo:" + owner["key"], owner["name"], "igo", None, "IGO")
+            self.organs[head] = owner_actor
+        self.table.mention(owner_actor, start, end, alias=False)  # "Authority" names no organisation
+        return owner_actor
 
     def state_body(self, name: str, kind: str, country: str | None, sector: str | None, owned: bool) -> Actor:
         """The actor of an organisation's name. A state body named with its owner is that state's own
@@ -992,6 +1022,10 @@ class _Finder:
                 if _unknown_acronym_actor(tok) and self.add_org(i, i + 1) is not None:
                     i += 1  # "accused the GRU of attacks": an organisation the model did not tag
                     continue
+            if tok.is_title and not tok.ent_type_ and i not in self.table.by_token \
+                    and tok.lower_ in vocab.organ_heads() and self.organ_of(i, i + 1, tok.text) is not None:
+                i += 1  # "The Authority of Heads of State ... of ECOWAS", untagged: that organisation
+                continue
             if tok.pos_ in _NEVER_NAMES:
                 i += 1  # every test below wants a noun, a name or an adjective
                 continue
@@ -1206,6 +1240,7 @@ class _Finder:
                 or not tok.is_lower:
             return False
         if tok.lower_ not in vocab.org_references() and tok.lower_ not in ("country", "nation") \
+                and tok.lower_ not in self.organs \
                 and tok.lower_ not in vocab.country_references() \
                 and not any(name_key(a.name).endswith(" " + tok.lower_) for a in self.table.actors):
             return False  # cheap test first: the ordered scan below is only for likely references
@@ -1217,6 +1252,9 @@ class _Finder:
             return False  # "the militant group Jaish al-Adl": the name follows; "the group of experts" says
             # who (not "accused the group of attacking", "accused the bloc of protectionism")
         if self.link_country_reference(tok):
+            return True
+        if tok.lower_ in self.organs:  # "the board" after "the Board of Governors of the IAEA"
+            self.table.mention(self.organs[tok.lower_], tok.i - 1, tok.i + 1, alias=False)
             return True
         before = [self.table.by_token[i] for i in sorted(self.table.by_token) if i < tok.i]
         generic = vocab.org_references().get(tok.lower_)
@@ -1602,6 +1640,29 @@ def _whole_name(ent: Span) -> tuple[int, int]:
     while end < len(doc) and doc[end - 1].tag_ != "POS" and part(doc[end]) and not titled(end):
         end += 1  # (not past "Bashir's", nor into a title)
     return start, end
+
+
+def _organ_owner(root: Token, depth: int = 4) -> dict[str, Any] | None:
+    """The international organisation an organ's name says it belongs to: an acronym beside it ("the
+    Authority ... (ECOWAS)") or the object of its chain of "of" ("the Authority of Heads of State and
+    Government of the Economic Community of West African States")."""
+    for c in root.children:
+        if c.dep_ == "appos" and (owner := countries.igo(c.text)) is not None:
+            return owner
+    level = [root]
+    for _ in range(depth):
+        objects = [o for t in level for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for o in p.children if o.dep_ == "pobj"]
+        for o in objects:
+            words = [t for t in o.subtree if t.dep_ != "det" and t.i >= o.left_edge.i]
+            named = [t for t in words if t.i <= o.i]
+            for phrase in (words, named):
+                if phrase and (owner := countries.igo(root.doc[phrase[0].i:phrase[-1].i + 1].text)) is not None:
+                    return owner
+        level = objects
+        if not level:
+            break
+    return None
 
 
 def _particled_name(ent: Span) -> bool:

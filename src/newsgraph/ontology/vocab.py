@@ -334,6 +334,12 @@ def org_references() -> dict[str, str]:
 
 
 @cache
+def organ_heads() -> frozenset[str]:
+    """Head nouns of an organisation's organs ("the Board of Governors of the IAEA")."""
+    return frozenset(_load("actors.toml")["organ_heads"])
+
+
+@cache
 def country_references() -> dict[str, bool]:
     """Nouns that refer back to a country ("the kingdom") -> whether they need a describing
     modifier to do so ("the Gulf state", not "the state")."""
