@@ -223,6 +223,10 @@ def test_exchanging_other_things_than_fire(extract_text, text, expected) -> None
     ("Russia's president apologised to Azerbaijan's president in a telephone call on Saturday.", "SUPPORT", "RUS",
      "AZE"),
     ("Japan's prime minister offered an apology to South Korea on Monday.", "SUPPORT", "JPN", "KOR"),
+    ("The American president granted Mexico a 30-day reprieve from the new tariffs.", "CONCEDE", "USA", "MEX"),
+    ("Washington offered India an exemption from the sanctions on Tuesday.", "CONCEDE", "USA", "IND"),
+    ("The Kenyan president expressed his willingness to work with Somalia on the border.", "AGREE", "KEN", "SOM"),
+    ("The IAEA's board found Iran in breach of its safeguards obligations.", "ACCUSE", None, "IRN"),
 ])
 def test_general_words_for_acts(extract_text, text: str, type_: str, source: str, target: str) -> None:  # type: ignore[no-untyped-def]
     events = extract_text(text).events
@@ -234,6 +238,10 @@ def test_general_words_for_acts(extract_text, text: str, type_: str, source: str
     ("Rebels cut the rail link between the two towns on Monday, the Malian army said.", "SANCTION"),  # sabotage
     ("A Chinese lender cut its links with a Russian bank on Monday after the new sanctions.", "SANCTION"),
     ("Germany stepped back from its pledge to send tanks to Ukraine on Monday.", "RETREAT"),  # a figure of speech
+    ("Washington offered India an exemption from the sanctions on Tuesday.", "SANCTION"),  # relief, no sanction
+    ("A Chinese court sentenced the Australian writer to death with a two-year reprieve.", "CONCEDE"),
+    ("Observers from Russia said they had found no violations in Kazakhstan's vote.", "ACCUSE"),
+    ("Beijing welcomed Seoul's readiness to resume talks with Tokyo.", "AGREE"),  # the welcome is the event
 ])
 def test_words_for_acts_in_their_other_senses_state_nothing(extract_text, text: str, type_: str) -> None:  # type: ignore[no-untyped-def]
     assert not [e for e in extract_text(text).events if e.type == type_]

@@ -523,10 +523,13 @@ QUANTIFIERS = {"all", "some", "most", "part", "many", "much", "none", "any", "ea
 
 def _reversed(noun: Token) -> bool:
     """Whether a noun is the object of a verb that undoes it ("lifted sanctions", "ended all of
-    the tariffs"): the verb states the event."""
+    the tariffs") or of relief from it ("a waiver from the sanctions"): the other word states the event."""
     cur = noun
     if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lower_ in QUANTIFIERS:
         cur = cur.head.head
+    if cur.dep_ == "pobj" and cur.head.lower_ == "from" \
+            and cur.head.head.lower_ in vocab.modality_words()["relief_nouns"]:
+        return True  # "a waiver from the sanctions": relief, no sanction
     return cur.dep_ in ("dobj", "nsubjpass") and cur.head.pos_ == "VERB" and \
         cur.head.lemma_.lower() in vocab.modality_words()["reversal_verbs"]
 
