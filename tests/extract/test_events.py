@@ -231,6 +231,14 @@ def test_protest_needs_no_state_target_and_keeps_place_and_day(extract_text) -> 
     assert ev.time is not None and ev.time.value == "2024-07-07"
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Israeli and American strikes on Iranian nuclear sites set the programme back.", {("ISR", "IRN"), ("USA", "IRN")}),
+    ("US and British strikes on Houthi targets in Yemen continued on Friday.", {("USA", "YEM"), ("GBR", "YEM")}),
+])
+def test_two_nations_named_on_one_act_both_do_it(extract_text, text: str, expected: set[tuple[str, str]]) -> None:
+    assert sided(extract_text(text, MONDAY), "ASSAULT") == expected
+
+
 def test_officials_of_two_nations_meeting_is_a_consultation(extract_text) -> None:
     ex = extract_text("Armenian and Turkish envoys met in Yerevan on Monday.", MONDAY)
     ev = one(ex, "CONSULT")

@@ -227,6 +227,12 @@ class _EventFinder:
             return set()
         return {a.kind for a in self.actors_of(tok)}
 
+    def conjoined_states(self, modifier: Token) -> list[Actor]:
+        """The states of nationality words coordinated with a noun's modifier ("Israeli and [US] strikes",
+        "US and [British] strikes"); not a stance ("pro-Russian")."""
+        return [self.table.country_actor(code) for x in modifier.conjuncts
+                if x.ent_type_ in ("NORP", "GPE") and not aligned_with(x) and (code := countries.country_code(x.text))]
+
     def actors_of(self, tok: Token, exclude: Iterable[Actor] = ()) -> list[Actor]:
         """Actors a noun phrase headed by ``tok`` stands for, coordinated ones included
         ("negotiators from the United States and China" stands for both)."""
@@ -1137,11 +1143,14 @@ class _EventFinder:
         for c in noun.children:
             if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and self.table.at(c.i)):
                 sources = self.actors_of(c) or sources
+                if c.dep_ != "poss" and sources:  # "US and British strikes": the adjective no actor stands on
+                    sources = sources + [a for a in self.conjoined_states(c) if a not in sources]
             elif c.dep_ in ("amod", "compound") and not sources:
                 for m in [c] + [g for g in c.children if g.dep_ in ("amod", "compound") and c.dep_ == "compound"]:
                     code = countries.country_code(m.text) if m.ent_type_ in ("NORP", "GPE") else None
                     if code:  # "US sanctions", "Russian military support", "an Iranian missile and drone attack"
-                        sources = [self.table.country_actor(code)]
+                        first = self.table.country_actor(code)  # "Israeli and US strikes": both strike
+                        sources = [first] + [a for a in self.conjoined_states(m) if a is not first]
                         break
         pair = self.between(noun, deep=True) or self.between_anywhere(noun) or (
             self.between(noun.head) if noun.dep_ in SUBJECT_DEPS else None)  # "talks began ... between A and B"
