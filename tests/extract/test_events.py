@@ -234,6 +234,9 @@ def test_protest_needs_no_state_target_and_keeps_place_and_day(extract_text) -> 
 @pytest.mark.parametrize("text, expected", [
     ("Israeli and American strikes on Iranian nuclear sites set the programme back.", {("ISR", "IRN"), ("USA", "IRN")}),
     ("US and British strikes on Houthi targets in Yemen continued on Friday.", {("USA", "YEM"), ("GBR", "YEM")}),
+    ("Russian and Ukrainian drone attacks continued overnight.", {("RUS", "UKR")}),  # the two at each other
+    ("Denmark said its frigate would not join American and British strikes on Houthi targets inside Yemen.",
+     set()),  # aimed at a third side, even one not named: not at each other
 ])
 def test_two_nations_named_on_one_act_both_do_it(extract_text, text: str, expected: set[tuple[str, str]]) -> None:
     assert sided(extract_text(text, MONDAY), "ASSAULT") == expected

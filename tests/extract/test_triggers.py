@@ -224,9 +224,8 @@ def test_exchanging_other_things_than_fire(extract_text, text, expected) -> None
      "AZE"),
     ("Japan's prime minister offered an apology to South Korea on Monday.", "SUPPORT", "JPN", "KOR"),
     ("The American president granted Mexico a 30-day reprieve from the new tariffs.", "CONCEDE", "USA", "MEX"),
-    ("Washington offered India an exemption from the sanctions on Tuesday.", "CONCEDE", "USA", "IND"),
+    ("Washington offered India a waiver from the sanctions on Tuesday.", "CONCEDE", "USA", "IND"),
     ("The Kenyan president expressed his willingness to work with Somalia on the border.", "AGREE", "KEN", "SOM"),
-    ("The IAEA's board found Iran in breach of its safeguards obligations.", "ACCUSE", None, "IRN"),
 ])
 def test_general_words_for_acts(extract_text, text: str, type_: str, source: str, target: str) -> None:  # type: ignore[no-untyped-def]
     events = extract_text(text).events
@@ -242,6 +241,12 @@ def test_general_words_for_acts(extract_text, text: str, type_: str, source: str
     ("A Chinese court sentenced the Australian writer to death with a two-year reprieve.", "CONCEDE"),
     ("Observers from Russia said they had found no violations in Kazakhstan's vote.", "ACCUSE"),
     ("Beijing welcomed Seoul's readiness to resume talks with Tokyo.", "AGREE"),  # the welcome is the event
+    ("Iran declared its readiness to respond to any Israeli attack.", "AGREE"),  # force, no cooperation
+    ("North Korea declared its readiness to use nuclear weapons against South Korea.", "AGREE"),
+    ("The government granted a mining concession to a Chinese company.", "CONCEDE"),
+    ("Kenya's parliament granted tax exemptions to Chinese firms.", "CONCEDE"),
+    ("The court found no breach of the ceasefire by Israel.", "ACCUSE"),
+    ("The EU offered Ukraine a reprieve on grain tariffs, but Poland objected.", "SANCTION"),  # relief
 ])
 def test_words_for_acts_in_their_other_senses_state_nothing(extract_text, text: str, type_: str) -> None:  # type: ignore[no-untyped-def]
     assert not [e for e in extract_text(text).events if e.type == type_]

@@ -401,6 +401,7 @@ class _Finder:
         self.half_names: list[Token] = []  # "the North", "the South", read after every country is known
         self.guessed_at: set[int] = set()  # tokens read as a state's institution by guess ("the ministry")
         self.organs: dict[str, Actor] = {}  # "board" -> the organisation whose Board was named last
+        self.organ_names: dict[str, Actor] = {}  # "committee of ministers" -> the organisation it is of
         self.place_hints: dict[int, tuple[str, int]] = {}  # id(collective) -> (the state of the capital or
         # city it is named by, that word's token): "a Tehran court" (weighed in resolve_pending_countries)
 
@@ -587,6 +588,12 @@ class _Finder:
 
     # -- organisations and countries --------------------------------------------------------
     def add_org(self, start: int, end: int) -> Actor | None:
+        actor = self._add_org(start, end)
+        if self.organs:
+            self.forget_organ(actor, self.doc[start:end].text)
+        return actor
+
+    def _add_org(self, start: int, end: int) -> Actor | None:
         span = self.doc[start:end]
         tokens = [t for t in span if t.dep_ != "det" and t.text not in ("'s", "’s")]
         if not tokens:
@@ -671,19 +678,23 @@ class _Finder:
 
     def organ_of(self, start: int, end: int, name: str) -> Actor | None:
         """ "The Board of Governors of the IAEA", "the Peace and Security Council of the African Union":
-        an organ acts as the organisation it belongs to, and "the Board" after it is that organisation
-        again. An organ we list by its own name stays itself ("the Security Council of the United Nations")."""
+        an organ acts as the organisation it belongs to, and a bare "the Board" after it is that
+        organisation again, until another body of that name is told. An organ we list by its own name
+        stays itself ("the Security Council of the United Nations", "the Council of Europe")."""
         root = self.doc[start:end].root
         head = root.lower_
         if head not in vocab.organ_heads() or not root.is_title:
             return None
-        owner = _organ_owner(root)
-        if owner is None:
-            owner_actor = self.organs.get(head)
-            if owner_actor is None or root.dep_ in MODIFIER_DEPS or any(
-                    c.dep_ in MODIFIER_DEPS or c.dep_ == "nmod" for c in root.children):
-                return None  # "the Board" alone, after an organ so named (not "the Security Council")
+        found = _organ_owner(root)
+        if found is None:
+            owner_actor = self.organ_names.get(name_key(name))  # "the Committee of Ministers" again
+            if owner_actor is None and _bare(root) and not any(c.dep_ == "prep" for c in root.children) \
+                    and countries.igo(name) is None:
+                owner_actor = self.organs.get(head)  # "the Board" alone, after an organ so named (not "the
+            if owner_actor is None:  # Council of Europe", "the Board of Trade", "the Constitutional Court")
+                return None
         else:
+            owner, named_until = found
             named = [t for t in self.doc[start:root.i + 1] if t.dep_ != "det"]
             own = countries.igo(name) or (countries.igo(self.doc[named[0].i:root.i + 1].text) if named else None)
             if own is not None and name_key(owner["name"]) in name_key(own["name"]):
@@ -691,8 +702,21 @@ class _Finder:
                 # Union": an organ we list by its own name
             owner_actor = self.table.get_or_add("igo:" + owner["key"], owner["name"], "igo", None, "IGO")
             self.organs[head] = owner_actor
+            own_name = name_key(" ".join(t.text for t in self.doc[start:named_until] if t.dep_ != "det"))
+            if len(own_name.split()) > 1:  # "the Committee of Ministers [of the Council of Europe]"
+                self.organ_names[own_name] = owner_actor
         self.table.mention(owner_actor, start, end, alias=False)  # "Authority" names no organisation
         return owner_actor
+
+    def forget_organ(self, actor: Actor | None, name: str) -> None:
+        """Another body named with an organ's head word ("Hungary's Constitutional Court", "the UN
+        Security Council") is what a bare "the Court" / "the Council" means from then on."""
+        words = name_key(name).split()
+        if words and words[-1] in self.organs and self.organs[words[-1]] is not actor:
+            del self.organs[words[-1]]
+        for word in [w for w in words[:-1] if w in self.organs]:  # "the Court of Appeal in Lagos"
+            if self.organs[word] is not actor:
+                del self.organs[word]
 
     def state_body(self, name: str, kind: str, country: str | None, sector: str | None, owned: bool) -> Actor:
         """The actor of an organisation's name. A state body named with its owner is that state's own
@@ -1022,10 +1046,13 @@ class _Finder:
                 if _unknown_acronym_actor(tok) and self.add_org(i, i + 1) is not None:
                     i += 1  # "accused the GRU of attacks": an organisation the model did not tag
                     continue
-            if tok.is_title and not tok.ent_type_ and i not in self.table.by_token \
-                    and tok.lower_ in vocab.organ_heads() and self.organ_of(i, i + 1, tok.text) is not None:
-                i += 1  # "The Authority of Heads of State ... of ECOWAS", untagged: that organisation
-                continue
+            if tok.lower_ in vocab.organ_heads() and tok.pos_ in ("NOUN", "PROPN") and not tok.ent_type_ \
+                    and i not in self.table.by_token:
+                if tok.is_title and self.organ_of(i, i + 1, tok.text) is not None:
+                    i += 1  # "The Authority of Heads of State ... of ECOWAS", untagged: that organisation
+                    continue
+                if tok.lower_ in self.organs and not _bare(tok):
+                    del self.organs[tok.lower_]  # "the military council in Khartoum": another council now
             if tok.pos_ in _NEVER_NAMES:
                 i += 1  # every test below wants a noun, a name or an adjective
                 continue
@@ -1253,9 +1280,6 @@ class _Finder:
             # who (not "accused the group of attacking", "accused the bloc of protectionism")
         if self.link_country_reference(tok):
             return True
-        if tok.lower_ in self.organs:  # "the board" after "the Board of Governors of the IAEA"
-            self.table.mention(self.organs[tok.lower_], tok.i - 1, tok.i + 1, alias=False)
-            return True
         before = [self.table.by_token[i] for i in sorted(self.table.by_token) if i < tok.i]
         generic = vocab.org_references().get(tok.lower_)
         for actor in reversed(before):  # "the union": an organisation whose name ends so
@@ -1264,6 +1288,9 @@ class _Finder:
                     and len(words) > 1 and words[-1] == tok.lower_ and self.named_as_head(actor):
                 self.table.mention(actor, tok.i - 1, tok.i + 1, alias=False)
                 return True
+        if tok.lower_ in self.organs and _bare(tok):  # "the board" after "the Board of Governors of the IAEA"
+            self.table.mention(self.organs[tok.lower_], tok.i - 1, tok.i + 1, alias=False)  # (not "the city
+            return True  # council", "the company's board")
         for actor in reversed(before):
             if tok.lower_ in ("country", "nation") and actor.kind == "country" and \
                     tok.dep_ not in ("nsubj", "nsubjpass"):
@@ -1271,9 +1298,10 @@ class _Finder:
                 return True
             if actor.kind in ("person", "country") or actor.key.startswith("group:"):
                 continue
-            if generic == actor.kind:
-                self.table.mention(actor, tok.i - 1, tok.i + 1, alias=False)
-                return True
+            if generic == actor.kind and not (generic == "igo" and tok.lower_ in vocab.organ_heads()
+                                              and not _bare(tok)):
+                self.table.mention(actor, tok.i - 1, tok.i + 1, alias=False)  # (not "the constitutional court"
+                return True  # after an international one)
         return False
 
     def link_half_name(self, tok: Token) -> bool:
@@ -1642,23 +1670,33 @@ def _whole_name(ent: Span) -> tuple[int, int]:
     return start, end
 
 
-def _organ_owner(root: Token, depth: int = 4) -> dict[str, Any] | None:
+def _bare(noun: Token) -> bool:
+    """ "The Board", "the council('s)": a definite noun with no word that says whose or which it is (not
+    "the constitutional court", "the city council", "the company's board", "Iran's Board of Trade")."""
+    return noun.dep_ not in MODIFIER_DEPS and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children) \
+        and not any(c.dep_ in MODIFIER_DEPS | {"poss", "nummod"} for c in noun.children)
+
+
+def _organ_owner(root: Token, depth: int = 4) -> tuple[dict[str, Any], int] | None:
     """The international organisation an organ's name says it belongs to: an acronym beside it ("the
-    Authority ... (ECOWAS)") or the object of its chain of "of" ("the Authority of Heads of State and
-    Government of the Economic Community of West African States")."""
-    for c in root.children:
-        if c.dep_ == "appos" and (owner := countries.igo(c.text)) is not None:
-            return owner
+    Authority ... (ECOWAS)", wherever the parser hangs it) or the object of its chain of "of" ("the
+    Authority of Heads of State and Government of the Economic Community of West African States"), with
+    where the organ's own name ends."""
     level = [root]
     for _ in range(depth):
+        for t in level:
+            for c in t.children:
+                if c.dep_ == "appos" and (owner := countries.igo(c.text)) is not None:
+                    return owner, c.left_edge.i
         objects = [o for t in level for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
                    for o in p.children if o.dep_ == "pobj"]
         for o in objects:
-            words = [t for t in o.subtree if t.dep_ != "det" and t.i >= o.left_edge.i]
+            aside = {t.i for c in o.children if c.dep_ in ("appos", "punct") for t in c.subtree}
+            words = [t for t in o.subtree if t.dep_ != "det" and t.i not in aside]
             named = [t for t in words if t.i <= o.i]
             for phrase in (words, named):
                 if phrase and (owner := countries.igo(root.doc[phrase[0].i:phrase[-1].i + 1].text)) is not None:
-                    return owner
+                    return owner, o.head.i
         level = objects
         if not level:
             break

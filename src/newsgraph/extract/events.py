@@ -1140,17 +1140,20 @@ class _EventFinder:
     def noun_args(self, noun: Token, trig: Trigger) -> _Args | None:
         sources: list[Actor] = []
         targets: list[Actor] = []
+        conjoined: list[Actor] = []  # "Israeli and US strikes", "US and British strikes": both strike
         for c in noun.children:
             if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and self.table.at(c.i)):
-                sources = self.actors_of(c) or sources
-                if c.dep_ != "poss" and sources:  # "US and British strikes": the adjective no actor stands on
-                    sources = sources + [a for a in self.conjoined_states(c) if a not in sources]
+                own = self.actors_of(c)
+                if own and c.dep_ != "poss":  # (the adjective no actor stands on)
+                    conjoined = [a for a in self.conjoined_states(c) if a not in own]
+                sources = own + conjoined or sources
             elif c.dep_ in ("amod", "compound") and not sources:
                 for m in [c] + [g for g in c.children if g.dep_ in ("amod", "compound") and c.dep_ == "compound"]:
                     code = countries.country_code(m.text) if m.ent_type_ in ("NORP", "GPE") else None
                     if code:  # "US sanctions", "Russian military support", "an Iranian missile and drone attack"
-                        first = self.table.country_actor(code)  # "Israeli and US strikes": both strike
-                        sources = [first] + [a for a in self.conjoined_states(m) if a is not first]
+                        first = self.table.country_actor(code)
+                        conjoined = [a for a in self.conjoined_states(m) if a is not first]
+                        sources = [first] + conjoined
                         break
         pair = self.between(noun, deep=True) or self.between_anywhere(noun) or (
             self.between(noun.head) if noun.dep_ in SUBJECT_DEPS else None)  # "talks began ... between A and B"
@@ -1204,8 +1207,11 @@ class _EventFinder:
                 if sources and not targets and trig.type == "CONSULT":  # "told X in a telephone call"
                     targets = [a for c in gov.children if c.dep_ in ("dobj", "dative")
                                for a in self.actors_of(c, sources)][:1]
-        if len(sources) >= 2 and not targets and trig.type in SYMMETRIC:
-            sources, targets = sources[:1], sources[1:]  # "negotiators from A and B ended talks"
+        aimed = any((c.dep_ == "prep" and c.lower_ in trig.target_preps) or c.dep_ in ("acl", "relcl")
+                    for c in noun.children)  # "strikes on Houthi targets", "threats to strike Iran": at a third
+        if len(sources) >= 2 and not targets and (trig.type in SYMMETRIC or (conjoined and not aimed)):
+            sources, targets = sources[:1], sources[1:]  # "negotiators from A and B ended talks", "Russian and
+            # Ukrainian drone attacks continued": the two sides at each other
         if not sources and not targets:
             dets = {t.lower_ for t in noun.children if t.dep_ == "det"}
             if dets & REFERRING_DETS:

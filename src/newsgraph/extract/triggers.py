@@ -445,6 +445,10 @@ class TriggerReader:
         if trig.under_verbs and not trig.requires_modifier \
                 and not (noun.dep_ == "dobj" and noun.head.lemma_.lower() in trig.under_verbs):
             return False  # "opened a case against X"; not "dismissed the case against X", "made the case"
+        if trig.type == "AGREE" and trig.mode == "intend" and any(
+                c.dep_ in ("acl", "xcomp") and c.lemma_.lower() in vocab.modality_words()["force_verbs"]
+                for c in noun.children):
+            return False  # "declared its readiness to respond to any attack": no intent to cooperate
         if trig.agent_noun and noun.dep_ not in ("attr", "oprd", "pobj", "appos"):
             return False
         if trig.preps and not (noun.dep_ == "pobj" and noun.head.lower_ in trig.preps):
@@ -527,7 +531,7 @@ def _reversed(noun: Token) -> bool:
     cur = noun
     if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.lower_ in QUANTIFIERS:
         cur = cur.head.head
-    if cur.dep_ == "pobj" and cur.head.lower_ == "from" \
+    if cur.dep_ == "pobj" and cur.head.lower_ in ("from", "on") \
             and cur.head.head.lower_ in vocab.modality_words()["relief_nouns"]:
         return True  # "a waiver from the sanctions": relief, no sanction
     return cur.dep_ in ("dobj", "nsubjpass") and cur.head.pos_ == "VERB" and \
