@@ -242,6 +242,16 @@ def test_two_nations_named_on_one_act_both_do_it(extract_text, text: str, expect
     assert sided(extract_text(text, MONDAY), "ASSAULT") == expected
 
 
+@pytest.mark.parametrize("text", [
+    "Vladimir Putin arrived in Ulaanbaatar on Monday despite an arrest warrant from the International Criminal Court.",
+    "Vladimir Putin arrived in Ulaanbaatar on Monday despite the threat of arrest.",
+])
+def test_a_standing_warrant_in_the_background_of_a_visit_is_no_arrest_by_the_visitor(extract_text, text) -> None:
+    ex = extract_text(text, MONDAY)
+    assert sided(ex, "CONSULT") == {("RUS", "MNG")}
+    assert not events(ex, "COERCE") and not events(ex, "THREATEN")
+
+
 def test_officials_of_two_nations_meeting_is_a_consultation(extract_text) -> None:
     ex = extract_text("Armenian and Turkish envoys met in Yerevan on Monday.", MONDAY)
     ev = one(ex, "CONSULT")

@@ -1668,6 +1668,9 @@ class _EventFinder:
                         args.targets or trig.type in MONADIC))):
                     continue  # a nominalisation is an event only with its own participants (one, for an
                     # act with no other side: "announced a partial mobilisation")
+                if trig.pos == "NOUN" and not (args.sources and args.targets) and _in_background(tok):
+                    continue  # "arrived despite an arrest warrant", "despite the threat of arrest": a standing
+                    # state of things, not the visit's own act, whose sides it must not borrow
                 ref = self.refers_to_event(tok) if not (args.sources and args.targets) else None
                 if ref is None and sentence_events and not (args.sources and args.targets) \
                         and self.shares_participants(tok, sentence_events[0]):
@@ -3123,6 +3126,16 @@ def _through_span(noun: Token) -> Token:
             noun.head.head.lemma_.lower() in words["span_nouns"] | words["carrier_nouns"]:
         return noun.head.head
     return noun
+
+
+def _in_background(noun: Token) -> bool:
+    """Whether a noun stands in a background phrase ("despite an arrest warrant", "amid the threat of
+    arrest"), itself or as what the phrase's noun is "of"."""
+    cur = noun
+    while cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ == "NOUN":
+        cur = cur.head.head
+    gov = _governing_verb(cur)
+    return gov is not None and gov.lower_ in BACKGROUND_PREPS
 
 
 def _governing_verb(noun: Token) -> Token | None:
