@@ -2123,9 +2123,7 @@ class _EventFinder:
                     continue  # "said the Russian missiles had been destroyed by Polish air defences": no wrong
                 if clause.i < verb.i and self.only_an_act(clause):
                     continue  # "militants fired two rockets at Ashdod, the military said": a source for the act
-                stands = doer is not None and doer.lemma_.lower() not in words["held_nouns"]  # "the trial of X"
-                doers = self.actors_of(doer) if doer is not None and stands else []
-                accused = [a for a in doers if camp(a) not in camps
+                accused = [a for a in (self.actors_of(doer) if doer is not None else []) if camp(a) not in camps
                            and not (a.kind == "igo" and any(p.sector == "IGO" for p in speakers))]  # its own official
                 rebuttal = False
                 if not accused and doer is not None and (_judged(clause) or (  # "the order amounted to
@@ -2493,12 +2491,6 @@ class _EventFinder:
         if owner is not None:  # "Tehran's claim was baseless": whose it is, the text says
             return [a for a in self.actors_of(owner) if a not in exclude][:1]
         words = vocab.modality_words()
-        if doer.lemma_.lower() in words["held_nouns"]:  # "the vote in Uganda was a farce": the state holding it
-            held = [code for t in _phrase_tokens(doer) for o in self.prep_objects(t, ("in",))
-                    for x in [o] + list(o.conjuncts) if (code := self.state_named_at(x))]  # ("the trial of
-            # the opposition leaders in Tunisia": the parser hangs the place on the defendants)
-            if len(set(held)) == 1:
-                return [self.table.government_of(held[0])]
         if self.act_kind(doer) is None and doer.lemma_.lower() not in words["act_nouns"] | words["charge_nouns"]:
             return []  # "the police action": too loose to point at one act
         agents = [a for o in self.prep_objects(doer, ("by",)) for a in self.actors_of(o) if a not in exclude]
@@ -2511,14 +2503,6 @@ class _EventFinder:
         if authors or not any(c.dep_ == "det" and c.lower_ in REFERRING_DETS for c in doer.children):
             return authors
         return [a for a in self.recent_doers(exclude) if side(a) not in sides][:1]
-
-    def state_named_at(self, tok: Token) -> str | None:
-        """The state a place word names or lies in ("Uganda", "Kampala")."""
-        actor = self.table.at(tok.i)
-        if actor is not None:
-            return actor.country if actor.kind == "country" else None
-        ent = entity_at(tok)
-        return state_of_place(ent.text) if ent is not None and ent.label_ == "GPE" else None
 
     def recent_doers(self, exclude: list[Actor]) -> list[Actor]:
         """The sources of the hostile acts (or withdrawals) of the last two sentences, latest first,
