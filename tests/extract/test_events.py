@@ -235,11 +235,18 @@ def test_protest_needs_no_state_target_and_keeps_place_and_day(extract_text) -> 
     ("Israeli and American strikes on Iranian nuclear sites set the programme back.", {("ISR", "IRN"), ("USA", "IRN")}),
     ("US and British strikes on Houthi targets in Yemen continued on Friday.", {("USA", "YEM"), ("GBR", "YEM")}),
     ("Russian and Ukrainian drone attacks continued overnight.", {("RUS", "UKR")}),  # the two at each other
+    ("Saudi and Emirati air strikes have killed thousands of Yemenis.", {("SAU", "YEM"), ("ARE", "YEM")}),  # allies
     ("Denmark said its frigate would not join American and British strikes on Houthi targets inside Yemen.",
      set()),  # aimed at a third side, even one not named: not at each other
 ])
 def test_two_nations_named_on_one_act_both_do_it(extract_text, text: str, expected: set[tuple[str, str]]) -> None:
     assert sided(extract_text(text, MONDAY), "ASSAULT") == expected
+
+
+def test_a_reaction_in_a_background_phrase_keeps_its_named_side(extract_text) -> None:
+    ex = extract_text("Iran went ahead with the execution despite appeals by the EU.", MONDAY)
+    assert [(e.source.name, e.target.country) for e in events(ex, "REQUEST") if e.source and e.target] \
+        == [("European Union", "IRN")]
 
 
 @pytest.mark.parametrize("text", [

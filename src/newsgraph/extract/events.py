@@ -1208,7 +1208,8 @@ class _EventFinder:
                     targets = [a for c in gov.children if c.dep_ in ("dobj", "dative")
                                for a in self.actors_of(c, sources)][:1]
         aimed = any((c.dep_ == "prep" and c.lower_ in trig.target_preps) or c.dep_ in ("acl", "relcl")
-                    for c in noun.children)  # "strikes on Houthi targets", "threats to strike Iran": at a third
+                    for c in noun.children) or (noun.dep_ == "nsubj" and any(  # "strikes on Houthi targets",
+                        c.dep_ == "dobj" for c in noun.head.children))  # "... airstrikes killed 20 civilians"
         if len(sources) >= 2 and not targets and (trig.type in SYMMETRIC or (conjoined and not aimed)):
             sources, targets = sources[:1], sources[1:]  # "negotiators from A and B ended talks", "Russian and
             # Ukrainian drone attacks continued": the two sides at each other
@@ -1668,7 +1669,7 @@ class _EventFinder:
                         args.targets or trig.type in MONADIC))):
                     continue  # a nominalisation is an event only with its own participants (one, for an
                     # act with no other side: "announced a partial mobilisation")
-                if trig.pos == "NOUN" and not (args.sources and args.targets) and _in_background(tok):
+                if trig.pos == "NOUN" and not args.sources and not args.targets and _in_background(tok):
                     continue  # "arrived despite an arrest warrant", "despite the threat of arrest": a standing
                     # state of things, not the visit's own act, whose sides it must not borrow
                 ref = self.refers_to_event(tok) if not (args.sources and args.targets) else None
@@ -3119,7 +3120,7 @@ def _in_background(noun: Token) -> bool:
     while cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ == "NOUN":
         cur = cur.head.head
     gov = _governing_verb(cur)
-    return gov is not None and gov.lower_ in BACKGROUND_PREPS
+    return gov is not None and gov.lower_ in BACKGROUND_PREPS - {"including", "like", "besides"}
 
 
 def _governing_verb(noun: Token) -> Token | None:
