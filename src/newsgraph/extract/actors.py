@@ -710,7 +710,8 @@ class _Finder:
 
     def forget_organ(self, actor: Actor | None, name: str) -> None:
         """Another body named with an organ's head word ("Hungary's Constitutional Court", "the UN
-        Security Council") is what a bare "the Court" / "the Council" means from then on."""
+        Security Council"): a bare "the Court" / "the Council" no longer means the organ (the other rules
+        of references read it, as if no organ had been named)."""
         words = name_key(name).split()
         if words and words[-1] in self.organs and self.organs[words[-1]] is not actor:
             del self.organs[words[-1]]
