@@ -712,10 +712,7 @@ class _Finder:
         """Another body named with an organ's head word ("Hungary's Constitutional Court", "the UN
         Security Council"): a bare "the Court" / "the Council" no longer means the organ (the other rules
         of references read it, as if no organ had been named)."""
-        words = name_key(name).split()
-        if words and words[-1] in self.organs and self.organs[words[-1]] is not actor:
-            del self.organs[words[-1]]
-        for word in [w for w in words[:-1] if w in self.organs]:  # "the Court of Appeal in Lagos"
+        for word in set(name_key(name).split()) & self.organs.keys():  # (or "the Court of Appeal in Lagos")
             if self.organs[word] is not actor:
                 del self.organs[word]
 

@@ -1207,10 +1207,8 @@ class _EventFinder:
                 if sources and not targets and trig.type == "CONSULT":  # "told X in a telephone call"
                     targets = [a for c in gov.children if c.dep_ in ("dobj", "dative")
                                for a in self.actors_of(c, sources)][:1]
-        aimed = any((c.dep_ == "prep" and c.lower_ in trig.target_preps) or c.dep_ in ("acl", "relcl")
-                    for c in noun.children) or (noun.dep_ == "nsubj" and any(  # "strikes on Houthi targets",
-                        c.dep_ == "dobj" for c in noun.head.children))  # "... airstrikes killed 20 civilians"
-        if len(sources) >= 2 and not targets and (trig.type in SYMMETRIC or (conjoined and not aimed)):
+        if len(sources) >= 2 and not targets and (trig.type in SYMMETRIC
+                                                  or (conjoined and not _aimed_at_a_third(noun, trig))):
             sources, targets = sources[:1], sources[1:]  # "negotiators from A and B ended talks", "Russian and
             # Ukrainian drone attacks continued": the two sides at each other
         if not sources and not targets:
@@ -3111,6 +3109,14 @@ def _through_span(noun: Token) -> Token:
             noun.head.head.lemma_.lower() in words["span_nouns"] | words["carrier_nouns"]:
         return noun.head.head
     return noun
+
+
+def _aimed_at_a_third(noun: Token, trig: Trigger) -> bool:
+    """Whether an act is told as aimed at someone, named or not: "strikes on Houthi targets", "threats
+    to strike Iran", "... airstrikes killed 20 civilians"."""
+    return any((c.dep_ == "prep" and c.lower_ in trig.target_preps) or c.dep_ in ("acl", "relcl")
+               for c in noun.children) \
+        or (noun.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in noun.head.children))
 
 
 def _in_background(noun: Token) -> bool:
