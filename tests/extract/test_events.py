@@ -2818,3 +2818,81 @@ def test_office_holders_of_a_named_state_are_no_pair(rules_text) -> None:
     ex = rules_text("US Defense Secretary Lloyd Austin met Philippine Defence Secretary Carlito Galvez in Manila on "
                     "Monday. The Chinese leaders agreed to hold talks with Vietnam.", MONDAY)
     assert ("USA", "PHL") not in sided(ex, "AGREE") and ("PHL", "USA") not in sided(ex, "AGREE")
+
+
+def test_restrictive_measures_adopted_against_a_state_are_sanctions(rules_text) -> None:
+    ex = rules_text("The Council of the European Union on Monday adopted a new package of restrictive measures "
+                    "against Belarus over the forced landing of the airliner.", MONDAY)
+    assert "BLR" in {e.target.country for e in events(ex, "SANCTION") if e.target is not None}, \
+        [(e.type, e.source and e.source.name, e.target and e.target.name) for e in ex.events]
+
+
+def test_voters_struck_with_batons_are_the_victims_of_an_assault(rules_text) -> None:
+    ex = rules_text("In Minsk, riot police struck voters with batons outside a polling station on Monday.", MONDAY)
+    (hit,) = events(ex, "ASSAULT")
+    assert hit.target is not None and hit.target.name.lower().endswith("voters")
+
+
+def test_a_town_someone_lives_in_names_no_state_for_the_police(rules_text) -> None:
+    ex = rules_text("HARARE, July 8 - A court jailed opposition leader Job Sikhala for two years on Monday. His "
+                    "brother, who has lived in Johannesburg since 2015, called the verdict a travesty. Police "
+                    "detained dozens of activists outside the court.", MONDAY)
+    detained = [e for e in events(ex, "COERCE") if e.target is not None and "activists" in e.target.name.lower()]
+    assert detained and all(e.source is not None and e.source.country == "ZWE" for e in detained), \
+        [(e.type, e.source and (e.source.name, e.source.country), e.target and e.target.name) for e in ex.events]
+
+
+@pytest.mark.parametrize(("text", "accused"), [
+    ("Baku said on Monday that Armenian soldiers had crossed the border illegally near Tovuz.", "ARM"),
+    ("Israel's foreign minister said on Monday that the seizure of the tanker showed that Iran was a pirate state.",
+     "IRN"),
+])
+def test_a_statement_that_someone_acted_unlawfully_or_is_shown_to_be_criminal_accuses_them(rules_text, text,
+                                                                                           accused) -> None:
+    ex = rules_text(text, MONDAY)
+    assert accused in {e.target.country for e in events(ex, "ACCUSE") if e.target is not None}, \
+        [(e.type, e.source and e.source.name, e.target and e.target.name) for e in ex.events]
+
+
+def test_a_statement_that_something_did_not_show_a_wrong_accuses_no_one(rules_text) -> None:
+    ex = rules_text("Israel's foreign minister said on Monday that the inquiry did not show that Iran was a pirate "
+                    "state.", MONDAY)
+    assert not events(ex, "ACCUSE")
+
+
+def test_a_view_held_negatively_is_a_criticism(rules_text) -> None:
+    ex = rules_text("A Kremlin spokesman said on Monday that Moscow viewed the Dutch delivery of jets very "
+                    "negatively.", MONDAY)
+    assert ("RUS", "NLD") in sided(ex, "ACCUSE"), \
+        [(e.type, e.source and e.source.name, e.target and e.target.name) for e in ex.events]
+
+
+def test_a_nationality_the_model_left_out_of_a_ministrys_name_is_still_its_state(rules_text) -> None:
+    ex = rules_text("The Spanish Interior Ministry accused Morocco on Monday of letting thousands of migrants cross "
+                    "into Ceuta.", MONDAY)
+    assert ("ESP", "MAR") in sided(ex, "ACCUSE"), \
+        [(e.type, e.source and (e.source.name, e.source.country), e.target and e.target.name) for e in ex.events]
+
+
+def test_a_town_the_model_took_for_a_person_is_no_actor(rules_text) -> None:
+    ex = rules_text("Ukrainian troops enter Kherson as Russian forces pull back\n\nNational security adviser Jake "
+                    "Sullivan called the liberation of Kherson a remarkable victory for Ukraine on Monday.", MONDAY)
+    assert not [a for a in ex.actors if a.name == "Kherson"]
+    assert "UKR" in {e.target.country for e in events(ex, "SUPPORT") if e.target is not None}
+
+
+@pytest.mark.parametrize(("text", "type_", "pair_"), [
+    ("Microsoft sued the Chinese telecoms firm Zhongxing in a federal court on Monday.", "ACCUSE", (None, "CHN")),
+    ("Washington placed Chinese drone maker DJI on a trade blacklist on Monday.", "SANCTION", ("USA", None)),
+])
+def test_a_lawsuit_is_a_complaint_and_a_blacklisting_a_sanction(rules_text, text, type_, pair_) -> None:
+    ex = rules_text(text, MONDAY)
+    assert {pair(e) for e in events(ex, type_)} == {pair_}, \
+        [(e.type, e.source and e.source.name, e.target and e.target.name) for e in ex.events]
+    assert not events(ex, "COERCE")
+
+
+def test_a_group_declared_criminal_or_extremist_is_designated(rules_text) -> None:
+    ex = rules_text("A Moscow court on Monday declared the Free Russia Foundation an extremist organisation.", MONDAY)
+    (listed,) = events(ex, "SANCTION")
+    assert listed.mode == "designate" and listed.target is not None and listed.target.name == "Free Russia Foundation"

@@ -316,3 +316,13 @@ def test_police_after_a_list_of_countries_take_none_of_the_list_by_its_order(ext
 def test_a_known_city_two_countries_share_is_read_in_the_storys_country(extract_text, text, country) -> None:  # type: ignore[no-untyped-def]
     (tripoli,) = [p for p in extract_text(text, MONDAY).places if p.name == "Tripoli"]
     assert tripoli.country == country
+
+
+@pytest.mark.parametrize("text", [
+    "Her son Tarek Hossain was sentenced in absentia to ten years.",  # the model tags "absentia" as a place
+    "His brother, who has lived in Johannesburg since 2015, called the verdict a travesty.",  # no scene
+])
+def test_no_place_of_the_story(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    from newsgraph.extract import find_places
+
+    assert find_places(nlp(text)) == []

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 from spacy.tokens import Span as Phrase
 
-from newsgraph.extract.actors import ActorTable, entities, find_actors, find_dateline, sentences
+from newsgraph.extract.actors import ActorTable, entities, find_actors, find_dateline, lived_at, sentences
 from newsgraph.extract.aims import aim_unaimed
 from newsgraph.extract.events import find_event_candidates, find_events, placed_speaker
 from newsgraph.extract.filter import Features
@@ -59,6 +59,8 @@ def find_places(doc: Doc, story_countries: set[str] | None = None) -> list[Place
         if ent.label_ == "PERSON" and not feature and (ent.text.lower() in name_words
                                                         or ent.root.dep_ in ("nsubj", "nsubjpass")):
             continue  # "Kim invited Putin": a name the article gave in full, or someone who acts
+        if _lived_in(ent):
+            continue  # "who has lived in London since 2008": where someone lives, no scene of the story
         place = gaz.lookup(text)
         beside = _country_of_place(ent, ("appos", "npadvmod")) if place is not None else None
         if place is not None and beside and place.country != beside:  # "in Borno state, Nigeria"
@@ -71,7 +73,8 @@ def find_places(doc: Doc, story_countries: set[str] | None = None) -> list[Place
             out.append(replace(place, name=text, start=ent.start_char, end=ent.end_char))
             if _located(ent):
                 located.add(ent.start_char)
-        elif (ent.label_ in ("GPE", "LOC", "FAC") or feature) and _located(ent) and not countries.country_code(text):
+        elif (ent.label_ in ("GPE", "LOC", "FAC") or feature) and _located(ent) and not countries.country_code(text) \
+                and any(t.is_title or t.is_upper for t in ent):  # "in absentia", tagged as a place, names none
             out.append(Place(text, _country_of_place(ent), None, None, feature="region",
                              start=ent.start_char, end=ent.end_char))  # "in Afghanistan's Paktika province"
     taken = {i for ent in entities(doc) for i in range(ent.start, ent.end)}
@@ -94,6 +97,11 @@ def find_places(doc: Doc, story_countries: set[str] | None = None) -> list[Place
 
 
 LOCATIVE_PREPS = {"in", "at", "near", "off", "outside", "around", "inside", "into"}
+
+
+def _lived_in(ent: Phrase) -> bool:
+    """Whether a name is where someone lives ("has lived in London", "based in Dubai")."""
+    return ent.root.dep_ == "pobj" and lived_at(ent.root.head)
 
 
 def _located(ent: Phrase) -> bool:

@@ -215,6 +215,12 @@ SCENE_PREPS = frozenset({"in", "at", "near", "outside", "across", "around", "ins
 _NEVER_NAMES = frozenset({"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PART", "SPACE", "NUM", "AUX", "PRON", "VERB"})
 
 
+def lived_at(prep: Token) -> bool:
+    """Whether a preposition says where someone lives or is based ("has lived in London", "a group
+    based in Libya"): a place that is no scene of the story nor anyone's state in it."""
+    return prep.dep_ == "prep" and prep.head.pos_ == "VERB" and prep.head.lemma_.lower() in vocab.residence_verbs()
+
+
 def sentences(doc: Doc) -> list[Span]:
     """The document's sentences, built once: spaCy makes new Span objects at every ``doc.sents``."""
     sents = doc.user_data.get("_sents")
@@ -402,6 +408,7 @@ class _Finder:
         self.guessed_at: set[int] = set()  # tokens read as a state's institution by guess ("the ministry")
         self.organs: dict[str, Actor] = {}  # "board" -> the organisation whose Board was named last
         self.organ_names: dict[str, Actor] = {}  # "committee of ministers" -> the organisation it is of
+        self._person_name_words: set[str] | None = None  # (person_name_words, read once)
         self.place_hints: dict[int, tuple[str, int]] = {}  # id(collective) -> (the state of the capital or
         # city it is named by, that word's token): "a Tehran court" (weighed in resolve_pending_countries)
 
@@ -464,6 +471,9 @@ class _Finder:
         existing = self.table.by_key.get(key)
         if existing is None and len(words) == 1:  # a surname alone refers to the full name seen before
             existing = self.person_by_surname(name)
+        if existing is None and len(words) == 1 and _named_place(name) and not petrarch.is_known_surname(name) \
+                and name_key(name) not in self.person_name_words():
+            return None  # "Ukrainian troops enter Kherson": a town the model took for a person, no one's name
         folded = _spelling(name_key(name))
         if existing is None and len(folded) > 5:  # "Zelenskyy" after "Zelensky", "Zelenskiy": one name in two
             # spellings
@@ -481,6 +491,13 @@ class _Finder:
         actor = existing or self.table.get_or_add(key, name, "person")
         self.mention_person(actor, start, end)
         return actor
+
+    def person_name_words(self) -> set[str]:
+        """The words of the names of more than one word the model tags as people in the document."""
+        if self._person_name_words is None:
+            self._person_name_words = {name_key(t.text) for ent in entities(self.doc)
+                                       if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+        return self._person_name_words
 
     def mention_person(self, actor: Actor, start: int, end: int) -> None:
         """A mention of a person, kept also among the person mentions whose context is read later."""
@@ -663,6 +680,12 @@ class _Finder:
                 known = self.table.at(owner.i)  # "the island nation's defence ministry"
                 country = country or (known.country if known is not None and known.kind == "country" else None)
                 owned = country is not None
+            before = self.doc[start - 1] if start > 0 else None
+            if country is None and kind in ("government", "military", "police") and before is not None \
+                    and before.dep_ in ("amod", "compound") and start <= before.head.i < end \
+                    and before.ent_type_ in ("NORP", "GPE"):
+                country = countries.country_code(before.text)  # "the Spanish [Interior Ministry]": the model
+                owned = country is not None  # left the nationality out of the state body's name
             country = country or self.country_of_phrase(head_tok)
         if country is None and tokens[-1].lower_ in vocab.facility_heads():  # "Sittwe Naval Base"
             for t in tokens[:-1]:
@@ -1420,6 +1443,8 @@ class _Finder:
             if ent.label_ not in ("GPE", "LOC"):
                 continue
             scene = ent.root.head if ent.root.dep_ == "appos" else ent.root  # "in Borno state, Nigeria"
+            if scene.dep_ == "pobj" and lived_at(scene.head):
+                continue  # "who has lived in London since 2008": where someone lives says no one's state
             at_scene = scene.dep_ == "pobj" and scene.head.lower_ in SCENE_PREPS  # "in Caracas"; not
             if code := countries.country_code(ent.text):  # "Washington said"
                 if at_scene:

@@ -724,6 +724,11 @@ class _EventFinder:
                     # parser hangs an object coordinated after an apposition on the verb
                     if c.dep_ == "conj" and c.i > dobj.i and c.pos_ in ("PROPN", "NOUN"):
                         targets += [a for a in self.actors_of(c, sources) if a not in targets]
+        if not targets and trig.type == "SANCTION" and trig.mode == "embargo" and dobj is not None:
+            own = {side(a) for a in sources}  # "closed the Rafah crossing": the state of the town it is named after
+            targets = [a for c in dobj.children if c.dep_ in ("compound", "amod") and c.pos_ == "PROPN"
+                       and self.table.at(c.i) is None and (place := own_place(c.text)) is not None and place.country
+                       and side(a := self.table.country_actor(place.country)) not in own][:1]
         if not targets and dobj is not None and trig.objects_kind and not trig.theme_object:
             # "designated [the ADF] a terrorist organisation": the parser's dative is who is designated
             targets = self.first_actor_in([c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"],
@@ -1337,7 +1342,8 @@ class _EventFinder:
         lemma = noun.lemma_.lower()
         if lemma in vocab.modality_words()["request_nouns"] and self.trigger_of(noun) is None:
             return "REQUEST"  # "the deadline", "calls for talks": a demand made before
-        own = self.trigger_of(noun) or next(iter(vocab.noun_triggers().get(lemma, ())), None)
+        own = self.trigger_of(noun) or next((t for t in vocab.noun_triggers().get(lemma, ()) if not (
+            t.requires_modifier and lemma in vocab.modality_words()["act_nouns"])), None)  # "the measure": any act
         if own is not None:
             return own.type
         if lemma in vocab.instrument_heads():
@@ -2419,6 +2425,8 @@ class _EventFinder:
             return True
         if clause.lemma_.lower() in words["wrongdoing_verbs"]:
             return True
+        if any(c.dep_ == "advmod" and c.lower_ in words["wrongdoing_adverbs"] for c in clause.children):
+            return True  # "had crossed the border illegally"
         if clause.lemma_.lower() in words["attempt_verbs"] and any(
                 c.dep_ == "xcomp" and c.lemma_.lower() in words["wrongdoing_verbs"] for c in clause.children):
             return True  # "Israel was trying to destabilise the region", "sought to undermine the vote"
@@ -2966,10 +2974,13 @@ def _response_phrase(prep: Token, obj: Token, phrases: frozenset[str]) -> bool:
 def _reported_clauses(verb: Token) -> list[Token]:
     """The clauses a verb of saying reports: its object clause, or one the parser hung on the
     statement it was said in ("said in a statement that the measure was unjust")."""
+    words = vocab.modality_words()
     out = [c for c in verb.children if c.dep_ == "ccomp"]
     out += [x for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
-            if p.dep_ == "pobj" and p.lemma_.lower() in vocab.modality_words()["statement_nouns"]
+            if p.dep_ == "pobj" and p.lemma_.lower() in words["statement_nouns"]
             for x in p.children if x.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in x.children)]
+    out += [x for c in out if c.lemma_.lower() in words["revealing_verbs"] and not _negated(c)
+            for x in c.children if x.dep_ == "ccomp"]  # "said the seizure showed that Tehran was a criminal regime"
     return out
 
 

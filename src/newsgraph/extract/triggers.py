@@ -496,11 +496,14 @@ def evaluation(verb: Token) -> str | None:
     """What a characterisation declares its object: "expulsion" (persona non grata), else "negative"
     or "positive" (negative wins a tie: "called the deal a good step for an illegal regime")."""
     pred = predicate_of(verb)
+    judged = vocab.evaluative_words()
     if pred is None:  # "declared X's advisers in its capital persona non grata": the parser lost the predicate
         words = {t.lower_ for t in verb.subtree}
-        return "expulsion" if {"persona", "grata"} <= words else None
+        if {"persona", "grata"} <= words:
+            return "expulsion"
+        manner = {c.lower_ for c in verb.children if c.dep_ == "advmod"}  # "viewed the delivery negatively"
+        return next((kind for kind in ("negative", "positive") if manner & judged[kind]), None)
     words = _judging_words(pred)
-    judged = vocab.evaluative_words()
     return next((kind for kind in ("expulsion", "negative", "positive") if words & judged[kind]), None)
 
 

@@ -266,6 +266,12 @@ def metonyms() -> dict[str, dict[str, str]]:
 
 
 @cache
+def residence_verbs() -> frozenset[str]:
+    """Verbs of where someone lives ("has lived in London"): the town names no scene of the story."""
+    return frozenset(_load("actors.toml")["residence_verbs"])
+
+
+@cache
 def dyad_anaphors() -> frozenset[str]:
     return frozenset(_load("actors.toml")["dyad_anaphors"])
 
