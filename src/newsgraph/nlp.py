@@ -132,50 +132,54 @@ def country_gaps(doc: Doc) -> Doc:
 
 NAME_ENDS = "newsgraph_name_ends"
 _NAME_LINKS = ("of", "in", "for")  # a name the model cut after one of these goes on ("the Media Council of" Kenya)
-_NAME_JOINS = ("of", "and", "for", "the", "de")  # small words inside a name, between capitalised ones
+_NAME_JOINS = ("of", "for", "de")  # small words inside a name, between capitalised ones ("Bay of Bengal")
+_NAME_TAILS = ("GPE", "LOC", "ORG", "NORP", "FAC")  # a name that can end another ("... of" + "Kenya")
 
 
 def name_ends(doc: Doc) -> Doc:
     """A name the model cut before its end is carried on to it: the model tags "The Media Council
     of" as an organisation and "Kenya" as a place, or "the Islamic Resistance in" and "Iraq", and
     the actor would be called by a stump. An organisation's or a place's name ending in "of", "in"
-    or "for" takes the capitalised words after it (an optional "the", a following name, "Group of
-    20"), the small words between them included ("of", "and").
+    or "for" takes, after an optional "the", either the one name the model tagged next (a place,
+    an organisation, a nationality) or the untagged capitalised words next ("Group of 20"), small
+    words between them included ("of", "for", "de"); never a person, a date or a second name
+    ("The Media Council of Kenya CEO David Omwoyo", "... of Kenya and Amnesty International").
     """
     from spacy.tokens import Span
 
+    by_start = {ent.start: ent for ent in doc.ents}
     ents = list(doc.ents)
     out: list[Span] = []
-    i = 0
+    taken_until = -1
     changed = False
-    while i < len(ents):
-        ent = ents[i]
+    for ent in ents:
+        if ent.start < taken_until:
+            continue  # the name a longer one swallowed ("Kenya")
         end = ent.end
         if ent.label_ in ("ORG", "LOC", "FAC") and len(ent) > 1 and ent[-1].lower_ in _NAME_LINKS:
-            j = end + (end < len(doc) and doc[end].lower_ == "the")
-            k = j
-            while k < len(doc) and not doc[k].is_sent_start:
-                tok = doc[k]
-                if tok.is_title or tok.is_upper and tok.is_alpha or (k == j and tok.like_num):
-                    k += 1
-                elif k > j and tok.lower_ in _NAME_JOINS and k + 1 < len(doc) and doc[k + 1].is_title:
-                    k += 1
+            j = end + (end < len(doc) and doc[end].lower_ == "the" and end not in by_start)
+            nxt = by_start.get(end) or by_start.get(j)  # "the Republic of Azerbaijan" may begin at "the"
+            if j < len(doc) and not doc[j].is_sent_start:
+                if nxt is not None:
+                    end = nxt.end if nxt.label_ in _NAME_TAILS else end
                 else:
-                    break
-            if k > j:
-                end = k
+                    k = j
+                    while k < len(doc) and not doc[k].is_sent_start and not doc[k].ent_type_:
+                        tok = doc[k]
+                        if tok.is_title or (tok.is_upper and tok.is_alpha) or (k == j and tok.like_num):
+                            k += 1
+                        elif k > j and tok.lower_ in _NAME_JOINS and k + 1 < len(doc) and doc[k + 1].is_title \
+                                and not doc[k + 1].ent_type_:
+                            k += 1
+                        else:
+                            break
+                    end = k if k > j else end
         if end == ent.end:
             out.append(ent)
-            i += 1
             continue
         changed = True
         out.append(Span(doc, ent.start, end, label=ent.label_))
-        i += 1
-        while i < len(ents) and ents[i].start < end:  # the name it swallowed ("Kenya") is part of it now
-            if ents[i].end > end:
-                out[-1] = Span(doc, ent.start, ents[i].end, label=ent.label_)
-                end = ents[i].end
-            i += 1
+        taken_until = end
     if changed:
         doc.ents = out
     return doc

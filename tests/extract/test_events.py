@@ -2860,13 +2860,6 @@ def test_a_statement_that_something_did_not_show_a_wrong_accuses_no_one(rules_te
     assert not events(ex, "ACCUSE")
 
 
-def test_a_view_held_negatively_is_a_criticism(rules_text) -> None:
-    ex = rules_text("A Kremlin spokesman said on Monday that Moscow viewed the Dutch delivery of jets very "
-                    "negatively.", MONDAY)
-    assert ("RUS", "NLD") in sided(ex, "ACCUSE"), \
-        [(e.type, e.source and e.source.name, e.target and e.target.name) for e in ex.events]
-
-
 def test_a_nationality_the_model_left_out_of_a_ministrys_name_is_still_its_state(rules_text) -> None:
     ex = rules_text("The Spanish Interior Ministry accused Morocco on Monday of letting thousands of migrants cross "
                     "into Ceuta.", MONDAY)
@@ -2883,9 +2876,8 @@ def test_a_town_the_model_took_for_a_person_is_no_actor(rules_text) -> None:
 
 @pytest.mark.parametrize(("text", "type_", "pair_"), [
     ("Microsoft sued the Chinese telecoms firm Zhongxing in a federal court on Monday.", "ACCUSE", (None, "CHN")),
-    ("Washington placed Chinese drone maker DJI on a trade blacklist on Monday.", "SANCTION", ("USA", None)),
 ])
-def test_a_lawsuit_is_a_complaint_and_a_blacklisting_a_sanction(rules_text, text, type_, pair_) -> None:
+def test_a_lawsuit_is_a_complaint_not_an_arrest(rules_text, text, type_, pair_) -> None:
     ex = rules_text(text, MONDAY)
     assert {pair(e) for e in events(ex, type_)} == {pair_}, \
         [(e.type, e.source and e.source.name, e.target and e.target.name) for e in ex.events]
@@ -2896,3 +2888,54 @@ def test_a_group_declared_criminal_or_extremist_is_designated(rules_text) -> Non
     ex = rules_text("A Moscow court on Monday declared the Free Russia Foundation an extremist organisation.", MONDAY)
     (listed,) = events(ex, "SANCTION")
     assert listed.mode == "designate" and listed.target is not None and listed.target.name == "Free Russia Foundation"
+
+
+# -- what a cold review of the twenty-fourth stop's rules made misfire ---------------------------------------
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Iranian police said 300 Afghan migrants had entered the country illegally.", "ACCUSE"),  # no state accused
+    ("Trump's speech in Ohio struck voters as divisive.", "ASSAULT"),  # an impression, not a blow
+    ("Zelensky said Russia would be forced to sue for peace.", "ACCUSE"),  # no lawsuit
+    ("Iran said the probe would show whether Israel was a criminal state.", "ACCUSE"),  # an open question
+    ("Police closed the Narva crossing after a bomb threat.", "SANCTION"),  # a state's own police at home
+    ("Washington put pressure on Beijing to drop Micron from its blacklist.", "SANCTION"),
+    ("A Pew survey found that 70 percent of Germans view China negatively.", "ACCUSE"),  # an opinion poll
+    ("Police used coercive measures against protesters in Tbilisi.", "SANCTION"),
+])
+def test_words_near_the_new_rules_that_state_no_such_event(rules_text, text, type_) -> None:
+    ex = rules_text(text, MONDAY)
+    assert not events(ex, type_), [(e.type, e.source and e.source.name, e.target and e.target.name) for e in ex.events]
+
+
+def test_a_town_where_the_victims_live_is_still_the_scene(rules_text) -> None:
+    ex = rules_text("Israeli strikes killed 20 Palestinians living in Rafah on Monday.", MONDAY)
+    assert {e.place.name for e in events(ex, "ASSAULT") if e.place is not None} == {"Rafah"}
+    ex = rules_text("Police arrested dozens of Uyghurs living in Urumqi.", MONDAY)
+    assert {e.source.country for e in events(ex, "COERCE") if e.source is not None} == {"CHN"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Turkish police detained Istanbul Mayor Imamoglu on Wednesday.", "Imamoglu"),  # titled
+    ("EFF leader Malema accused the ANC of corruption.", "Malema"),  # titled, and acting
+])
+def test_a_titled_or_acting_one_word_name_stays_a_person_whatever_town_shares_it(rules_text, text, name) -> None:
+    ex = rules_text(text, MONDAY)
+    assert [a.kind for a in ex.actors if a.name == name] == ["person"], [(a.name, a.kind) for a in ex.actors]
+
+
+def test_a_pro_russian_ministry_is_not_russias(rules_text) -> None:
+    ex = rules_text("The pro-Russian Interior Ministry in Donetsk accused Ukraine of shelling the city.", MONDAY)
+    assert "RUS" not in {e.source.country for e in ex.events if e.source is not None}
+
+
+def test_a_named_group_given_a_state_by_its_phrase_is_one_group_with_that_state(rules_text) -> None:
+    ex = rules_text("Yemen's Houthi rebels fired a missile at a Greek tanker on Monday. Washington condemned the "
+                    "Houthis.", MONDAY)
+    groups = {(e.source.name, e.source.country) for e in events(ex, "ASSAULT") if e.source is not None}
+    accused = {(e.target.name, e.target.country) for e in events(ex, "ACCUSE") if e.target is not None}
+    assert groups == accused == {("Houthi", "YEM")}, (groups, accused)
+
+
+def test_a_word_for_a_force_the_model_took_for_a_person_is_no_person(rules_text) -> None:
+    ex = rules_text("Jets struck towns in the rebel-held enclave on Sunday, killing 20 people.", MONDAY)
+    assert not [a for a in ex.actors if a.kind == "person"], [(a.name, a.kind) for a in ex.actors]

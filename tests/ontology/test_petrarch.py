@@ -116,6 +116,13 @@ def test_loader_gives_a_known_person_the_country_of_the_role_held_then() -> None
     assert "COP" in petrarch.agents()["police"]
 
 
+
+def test_a_name_written_with_an_apostrophe_finds_the_dictionarys_spelling_without_it() -> None:
+    """The dictionaries write "Tigray Peoples Liberation Front"; news writes "People's"."""
+    found = petrarch.lookup_actor("Tigray People\u2019s Liberation Front")
+    assert found is not None and found.kind == "armed-group" and found.country_on(None) == "ETH"
+
+
 def test_our_leaders_layer_knows_the_years_after_petrarch() -> None:
     """PETRARCH2's roles end about 2016; ``leaders.tsv`` (ours) adds the national leaders since."""
     trump = petrarch.lookup_actor("Donald Trump")

@@ -100,8 +100,9 @@ LOCATIVE_PREPS = {"in", "at", "near", "off", "outside", "around", "inside", "int
 
 
 def _lived_in(ent: Phrase) -> bool:
-    """Whether a name is where someone lives ("has lived in London", "based in Dubai")."""
-    return ent.root.dep_ == "pobj" and lived_at(ent.root.head)
+    """Whether a name is where someone lives ("who has lived in London", "in Maiduguri, Nigeria")."""
+    root = ent.root.head if ent.root.dep_ == "appos" else ent.root
+    return root.dep_ == "pobj" and lived_at(root.head)
 
 
 def _located(ent: Phrase) -> bool:

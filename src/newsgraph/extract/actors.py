@@ -216,9 +216,12 @@ _NEVER_NAMES = frozenset({"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PART", "SPAC
 
 
 def lived_at(prep: Token) -> bool:
-    """Whether a preposition says where someone lives or is based ("has lived in London", "a group
-    based in Libya"): a place that is no scene of the story nor anyone's state in it."""
-    return prep.dep_ == "prep" and prep.head.pos_ == "VERB" and prep.head.lemma_.lower() in vocab.residence_verbs()
+    """Whether a preposition says, in a relative clause, where someone lives ("his son, who has lived
+    in London since 2008"): a place that is no scene of the story nor anyone's state in it (not
+    "Uyghurs living in Urumqi", where they are)."""
+    verb = prep.head
+    return prep.dep_ == "prep" and verb.pos_ == "VERB" and verb.dep_ == "relcl" \
+        and verb.lemma_.lower() in vocab.residence_verbs()
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -471,9 +474,9 @@ class _Finder:
         existing = self.table.by_key.get(key)
         if existing is None and len(words) == 1:  # a surname alone refers to the full name seen before
             existing = self.person_by_surname(name)
-        if existing is None and len(words) == 1 and _named_place(name) and not petrarch.is_known_surname(name) \
-                and name_key(name) not in self.person_name_words():
-            return None  # "Ukrainian troops enter Kherson": a town the model took for a person, no one's name
+        if existing is None and len(words) == 1 and (name.lower() in vocab.unit_nouns() or self.town_not_person(
+                start, end, name)):
+            return None  # "Jets struck towns": a word for a force; "troops enter Kherson": a town
         folded = _spelling(name_key(name))
         if existing is None and len(folded) > 5:  # "Zelenskyy" after "Zelensky", "Zelenskiy": one name in two
             # spellings
@@ -491,6 +494,26 @@ class _Finder:
         actor = existing or self.table.get_or_add(key, name, "person")
         self.mention_person(actor, start, end)
         return actor
+
+    def town_not_person(self, start: int, end: int, name: str) -> bool:
+        """Whether a one-word name the model took for a person is a town's: the town's own name, no
+        known surname nor a word of a person's name in the text, and nowhere in the text titled
+        ("Mayor Imamoglu", "leader Malema") nor the one who speaks or accuses ("Malema accused the
+        ANC"): "troops enter Kherson", "Kherson was returning to Ukrainian control"."""
+        if not _named_place(name) or petrarch.is_known_surname(name) or name_key(name) in self.person_name_words():
+            return False
+        speech = vocab.modality_words()["speech_verbs"] | vocab.modality_words()["allegation_verbs"]
+        for tok in self.doc:
+            if tok.text != self.doc[end - 1].text:
+                continue
+            prev = self.doc[tok.i - 1] if tok.i > 0 else None
+            if prev is not None and (prev.lower_ in vocab.titles() or prev.pos_ == "PROPN"):
+                return False
+            if tok.dep_ == "nsubj" and (tok.head.lemma_.lower() in speech or any(
+                    t.type in ("ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN")
+                    for t in vocab.verb_triggers().get(tok.head.lemma_.lower(), ()))):
+                return False
+        return True
 
     def person_name_words(self) -> set[str]:
         """The words of the names of more than one word the model tags as people in the document."""
@@ -684,8 +707,9 @@ class _Finder:
             if country is None and kind in ("government", "military", "police") and before is not None \
                     and before.dep_ in ("amod", "compound") and start <= before.head.i < end \
                     and before.ent_type_ in ("NORP", "GPE"):
-                country = countries.country_code(before.text)  # "the Spanish [Interior Ministry]": the model
-                owned = country is not None  # left the nationality out of the state body's name
+                said = entity_at(before)  # the whole word: not "pro-Russian"
+                country = countries.country_code(said.text if said is not None else before.text)  # "the Spanish
+                owned = country is not None  # [Interior Ministry]": the model left the nationality out of the name
             country = country or self.country_of_phrase(head_tok)
         if country is None and tokens[-1].lower_ in vocab.facility_heads():  # "Sittwe Naval Base"
             for t in tokens[:-1]:
@@ -695,6 +719,11 @@ class _Finder:
                     break
         if kind == "igo" and country:
             kind, sector = "organisation", sector if sector != "IGO" else None
+        if len(tokens) == 1 and len(key := name_key(name)) > 3:  # "the Houthis" after "Houthi rebels": one group
+            twin = self.table.by_key.get("org:" + (key[:-1] if key.endswith("s") else key + "s"))
+            if twin is not None and twin.kind in ("organisation", "armed-group"):
+                self.table.mention(twin, start, end)
+                return twin
         actor = self.state_body(name, kind, country, sector, owned)
         self.table.mention(actor, start, end)
         return actor
@@ -803,12 +832,15 @@ class _Finder:
                       and ((t.pos_ == "PROPN" and t.ent_type_ != "NORP") or (t.text.isupper() and len(t.text) > 1)
                            or (t.ent_type_ == "NORP" and _known_group(t.text)))]  # "M23", "RSF", "Houthi";
             # not "Kurdish", "Sunni" or "Islamist": a people or a creed names no one group
-            if country is None and proper and proper[-1].i - proper[0].i + 1 == len(proper):
-                # "M23 rebels", "Houthi fighters": the group they belong to, named by the text
+            owned_by = next((code for t in mods if t.dep_ == "poss" and (code := countries.country_code(t.text))), None)
+            if (country is None or country == owned_by) and proper and proper[-1].i - proper[0].i + 1 == len(proper):
+                # "M23 rebels", "Houthi fighters": the group they belong to, named by the text; "Yemen's Houthi
+                # rebels" are that group too, of the state the phrase names
                 group = self.add_org(proper[0].i, proper[-1].i + 1)
                 if group is not None and group.kind in ("organisation", "armed-group") and group.country is None:
                     if group.kind == "organisation" and group.sector is None:
                         group.kind, group.sector = "armed-group", "REB"
+                    group.country = owned_by  # "Yemen's Houthi rebels" (not "Rwanda-backed M23 rebels")
                     self.table.mention(group, start, head.i + 1, alias=False)
                     return group
         if kind == "armed-group" and country is None and head.tag_ == "NNS" \

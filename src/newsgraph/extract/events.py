@@ -65,6 +65,7 @@ SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
 WAR_OBJECTS = frozenset({"war", "battle", "fight", "clash", "skirmish", "conflict", "duel", "other", "one"})
 # Who is deployed: a force told as the object of "deploy" is the one that moves.
 FORCE_KINDS = {"military", "police", "armed-group"}
+STATE_AND_FORCE_KINDS = FORCE_KINDS | {"country", "government"}
 # Modes of an act that leaves someone held: whose release is later asked for is asked of its doer.
 DETAINING_MODES = {"arrest", "prosecute", "seize", "abduct"}
 # At most this many actors on one side of one act ("Canada, Brazil, Colombia, Peru and Argentina
@@ -724,11 +725,13 @@ class _EventFinder:
                     # parser hangs an object coordinated after an apposition on the verb
                     if c.dep_ == "conj" and c.i > dobj.i and c.pos_ in ("PROPN", "NOUN"):
                         targets += [a for a in self.actors_of(c, sources) if a not in targets]
-        if not targets and trig.type == "SANCTION" and trig.mode == "embargo" and dobj is not None:
-            own = {side(a) for a in sources}  # "closed the Rafah crossing": the state of the town it is named after
-            targets = [a for c in dobj.children if c.dep_ in ("compound", "amod") and c.pos_ == "PROPN"
-                       and self.table.at(c.i) is None and (place := own_place(c.text)) is not None and place.country
-                       and side(a := self.table.country_actor(place.country)) not in own][:1]
+        if not targets and trig.type == "SANCTION" and trig.mode == "embargo" and dobj is not None \
+                and sources and all(a.kind in ("country", "government") for a in sources):
+            names = [c for c in dobj.children if c.dep_ in ("compound", "amod") and c.pos_ == "PROPN"]
+            place = own_place(names[0].text) if len(names) == 1 and self.table.at(names[0].i) is None else None
+            if place is not None and place.country and place.country not in {a.country for a in sources}:
+                targets = [self.table.country_actor(place.country)]  # "Israel closed the Rafah crossing": the
+                # state of the town it is named after (not "police closed the Narva crossing" at home)
         if not targets and dobj is not None and trig.objects_kind and not trig.theme_object:
             # "designated [the ADF] a terrorist organisation": the parser's dative is who is designated
             targets = self.first_actor_in([c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"],
@@ -2425,8 +2428,11 @@ class _EventFinder:
             return True
         if clause.lemma_.lower() in words["wrongdoing_verbs"]:
             return True
-        if any(c.dep_ == "advmod" and c.lower_ in words["wrongdoing_adverbs"] for c in clause.children):
-            return True  # "had crossed the border illegally"
+        if any(c.dep_ == "advmod" and c.lower_ in words["wrongdoing_adverbs"] for c in clause.children) and any(
+                c.dep_ == "nsubj" and any(a.kind in STATE_AND_FORCE_KINDS for a in self.forces_named(c))
+                for c in clause.children):
+            return True  # "said Armenian troops / Vietnamese boats had crossed illegally" (not migrants, nor a
+            # journalist whose nationality only an adjective gives)
         if clause.lemma_.lower() in words["attempt_verbs"] and any(
                 c.dep_ == "xcomp" and c.lemma_.lower() in words["wrongdoing_verbs"] for c in clause.children):
             return True  # "Israel was trying to destabilise the region", "sought to undermine the vote"
@@ -2439,6 +2445,14 @@ class _EventFinder:
                     and clause.lemma_.lower() in BLAME_BEARING and self.blamed_for_harm(c):
                 return True  # "Russia bore full responsibility", "the responsibility lies with Washington"
         return _judged(clause)  # "the police action was a clear breach of the Vienna Convention"
+
+    def forces_named(self, tok: Token) -> list[Actor]:
+        """The actor a noun itself names ("Armenian troops"), or, for a word for a part of a force
+        ("Vietnamese boats"), the one its modifiers name; not a person's nationality ("a Ukrainian journalist")."""
+        own = self.table.at(tok.i)
+        if own is not None:
+            return [own]
+        return self.actors_of(tok) if tok.lower_ in vocab.unit_nouns() else []
 
     @staticmethod
     def deadly(tok: Token) -> bool:
@@ -2979,8 +2993,10 @@ def _reported_clauses(verb: Token) -> list[Token]:
     out += [x for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
             if p.dep_ == "pobj" and p.lemma_.lower() in words["statement_nouns"]
             for x in p.children if x.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in x.children)]
-    out += [x for c in out if c.lemma_.lower() in words["revealing_verbs"] and not _negated(c)
-            for x in c.children if x.dep_ == "ccomp"]  # "said the seizure showed that Tehran was a criminal regime"
+    out += [x for c in out if c.lemma_.lower() in words["revealing_verbs"] and not _negated(c) and not _foretold(c)
+            for x in c.children if x.dep_ == "ccomp" and not any(
+                m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in x.children)]  # "said the seizure
+    # showed that Tehran was a criminal regime" (not "would show whether Israel was")
     return out
 
 

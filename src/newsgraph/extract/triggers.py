@@ -389,6 +389,8 @@ class TriggerReader:
             # not one's own stood down ("halted its offensive")
         if trig.predicate and evaluation(verb) != trig.predicate:
             return False  # "called the vote a farce" criticises; "called a meeting" does not
+        if trig.type == "ASSAULT" and any((c.dep_ == "prep" and c.lower_ == "as") or c.dep_ == "oprd" for c in kids):
+            return False  # "the speech struck voters as divisive": an impression, not a blow
         if trig.preps and not any(c.dep_ == "prep" and c.lower_ in trig.preps and not all(
                 p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ in ("pobj", "pcomp")) for c in kids) \
                 and asked_clause(verb, trig.preps) is None:

@@ -276,6 +276,9 @@ def lookup_actor(name: str) -> KnownActor | None:
     not know at all comes from our layer alone)."""
     key = _normal(name)
     rows = [row for row in (_actor_rows().get(key), _leader_rows().get(key)) if row is not None]
+    if not rows and "'" in key:  # "Tigray People's Liberation Front": the dictionaries write "Peoples"
+        key = key.replace("'", "")
+        rows = [row for row in (_actor_rows().get(key), _leader_rows().get(key)) if row is not None]
     if not rows:
         return None
     actor_id, kind, _ = rows[0].split("\t")
