@@ -142,8 +142,9 @@ def name_ends(doc: Doc) -> Doc:
     the actor would be called by a stump. An organisation's or a place's name ending in "of", "in"
     or "for" takes, after an optional "the", either the one name the model tagged next (a place,
     an organisation, a nationality) or the untagged capitalised words next ("Group of 20"), small
-    words between them included ("of", "for", "de"); never a person, a date or a second name
-    ("The Media Council of Kenya CEO David Omwoyo", "... of Kenya and Amnesty International").
+    words between them included ("of", "for", "de"), up to a title; never a name the model tagged as a
+    person or a date, nor a second name ("The Media Council of Kenya CEO David Omwoyo", "... of Kenya
+    and Amnesty International").
     """
     from spacy.tokens import Span
 
@@ -164,7 +165,8 @@ def name_ends(doc: Doc) -> Doc:
                     end = nxt.end if nxt.label_ in _NAME_TAILS else end
                 else:
                     k = j
-                    while k < len(doc) and not doc[k].is_sent_start and not doc[k].ent_type_:
+                    while k < len(doc) and not doc[k].is_sent_start and not doc[k].ent_type_ \
+                            and doc[k].lower_ not in vocab.titles():  # not "... of Ukraine Spokesperson X"
                         tok = doc[k]
                         if tok.is_title or (tok.is_upper and tok.is_alpha) or (k == j and tok.like_num):
                             k += 1

@@ -2827,12 +2827,6 @@ def test_restrictive_measures_adopted_against_a_state_are_sanctions(rules_text) 
         [(e.type, e.source and e.source.name, e.target and e.target.name) for e in ex.events]
 
 
-def test_voters_struck_with_batons_are_the_victims_of_an_assault(rules_text) -> None:
-    ex = rules_text("In Minsk, riot police struck voters with batons outside a polling station on Monday.", MONDAY)
-    (hit,) = events(ex, "ASSAULT")
-    assert hit.target is not None and hit.target.name.lower().endswith("voters")
-
-
 def test_a_town_someone_lives_in_names_no_state_for_the_police(rules_text) -> None:
     ex = rules_text("HARARE, July 8 - A court jailed opposition leader Job Sikhala for two years on Monday. His "
                     "brother, who has lived in Johannesburg since 2015, called the verdict a travesty. Police "
@@ -2928,14 +2922,47 @@ def test_a_pro_russian_ministry_is_not_russias(rules_text) -> None:
     assert "RUS" not in {e.source.country for e in ex.events if e.source is not None}
 
 
-def test_a_named_group_given_a_state_by_its_phrase_is_one_group_with_that_state(rules_text) -> None:
-    ex = rules_text("Yemen's Houthi rebels fired a missile at a Greek tanker on Monday. Washington condemned the "
-                    "Houthis.", MONDAY)
-    groups = {(e.source.name, e.source.country) for e in events(ex, "ASSAULT") if e.source is not None}
-    accused = {(e.target.name, e.target.country) for e in events(ex, "ACCUSE") if e.target is not None}
-    assert groups == accused == {("Houthi", "YEM")}, (groups, accused)
-
+def test_a_group_named_in_the_singular_and_the_plural_is_one_group(rules_text) -> None:
+    ex = rules_text("Houthi rebels fired a missile at a Greek tanker on Monday. Washington condemned the Houthis.",
+                    MONDAY)
+    fired = {e.source.key for e in events(ex, "ASSAULT") if e.source is not None}
+    accused = {e.target.key for e in events(ex, "ACCUSE") if e.target is not None}
+    assert fired and fired == accused, (fired, accused)
 
 def test_a_word_for_a_force_the_model_took_for_a_person_is_no_person(rules_text) -> None:
     ex = rules_text("Jets struck towns in the rebel-held enclave on Sunday, killing 20 people.", MONDAY)
     assert not [a for a in ex.actors if a.kind == "person"], [(a.name, a.kind) for a in ex.actors]
+
+
+# -- what a second cold review of the twenty-fourth stop's rules made misfire ---------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Russia attacked Kyiv as part of a new wave of strikes.",
+    "Israeli troops killed three Palestinians as a warning.",
+])
+def test_an_assault_told_with_as_and_a_noun_is_still_one(rules_text, text) -> None:
+    ex = rules_text(text, MONDAY)
+    assert events(ex, "ASSAULT"), [(e.type, e.source and e.source.name) for e in ex.events]
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Kyiv said nothing showed that Russia had violated the ceasefire.", "ACCUSE"),
+    ("Israel said no evidence showed that Hamas was responsible for the blast.", "ACCUSE"),
+    ("The electoral commission struck opposition candidates off the ballot.", "ASSAULT"),
+    ("Teachers in Argentina launched a strike against the government's budget cuts.", "ASSAULT"),
+    ("Doctors said the boy had been shot by Israeli troops.", "ACCUSE"),
+])
+def test_no_event_where_the_second_review_found_one(rules_text, text, type_) -> None:
+    ex = rules_text(text, MONDAY)
+    assert not events(ex, type_), [(e.type, e.source and e.source.name, e.target and e.target.name) for e in ex.events]
+
+
+def test_people_acted_on_where_they_live_are_there(rules_text) -> None:
+    ex = rules_text("An Israeli airstrike killed 12 people who lived in Rafah.", MONDAY)
+    assert {e.place.name for e in events(ex, "ASSAULT") if e.place is not None} == {"Rafah"}
+
+
+def test_a_later_mention_of_a_group_keeps_naming_it(rules_text) -> None:
+    ex = rules_text("Yemen's Houthi rebels attacked a US warship on Monday. Houthi rebels later fired missiles at "
+                    "Israel.", MONDAY)
+    assert "ISR" not in {e.source.country for e in events(ex, "ASSAULT") if e.source is not None}

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc
 from spacy.tokens import Span as Phrase
 
-from newsgraph.extract.actors import ActorTable, entities, find_actors, find_dateline, lived_at, sentences
+from newsgraph.extract.actors import ActorTable, entities, find_actors, find_dateline, lived_in, sentences
 from newsgraph.extract.aims import aim_unaimed
 from newsgraph.extract.events import find_event_candidates, find_events, placed_speaker
 from newsgraph.extract.filter import Features
@@ -59,7 +59,7 @@ def find_places(doc: Doc, story_countries: set[str] | None = None) -> list[Place
         if ent.label_ == "PERSON" and not feature and (ent.text.lower() in name_words
                                                         or ent.root.dep_ in ("nsubj", "nsubjpass")):
             continue  # "Kim invited Putin": a name the article gave in full, or someone who acts
-        if _lived_in(ent):
+        if lived_in(ent):
             continue  # "who has lived in London since 2008": where someone lives, no scene of the story
         place = gaz.lookup(text)
         beside = _country_of_place(ent, ("appos", "npadvmod")) if place is not None else None
@@ -97,12 +97,6 @@ def find_places(doc: Doc, story_countries: set[str] | None = None) -> list[Place
 
 
 LOCATIVE_PREPS = {"in", "at", "near", "off", "outside", "around", "inside", "into"}
-
-
-def _lived_in(ent: Phrase) -> bool:
-    """Whether a name is where someone lives ("who has lived in London", "in Maiduguri, Nigeria")."""
-    root = ent.root.head if ent.root.dep_ == "appos" else ent.root
-    return root.dep_ == "pobj" and lived_at(root.head)
 
 
 def _located(ent: Phrase) -> bool:

@@ -216,12 +216,22 @@ _NEVER_NAMES = frozenset({"PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PART", "SPAC
 
 
 def lived_at(prep: Token) -> bool:
-    """Whether a preposition says, in a relative clause, where someone lives ("his son, who has lived
-    in London since 2008"): a place that is no scene of the story nor anyone's state in it (not
-    "Uyghurs living in Urumqi", where they are)."""
+    """Whether a preposition says, in a relative clause on one person, where that person lives ("his
+    son Tarek Hossain, who has lived in London since 2008", "his brother, who lives in Johannesburg"):
+    a place that is no scene of the story nor anyone's state in it (not "Uyghurs living in Urumqi",
+    "people who lived in Rafah", "a priest who lives in Kaduna": the ones acted on, where they are)."""
     verb = prep.head
+    person = verb.head
     return prep.dep_ == "prep" and verb.pos_ == "VERB" and verb.dep_ == "relcl" \
-        and verb.lemma_.lower() in vocab.residence_verbs()
+        and verb.lemma_.lower() in vocab.residence_verbs() and (person.ent_type_ == "PERSON" or (
+            person.tag_ == "NN" and any(c.dep_ == "poss" for c in person.children)))
+
+
+def lived_in(ent: Span) -> bool:
+    """Whether a place name is where a named person lives (``lived_at``), as "in London" or "in
+    Maiduguri, Nigeria" (the apposition read at the town)."""
+    root = ent.root.head if ent.root.dep_ == "appos" else ent.root
+    return root.dep_ == "pobj" and lived_at(root.head)
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -502,7 +512,8 @@ class _Finder:
         ANC"): "troops enter Kherson", "Kherson was returning to Ukrainian control"."""
         if not _named_place(name) or petrarch.is_known_surname(name) or name_key(name) in self.person_name_words():
             return False
-        speech = vocab.modality_words()["speech_verbs"] | vocab.modality_words()["allegation_verbs"]
+        words = vocab.modality_words()
+        speech = words["speech_verbs"] | words["allegation_verbs"]
         for tok in self.doc:
             if tok.text != self.doc[end - 1].text:
                 continue
@@ -832,15 +843,12 @@ class _Finder:
                       and ((t.pos_ == "PROPN" and t.ent_type_ != "NORP") or (t.text.isupper() and len(t.text) > 1)
                            or (t.ent_type_ == "NORP" and _known_group(t.text)))]  # "M23", "RSF", "Houthi";
             # not "Kurdish", "Sunni" or "Islamist": a people or a creed names no one group
-            owned_by = next((code for t in mods if t.dep_ == "poss" and (code := countries.country_code(t.text))), None)
-            if (country is None or country == owned_by) and proper and proper[-1].i - proper[0].i + 1 == len(proper):
-                # "M23 rebels", "Houthi fighters": the group they belong to, named by the text; "Yemen's Houthi
-                # rebels" are that group too, of the state the phrase names
+            if country is None and proper and proper[-1].i - proper[0].i + 1 == len(proper):
+                # "M23 rebels", "Houthi fighters": the group they belong to, named by the text
                 group = self.add_org(proper[0].i, proper[-1].i + 1)
                 if group is not None and group.kind in ("organisation", "armed-group") and group.country is None:
                     if group.kind == "organisation" and group.sector is None:
                         group.kind, group.sector = "armed-group", "REB"
-                    group.country = owned_by  # "Yemen's Houthi rebels" (not "Rwanda-backed M23 rebels")
                     self.table.mention(group, start, head.i + 1, alias=False)
                     return group
         if kind == "armed-group" and country is None and head.tag_ == "NNS" \
@@ -1474,9 +1482,9 @@ class _Finder:
         for ent in entities(self.doc):
             if ent.label_ not in ("GPE", "LOC"):
                 continue
-            scene = ent.root.head if ent.root.dep_ == "appos" else ent.root  # "in Borno state, Nigeria"
-            if scene.dep_ == "pobj" and lived_at(scene.head):
+            if lived_in(ent):
                 continue  # "who has lived in London since 2008": where someone lives says no one's state
+            scene = ent.root.head if ent.root.dep_ == "appos" else ent.root  # "in Borno state, Nigeria"
             at_scene = scene.dep_ == "pobj" and scene.head.lower_ in SCENE_PREPS  # "in Caracas"; not
             if code := countries.country_code(ent.text):  # "Washington said"
                 if at_scene:

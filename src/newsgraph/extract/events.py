@@ -1346,7 +1346,8 @@ class _EventFinder:
         if lemma in vocab.modality_words()["request_nouns"] and self.trigger_of(noun) is None:
             return "REQUEST"  # "the deadline", "calls for talks": a demand made before
         own = self.trigger_of(noun) or next((t for t in vocab.noun_triggers().get(lemma, ()) if not (
-            t.requires_modifier and lemma in vocab.modality_words()["act_nouns"])), None)  # "the measure": any act
+            t.requires_modifier and lemma in vocab.modality_words()["act_nouns"])), None)  # a word for any act
+        # ("the measure") names none of the kind it names only with a modifier ("restrictive measures")
         if own is not None:
             return own.type
         if lemma in vocab.instrument_heads():
@@ -2994,9 +2995,11 @@ def _reported_clauses(verb: Token) -> list[Token]:
             if p.dep_ == "pobj" and p.lemma_.lower() in words["statement_nouns"]
             for x in p.children if x.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in x.children)]
     out += [x for c in out if c.lemma_.lower() in words["revealing_verbs"] and not _negated(c) and not _foretold(c)
+            and not any(s.dep_ == "nsubj" and (s.lower_ in ("nothing", "none") or any(
+                d.dep_ == "det" and d.lower_ == "no" for d in s.children)) for s in c.children)
             for x in c.children if x.dep_ == "ccomp" and not any(
                 m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in x.children)]  # "said the seizure
-    # showed that Tehran was a criminal regime" (not "would show whether Israel was")
+    # showed that Tehran was a criminal regime" (not "would show whether Israel was", "nothing showed that")
     return out
 
 

@@ -389,8 +389,9 @@ class TriggerReader:
             # not one's own stood down ("halted its offensive")
         if trig.predicate and evaluation(verb) != trig.predicate:
             return False  # "called the vote a farce" criticises; "called a meeting" does not
-        if trig.type == "ASSAULT" and any((c.dep_ == "prep" and c.lower_ == "as") or c.dep_ == "oprd" for c in kids):
-            return False  # "the speech struck voters as divisive": an impression, not a blow
+        if trig.type == "ASSAULT" and any((c.dep_ == "prep" and c.lower_ == "as" and any(
+                p.pos_ == "ADJ" for p in c.children)) or (c.dep_ == "oprd" and c.pos_ == "ADJ") for c in kids):
+            return False  # "the speech struck voters as divisive": an impression, not a blow ("as retaliation" is one)
         if trig.preps and not any(c.dep_ == "prep" and c.lower_ in trig.preps and not all(
                 p.ent_type_ in ("DATE", "TIME") for p in c.children if p.dep_ in ("pobj", "pcomp")) for c in kids) \
                 and asked_clause(verb, trig.preps) is None:
@@ -498,14 +499,11 @@ def evaluation(verb: Token) -> str | None:
     """What a characterisation declares its object: "expulsion" (persona non grata), else "negative"
     or "positive" (negative wins a tie: "called the deal a good step for an illegal regime")."""
     pred = predicate_of(verb)
-    judged = vocab.evaluative_words()
     if pred is None:  # "declared X's advisers in its capital persona non grata": the parser lost the predicate
         words = {t.lower_ for t in verb.subtree}
-        if {"persona", "grata"} <= words:
-            return "expulsion"
-        manner = {c.lower_ for c in verb.children if c.dep_ == "advmod"}  # "viewed the delivery negatively"
-        return next((kind for kind in ("negative", "positive") if manner & judged[kind]), None)
+        return "expulsion" if {"persona", "grata"} <= words else None
     words = _judging_words(pred)
+    judged = vocab.evaluative_words()
     return next((kind for kind in ("expulsion", "negative", "positive") if words & judged[kind]), None)
 
 
