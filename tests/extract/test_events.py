@@ -2895,6 +2895,12 @@ def test_a_group_declared_criminal_or_extremist_is_designated(rules_text) -> Non
     ("Washington put pressure on Beijing to drop Micron from its blacklist.", "SANCTION"),
     ("A Pew survey found that 70 percent of Germans view China negatively.", "ACCUSE"),  # an opinion poll
     ("Police used coercive measures against protesters in Tbilisi.", "SANCTION"),
+    # (and what a second review found)
+    ("Kyiv said nothing showed that Russia had violated the ceasefire.", "ACCUSE"),
+    ("Israel said no evidence showed that Hamas was responsible for the blast.", "ACCUSE"),
+    ("The electoral commission struck opposition candidates off the ballot.", "ASSAULT"),
+    ("Teachers in Argentina launched a strike against the government's budget cuts.", "ASSAULT"),
+    ("Doctors said the boy had been shot by Israeli troops.", "ACCUSE"),
 ])
 def test_words_near_the_new_rules_that_state_no_such_event(rules_text, text, type_) -> None:
     ex = rules_text(text, MONDAY)
@@ -2902,8 +2908,10 @@ def test_words_near_the_new_rules_that_state_no_such_event(rules_text, text, typ
 
 
 def test_a_town_where_the_victims_live_is_still_the_scene(rules_text) -> None:
-    ex = rules_text("Israeli strikes killed 20 Palestinians living in Rafah on Monday.", MONDAY)
-    assert {e.place.name for e in events(ex, "ASSAULT") if e.place is not None} == {"Rafah"}
+    for text in ("Israeli strikes killed 20 Palestinians living in Rafah on Monday.",
+                 "An Israeli airstrike killed 12 people who lived in Rafah."):
+        ex = rules_text(text, MONDAY)
+        assert {e.place.name for e in events(ex, "ASSAULT") if e.place is not None} == {"Rafah"}, text
     ex = rules_text("Police arrested dozens of Uyghurs living in Urumqi.", MONDAY)
     assert {e.source.country for e in events(ex, "COERCE") if e.source is not None} == {"CHN"}
 
@@ -2943,23 +2951,6 @@ def test_a_word_for_a_force_the_model_took_for_a_person_is_no_person(rules_text)
 def test_an_assault_told_with_as_and_a_noun_is_still_one(rules_text, text) -> None:
     ex = rules_text(text, MONDAY)
     assert events(ex, "ASSAULT"), [(e.type, e.source and e.source.name) for e in ex.events]
-
-
-@pytest.mark.parametrize(("text", "type_"), [
-    ("Kyiv said nothing showed that Russia had violated the ceasefire.", "ACCUSE"),
-    ("Israel said no evidence showed that Hamas was responsible for the blast.", "ACCUSE"),
-    ("The electoral commission struck opposition candidates off the ballot.", "ASSAULT"),
-    ("Teachers in Argentina launched a strike against the government's budget cuts.", "ASSAULT"),
-    ("Doctors said the boy had been shot by Israeli troops.", "ACCUSE"),
-])
-def test_no_event_where_the_second_review_found_one(rules_text, text, type_) -> None:
-    ex = rules_text(text, MONDAY)
-    assert not events(ex, type_), [(e.type, e.source and e.source.name, e.target and e.target.name) for e in ex.events]
-
-
-def test_people_acted_on_where_they_live_are_there(rules_text) -> None:
-    ex = rules_text("An Israeli airstrike killed 12 people who lived in Rafah.", MONDAY)
-    assert {e.place.name for e in events(ex, "ASSAULT") if e.place is not None} == {"Rafah"}
 
 
 def test_a_later_mention_of_a_group_keeps_naming_it(rules_text) -> None:

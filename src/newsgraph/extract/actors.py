@@ -512,15 +512,13 @@ class _Finder:
         ANC"): "troops enter Kherson", "Kherson was returning to Ukrainian control"."""
         if not _named_place(name) or petrarch.is_known_surname(name) or name_key(name) in self.person_name_words():
             return False
-        words = vocab.modality_words()
-        speech = words["speech_verbs"] | words["allegation_verbs"]
         for tok in self.doc:
             if tok.text != self.doc[end - 1].text:
                 continue
             prev = self.doc[tok.i - 1] if tok.i > 0 else None
             if prev is not None and (prev.lower_ in vocab.titles() or prev.pos_ == "PROPN"):
                 return False
-            if tok.dep_ == "nsubj" and (tok.head.lemma_.lower() in speech or any(
+            if tok.dep_ == "nsubj" and (tok.head.lemma_.lower() in vocab.saying_verbs() or any(
                     t.type in ("ACCUSE", "REQUEST", "REJECT", "SUPPORT", "THREATEN")
                     for t in vocab.verb_triggers().get(tok.head.lemma_.lower(), ()))):
                 return False

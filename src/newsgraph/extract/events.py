@@ -605,7 +605,7 @@ class _EventFinder:
                     continue  # "met Xi, who arrived in Astana": the clause describes, it names no party
                 if _names_a_place(t):
                     continue  # "talks in the Saudi city of Jeddah": where, not with whom
-                if t.dep_ == "nsubj" and t.head.lemma_.lower() in _saying_verbs():
+                if t.dep_ == "nsubj" and t.head.lemma_.lower() in vocab.saying_verbs():
                     continue  # "shot down drones in what Washington said was ...": who says, not who is hit
                 a = self.table.at(t.i) or (self.actor_of(t) if t.ent_type_ == "GPE" else None)
                 if a is None and t.ent_type_ == "NORP" and (code := countries.country_code(t.text)):
@@ -1403,7 +1403,7 @@ class _EventFinder:
         sides = {side(a) for a in exclude}
         for sent in list(sentences(self.doc))[:LEAD_SENTENCES]:
             main = sent.root
-            if main.lemma_.lower() in _saying_verbs():  # "China will scrap the tariffs, its ministry said":
+            if main.lemma_.lower() in vocab.saying_verbs():  # "China will scrap the tariffs, its ministry said":
                 main = next((c for c in main.children if c.dep_ == "ccomp"), main)  # what was done, not told
                 if main.tag_ == "VBG" or any(c.tag_ == "VBG" for c in main.children if c.dep_ == "aux"):
                     return []  # "Iran is enriching uranium, the IAEA said": a state of affairs, no decision
@@ -2994,13 +2994,19 @@ def _reported_clauses(verb: Token) -> list[Token]:
     out += [x for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children
             if p.dep_ == "pobj" and p.lemma_.lower() in words["statement_nouns"]
             for x in p.children if x.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in x.children)]
-    out += [x for c in out if c.lemma_.lower() in words["revealing_verbs"] and not _negated(c) and not _foretold(c)
-            and not any(s.dep_ == "nsubj" and (s.lower_ in ("nothing", "none") or any(
-                d.dep_ == "det" and d.lower_ == "no" for d in s.children)) for s in c.children)
-            for x in c.children if x.dep_ == "ccomp" and not any(
-                m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in x.children)]  # "said the seizure
-    # showed that Tehran was a criminal regime" (not "would show whether Israel was", "nothing showed that")
+    out += [x for c in out if _reveals(c) for x in c.children if x.dep_ == "ccomp" and not any(
+        m.dep_ == "mark" and m.lower_ in ("whether", "if") for m in x.children)]  # "said the seizure showed that
+    # Tehran was a criminal regime" (not "would show whether Israel was")
     return out
+
+
+def _reveals(clause: Token) -> bool:
+    """Whether a reported clause says something showed what its own clause tells: "the seizure showed
+    that ...", not "would show", "did not show", "nothing showed"."""
+    return clause.lemma_.lower() in vocab.modality_words()["revealing_verbs"] and not _negated(clause) \
+        and not _foretold(clause) and not any(
+            s.dep_ == "nsubj" and (s.lower_ in ("nothing", "none") or any(
+                d.dep_ == "det" and d.lower_ == "no" for d in s.children)) for s in clause.children)
 
 
 def _judged(clause: Token) -> bool:
@@ -3244,12 +3250,6 @@ def _reporting_verbs() -> frozenset[str]:
     words = vocab.modality_words()
     return frozenset(words["speech_verbs"] | words["threat_speech_verbs"] | words["allegation_verbs"]
                      | words["demand_speech_verbs"])
-
-
-@cache
-def _saying_verbs() -> frozenset[str]:
-    words = vocab.modality_words()
-    return frozenset(words["speech_verbs"] | words["allegation_verbs"])
 
 
 def _said_as_people(verb: Token) -> bool:

@@ -270,15 +270,20 @@ def office_holders_named(surname: str, day: date) -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
+def _rows_of(key: str) -> list[str]:
+    """The dictionary rows of a normalised name: PETRARCH2's, then our leaders layer's."""
+    return [row for row in (_actor_rows().get(key), _leader_rows().get(key)) if row is not None]
+
+
 def lookup_actor(name: str) -> KnownActor | None:
     """The dictionary actor a name or alias stands for ("Vladimir Putin", "the Kremlin"), if any:
     PETRARCH2's, with the roles our leaders layer adds for the years after it (a leader it does
     not know at all comes from our layer alone)."""
     key = _normal(name)
-    rows = [row for row in (_actor_rows().get(key), _leader_rows().get(key)) if row is not None]
+    rows = _rows_of(key)
     if not rows and "'" in key:  # "Tigray People's Liberation Front": the dictionaries write "Peoples"
         key = key.replace("'", "")
-        rows = [row for row in (_actor_rows().get(key), _leader_rows().get(key)) if row is not None]
+        rows = _rows_of(key)
     if not rows:
         return None
     actor_id, kind, _ = rows[0].split("\t")

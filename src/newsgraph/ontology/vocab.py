@@ -266,6 +266,13 @@ def metonyms() -> dict[str, dict[str, str]]:
 
 
 @cache
+def saying_verbs() -> frozenset[str]:
+    """Verbs whose subject speaks or alleges ("said", "accused"): who says, not who acts."""
+    words = modality_words()
+    return words["speech_verbs"] | words["allegation_verbs"]
+
+
+@cache
 def residence_verbs() -> frozenset[str]:
     """Verbs of where someone lives ("has lived in London"): the town names no scene of the story."""
     return frozenset(_load("actors.toml")["residence_verbs"])
