@@ -1015,3 +1015,48 @@ def test_a_title_that_says_whose_it_is_is_not_the_last_holder_of_another_state(e
     summons = [e for e in ex.events if e.type == "ACCUSE" and e.mode == "protest"]
     assert summons and all(e.target is not None and e.target.country == "GHA" for e in summons), \
         [(e.type, e.source and e.source.name, e.target and e.target.name) for e in ex.events]
+
+
+def test_a_pronoun_owned_body_keeps_its_owners_state_apart_from_an_unplaced_title(extract_text) -> None:
+    # "its parliament" is Azerbaijan's; the interior minister of the first sentence is not made Azerbaijani
+    ex = extract_text("Interior Minister Jean Dupuis said on Friday that police had detained six activists. "
+                      "Azerbaijan has courted the movement, and in March its parliament signed a memorandum "
+                      "with the island's assembly.", PUBLISHED)
+    dupuis = named(ex, "Jean Dupuis")
+    assert dupuis.country is None
+    parliament = [a for a in ex.actors if a.kind == "government" and any("parliament" in m.text for m in a.mentions)]
+    assert [a.country for a in parliament] == ["AZE"]
+    assert not any("Minister" in m.text for m in parliament[0].mentions)
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Judges at the International Criminal Court on Tuesday rejected a request by Kenya.", "ICC"),
+    ("Prosecutors of the International Criminal Court accused Uganda of obstruction.", "ICC"),
+])
+def test_staff_of_an_international_body_act_for_that_body(extract_text, text: str, body: str) -> None:
+    (ev,) = extract_text(text, PUBLISHED).events
+    assert ev.source is not None and ev.source.key == f"igo:{body}"
+
+
+@pytest.mark.parametrize("text", [
+    "Diplomats from the European Union, the United States and Britain on Monday called for restraint.",
+    "Diplomats from the European Union, the United States, Britain, France and Germany on Monday called on all "
+    "sides to show restraint.",
+])
+def test_staff_from_a_list_of_bodies_and_states_are_not_the_first_body_named(extract_text, text: str) -> None:
+    eu = next(a for a in extract_text(text, PUBLISHED).actors if a.key == "igo:EU")
+    assert not any(m.text == "Diplomats" for m in eu.mentions)
+
+
+def test_staff_with_a_nationality_of_their_own_keep_it(extract_text) -> None:
+    (ev,) = extract_text("Kenyan judges at the ICC criticised Ghana.", PUBLISHED).events
+    assert ev.source is not None and ev.source.country == "KEN"
+
+
+def test_a_states_soldiers_and_police_named_together_are_one_states(extract_text) -> None:
+    # soldiers and police coordinated are one side: the police are not pushed to the other state named
+    ex = extract_text("LIMA, May 25 - Gunmen killed 16 people in a remote village, the army said. Chile offered "
+                      "condolences.\n\nPolice chief Juan Perez put the toll at 18. Security forces have fought the "
+                      "rebels there for two decades, losing dozens of soldiers and police officers in ambushes.",
+                      PUBLISHED)
+    assert [a.country for a in ex.actors if a.kind == "police"] == ["PER"]

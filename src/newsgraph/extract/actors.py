@@ -418,6 +418,8 @@ class _Finder:
         self.served: list[tuple[Actor, Token]] = []  # (person, whom their office serves: "aide to X")
         self.guessed: set[int] = set()  # ids of collectives whose country the text did not state
         self.half_names: list[Token] = []  # "the North", "the South", read after every country is known
+        # ("judges at the ICC"): collective nouns of an international body's staff, read once bodies are known
+        self.staff: list[tuple[Token, tuple[str, dict[str, str]], Span]] = []
         self.guessed_at: set[int] = set()  # tokens read as a state's institution by guess ("the ministry")
         self.organs: dict[str, Actor] = {}  # "board" -> the organisation whose Board was named last
         self.organ_names: dict[str, Actor] = {}  # "committee of ministers" -> the organisation it is of
@@ -892,6 +894,9 @@ class _Finder:
                     # the force named before, weighed where police are placed (resolve_pending_countries)
                     self.named_forces.setdefault(_force_word(phrase), prev.country)
         key = _group_key(kind, sector, country, style, phrase)
+        if pronoun_owned and country is None and kind in ("government", "military") + DOMESTIC_KINDS:
+            key += f"@{head.i}"  # "its parliament" is its owner's, not the other unplaced "Interior Minister"'s
+            # state: one actor each until their states are known (finalise_collectives merges twins)
         actor = self.table.get_or_add(key, phrase, kind, country, sector)
         if guess:
             self.guessed_at.update(range(start, head.i + 1))
@@ -1022,6 +1027,7 @@ class _Finder:
             if not actor.key.startswith("group:"):
                 continue
             _, kind, sector, _, style, phrase = actor.key.split(":", 5)
+            phrase = OWNED_MARK.sub("", phrase)
             key = _group_key(kind, sector, actor.country, style, phrase)
             actor.name = _group_name(actor, style, phrase)
             if key == actor.key:
@@ -1172,12 +1178,18 @@ class _Finder:
                     d.dep_ == "det" and d.lower_ in ("a", "an") for d in tok.children):
                 found = None  # "called Xi a dictator", "is a regime": what someone is called, not an actor
             if found is not None and i not in self.table.by_token:
-                self.add_collective(tok, found[1], found[0])
+                body = _international_body_after(tok, ents)
+                if body is not None:
+                    self.staff.append((tok, found, body))
+                else:
+                    self.add_collective(tok, found[1], found[0])
             elif tok.lower_ in vocab.titles() and tok.dep_ not in MODIFIER_DEPS and (
                     tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and not tok.ent_type_ and i > 0
                                            and doc[i - 1].lower_ == "the")):  # "thanked the Chancellor"
                 self.title_tokens.append(tok)
             i += 1
+        for tok, found, body in self.staff:
+            self.link_staff(tok, found, body)
         for actor, start, end in self.person_mentions:
             self.read_person_context(actor, start, end)
             for at, (title, sector) in self.leading_titles:
@@ -1195,6 +1207,16 @@ class _Finder:
         self.resolve_pending_countries()
         self.finalise_collectives()
         return self.table
+
+    def link_staff(self, tok: Token, found: tuple[str, dict[str, str]], body: Span) -> None:
+        """Judges, prosecutors or inspectors "at"/"of"/"from" an international body speak and act for it
+        ("Judges at the International Criminal Court rejected ..."), not for the story's state."""
+        actor = next((a for t in body if (a := self.table.at(t.i)) is not None), None)
+        if actor is None or actor.kind == "person" or actor.country is not None:
+            self.add_collective(tok, found[1], found[0])
+            return
+        start = min([t.i for t in _left_modifiers(tok)] + [tok.i])
+        self.table.mention(actor, start, tok.i + 1, alias=False)
 
     def link_weapon_owners(self) -> None:
         """ "Houthi drones struck their position", "a Hezbollah rocket": a weapon named after a group the
@@ -1679,6 +1701,7 @@ class _Finder:
         for i in heads:
             tok = self.doc[i]
             related = list(tok.conjuncts) + ([tok.head] if tok.dep_ == "conj" else [])
+            allied = set(related)
             if tok.dep_ in ("nsubj", "nsubjpass"):
                 domestic = tok.head.lemma_.lower() in HOME_COERCION  # "soldiers detained Prime Minister X":
                 related += [t for c in tok.head.children if c.dep_ in ("dobj", "dative", "prep")  # his own state's
@@ -1706,8 +1729,14 @@ class _Finder:
                 if actor.kind in DOMESTIC_KINDS and other.kind not in ("country", "government", "military", "police"):
                     continue  # "security forces fired at crowds", "police arrested the BNP's leader": police
                     # turn on their own people, parties and citizens; only another state's organs oppose them
+                if r in allied and actor.kind in FORCES and other.kind in FORCES + ("government",):
+                    continue  # "lost soldiers and police officers", "capture the police chief and government
+                    # ministers": one state's forces and officials, side by side
                 out.add(other.country)
         return out
+
+
+FORCES = ("military",) + DOMESTIC_KINDS  # a state's armed and police forces
 
 
 def _whole_name(ent: Span) -> tuple[int, int]:
@@ -1866,6 +1895,34 @@ def _model_designation(tokens: list[Token]) -> bool:
     """Whether a name is a weapon's make, perhaps after a nationality: "Russian Mi-24", "Su-25"."""
     rest = [t for t in tokens if not (t.ent_type_ == "NORP" or countries.country_code(t.text))]
     return bool(rest) and DESIGNATION.match("".join(t.text_with_ws.strip() for t in rest)) is not None
+
+
+OWNED_MARK = re.compile(r"@\d+$")  # the token of a pronoun-owned collective, kept apart until placed
+
+
+def _international_body_after(tok: Token, ents: dict[int, Span]) -> Span | None:
+    """The international body a collective noun belongs to by a preposition ("judges
+    at the ICC", "inspectors from the IAEA", "monitors of the OSCE"); none when a modifier gives the
+    people a nationality of their own ("Kenyan judges", "Rwandan troops of the AU mission")."""
+    if _country_of_modifiers([t for t in _left_modifiers(tok) if t.dep_ != "det"]) is not None:
+        return None
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("at", "of", "from"):
+            continue
+        for obj in prep.children:
+            ent = next((e for e in ents.values() if e.start <= obj.i < e.end), None)
+            if obj.dep_ == "pobj" and ent is not None and ent.label_ == "ORG" and countries.igo(ent.text) \
+                    and not obj.conjuncts and not _listed_on(ent):
+                return ent  # not "diplomats from the EU, the US and Britain": each their own
+    return None
+
+
+def _listed_on(ent: Span) -> bool:
+    """Whether a name opens a list of names ("the European Union, the United States, Britain and ..."),
+    however the parser hung the rest."""
+    doc = ent.doc
+    nxt = [t for t in doc[ent.end:ent.end + 3] if t.dep_ != "det"]
+    return len(nxt) >= 2 and nxt[0].lower_ in (",", "and", "or") and nxt[1].ent_type_ in ("GPE", "ORG", "NORP")
 
 
 def _group_key(kind: str, sector: str, country: str | None, style: str, phrase: str) -> str:
