@@ -2957,3 +2957,8 @@ def test_a_later_mention_of_a_group_keeps_naming_it(rules_text) -> None:
     ex = rules_text("Yemen's Houthi rebels attacked a US warship on Monday. Houthi rebels later fired missiles at "
                     "Israel.", MONDAY)
     assert "ISR" not in {e.source.country for e in events(ex, "ASSAULT") if e.source is not None}
+
+
+def test_every_state_coordinated_after_a_preposition_deep_in_the_object_is_a_target(extract_text) -> None:
+    ex = extract_text("Colombia closed its borders with Venezuela, Ecuador and Peru on Sunday.", MONDAY)
+    assert sided(ex, "SANCTION") == {("COL", "VEN"), ("COL", "ECU"), ("COL", "PER")}

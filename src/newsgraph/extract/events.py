@@ -611,8 +611,20 @@ class _EventFinder:
                 if a is None and t.ent_type_ == "NORP" and (code := countries.country_code(t.text)):
                     a = self.table.country_actor(code)  # "a tanker carrying Iraqi oil"
                 if a is not None and a not in exclude:
-                    return [a]
+                    return [a] + self.coordinated_with(t, a, exclude)
         return []
+
+    def coordinated_with(self, tok: Token, actor: Actor, exclude: list[Actor]) -> list[Actor]:
+        """The actors named in coordination with the one ``tok`` is part of, found deep in a phrase ("closed
+        its borders with Venezuela, Ecuador and Peru": the three, not Venezuela alone)."""
+        while tok.dep_ in ("compound", "det", "amod", "poss") and self.table.at(tok.head.i) is actor:
+            tok = tok.head
+        out: list[Actor] = []
+        for c in tok.conjuncts:
+            other = self.table.at(c.i) or (self.actor_of(c) if c.ent_type_ == "GPE" else None)
+            if other is not None and other is not actor and other not in exclude and other not in out:
+                out.append(other)
+        return out
 
     def between(self, head: Token | None, deep: bool = False) -> tuple[list[Actor], list[Actor]] | None:
         """ "between A and B" attached to ``head`` (or anywhere in its phrase when ``deep``)."""
