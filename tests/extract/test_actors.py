@@ -1060,3 +1060,41 @@ def test_a_states_soldiers_and_police_named_together_are_one_states(extract_text
                       "rebels there for two decades, losing dozens of soldiers and police officers in ambushes.",
                       PUBLISHED)
     assert [a.country for a in ex.actors if a.kind == "police"] == ["PER"]
+
+
+@pytest.mark.parametrize("text", ["The U.S. State Department urged Russia to rein in the separatists.",
+                                  "The American State Department criticised Cuba on Monday."])
+def test_a_states_body_named_with_its_state_is_that_states_government(extract_text, text: str) -> None:
+    (ev,) = extract_text(text, PUBLISHED).events
+    assert ev.source is not None
+    assert (ev.source.kind, ev.source.country, ev.source.sector) == ("government", "USA", "GOV")
+
+
+def test_a_body_named_with_another_state_is_not_that_states(extract_text) -> None:
+    (ev,) = extract_text("The Russian State Department criticised Cuba on Monday.", PUBLISHED).events
+    assert ev.source is not None and ev.source.kind != "government"
+
+
+def test_an_unplaced_body_is_the_one_a_pronoun_owns_elsewhere(extract_text) -> None:
+    ex = extract_text("Chad said its army would withdraw from the joint force. Nigeria and Niger urged the army "
+                      "to stay.", PUBLISHED)
+    asks = [e for e in ex.events if e.type == "REQUEST"]
+    assert asks and all(e.target is not None and e.target.country == "TCD" for e in asks)
+
+
+@pytest.mark.parametrize("text, police", [
+    ("Haiti said police and Dominican soldiers clashed at the border crossing in Dajabon.", "HTI"),
+    ("ISLAMABAD, July 8 - Iran said police and Pakistani soldiers exchanged fire on the border on Sunday.", "IRN"),
+])
+def test_police_fighting_another_states_soldiers_are_not_of_that_state(extract_text, text: str, police: str) -> None:
+    assert [a.country for a in extract_text(text, PUBLISHED).actors if a.kind == "police"] == [police]
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Protesters at the European Parliament accused the EU of ignoring farmers.", "European Parliament"),
+    ("Israel said its lawyers at the ICJ would reject South Africa's claims.", "ICJ"),
+])
+def test_visitors_and_owned_staff_at_an_international_body_are_not_that_body(extract_text, text: str,
+                                                                              body: str) -> None:
+    ex = extract_text(text, PUBLISHED)
+    assert not any(e.source is not None and (e.source.kind == "igo" or body in e.source.name) for e in ex.events)

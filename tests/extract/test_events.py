@@ -2962,3 +2962,21 @@ def test_a_later_mention_of_a_group_keeps_naming_it(rules_text) -> None:
 def test_every_state_coordinated_after_a_preposition_deep_in_the_object_is_a_target(extract_text) -> None:
     ex = extract_text("Colombia closed its borders with Venezuela, Ecuador and Peru on Sunday.", MONDAY)
     assert sided(ex, "SANCTION") == {("COL", "VEN"), ("COL", "ECU"), ("COL", "PER")}
+
+
+def test_no_partner_is_added_to_a_target_the_rules_would_skip(extract_text) -> None:
+    # the speakers of "what X and Y said" are no targets; a pair "between" two stays a pair
+    ex = extract_text("Iran shot down drones in what Israel and the United States said was a defensive operation.",
+                      MONDAY)
+    assert not any(e.target is not None and e.target.country == "ISR" for e in ex.events)
+    ex = extract_text("Turkey hosted talks on the conflict between Armenia and Azerbaijan.", MONDAY)
+    assert ("ARM", "AZE") in sided(ex, "CONSULT") or ("AZE", "ARM") in sided(ex, "CONSULT")
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Kenya and Ghana asked for an emergency meeting of the UN Security Council on Sunday.", "UNSC"),
+    ("Ukraine called for an emergency session of the UN General Assembly.", "UNGA"),
+])
+def test_asking_for_a_bodys_sitting_is_a_request_to_that_body(extract_text, text: str, body: str) -> None:
+    asks = events(extract_text(text, MONDAY), "REQUEST")
+    assert asks and all(e.target is not None and e.target.key == f"igo:{body}" for e in asks)

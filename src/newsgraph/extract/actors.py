@@ -418,6 +418,7 @@ class _Finder:
         self.served: list[tuple[Actor, Token]] = []  # (person, whom their office serves: "aide to X")
         self.guessed: set[int] = set()  # ids of collectives whose country the text did not state
         self.half_names: list[Token] = []  # "the North", "the South", read after every country is known
+        self.person_titles: set[int] = set()  # collectives read from an office title before a person's name
         # ("judges at the ICC"): collective nouns of an international body's staff, read once bodies are known
         self.staff: list[tuple[Token, tuple[str, dict[str, str]], Span]] = []
         self.guessed_at: set[int] = set()  # tokens read as a state's institution by guess ("the ministry")
@@ -657,7 +658,7 @@ class _Finder:
         organisation = self.organ_of(start, end, name)
         if organisation is not None:
             return organisation
-        met = vocab.metonyms().get(name.lower())
+        met = vocab.metonyms().get(name.lower()) or _metonym_after_country(name)
         if met:
             owner = next((c for c in self.doc[end - 1].children if c.dep_ in ("poss", "amod") and c.i < start), None)
             own = owner is not None and countries.country_code(owner.text)
@@ -898,6 +899,8 @@ class _Finder:
             key += f"@{head.i}"  # "its parliament" is its owner's, not the other unplaced "Interior Minister"'s
             # state: one actor each until their states are known (finalise_collectives merges twins)
         actor = self.table.get_or_add(key, phrase, kind, country, sector)
+        if head.dep_ == "compound" and head.head.ent_type_ == "PERSON":
+            self.person_titles.add(id(actor))  # "Interior Minister Jean Dupuis"
         if guess:
             self.guessed_at.update(range(start, head.i + 1))
         if country is None and kind in ("government", "police") and head.lemma_.lower() not in MISSION_NOUNS \
@@ -1023,6 +1026,7 @@ class _Finder:
 
     def finalise_collectives(self) -> None:
         """Name collectives after their country and merge those that turned out to be one actor."""
+        self.join_owned_twins()
         for actor in list(self.table.actors):
             if not actor.key.startswith("group:"):
                 continue
@@ -1207,6 +1211,20 @@ class _Finder:
         self.resolve_pending_countries()
         self.finalise_collectives()
         return self.table
+
+    def join_owned_twins(self) -> None:
+        """An unplaced collective ("the army", "the ministry") is the one a pronoun owns elsewhere ("its army")
+        when that one was placed and is the only one of its kind placed so: "Chad said its army would
+        withdraw ... Nigeria urged the army to stay". Not an office title before a person's name ("Interior
+        Minister Jean Dupuis"), whose state no other body's owner tells."""
+        for plain in self.table.actors:
+            if plain.country or not plain.key.startswith("group:") or OWNED_MARK.search(plain.key) \
+                    or id(plain) in self.person_titles:
+                continue
+            states = {a.country for a in self.table.actors
+                      if a.country and a.key.startswith(plain.key + "@")}
+            if len(states) == 1:
+                plain.country = states.pop()
 
     def link_staff(self, tok: Token, found: tuple[str, dict[str, str]], body: Span) -> None:
         """Judges, prosecutors or inspectors "at"/"of"/"from" an international body speak and act for it
@@ -1701,7 +1719,7 @@ class _Finder:
         for i in heads:
             tok = self.doc[i]
             related = list(tok.conjuncts) + ([tok.head] if tok.dep_ == "conj" else [])
-            allied = set(related)
+            allied = set() if _against_each_other(tok) else set(related)
             if tok.dep_ in ("nsubj", "nsubjpass"):
                 domestic = tok.head.lemma_.lower() in HOME_COERCION  # "soldiers detained Prime Minister X":
                 related += [t for c in tok.head.children if c.dep_ in ("dobj", "dative", "prep")  # his own state's
@@ -1737,6 +1755,21 @@ class _Finder:
 
 
 FORCES = ("military",) + DOMESTIC_KINDS  # a state's armed and police forces
+
+
+def _against_each_other(tok: Token) -> bool:
+    """Whether the names coordinated with ``tok`` face each other: "fighting between the army and police",
+    "police and Pakistani soldiers exchanged fire" (a fight with no one else fought)."""
+    root = tok
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    if root.head.lower_ == "between":
+        return True
+    verb = root.head
+    fights = any(t.mode == "fight" for t in vocab.verb_triggers().get(verb.lemma_.lower(), ()))
+    fought = [c for c in verb.children if (c.dep_ == "dobj" and c.lower_ not in ("fire", "gunfire", "shots", "blows"))
+              or (c.dep_ == "prep" and c.lower_ in ("against", "with"))]
+    return root.dep_ in ("nsubj", "nsubjpass") and fights and not fought
 
 
 def _whole_name(ent: Span) -> tuple[int, int]:
@@ -1901,11 +1934,13 @@ OWNED_MARK = re.compile(r"@\d+$")  # the token of a pronoun-owned collective, ke
 
 
 def _international_body_after(tok: Token, ents: dict[int, Span]) -> Span | None:
-    """The international body a collective noun belongs to by a preposition ("judges
-    at the ICC", "inspectors from the IAEA", "monitors of the OSCE"); none when a modifier gives the
-    people a nationality of their own ("Kenyan judges", "Rwandan troops of the AU mission")."""
-    if _country_of_modifiers([t for t in _left_modifiers(tok) if t.dep_ != "det"]) is not None:
-        return None
+    """The international body a staff noun belongs to by a preposition ("judges at the ICC",
+    "inspectors from the IAEA", "monitors of the OSCE"); none when a modifier gives the people a
+    nationality or an owner of their own ("Kenyan judges", "its diplomats at the IAEA")."""
+    mods = [t for t in _left_modifiers(tok) if t.dep_ != "det"]
+    if tok.lower_ not in vocab.staff_nouns() or _country_of_modifiers(mods) is not None \
+            or any(t.dep_ == "poss" or t.tag_ == "PRP$" for t in mods):
+        return None  # not "protesters at the European Parliament", "Israel's lawyers at the ICJ"
     for prep in tok.children:
         if prep.dep_ != "prep" or prep.lower_ not in ("at", "of", "from"):
             continue
@@ -1914,6 +1949,18 @@ def _international_body_after(tok: Token, ents: dict[int, Span]) -> Span | None:
             if obj.dep_ == "pobj" and ent is not None and ent.label_ == "ORG" and countries.igo(ent.text) \
                     and not obj.conjuncts and not _listed_on(ent):
                 return ent  # not "diplomats from the EU, the US and Britain": each their own
+    return None
+
+
+def _metonym_after_country(name: str) -> dict[str, str] | None:
+    """A state's body named with its state before it, as one name ("U.S. State Department", "British
+    Foreign Office"): the body, when that is the state it belongs to."""
+    words = name.split()
+    for n in (1, 2):
+        code = countries.country_code(" ".join(words[:n]))
+        met = vocab.metonyms().get(" ".join(words[n:]).lower()) if code and len(words) > n else None
+        if met is not None and met["country"] == code:
+            return met
     return None
 
 

@@ -109,6 +109,7 @@ DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})  # "this had noth
 DISOWNED_PARTS = frozenset({"involvement", "role", "part", "link", "links", "responsibility", "hand"})
 OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 LEAD_SENTENCES = 2  # the first sentences of a story, where its main act is told (a dateline may be one)
+SITTINGS = frozenset({"meeting", "session", "sitting", "hearing", "debate", "summit"})  # a body's sitting, asked for
 REFERRED_WINDOW = 12  # sentences back that "the sanctions" / "the attack" may point at an act of its kind
 # Nouns of answering: "in retaliation for US strikes" tells the strikes as the reason for another act.
 ANSWER_NOUNS = frozenset({"retaliation", "response", "revenge", "reprisal", "reply", "answer"})
@@ -611,18 +612,25 @@ class _EventFinder:
                 if a is None and t.ent_type_ == "NORP" and (code := countries.country_code(t.text)):
                     a = self.table.country_actor(code)  # "a tanker carrying Iraqi oil"
                 if a is not None and a not in exclude:
-                    return [a] + self.coordinated_with(t, a, exclude)
+                    return [a] + self.coordinated_with(t, a, tok, exclude)
         return []
 
-    def coordinated_with(self, tok: Token, actor: Actor, exclude: list[Actor]) -> list[Actor]:
-        """The actors named in coordination with the one ``tok`` is part of, found deep in a phrase ("closed
-        its borders with Venezuela, Ecuador and Peru": the three, not Venezuela alone)."""
+    def coordinated_with(self, tok: Token, actor: Actor, phrase: Token, exclude: list[Actor]) -> list[Actor]:
+        """The actors named in coordination with the one ``tok`` is part of, found deep in ``phrase`` ("closed
+        its borders with Venezuela, Ecuador and Peru": the three, not Venezuela alone); not a pair "between"
+        two (told by ``between``), nor what the first was skipped for (places, clauses below, speakers)."""
         while tok.dep_ in ("compound", "det", "amod", "poss") and self.table.at(tok.head.i) is actor:
             tok = tok.head
+        root = tok
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        if root.head.lower_ == "between" or (root.dep_ == "nsubj" and root.head.lemma_.lower() in vocab.saying_verbs()):
+            return []
         out: list[Actor] = []
         for c in tok.conjuncts:
-            other = self.table.at(c.i) or (self.actor_of(c) if c.ent_type_ == "GPE" else None)
-            if other is not None and other is not actor and other not in exclude and other not in out:
+            other = self.table.at(c.i)
+            if other is not None and other is not actor and other not in exclude and other not in out \
+                    and not _names_a_place(c) and not _in_clause_below(c, phrase):
                 out.append(other)
         return out
 
@@ -756,6 +764,10 @@ class _EventFinder:
             sources, targets = sources[:1], sources[1:]
         if not targets:
             targets = self.first_actor_in(self.prep_objects(verb, trig.target_preps), sources)
+        if not targets and trig.type == "REQUEST":  # "asked for an emergency meeting of the Security Council":
+            targets = self.first_actor_in([o for m in self.prep_objects(verb, ("for",))  # the body asked to sit
+                                           if m.lemma_.lower() in SITTINGS for o in self.prep_objects(m, ("of",))],
+                                          sources)
         if not targets and trig.type == "SANCTION" and trig.mode in ("withdraw", "discontinue", "suspend") \
                 and dobj is not None and not trig.theme_object:  # "called off the talks with Israel", "halted
             # aid deliveries to Gaza": the other side is named on what is cut

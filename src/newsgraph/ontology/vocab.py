@@ -384,6 +384,11 @@ def unit_nouns() -> frozenset[str]:
 
 
 @cache
+def staff_nouns() -> frozenset[str]:
+    return frozenset(_load("actors.toml")["staff_nouns"])
+
+
+@cache
 def facility_heads() -> frozenset[str]:
     return frozenset(_load("actors.toml")["facility_heads"])
 
