@@ -1098,3 +1098,20 @@ def test_visitors_and_owned_staff_at_an_international_body_are_not_that_body(ext
                                                                               body: str) -> None:
     ex = extract_text(text, PUBLISHED)
     assert not any(e.source is not None and (e.source.kind == "igo" or body in e.source.name) for e in ex.events)
+
+
+def test_police_are_not_of_a_country_named_as_a_scene_in_another_paragraph(extract_text) -> None:
+    # where a suspect once trained says nothing of whose police shot him, a paragraph later
+    ex = extract_text("Tajikistan's Interior Ministry on Tuesday blamed a banned Islamist party for the killing of "
+                      "four foreign cyclists in the south of Tajikistan. The ministry said one of the attackers had "
+                      "received training in Iran in 2015.\n\nPolice shot dead one suspect on Sunday evening and "
+                      "detained four others, the ministry said.", PUBLISHED)
+    assert [a.country for a in ex.actors if a.kind == "police"] == ["TJK"]
+
+
+def test_a_known_organisation_the_model_took_for_a_place_is_that_organisation(extract_text) -> None:
+    ex = extract_text("The founding members of the Mercosur trade bloc met in Montevideo on Friday. The bloc "
+                      "suspended Venezuela indefinitely.", PUBLISHED)
+    (ev,) = [e for e in ex.events if e.type == "SANCTION"]
+    assert ev.source is not None and ev.source.name == "Mercosur" and ev.target is not None
+    assert ev.target.country == "VEN"

@@ -1082,6 +1082,11 @@ class _Finder:
                 i += 1
         while i < len(doc):
             ent = ents.get(i)
+            if ent is not None and ent.label_ not in ("ORG", "PERSON", "NORP") and ent.root.pos_ == "PROPN" \
+                    and not countries.country_code(ent.text) and countries.igo(ent.text) is not None \
+                    and self.add_org(ent.start, ent.end) is not None:
+                i = ent.end  # an organisation we know, the model took for a place ("the Mercosur trade bloc")
+                continue
             if ent is not None and ent.label_ in ACTOR_LABELS:
                 i = self.take_entity(ent)
                 continue
@@ -1573,8 +1578,9 @@ class _Finder:
                 ranked = [(code, 0) for code in dict.fromkeys(here)] + ranked
             if domestic:  # police act where the text places them: a town of their own sentence ("arrested X
                 # in Budapest"), the nearest town before, the dateline, a town after, then a country named as
-                # a scene; not the most named state (on dev a dateline placed police better than a country
-                # named in passing)
+                # a scene in their own paragraph, before them then after (not "trained in Iran" a paragraph
+                # before police in Tajikistan shot him), then the most named state (on dev a dateline placed
+                # police better than a country named in passing)
                 sent = sentence_of(head)
                 near = [code for i, code in towns if sent.start <= i < sent.end]
                 near += [code for i, code in towns if i < head.i][::-1]
@@ -1583,7 +1589,9 @@ class _Finder:
                     # under house arrest" in a press release from Washington: that force, before the dateline
                 near += [dateline_code] if dateline_code else []
                 near += [code for i, code in towns if i > head.i]
-                near += [code for i, code in states if i < head.i][::-1] + [code for i, code in states if i > head.i]
+                para = _paragraph_of(head)
+                near += [code for i, code in states if i < head.i and _paragraph_of(self.doc[i]) == para][::-1]
+                near += [code for i, code in states if i > head.i and _paragraph_of(self.doc[i]) == para]
                 ranked = [(code, 0) for code in near] + ranked
             if the_government:  # "Ghanaian students urged the government to ...": their own, a demand at
                 # home (not a foreign state's; a state's own demand says nothing of whose government)
@@ -1755,6 +1763,11 @@ class _Finder:
 
 
 FORCES = ("military",) + DOMESTIC_KINDS  # a state's armed and police forces
+
+
+def _paragraph_of(tok: Token) -> int:
+    """The paragraph a token stands in (paragraphs are split by blank lines)."""
+    return tok.doc.text.count("\n\n", 0, tok.idx)
 
 
 def _against_each_other(tok: Token) -> bool:
