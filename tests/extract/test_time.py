@@ -280,10 +280,3 @@ def test_without_a_day_told_or_a_publication_date_an_anaphoric_time_stays_unfixe
 def test_a_clause_describing_the_act_itself_gives_its_time(extract_text) -> None:
     ex = extract_text("Macron spoke with Scholz in a call that lasted an hour on Thursday.", ANCHOR)
     assert [e.time.value for e in ex.events if e.type == "CONSULT" and e.time] == ["2024-02-29"]
-
-
-@pytest.mark.parametrize("published, value", [(date(2021, 1, 18), "2021-02-15"), (date(2021, 3, 20), "2021-02-15")])
-def test_a_term_until_a_day_ends_on_the_nearest_such_day_even_after_a_past_verb(published: date, value: str) -> None:
-    # a remand "until February 15" told in January ends next month, not eleven months before
-    (t,) = find_times("The judge ordered the activist held until February 15.", published)
-    assert t.value == value

@@ -327,8 +327,6 @@ def find_times(text: str, anchor: date | None,
     out = []
     for a in _scan(text):
         tense = (tense_at(a.start) if tense_at else None) or _guess_tense(text, a.start, a.end)
-        if tense == "past" and (a.prep or "").lower() in ("until", "till"):
-            tense = "present"  # "ordered him held until February 15": a term's end, the nearest such day
         value, precision = _resolve(a, anchor, tense)
         out.append(TimeValue(text[a.start:a.end], value, precision, a.start, a.end))
     for mt in _ANAPHORIC.finditer(text):
