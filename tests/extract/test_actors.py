@@ -1103,9 +1103,9 @@ def test_visitors_and_owned_staff_at_an_international_body_are_not_that_body(ext
 def test_police_are_not_of_a_country_named_as_a_scene_in_another_paragraph(extract_text) -> None:
     # where a suspect once trained says nothing of whose police shot him, a paragraph later
     ex = extract_text("Tajikistan's Interior Ministry on Tuesday blamed a banned Islamist party for the killing of "
-                      "four foreign cyclists in the south of Tajikistan. The ministry said one of the attackers had "
-                      "received training in Iran in 2015.\n\nPolice shot dead one suspect on Sunday evening and "
-                      "detained four others, the ministry said.", PUBLISHED)
+                      "four foreign cyclists in the south of Tajikistan.\n\nThe ministry said one of the attackers "
+                      "had received training in Iran in 2015.\n\nPolice shot dead one suspect on Sunday evening "
+                      "and detained four others, the ministry said.", PUBLISHED)
     assert [a.country for a in ex.actors if a.kind == "police"] == ["TJK"]
 
 
@@ -1115,3 +1115,30 @@ def test_a_known_organisation_the_model_took_for_a_place_is_that_organisation(ex
     (ev,) = [e for e in ex.events if e.type == "SANCTION"]
     assert ev.source is not None and ev.source.name == "Mercosur" and ev.target is not None
     assert ev.target.country == "VEN"
+
+
+def test_police_take_a_country_the_lead_names_as_the_scene_before_one_named_more_in_passing(extract_text) -> None:
+    ex = extract_text("Protesters marched in Kenya against a finance bill.\n\nPolice fired tear gas at the crowds. "
+                      "The United States and Britain urged calm; the United States said it was concerned.", PUBLISHED)
+    assert [a.country for a in ex.actors if a.kind == "police"] == ["KEN"]
+
+
+def test_foreign_forces_do_not_take_the_state_of_a_pronoun_owned_army(extract_text) -> None:
+    ex = extract_text("Lebanon said its army was deployed in the south. Foreign forces struck a car near Tyre.",
+                      PUBLISHED)
+    (ev,) = [e for e in ex.events if e.type == "ASSAULT"]
+    assert ev.source is not None and ev.source.country is None
+
+
+@pytest.mark.parametrize("text, police", [
+    ("A joint operation between police and Nigerian soldiers arrested 20 kidnappers.", "NGA"),
+    ("Police and Malian soldiers fought back against the attackers near Gao.", "MLI"),
+])
+def test_police_working_beside_soldiers_are_of_their_state(extract_text, text: str, police: str) -> None:
+    assert [a.country for a in extract_text(text, PUBLISHED).actors if a.kind == "police"] == [police]
+
+
+def test_peacekeeping_troops_from_the_un_act_for_the_un(extract_text) -> None:
+    (ev,) = extract_text("Peacekeeping troops from the United Nations opened fire on protesters in Goma.",
+                         PUBLISHED).events
+    assert ev.source is not None and ev.source.key == "igo:UN"

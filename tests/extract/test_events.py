@@ -2980,3 +2980,23 @@ def test_no_partner_is_added_to_a_target_the_rules_would_skip(extract_text) -> N
 def test_asking_for_a_bodys_sitting_is_a_request_to_that_body(extract_text, text: str, body: str) -> None:
     asks = events(extract_text(text, MONDAY), "REQUEST")
     assert asks and all(e.target is not None and e.target.key == f"igo:{body}" for e in asks)
+
+
+@pytest.mark.parametrize("text, targets", [
+    ("Ukraine condemned the military pact between Russia and North Korea.", {("UKR", "RUS"), ("UKR", "PRK")}),
+    ("Kazakhstan closed its border crossings with Tashkent and Bishkek.", {("KAZ", "UZB"), ("KAZ", "KGZ")}),
+])
+def test_both_sides_of_a_pair_or_two_capitals_in_an_object_are_targets(extract_text, text: str,
+                                                                       targets: set[tuple[str, str]]) -> None:
+    assert {pair(e) for e in extract_text(text, MONDAY).events} == targets
+
+
+def test_a_hearing_of_a_case_is_no_request_to_whoever_the_case_names(extract_text) -> None:
+    ex = extract_text("Lawyers for the opposition asked for a hearing of the case against Kenya's electoral "
+                      "commission.", MONDAY)
+    assert not events(ex, "REQUEST")
+
+
+def test_praise_naming_a_violent_enemy_stays_praise(extract_text) -> None:
+    ex = extract_text("Biden called the deal with Mexico a victory over violent cartels.", MONDAY)
+    assert not events(ex, "ACCUSE")

@@ -419,6 +419,7 @@ class _Finder:
         self.guessed: set[int] = set()  # ids of collectives whose country the text did not state
         self.half_names: list[Token] = []  # "the North", "the South", read after every country is known
         self.person_titles: set[int] = set()  # collectives read from an office title before a person's name
+        self.unplaceable: set[int] = set()  # collectives some mention of which says they are no one state's here
         # ("judges at the ICC"): collective nouns of an international body's staff, read once bodies are known
         self.staff: list[tuple[Token, tuple[str, dict[str, str]], Span]] = []
         self.guessed_at: set[int] = set()  # tokens read as a state's institution by guess ("the ministry")
@@ -918,6 +919,8 @@ class _Finder:
             and head.lemma_.lower() not in ("ministry", "minister", "office", "service", "affairs", "policy")
         if country is None and owner is None and not both and not foreign and not named_after:  # "a foreign
             self.collective_pending.append((actor, head))
+        elif country is None:
+            self.unplaceable.add(id(actor))  # "foreign forces", "officers from both sides": whose, no twin says
         return actor
 
     @staticmethod
@@ -1083,9 +1086,9 @@ class _Finder:
         while i < len(doc):
             ent = ents.get(i)
             if ent is not None and ent.label_ not in ("ORG", "PERSON", "NORP") and ent.root.pos_ == "PROPN" \
-                    and not countries.country_code(ent.text) and countries.igo(ent.text) is not None \
-                    and self.add_org(ent.start, ent.end) is not None:
-                i = ent.end  # an organisation we know, the model took for a place ("the Mercosur trade bloc")
+                    and not countries.country_code(ent.text) and countries.igo(ent.text) is not None:
+                self.add_org(ent.start, ent.end)  # an organisation we know, the model took for a place ("the
+                i = ent.end  # Mercosur trade bloc")
                 continue
             if ent is not None and ent.label_ in ACTOR_LABELS:
                 i = self.take_entity(ent)
@@ -1224,8 +1227,9 @@ class _Finder:
         Minister Jean Dupuis"), whose state no other body's owner tells."""
         for plain in self.table.actors:
             if plain.country or not plain.key.startswith("group:") or OWNED_MARK.search(plain.key) \
-                    or id(plain) in self.person_titles:
-                continue
+                    or plain.kind not in ("government", "military") \
+                    or id(plain) in self.person_titles or id(plain) in self.unplaceable:
+                continue  # (police are placed by their scene, later)
             states = {a.country for a in self.table.actors
                       if a.country and a.key.startswith(plain.key + "@")}
             if len(states) == 1:
@@ -1537,6 +1541,7 @@ class _Finder:
                 if at_scene:
                     towns.append((ent.start, place.country))
         guessed = self.guessed
+        paragraphs = _Paragraphs(self.doc)
         # bodies a capital names first: "Kurdish-led forces accused the Damascus government" sets the forces
         # against Syria's government, as when the government had its state from the start
         pending = sorted(self.collective_pending, key=lambda ah: id(ah[0]) not in self.place_hints)
@@ -1578,9 +1583,9 @@ class _Finder:
                 ranked = [(code, 0) for code in dict.fromkeys(here)] + ranked
             if domestic:  # police act where the text places them: a town of their own sentence ("arrested X
                 # in Budapest"), the nearest town before, the dateline, a town after, then a country named as
-                # a scene in their own paragraph, before them then after (not "trained in Iran" a paragraph
-                # before police in Tajikistan shot him), then the most named state (on dev a dateline placed
-                # police better than a country named in passing)
+                # a scene in their own paragraph or the story's lead, before them then after (not "trained in
+                # Iran" a paragraph before police in Tajikistan shot him), then the most named state (on dev a
+                # dateline placed police better than a country named in passing)
                 sent = sentence_of(head)
                 near = [code for i, code in towns if sent.start <= i < sent.end]
                 near += [code for i, code in towns if i < head.i][::-1]
@@ -1589,9 +1594,9 @@ class _Finder:
                     # under house arrest" in a press release from Washington: that force, before the dateline
                 near += [dateline_code] if dateline_code else []
                 near += [code for i, code in towns if i > head.i]
-                para = _paragraph_of(head)
-                near += [code for i, code in states if i < head.i and _paragraph_of(self.doc[i]) == para][::-1]
-                near += [code for i, code in states if i > head.i and _paragraph_of(self.doc[i]) == para]
+                paras = {paragraphs.of(head.idx), paragraphs.lead}  # their own and the story's lead
+                near += [code for i, code in states if i < head.i and paragraphs.of(self.doc[i].idx) in paras][::-1]
+                near += [code for i, code in states if i > head.i and paragraphs.of(self.doc[i].idx) in paras]
                 ranked = [(code, 0) for code in near] + ranked
             if the_government:  # "Ghanaian students urged the government to ...": their own, a demand at
                 # home (not a foreign state's; a state's own demand says nothing of whose government)
@@ -1763,25 +1768,40 @@ class _Finder:
 
 
 FORCES = ("military",) + DOMESTIC_KINDS  # a state's armed and police forces
+FIGHTS = frozenset({"fighting", "fight", "clash", "battle", "war", "skirmish", "confrontation", "exchange"})
+RECIPROCAL_FIGHTS = frozenset({"clash", "skirmish", "exchange", "trade"})  # verbs whose subjects fight each other
 
 
-def _paragraph_of(tok: Token) -> int:
-    """The paragraph a token stands in (paragraphs are split by blank lines)."""
-    return tok.doc.text.count("\n\n", 0, tok.idx)
+class _Paragraphs:
+    """Where a text's paragraphs (split by blank lines) start, and which one is the story's lead (the first
+    that is no "date:" or "title:" header)."""
+
+    def __init__(self, doc: Doc) -> None:
+        text = doc.text.replace("\r\n", "\n")
+        self.starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
+        heads = [k for k, start in enumerate(self.starts)
+                 if not text[start:start + 6].lower().startswith(("date:", "title:")) and text[start:].strip()]
+        self.lead = heads[0] if heads else 0
+
+    def of(self, offset: int) -> int:
+        return bisect_right(self.starts, offset) - 1
 
 
 def _against_each_other(tok: Token) -> bool:
     """Whether the names coordinated with ``tok`` face each other: "fighting between the army and police",
-    "police and Pakistani soldiers exchanged fire" (a fight with no one else fought)."""
+    "police and Pakistani soldiers exchanged fire", "clashed" (not "a joint operation between police and
+    soldiers", "police and soldiers fought back")."""
     root = tok
     while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     if root.head.lower_ == "between":
-        return True
+        return root.head.head.lemma_.lower() in FIGHTS
     verb = root.head
-    fights = any(t.mode == "fight" for t in vocab.verb_triggers().get(verb.lemma_.lower(), ()))
+    fights = verb.lemma_.lower() in RECIPROCAL_FIGHTS and any(
+        t.mode == "fight" for t in vocab.verb_triggers().get(verb.lemma_.lower(), ()))
     fought = [c for c in verb.children if (c.dep_ == "dobj" and c.lower_ not in ("fire", "gunfire", "shots", "blows"))
-              or (c.dep_ == "prep" and c.lower_ in ("against", "with"))]
+              or (c.dep_ == "prep" and c.lower_ in ("against", "with") and not any(
+                  g.lower_ == "other" for g in c.subtree))]  # "clashed with each other" is each other
     return root.dep_ in ("nsubj", "nsubjpass") and fights and not fought
 
 

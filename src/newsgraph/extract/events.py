@@ -109,6 +109,8 @@ DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})  # "this had noth
 DISOWNED_PARTS = frozenset({"involvement", "role", "part", "link", "links", "responsibility", "hand"})
 OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 LEAD_SENTENCES = 2  # the first sentences of a story, where its main act is told (a dateline may be one)
+TOPIC_PAIRS = frozenset({"conflict", "dispute", "war", "tension", "rivalry", "row", "feud", "talk", "negotiation",
+                         "border", "boundary", "frontier"})  # "the conflict between A and B": what is talked of
 SITTINGS = frozenset({"meeting", "session", "sitting", "hearing", "debate", "summit"})  # a body's sitting, asked for
 REFERRED_WINDOW = 12  # sentences back that "the sanctions" / "the attack" may point at an act of its kind
 # Nouns of answering: "in retaliation for US strikes" tells the strikes as the reason for another act.
@@ -617,21 +619,25 @@ class _EventFinder:
 
     def coordinated_with(self, tok: Token, actor: Actor, phrase: Token, exclude: list[Actor]) -> list[Actor]:
         """The actors named in coordination with the one ``tok`` is part of, found deep in ``phrase`` ("closed
-        its borders with Venezuela, Ecuador and Peru": the three, not Venezuela alone); not a pair "between"
-        two (told by ``between``), nor what the first was skipped for (places, clauses below, speakers)."""
+        its borders with Venezuela, Ecuador and Peru": the three, not Venezuela alone; "condemned the pact
+        between Russia and North Korea": both), not what the first was skipped for (clauses below, speakers)."""
         while tok.dep_ in ("compound", "det", "amod", "poss") and self.table.at(tok.head.i) is actor:
             tok = tok.head
         root = tok
         while root.dep_ == "conj" and root.head.i != root.i:
             root = root.head
-        if root.head.lower_ == "between" or (root.dep_ == "nsubj" and root.head.lemma_.lower() in vocab.saying_verbs()):
+        if root.dep_ == "nsubj" and root.head.lemma_.lower() in vocab.saying_verbs():
             return []
+        if root.head.lower_ == "between" and root.head.head.lemma_.lower() in TOPIC_PAIRS:
+            return []  # "talks on the conflict between Armenia and Azerbaijan": a topic, told by ``between``
         out: list[Actor] = []
         for c in tok.conjuncts:
-            other = self.table.at(c.i)
+            other = self.table.at(c.i) or (self.actor_of(c) if c.ent_type_ == "GPE" else None)
+            if other is not None and other.country is None and other.kind != "igo" and c.ent_type_ == "GPE":
+                continue  # "depots in Russia and Crimea": a region, no side
             if other is not None and other is not actor and other not in exclude and other not in out \
-                    and not _names_a_place(c) and not _in_clause_below(c, phrase):
-                out.append(other)
+                    and not _in_clause_below(c, phrase):
+                out.append(other)  # ("with Tashkent and Bishkek": a capital stands for its state)
         return out
 
     def between(self, head: Token | None, deep: bool = False) -> tuple[list[Actor], list[Actor]] | None:
@@ -765,9 +771,10 @@ class _EventFinder:
         if not targets:
             targets = self.first_actor_in(self.prep_objects(verb, trig.target_preps), sources)
         if not targets and trig.type == "REQUEST":  # "asked for an emergency meeting of the Security Council":
-            targets = self.first_actor_in([o for m in self.prep_objects(verb, ("for",))  # the body asked to sit
-                                           if m.lemma_.lower() in SITTINGS for o in self.prep_objects(m, ("of",))],
-                                          sources)
+            targets = [a for m in self.prep_objects(verb, ("for",)) if m.lemma_.lower() in SITTINGS  # the body
+                       for o in self.prep_objects(m, ("of",))  # asked to sit, named there (not "a hearing of the
+                       if (a := self.table.at(o.i)) is not None and not a.key.startswith("group:")  # case against X")
+                       and a.kind in ("igo", "organisation", "government") and a not in sources][:1]
         if not targets and trig.type == "SANCTION" and trig.mode in ("withdraw", "discontinue", "suspend") \
                 and dobj is not None and not trig.theme_object:  # "called off the talks with Israel", "halted
             # aid deliveries to Gaza": the other side is named on what is cut
