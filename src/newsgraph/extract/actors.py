@@ -302,6 +302,14 @@ def sentence_index_of(doc: Doc, token_i: int) -> int:
     return max(0, bisect_right(starts, token_i) - 1)
 
 
+def coordination_head(tok: Token) -> Token:
+    """The first of the words coordinated with ``tok`` ("Russia" for "North Korea" in "Russia and North
+    Korea"; the first verb of "met and agreed"): the one the parser hangs the rest on."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def sentence_of(tok: Token) -> Span:
     """``tok.sent`` from the sentences built once (spaCy's ``Token.sent`` walks the parse each call)."""
     return sentences(tok.doc)[sentence_index_of(tok.doc, tok.i)]
@@ -1791,9 +1799,7 @@ def _against_each_other(tok: Token) -> bool:
     """Whether the names coordinated with ``tok`` face each other: "fighting between the army and police",
     "police and Pakistani soldiers exchanged fire", "clashed" (not "a joint operation between police and
     soldiers", "police and soldiers fought back")."""
-    root = tok
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head
+    root = coordination_head(tok)
     if root.head.lower_ == "between":
         return root.head.head.lemma_.lower() in FIGHTS
     verb = root.head

@@ -28,6 +28,7 @@ from newsgraph.extract.actors import (
     aligned_with,
     branch_of_state,
     camp,
+    coordination_head,
     demonym,
     entity_at,
     own_place,
@@ -133,10 +134,7 @@ def _main_subject(tok: Token) -> bool:
     """Whether a subject word (or a word of its name) is the subject of its sentence's main verb,
     or of a verb coordinated with it, rather than of a clause inside it."""
     subj = tok if tok.dep_ in ("nsubj", "nsubjpass") else tok.head
-    verb = subj.head
-    while verb.dep_ == "conj" and verb.head.i != verb.i:
-        verb = verb.head
-    return verb.dep_ == "ROOT"
+    return coordination_head(subj.head).dep_ == "ROOT"
 
 
 def _clause_subject(clause: Token) -> Token | None:
@@ -623,9 +621,7 @@ class _EventFinder:
         between Russia and North Korea": both), not what the first was skipped for (clauses below, speakers)."""
         while tok.dep_ in ("compound", "det", "amod", "poss") and self.table.at(tok.head.i) is actor:
             tok = tok.head
-        root = tok
-        while root.dep_ == "conj" and root.head.i != root.i:
-            root = root.head
+        root = coordination_head(tok)
         if root.dep_ == "nsubj" and root.head.lemma_.lower() in vocab.saying_verbs():
             return []
         if root.head.lower_ == "between" and root.head.head.lemma_.lower() in TOPIC_PAIRS:
