@@ -1198,7 +1198,7 @@ class _Finder:
                     d.dep_ == "det" and d.lower_ in ("a", "an") for d in tok.children):
                 found = None  # "called Xi a dictator", "is a regime": what someone is called, not an actor
             if found is not None and i not in self.table.by_token:
-                body = _international_body_after(tok, ents)
+                body = _international_body_after(tok)
                 if body is not None:
                     self.staff.append((tok, found, body))
                 else:
@@ -1972,7 +1972,7 @@ def _model_designation(tokens: list[Token]) -> bool:
 OWNED_MARK = re.compile(r"@\d+$")  # the token of a pronoun-owned collective, kept apart until placed
 
 
-def _international_body_after(tok: Token, ents: dict[int, Span]) -> Span | None:
+def _international_body_after(tok: Token) -> Span | None:
     """The international body a staff noun belongs to by a preposition ("judges at the ICC",
     "inspectors from the IAEA", "monitors of the OSCE"); none when a modifier gives the people a
     nationality or an owner of their own ("Kenyan judges", "its diplomats at the IAEA")."""
@@ -1984,7 +1984,7 @@ def _international_body_after(tok: Token, ents: dict[int, Span]) -> Span | None:
         if prep.dep_ != "prep" or prep.lower_ not in ("at", "of", "from"):
             continue
         for obj in prep.children:
-            ent = next((e for e in ents.values() if e.start <= obj.i < e.end), None)
+            ent = entity_at(obj)
             if obj.dep_ == "pobj" and ent is not None and ent.label_ == "ORG" and countries.igo(ent.text) \
                     and not obj.conjuncts and not _listed_on(ent):
                 return ent  # not "diplomats from the EU, the US and Britain": each their own
